@@ -1,0 +1,85 @@
+/**
+ * The one reader of `process.env`. Every setting is validated here with zod, once; the rest of
+ * Sitrep receives a typed `Config`. Invalid values give one error listing every bad key.
+ */
+import 'dotenv/config';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+const idList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a Discord user id (digits)')));
+
+/** Defaults are named here; `.env.example` documents each key. */
+export const configSchema = z.object({
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  INDEX_DIR: z.string().min(1).default('data/index'),
+  /** `glove` (offline default), a Hugging Face model id, or a local model folder. */
+  EMBEDDING_MODEL: z.string().min(1).default('glove'),
+  /** Where transformer models and the GloVe binary cache are kept. */
+  MODEL_CACHE_DIR: z.string().min(1).default('data/models'),
+  /** Sentences per passage, and how many sentences consecutive passages share. */
+  PASSAGE_SENTENCES: int(1, 20).default(3),
+  PASSAGE_OVERLAP: int(0, 19).default(1),
+  /** Passages taken from each retriever before fusion, and passages whose sentences are ranked. */
+  RETRIEVE_TOP_K: int(1, 1000).default(30),
+  RERANK_TOP_K: int(1, 100).default(8),
+  /** Weight of the normalised vector score in fusion; empty = the embedder's measured default. */
+  FUSION_WEIGHT: num(0, 10).optional(),
+  /** Expand question words with close GloVe neighbours found in the corpus. */
+  QUERY_EXPANSION: bool.default(true),
+  /** Answers whose confidence falls below this abstain. */
+  MIN_CONFIDENCE: num(0, 1).default(0.35),
+  HNSW_M: int(4, 128).default(16),
+  HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
+  HNSW_EF_SEARCH: int(10, 2000).default(100),
+  /** Files larger than this many bytes are skipped. */
+  MAX_FILE_BYTES: int(1, 1 << 30).default(5 * 1024 * 1024),
+
+  // Discord
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'a Discord application id (digits)').optional(),
+  GUILD_ID: z.string().regex(/^\d{5,25}$/, 'a Discord server id (digits)').optional(),
+  OWNER_IDS: idList.default([]),
+  /** REST base without version; discord.js adds `/v10`. */
+  DISCORD_API_URL: z.string().url().default('https://discord.com/api'),
+  RATE_LIMIT_QUESTIONS: int(1, 10_000).default(5),
+  RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Empty strings mean "not set", as a blank line in `.env` would suggest. */
+function dropEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') out[k] = v.trim();
+  return out;
+}
+
+/** Validates an environment (default: `process.env`) and returns the config, or throws one error naming every bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(dropEmpty(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Resolves a configured folder against the working directory. */
+export function resolveDir(dir: string): string {
+  return path.resolve(process.cwd(), dir);
+}
