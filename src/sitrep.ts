@@ -34,10 +34,25 @@ export interface IndexSummary {
   seconds: number;
 }
 
-export interface Sitrep {
+export interface Sitrep extends Searcher {
   answer(question: string): Promise<Answer>;
   sources(): ArticleInfo[];
   info(): IndexInfo;
   /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
   reload(): Promise<boolean>;
+}
+
+/** One retrieved passage, for retrieval evaluation. */
+export interface SearchHit {
+  passageId: string;
+  /** Corpus file of the passage's article, and its JSONL line when it has one. */
+  file: string;
+  line?: number;
+  score: number;
+}
+
+export type SearchMode = 'lexical' | 'vector' | 'fused';
+
+export interface Searcher {
+  search(query: string, options: { k: number; mode: SearchMode }): Promise<SearchHit[]>;
 }
