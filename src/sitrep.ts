@@ -2,8 +2,16 @@
  * Sitrep's front door: open (or build) the index for a config and answer questions.
  * Scripts and the bot use this and nothing deeper.
  */
-import type { Config } from './config.js';
+import { createAnswerer, type Answerer } from './answer/answerer.js';
+import { Expander } from './answer/expand.js';
+import { fusionWeightFor } from './answer/retrieve.js';
 import type { Answer } from './answer/types.js';
+import { resolveDir, type Config } from './config.js';
+import { createEmbedder, loadGlove } from './embed/index.js';
+import { buildIndex } from './store/build.js';
+import { IndexError } from './store/errors.js';
+import { currentGeneration } from './store/generations.js';
+import { readIndex, type StoredIndex } from './store/stored-index.js';
 
 export interface ArticleInfo {
   title: string;
@@ -32,6 +40,8 @@ export interface IndexSummary {
   reused: number;
   skipped: { file: string; line?: number; reason: string }[];
   seconds: number;
+  /** True when nothing changed since the last build, so no new generation was written. */
+  unchanged: boolean;
 }
 
 export interface Sitrep extends Searcher {
@@ -55,4 +65,75 @@ export type SearchMode = 'lexical' | 'vector' | 'fused';
 
 export interface Searcher {
   search(query: string, options: { k: number; mode: SearchMode }): Promise<SearchHit[]>;
+}
+
+export interface OpenOptions {
+  /** Build the index first when there is none (as `ask` and `npm start` do). */
+  buildIfMissing?: boolean;
+  /** Progress and warnings of that first build. */
+  onProgress?: (done: number, total: number) => void;
+  onWarning?: (skipped: { file: string; line?: number; reason: string }) => void;
+}
+
+/** Loads the embedder and the current index generation, building it first when asked and missing. */
+export async function openSitrep(config: Config, options: OpenOptions = {}): Promise<Sitrep> {
+  const indexDir = resolveDir(config.INDEX_DIR);
+  const embedder = await createEmbedder(config);
+  const glove = config.QUERY_EXPANSION ? await loadGlove(resolveDir(config.MODEL_CACHE_DIR)) : null;
+  const sentenceEmbedder = embedder.id.startsWith('glove') ? embedder : glove ? await createEmbedder({ ...config, EMBEDDING_MODEL: 'glove' }) : null;
+  const read = () => readIndex(indexDir, { embedderId: embedder.id, efSearch: config.HNSW_EF_SEARCH });
+
+  let index: StoredIndex;
+  try {
+    index = read();
+  } catch (err) {
+    if (!(err instanceof IndexError && err.code === 'INDEX_MISSING' && options.buildIfMissing)) throw err;
+    await buildIndex(config, { embedder, onProgress: options.onProgress, onWarning: options.onWarning });
+    index = read();
+  }
+
+  const answererFor = (idx: StoredIndex): Answerer =>
+    createAnswerer({
+      index: idx,
+      embedder,
+      expander: glove ? new Expander(glove, Object.keys(idx.terms.words)) : null,
+      sentenceEmbedder,
+      options: {
+        retrieveTopK: config.RETRIEVE_TOP_K,
+        rerankTopK: config.RERANK_TOP_K,
+        fusionWeight: fusionWeightFor(embedder.id, config.FUSION_WEIGHT),
+        minConfidence: config.MIN_CONFIDENCE,
+      },
+    });
+  let answerer = answererFor(index);
+
+  return {
+    answer: (question) => answerer.answer(question),
+    search: (query, opts) => answerer.search(query, opts),
+    sources: () =>
+      index.articles.map((a) => ({
+        title: a.title,
+        source: a.source ?? null,
+        published: a.published ?? null,
+        url: a.url ?? null,
+        file: a.line !== undefined ? `${a.file}:${a.line}` : a.file,
+      })),
+    info: () => ({
+      articles: index.manifest.counts.articles,
+      passages: index.manifest.counts.passages,
+      files: index.manifest.counts.files,
+      embedder: index.manifest.embedder.id,
+      createdAt: index.manifest.createdAt,
+      location: index.location,
+    }),
+    async reload() {
+      if (currentGeneration(indexDir) === index.location) return false;
+      // Read and verify the new generation fully before swapping: a damaged one throws, and the old stays.
+      const next = read();
+      const nextAnswerer = answererFor(next);
+      index = next;
+      answerer = nextAnswerer;
+      return true;
+    },
+  };
 }

@@ -1,0 +1,41 @@
+/** What every command-line entry point shares: error reporting, warnings and a progress bar. */
+import cliProgress from 'cli-progress';
+import { ConfigError } from '../src/config.js';
+import { IndexError } from '../src/store/errors.js';
+
+/** Runs a command; known errors print their message alone, unknown ones their stack. */
+export async function runMain(main: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main();
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof IndexError) console.error(err.message);
+    else console.error(err);
+    process.exitCode = 1;
+  }
+}
+
+export function warn(s: { file: string; line?: number; reason: string }): void {
+  console.error(`warning: skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`);
+}
+
+/** A progress bar on stderr, shown only on a terminal, created on the first update. */
+export function progressReporter(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    update(done, total) {
+      if (!process.stderr.isTTY) return;
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0);
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

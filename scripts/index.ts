@@ -1,0 +1,21 @@
+/** `npm run index`: builds or updates the index from the corpus folder, with progress and a summary. */
+import { loadConfig } from '../src/config.js';
+import { buildIndex } from '../src/store/build.js';
+import { progressReporter, runMain, warn } from './cli.js';
+
+await runMain(async () => {
+  const config = loadConfig();
+  const progress = progressReporter('Indexing');
+  const summary = await buildIndex(config, { onProgress: progress.update, onWarning: warn });
+  progress.stop();
+  if (summary.unchanged) console.log('The index is up to date: no corpus file changed.');
+  console.log(
+    `Indexed ${summary.files} files: ${summary.articles} articles, ${summary.passages} passages ` +
+      `(${summary.reused} reused from the previous index) in ${summary.seconds.toFixed(1)} s.`,
+  );
+  if (summary.skipped.length > 0) {
+    console.log(`Skipped ${summary.skipped.length}:`);
+    for (const s of summary.skipped) console.log(`  ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`);
+  }
+  return 0;
+});

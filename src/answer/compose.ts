@@ -1,0 +1,130 @@
+/**
+ * From ranked sentences to the answer a reader sees: the best sentence (or, when articles disagree
+ * on a figure, the newest one's), up to two supporting sentences, older figures with their dates,
+ * numbered sources and a confidence. Below the threshold it abstains and lists the closest sources.
+ */
+import type { Article } from '../corpus/types.js';
+import type { Answer, EarlierFigure, Quote, SourceRef } from './types.js';
+import type { RankedSentence } from './rank.js';
+
+export interface ComposeInput {
+  question: string;
+  ranked: RankedSentence[];
+  articles: Article[];
+  /** Articles of the best retrieved passages, best first (the closest sources when abstaining). */
+  closest: number[];
+  /** BM25 score of the best passage divided by the question's total idf: how strongly the corpus matched. */
+  retrieval: number;
+  /** True when the question wants a typed answer (a number, a date, a name, a place). */
+  typed: boolean;
+  minConfidence: number;
+}
+
+/** Sentences this close to the best one count as "the same answer" when comparing articles' figures. */
+const SAME_ANSWER_RATIO = 0.85;
+const SUPPORT_RATIO = 0.6;
+const MAX_SUPPORTING = 2;
+const MAX_CLOSEST = 3;
+
+/**
+ * Confidence combines three signals, since one alone separates poorly (a BM25-score threshold beats
+ * always abstaining on SQuAD 2.0 by only two points): how much of the question's rare-word mass the
+ * sentence covers, whether the wanted type of answer is there, and how strongly retrieval matched.
+ */
+export function confidenceOf(best: RankedSentence, retrieval: number, typed: boolean): number {
+  const f = best.features;
+  const typeFit = typed ? f.type : f.coverage;
+  return Math.min(1, 0.5 * f.coverage + 0.25 * typeFit + 0.25 * Math.min(1, retrieval));
+}
+
+function sourceOf(a: Article, n: number): SourceRef {
+  return {
+    n,
+    title: a.title,
+    source: a.source ?? null,
+    published: a.published ?? null,
+    url: a.url ?? null,
+    file: a.line !== undefined ? `${a.file}:${a.line}` : a.file,
+  };
+}
+
+/** Numbers sources in the order they are first cited. */
+class Citations {
+  readonly sources: SourceRef[] = [];
+  private readonly byArticle = new Map<number, number>();
+  constructor(private readonly articles: Article[]) {}
+  cite(article: number): number {
+    let n = this.byArticle.get(article);
+    if (n === undefined) {
+      n = this.sources.length + 1;
+      this.byArticle.set(article, n);
+      this.sources.push(sourceOf(this.articles[article]!, n));
+    }
+    return n;
+  }
+}
+
+const quote = (s: RankedSentence, citations: Citations): Quote => ({
+  text: s.text,
+  span: s.span ? { start: s.span.start, end: s.span.end, text: s.span.text } : null,
+  citation: citations.cite(s.article),
+});
+
+const publishedOf = (articles: Article[], s: RankedSentence) => articles[s.article]!.published ?? '';
+
+/**
+ * When several articles give an answer of the wanted type about as well, the newest article answers
+ * and the others' figures are kept, newest first, when they differ.
+ */
+function newestFirst(input: ComposeInput): { answer: RankedSentence; older: RankedSentence[] } {
+  const [best, ...rest] = input.ranked;
+  if (!input.typed || !best!.span) return { answer: best!, older: [] };
+  const rivals = [best!, ...rest.filter((s) => s.span && s.article !== best!.article && s.score >= SAME_ANSWER_RATIO * best!.score)];
+  // One rival per article: its best sentence.
+  const perArticle = rivals.filter((s, i) => rivals.findIndex((r) => r.article === s.article) === i);
+  perArticle.sort((a, b) => publishedOf(input.articles, b).localeCompare(publishedOf(input.articles, a)) || b.score - a.score);
+  const answer = perArticle[0]!;
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ');
+  const older = perArticle.slice(1).filter((s) => norm(s.span!.text) !== norm(answer.span!.text));
+  return { answer, older };
+}
+
+export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
+  const citations = new Citations(input.articles);
+  const best = input.ranked[0];
+  const confidence = best ? confidenceOf(best, input.retrieval, input.typed) : 0;
+  if (!best || confidence < input.minConfidence) {
+    for (const a of [...new Set(input.closest)].slice(0, MAX_CLOSEST)) citations.cite(a);
+    return {
+      question: input.question,
+      abstained: true,
+      answer: null,
+      supporting: [],
+      earlier: [],
+      sources: citations.sources,
+      confidence,
+      asOf: null,
+    };
+  }
+  const { answer, older } = newestFirst(input);
+  const main = quote(answer, citations);
+  const used = new Set([answer, ...older]);
+  const supporting = input.ranked
+    .filter((s) => !used.has(s) && s.score >= SUPPORT_RATIO * answer.score && s.text !== answer.text)
+    .slice(0, MAX_SUPPORTING)
+    .map((s) => quote(s, citations));
+  const earlier: EarlierFigure[] = older.map((s) => ({
+    ...quote(s, citations),
+    published: input.articles[s.article]!.published ?? null,
+  }));
+  return {
+    question: input.question,
+    abstained: false,
+    answer: main,
+    supporting,
+    earlier,
+    sources: citations.sources,
+    confidence,
+    asOf: input.articles[answer.article]!.published ?? null,
+  };
+}

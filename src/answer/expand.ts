@@ -1,0 +1,132 @@
+/**
+ * GloVe at work where it helps: question words gain their close neighbours from the corpus's own
+ * vocabulary ("assaults" → "attacks", "troops" → "forces") at a reduced weight, and words can be
+ * compared by meaning when ranking sentences. Names and numbers are never expanded: "Iraq" must not
+ * turn into "Syria".
+ */
+import { STOP_WORDS, QUESTION_WORDS, termOf, type Token } from '../store/analyze.js';
+import type { WeightedTerm } from '../store/lexical.js';
+import type { WordSimilarity } from './spans.js';
+
+/** The part of the GloVe vectors that expansion needs. */
+export interface WordVectors {
+  readonly dim: number;
+  indexOf(word: string): number;
+  vector(index: number): Float32Array;
+}
+
+export interface ExpansionOptions {
+  /** Neighbours taken per question word (default 3). */
+  perWord: number;
+  /** Lowest cosine a neighbour needs (default 0.6). */
+  minCosine: number;
+  /** Weight of an expansion relative to the word itself, times its cosine (default 0.4). */
+  weight: number;
+}
+
+export const DEFAULT_EXPANSION: ExpansionOptions = { perWord: 3, minCosine: 0.6, weight: 0.4 };
+
+export interface Expansion extends WeightedTerm {
+  /** The question term it expands. */
+  from: string;
+}
+
+const CACHE_LIMIT = 20_000;
+
+/** Neighbour search over the corpus words that GloVe knows, packed once for fast dot products. */
+export class Expander {
+  private readonly words: string[] = [];
+  private readonly packed: Float32Array;
+  private readonly cache = new Map<string, { word: string; cosine: number }[]>();
+
+  constructor(
+    private readonly vectors: WordVectors,
+    vocabulary: Iterable<string>,
+    private readonly options: ExpansionOptions = DEFAULT_EXPANSION,
+  ) {
+    const rows: Float32Array[] = [];
+    for (const word of vocabulary) {
+      if (word.length < 3 || !/^\p{L}+$/u.test(word) || STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
+      const i = vectors.indexOf(word);
+      if (i < 0) continue;
+      this.words.push(word);
+      rows.push(unit(vectors.vector(i)));
+    }
+    this.packed = new Float32Array(rows.length * vectors.dim);
+    rows.forEach((r, i) => this.packed.set(r, i * vectors.dim));
+  }
+
+  /** Corpus words closest in meaning to `word`, excluding its own inflections. */
+  neighbours(word: string): { word: string; cosine: number }[] {
+    const key = word.toLowerCase();
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = this.search(key);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private search(word: string): { word: string; cosine: number }[] {
+    const i = this.vectors.indexOf(word);
+    if (i < 0) return [];
+    const q = unit(this.vectors.vector(i));
+    const own = termOf(word);
+    const dim = this.vectors.dim;
+    const best: { word: string; cosine: number }[] = [];
+    for (let r = 0; r < this.words.length; r++) {
+      let dot = 0;
+      const base = r * dim;
+      for (let j = 0; j < dim; j++) dot += this.packed[base + j]! * q[j]!;
+      if (dot < this.options.minCosine) continue;
+      const candidate = this.words[r]!;
+      if (termOf(candidate) === own) continue;
+      best.push({ word: candidate, cosine: dot });
+    }
+    best.sort((a, b) => b.cosine - a.cosine);
+    // Keep one word per index term ("attack" and "attacks" are one term).
+    const seen = new Set<string>();
+    return best.filter((b) => {
+      const t = termOf(b.word)!;
+      if (seen.has(t)) return false;
+      seen.add(t);
+      return true;
+    }).slice(0, this.options.perWord);
+  }
+
+  /** Weighted extra terms for a question's content words; names, numbers and question words stay as they are. */
+  expand(tokens: Token[], names: Set<string>): Expansion[] {
+    const out: Expansion[] = [];
+    const own = new Set(tokens.map((t) => t.term));
+    for (const t of tokens) {
+      if (t.term === null || names.has(t.term) || /\d/.test(t.term)) continue;
+      for (const n of this.neighbours(t.word)) {
+        const term = termOf(n.word);
+        if (term === null || own.has(term)) continue;
+        out.push({ term, weight: this.options.weight * n.cosine, from: t.term });
+      }
+    }
+    return out;
+  }
+
+  /** Word similarity for ranking: 1 for the same term, else the GloVe cosine when it is close enough. */
+  readonly similarity: WordSimilarity = (a, b) => {
+    if (a.term !== null && a.term === b.term) return 1;
+    const i = this.vectors.indexOf(a.word.toLowerCase());
+    const j = this.vectors.indexOf(b.word.toLowerCase());
+    if (i < 0 || j < 0) return 0;
+    const cos = dot(unit(this.vectors.vector(i)), unit(this.vectors.vector(j)));
+    return cos >= this.options.minCosine ? cos : 0;
+  };
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+function unit(v: Float32Array): Float32Array {
+  const n = Math.sqrt(dot(v, v));
+  return n === 0 ? v : v.map((x) => x / n);
+}

@@ -1,0 +1,80 @@
+/**
+ * What a question asks for: its answer type, its weighted terms, the noun a "how many" counts, the
+ * dates it names, and which of its words are names (never expanded).
+ */
+import * as chrono from 'chrono-node';
+import { QUESTION_WORDS, tokenize, type Token } from '../store/analyze.js';
+
+export type AnswerType = 'quantity' | 'date' | 'actor' | 'place' | 'other';
+
+/** A calendar day named by a question or a sentence; parts it leaves open are undefined. */
+export interface DayRef {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export interface Question {
+  text: string;
+  type: AnswerType;
+  tokens: Token[];
+  /** Index terms of the question's content words, unique, in order. */
+  terms: string[];
+  /** The noun a quantity question counts ("attacks" in "how many attacks"), when there is one. */
+  focus: Token | null;
+  /** Terms of words written with a capital inside the question: names, which expansion leaves alone. */
+  names: Set<string>;
+  dates: DayRef[];
+}
+
+const TYPE_RULES: [RegExp, AnswerType][] = [
+  [/\bhow (many|much)\b|\bnumber of\b|\b(death|casualty) toll\b|\bhow (large|big|long|far)\b/i, 'quantity'],
+  [/\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b|\bsince when\b/i, 'date'],
+  [/\bwhere\b|\b(what|which) (city|town|province|country|base|region|village|area|place|location|airport)\b/i, 'place'],
+  [/\bwho(m|se)?\b|\b(what|which) (group|organi[sz]ation|militia|faction|movement|official|agency|army|force|country's|ministry)\b/i, 'actor'],
+];
+
+export function answerTypeOf(text: string): AnswerType {
+  for (const [pattern, type] of TYPE_RULES) if (pattern.test(text)) return type;
+  return 'other';
+}
+
+/** Month/day/year that chrono-node finds certain in a text (relative phrases resolved against `reference`). */
+export function daysIn(text: string, reference?: Date): (DayRef & { index: number; text: string })[] {
+  return chrono.parse(text, reference ?? new Date()).map((r) => ({
+    index: r.index,
+    text: r.text,
+    year: r.start.isCertain('year') ? r.start.get('year') ?? undefined : undefined,
+    month: r.start.isCertain('month') ? r.start.get('month') ?? undefined : undefined,
+    day: r.start.isCertain('day') ? r.start.get('day') ?? undefined : undefined,
+  }));
+}
+
+/** Two day references agree when every part both of them know is equal, and they share at least month and day. */
+export function sameDay(a: DayRef, b: DayRef): boolean {
+  if (a.month === undefined || b.month === undefined || a.day === undefined || b.day === undefined) return false;
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  return a.month === b.month && a.day === b.day;
+}
+
+export function parseQuestion(text: string, now?: Date): Question {
+  const tokens = tokenize(text, QUESTION_WORDS);
+  const terms: string[] = [];
+  const names = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.term === null) return;
+    if (!terms.includes(t.term)) terms.push(t.term);
+    // A capital after the first word marks a name ("Kirkuk", "US"); the first word is capitalised anyway.
+    if (i > 0 && /^\p{Lu}/u.test(t.word)) names.add(t.term);
+  });
+  const type = answerTypeOf(text);
+  return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(text) : null, names, dates: daysIn(text, now) };
+}
+
+/** The first content word after "how many/much" or "number of": the thing counted. */
+function focusOf(text: string): Token | null {
+  const m = /\b(?:how (?:many|much)|number of)\s+(.*)$/i.exec(text);
+  if (!m) return null;
+  for (const t of tokenize(m[1]!, QUESTION_WORDS)) if (t.term !== null) return t;
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * Sentence ranking: every sentence of the best passages is scored on term coverage (idf-weighted),
+ * proximity of the matched words, meaning (embedding similarity), the presence of an answer of the
+ * wanted type, the date the question names, and its passage's retrieval score.
+ */
+import { tokenize } from '../store/analyze.js';
+import type { Expansion } from './expand.js';
+import { daysIn, sameDay, type Question } from './question.js';
+import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
+
+export interface SentenceFeatures {
+  /** Share of the question's idf mass the sentence covers (expansions count at their weight). */
+  coverage: number;
+  /** Matched words close together score near 1. */
+  proximity: number;
+  /** Embedding cosine between sentence and question (0 when unavailable). */
+  semantic: number;
+  /** Fit of the best answer span of the wanted type; 0.5 when the question wants no type. */
+  type: number;
+  /** 1 when the sentence names a day the question names. */
+  date: number;
+  /** Fused retrieval score of the best passage holding the sentence, relative to the best passage. */
+  passage: number;
+}
+
+/** Feature weights: coverage leads, as BM25 does for passages; the rest break its ties. */
+export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
+  coverage: 0.4,
+  proximity: 0.1,
+  semantic: 0.1,
+  type: 0.2,
+  date: 0.1,
+  passage: 0.2,
+};
+
+export interface SentenceInput {
+  article: number;
+  /** Offsets of the sentence in its article's text. */
+  start: number;
+  end: number;
+  text: string;
+  passage: number;
+  semantic: number;
+  /** The article's publication date, for resolving "on Sunday" and for date matching. */
+  reference?: Date;
+}
+
+export interface RankedSentence extends SentenceInput {
+  features: SentenceFeatures;
+  span: AnswerSpan | null;
+  score: number;
+}
+
+export interface RankContext {
+  question: Question;
+  expansions: Expansion[];
+  idf: (term: string) => number;
+  similarity: WordSimilarity;
+}
+
+/** How much of each question term a sentence holds: 1 for the term, an expansion's weight for a neighbour. */
+function termMatches(terms: Set<string>, ctx: RankContext): Map<string, number> {
+  const matched = new Map<string, number>();
+  for (const t of ctx.question.terms) if (terms.has(t)) matched.set(t, 1);
+  for (const e of ctx.expansions) {
+    if (terms.has(e.term) && (matched.get(e.from) ?? 0) < e.weight) matched.set(e.from, e.weight);
+  }
+  return matched;
+}
+
+export function sentenceFeatures(s: SentenceInput, ctx: RankContext): { features: SentenceFeatures; span: AnswerSpan | null } {
+  const q = ctx.question;
+  const tokens = tokenize(s.text);
+  const present = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
+  const matched = termMatches(present, ctx);
+  let total = 0;
+  let covered = 0;
+  for (const t of q.terms) {
+    total += ctx.idf(t);
+    covered += ctx.idf(t) * (matched.get(t) ?? 0);
+  }
+  const relevant = new Set([...q.terms.filter((t) => matched.has(t)), ...ctx.expansions.filter((e) => present.has(e.term)).map((e) => e.term)]);
+  const positions = tokens.map((t, i) => (t.term !== null && relevant.has(t.term) ? i : -1)).filter((i) => i >= 0);
+  const proximity =
+    positions.length === 0 ? 0 : positions.length === 1 ? 0.5 : Math.min(1, relevant.size / (positions.at(-1)! - positions[0]! + 1) * 2);
+  const span = q.type === 'other' ? null : (answerSpans(s.text, q, { similarity: ctx.similarity, reference: s.reference })[0] ?? null);
+  const date = q.dates.length > 0 && daysIn(s.text, s.reference).some((d) => q.dates.some((qd) => sameDay(d, qd))) ? 1 : 0;
+  return {
+    features: {
+      coverage: total > 0 ? covered / total : 0,
+      proximity,
+      semantic: Math.max(0, s.semantic),
+      type: q.type === 'other' ? 0.5 : (span?.score ?? 0),
+      date,
+      passage: s.passage,
+    },
+    span,
+  };
+}
+
+export function scoreOf(f: SentenceFeatures): number {
+  let score = 0;
+  for (const k of Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[]) score += SENTENCE_WEIGHTS[k] * f[k];
+  return score;
+}
+
+export function rankSentences(sentences: SentenceInput[], ctx: RankContext): RankedSentence[] {
+  return sentences
+    .map((s) => {
+      const { features, span } = sentenceFeatures(s, ctx);
+      return { ...s, features, span, score: scoreOf(features) };
+    })
+    .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
+}

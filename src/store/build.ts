@@ -1,0 +1,144 @@
+/**
+ * Builds or updates the index for a config: load the corpus, chunk, embed what is new, fit SIF's
+ * common component, build both halves of retrieval, and publish a new generation atomically.
+ */
+import { performance } from 'node:perf_hooks';
+import { resolveDir, type Config } from '../config.js';
+import { chunkArticle, loadCorpus } from '../corpus/index.js';
+import type { SkippedInput } from '../corpus/types.js';
+import { createEmbedder, fitCommonComponent, removeComponent } from '../embed/index.js';
+import type { Embedder } from '../embed/types.js';
+import type { IndexSummary } from '../sitrep.js';
+import { tokenize } from './analyze.js';
+import { IndexError } from './errors.js';
+import { publishGeneration, withBuildLock } from './generations.js';
+import { createLexicalIndex } from './lexical.js';
+import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage, type TermStats } from './stored-index.js';
+import { buildVectorIndex } from './vectors.js';
+
+export interface BuildOptions {
+  /** Called as passages are embedded and inserted: `done` of `total` steps. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called for each input the loader skips. */
+  onWarning?: (skipped: SkippedInput) => void;
+  /** An embedder already loaded by the caller (saves loading the model twice). */
+  embedder?: Embedder;
+}
+
+const EMBED_BATCH = 64;
+
+export async function buildIndex(config: Config, options: BuildOptions = {}): Promise<IndexSummary> {
+  const started = performance.now();
+  const indexDir = resolveDir(config.INDEX_DIR);
+  return withBuildLock(indexDir, async () => {
+    const corpus = await loadCorpus(resolveDir(config.CORPUS_DIR), {
+      maxFileBytes: config.MAX_FILE_BYTES,
+      onWarning: options.onWarning,
+    });
+    const embedder = options.embedder ?? (await createEmbedder(config));
+    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH);
+    const files = Object.fromEntries(corpus.files.map((f) => [f.file, f.hash]));
+    const chunking = { sentences: config.PASSAGE_SENTENCES, overlap: config.PASSAGE_OVERLAP };
+    const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
+    const articles = corpus.files.flatMap((f) => f.articles);
+    const summary = (passages: number, reused: number, unchanged: boolean): IndexSummary => ({
+      files: corpus.files.length,
+      articles: articles.length,
+      passages,
+      reused,
+      skipped: corpus.skipped,
+      seconds: (performance.now() - started) / 1000,
+      unchanged,
+    });
+
+    if (previous && isUpToDate(previous, files, chunking, hnsw)) {
+      return summary(previous.passages.length, previous.passages.length, true);
+    }
+
+    const passages: StoredPassage[] = articles.flatMap((article, a) =>
+      chunkArticle(article, chunking).map((p) => ({ ...p, article: a })),
+    );
+    const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
+
+    const known = new Map<string, Float32Array>();
+    previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
+    const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? new Float32Array(0));
+    const missing = passages.map((_, i) => i).filter((i) => rawVectors[i]!.length === 0);
+    const total = missing.length + passages.length;
+    for (let b = 0; b < missing.length; b += EMBED_BATCH) {
+      const batch = missing.slice(b, b + EMBED_BATCH);
+      const vectors = await embedder.embed(batch.map((i) => texts[i]!), 'passage');
+      batch.forEach((i, j) => (rawVectors[i] = vectors[j]!));
+      options.onProgress?.(b + batch.length, total);
+    }
+
+    const component = embedder.removesCommonComponent && rawVectors.length > 1 ? fitCommonComponent(rawVectors) : null;
+    const finalVectors = component ? rawVectors.map((v) => removeComponent(v, component)) : rawVectors;
+    const vectors = buildVectorIndex(finalVectors, embedder.dim, { ...hnsw, efSearch: config.HNSW_EF_SEARCH }, (done) =>
+      options.onProgress?.(missing.length + done, total),
+    );
+    // The title joins each passage's lexical text: it names what the passage is about.
+    const lexical = createLexicalIndex(passages.map((p, i) => ({ id: i, text: `${articles[p.article]!.title}\n${texts[i]}` })));
+
+    publishGeneration(indexDir, (folder) =>
+      writeIndexFiles(folder, {
+        manifest: {
+          createdAt: new Date().toISOString(),
+          embedder: { id: embedder.id, dim: embedder.dim, commonComponent: component ? Array.from(component) : null },
+          chunking,
+          hnsw,
+          files,
+          counts: { files: corpus.files.length, articles: articles.length, passages: passages.length },
+          skipped: corpus.skipped,
+        },
+        articles,
+        passages,
+        rawVectors,
+        vectors,
+        lexical,
+        terms: termStats(texts),
+      }),
+    );
+    return summary(passages.length, passages.length - missing.length, false);
+  });
+}
+
+/** The previous generation, when it exists and was built with this embedder; otherwise a full build. */
+function readPrevious(indexDir: string, embedderId: string, efSearch: number): StoredIndex | null {
+  try {
+    return readIndex(indexDir, { embedderId, efSearch });
+  } catch (err) {
+    if (err instanceof IndexError) return null;
+    throw err;
+  }
+}
+
+function isUpToDate(
+  previous: StoredIndex,
+  files: Record<string, string>,
+  chunking: { sentences: number; overlap: number },
+  hnsw: { m: number; efConstruction: number },
+): boolean {
+  const m = previous.manifest;
+  const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+  const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
+  return same(sortedFiles(m.files), sortedFiles(files)) && same(m.chunking, chunking) && same(m.hnsw, hnsw);
+}
+
+/** Document frequencies of index terms, and surface-word counts for query expansion. */
+export function termStats(texts: string[]): TermStats {
+  const df: Record<string, number> = {};
+  const words: Record<string, number> = {};
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (const t of tokenize(text)) {
+      const w = t.word.toLowerCase();
+      words[w] = (words[w] ?? 0) + 1;
+      if (t.term !== null && !seen.has(t.term)) {
+        seen.add(t.term);
+        df[t.term] = (df[t.term] ?? 0) + 1;
+      }
+    }
+  }
+  return { df, words };
+}

@@ -1,0 +1,105 @@
+/**
+ * Index generations: each build writes a complete new folder beside the old one, then moves the
+ * `CURRENT` pointer to it in one atomic rename. A reader follows the pointer, so it finds the old
+ * index or the new one, never a mix, whenever a build dies.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { IndexError, REBUILD_HINT } from './errors.js';
+import { replaceAtomically, syncDir } from './files.js';
+
+export const POINTER_FILE = 'CURRENT';
+const LOCK_FILE = 'build.lock';
+const TMP_PREFIX = '.tmp-';
+/** Generations kept besides the current one, so a reader that just followed the old pointer can finish. */
+const KEEP_PREVIOUS = 1;
+
+/** Folder of the generation the pointer names, or null when there is none yet. */
+export function currentGeneration(indexDir: string): string | null {
+  let name: string;
+  try {
+    name = fs.readFileSync(path.join(indexDir, POINTER_FILE), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  if (!/^gen-[\w.-]+$/.test(name)) {
+    throw new IndexError('INDEX_DAMAGED', `${path.join(indexDir, POINTER_FILE)} does not name an index generation. ${REBUILD_HINT}`);
+  }
+  return path.join(indexDir, name);
+}
+
+function newGenerationName(): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `gen-${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Writes a new generation with `write(folder)`, makes it durable, then points CURRENT at it. */
+export function publishGeneration(indexDir: string, write: (folder: string) => void): string {
+  fs.mkdirSync(indexDir, { recursive: true });
+  const name = newGenerationName();
+  const tmp = path.join(indexDir, TMP_PREFIX + name);
+  fs.mkdirSync(tmp);
+  try {
+    write(tmp);
+    syncDir(tmp);
+    fs.renameSync(tmp, path.join(indexDir, name));
+    syncDir(indexDir);
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  replaceAtomically(path.join(indexDir, POINTER_FILE), `${name}\n`);
+  pruneGenerations(indexDir, name);
+  return path.join(indexDir, name);
+}
+
+/** Removes older generations and leftovers of builds that died. */
+function pruneGenerations(indexDir: string, current: string): void {
+  const gens = fs
+    .readdirSync(indexDir)
+    .filter((n) => n.startsWith('gen-') && n !== current)
+    .sort()
+    .reverse();
+  for (const old of gens.slice(KEEP_PREVIOUS)) fs.rmSync(path.join(indexDir, old), { recursive: true, force: true });
+  for (const n of fs.readdirSync(indexDir)) {
+    if (n.startsWith(TMP_PREFIX) && !isOwnedByLiveProcess(n)) fs.rmSync(path.join(indexDir, n), { recursive: true, force: true });
+  }
+}
+
+function isOwnedByLiveProcess(tmpName: string): boolean {
+  const pid = Number(/-(\d+)-[a-z0-9]+$/.exec(tmpName)?.[1]);
+  return Number.isInteger(pid) && pid !== process.pid && isAlive(pid);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs `fn` holding the index folder's build lock; a lock left by a dead process is taken over. */
+export async function withBuildLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(indexDir, { recursive: true });
+  const lock = path.join(indexDir, LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+      const owner = Number(fs.readFileSync(lock, 'utf8'));
+      if (Number.isInteger(owner) && (owner === process.pid || isAlive(owner))) {
+        throw new IndexError('INDEX_LOCKED', `Another index build is running (process ${owner}). Try again when it ends.`);
+      }
+      fs.rmSync(lock, { force: true });
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}

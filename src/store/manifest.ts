@@ -1,0 +1,38 @@
+/** What an index generation holds, and the checks a reader makes before trusting it. */
+import { z } from 'zod';
+
+/** Bumped whenever the stored layout changes; a reader refuses any other version. */
+export const SCHEMA_VERSION = 1;
+
+/** The files of one index generation, besides the manifest. */
+export const INDEX_FILES = {
+  articles: 'articles.json',
+  passages: 'passages.json',
+  lexical: 'lexical.json',
+  terms: 'terms.json',
+  vectors: 'vectors.hnsw',
+  rawVectors: 'vectors.f32',
+} as const;
+
+const skipped = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });
+
+export const manifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  createdAt: z.string(),
+  embedder: z.object({
+    id: z.string(),
+    dim: z.number().int().positive(),
+    /** SIF's common component, removed from passage and query vectors; null when unused. */
+    commonComponent: z.array(z.number()).nullable(),
+  }),
+  chunking: z.object({ sentences: z.number().int(), overlap: z.number().int() }),
+  hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
+  /** Corpus files (relative path → sha256 of their bytes). */
+  files: z.record(z.string(), z.string()),
+  counts: z.object({ files: z.number().int(), articles: z.number().int(), passages: z.number().int() }),
+  skipped: z.array(skipped),
+  /** Stored file name → its sha256 and size. */
+  checksums: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;

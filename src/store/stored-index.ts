@@ -1,0 +1,148 @@
+/**
+ * One index generation on disk: write it whole, read it back only after every check passes.
+ * This module alone touches index files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Article, Passage } from '../corpus/types.js';
+import { IndexError, REBUILD_HINT } from './errors.js';
+import { packVectors, sha256, unpackVectors, writeDurable } from './files.js';
+import { currentGeneration } from './generations.js';
+import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
+import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
+import { loadVectorIndex, type VectorIndex } from './vectors.js';
+
+/** A passage with the position of its article in the index's article list. */
+export interface StoredPassage extends Passage {
+  article: number;
+}
+
+/** Corpus statistics that sentence ranking and query expansion need at question time. */
+export interface TermStats {
+  /** Index term → number of passages holding it. */
+  df: Record<string, number>;
+  /** Lower-cased surface word → occurrences in the corpus (candidates for query expansion). */
+  words: Record<string, number>;
+}
+
+export interface IndexContents {
+  manifest: Omit<Manifest, 'checksums' | 'schemaVersion'>;
+  articles: Article[];
+  passages: StoredPassage[];
+  /** Embedder output before the common component is removed, row i for passage i (kept for incremental builds). */
+  rawVectors: Float32Array[];
+  vectors: VectorIndex;
+  lexical: LexicalIndex;
+  terms: TermStats;
+}
+
+export interface StoredIndex extends IndexContents {
+  manifest: Manifest;
+  /** The generation folder it was read from. */
+  location: string;
+}
+
+/** Writes every file of a generation into `folder`, the manifest (with checksums) last. */
+export function writeIndexFiles(folder: string, contents: IndexContents): void {
+  const { dim } = contents.manifest.embedder;
+  const blobs: Record<string, Uint8Array | string> = {
+    [INDEX_FILES.articles]: JSON.stringify(contents.articles),
+    [INDEX_FILES.passages]: JSON.stringify(contents.passages),
+    [INDEX_FILES.lexical]: JSON.stringify(contents.lexical.toJSON()),
+    [INDEX_FILES.terms]: JSON.stringify(contents.terms),
+    [INDEX_FILES.rawVectors]: packVectors(contents.rawVectors, dim),
+  };
+  const checksums: Manifest['checksums'] = {};
+  for (const [name, data] of Object.entries(blobs)) {
+    writeDurable(path.join(folder, name), data);
+    checksums[name] = { sha256: sha256(data), bytes: Buffer.byteLength(data) };
+  }
+  const graph = path.join(folder, INDEX_FILES.vectors);
+  contents.vectors.save(graph);
+  const graphBytes = fs.readFileSync(graph);
+  writeDurable(graph, graphBytes);
+  checksums[INDEX_FILES.vectors] = { sha256: sha256(graphBytes), bytes: graphBytes.length };
+  const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, ...contents.manifest, checksums };
+  writeDurable(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+}
+
+export interface ReadOptions {
+  /** Refuse an index built with another embedder. */
+  embedderId?: string;
+  efSearch: number;
+}
+
+/** Reads the current generation of `indexDir`, verifying the manifest and every checksum first. */
+export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
+  const location = currentGeneration(indexDir);
+  if (location === null) {
+    throw new IndexError('INDEX_MISSING', `No index in ${indexDir}. Run \`npm run index\` to build it.`);
+  }
+  const manifest = readManifest(location);
+  if (options.embedderId !== undefined && manifest.embedder.id !== options.embedderId) {
+    throw new IndexError(
+      'EMBEDDER_MISMATCH',
+      `The index in ${indexDir} was built with ${manifest.embedder.id}, but EMBEDDING_MODEL selects ${options.embedderId}. ${REBUILD_HINT}`,
+    );
+  }
+  const read = (name: string): Buffer => {
+    const file = path.join(location, name);
+    const expected = manifest.checksums[name];
+    if (!expected) throw damaged(file, 'it is not listed in the manifest');
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(file);
+    } catch {
+      throw damaged(file, 'it is missing');
+    }
+    if (data.length !== expected.bytes) throw damaged(file, `it has ${data.length} bytes, the manifest says ${expected.bytes}`);
+    if (sha256(data) !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
+    return data;
+  };
+  const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, read(name)]));
+  const parse = <T>(name: string): T => {
+    try {
+      return JSON.parse(files[name]!.toString('utf8')) as T;
+    } catch {
+      throw damaged(path.join(location, name), 'it is not valid JSON');
+    }
+  };
+  const { dim } = manifest.embedder;
+  let vectors: VectorIndex;
+  try {
+    vectors = loadVectorIndex(path.join(location, INDEX_FILES.vectors), dim, options.efSearch);
+  } catch (err) {
+    throw damaged(path.join(location, INDEX_FILES.vectors), `hnswlib could not read it (${(err as Error).message})`);
+  }
+  return {
+    manifest,
+    location,
+    articles: parse<Article[]>(INDEX_FILES.articles),
+    passages: parse<StoredPassage[]>(INDEX_FILES.passages),
+    lexical: loadLexicalIndex(files[INDEX_FILES.lexical]!.toString('utf8')),
+    terms: parse<TermStats>(INDEX_FILES.terms),
+    rawVectors: unpackVectors(files[INDEX_FILES.rawVectors]!, dim),
+    vectors,
+  };
+}
+
+function readManifest(location: string): Manifest {
+  const file = path.join(location, 'manifest.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    throw damaged(file, 'it is missing or not valid JSON');
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    throw new IndexError('SCHEMA_MISMATCH', `The index in ${location} has layout version ${String(version)}; this Sitrep reads version ${SCHEMA_VERSION}. ${REBUILD_HINT}`);
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw damaged(file, `it does not match the manifest schema (${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}
+
+function damaged(file: string, why: string): IndexError {
+  return new IndexError('INDEX_DAMAGED', `The index file ${file} is damaged: ${why}. ${REBUILD_HINT}`);
+}

@@ -1,0 +1,101 @@
+/**
+ * The vector half of retrieval: an HNSW graph (hnswlib-node) over unit vectors, cosine distance,
+ * plus the exact scan it is measured against.
+ */
+import hnswlib from 'hnswlib-node';
+
+export interface HnswOptions {
+  /** Graph degree (default 16). */
+  m: number;
+  /** Candidate list size while building (default 200): higher builds slower, recalls better. */
+  efConstruction: number;
+  /** Candidate list size while searching (default 100). */
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 100 };
+
+export interface VectorHit {
+  /** Passage number. */
+  id: number;
+  /** Cosine similarity. */
+  score: number;
+}
+
+export interface VectorIndex {
+  readonly dim: number;
+  readonly size: number;
+  search(query: Float32Array, k: number): VectorHit[];
+  save(file: string): void;
+}
+
+const SEED = 100;
+
+function wrap(index: hnswlib.HierarchicalNSW, dim: number, efSearch: number): VectorIndex {
+  index.setEf(efSearch);
+  return {
+    dim,
+    get size() {
+      return index.getCurrentCount();
+    },
+    search(query, k) {
+      const n = Math.min(k, index.getCurrentCount());
+      if (n === 0 || !isNonZero(query)) return [];
+      const { neighbors, distances } = index.searchKnn(Array.from(query), n);
+      return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }));
+    },
+    save(file) {
+      index.writeIndexSync(file);
+    },
+  };
+}
+
+function isNonZero(v: Float32Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) return true;
+  return false;
+}
+
+/** Builds the graph over `vectors` (row i is passage i). Zero vectors are left out: they match nothing. */
+export function buildVectorIndex(
+  vectors: Float32Array[],
+  dim: number,
+  options: HnswOptions,
+  onProgress?: (done: number) => void,
+): VectorIndex {
+  const index = new hnswlib.HierarchicalNSW('cosine', dim);
+  index.initIndex({ maxElements: Math.max(1, vectors.length), m: options.m, efConstruction: options.efConstruction, randomSeed: SEED });
+  vectors.forEach((v, i) => {
+    if (isNonZero(v)) index.addPoint(Array.from(v), i);
+    if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1);
+  });
+  onProgress?.(vectors.length);
+  return wrap(index, dim, options.efSearch);
+}
+
+export function loadVectorIndex(file: string, dim: number, efSearch: number): VectorIndex {
+  const index = new hnswlib.HierarchicalNSW('cosine', dim);
+  index.readIndexSync(file);
+  return wrap(index, dim, efSearch);
+}
+
+/** Exact top-k by cosine over unit vectors packed in one array: the yardstick for HNSW recall. */
+export function exactSearch(packed: Float32Array, dim: number, query: Float32Array, k: number): VectorHit[] {
+  const n = packed.length / dim;
+  const top: VectorHit[] = [];
+  for (let i = 0; i < n; i++) {
+    let dot = 0;
+    const base = i * dim;
+    for (let j = 0; j < dim; j++) dot += packed[base + j]! * query[j]!;
+    if (top.length < k) {
+      top.push({ id: i, score: dot });
+      if (top.length === k) top.sort((a, b) => a.score - b.score);
+    } else if (dot > top[0]!.score) {
+      top[0] = { id: i, score: dot };
+      // Keep the smallest first; k is small, so one insertion pass is enough.
+      for (let j = 0; j + 1 < top.length && top[j]!.score > top[j + 1]!.score; j++) {
+        [top[j], top[j + 1]] = [top[j + 1]!, top[j]!];
+      }
+    }
+  }
+  return top.sort((a, b) => b.score - a.score);
+}
