@@ -58,6 +58,8 @@ export interface SearchHit {
   /** Corpus file of the passage's article, and its JSONL line when it has one. */
   file: string;
   line?: number;
+  /** The passage's text. */
+  text: string;
   score: number;
 }
 

@@ -80,8 +80,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     async search(query, { k, mode }) {
       const { hits } = await retrieve(parseQuestion(query), mode, k);
       return hits.map((h) => {
-        const article = index.articles[index.passages[h.id]!.article]!;
-        return { passageId: index.passages[h.id]!.id, file: article.file, line: article.line, score: h.score };
+        const p = index.passages[h.id]!;
+        const article = index.articles[p.article]!;
+        return { passageId: p.id, file: article.file, line: article.line, text: article.text.slice(p.start, p.end), score: h.score };
       });
     },
 
