@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/answer/question.js';
+import { answerSpans, sameTerm } from '../../src/answer/spans.js';
+
+const best = (sentence: string, question: string) => answerSpans(sentence, parseQuestion(question), { similarity: sameTerm })[0];
+
+describe('answer spans', () => {
+  it('ties a quantity to the counted noun, with its qualifier', () => {
+    const s = 'Officials counted at least 40 raids since March 3, 12 days after the ceasefire.';
+    expect(best(s, 'How many raids since March 3?')?.text).toBe('at least 40 raids');
+  });
+
+  it('reads number words and skips dates, years and compounds', () => {
+    const s = 'On 4 May 2021 a one-off strike killed seven fighters.';
+    expect(best(s, 'How many fighters died?')?.text).toBe('seven fighters');
+  });
+
+  it('finds named groups for who-questions, preferring those beside the question words', () => {
+    const s = 'The Northern Liberation Front claimed the bombing near the border.';
+    expect(best(s, 'Who claimed the bombing?')?.text).toBe('Northern Liberation Front');
+  });
+
+  it('does not answer a who-question with the names it asked about', () => {
+    const s = 'Camp Harlow was shelled on Monday.';
+    expect(best(s, 'Who shelled Camp Harlow?')).toBeUndefined();
+  });
+
+  it('finds places after location prepositions', () => {
+    const s = 'The convoy was hit near Tal Abyad on Friday.';
+    expect(best(s, 'Where was the convoy hit?')?.text).toBe('Tal Abyad');
+  });
+
+  it('finds dates for when-questions', () => {
+    const s = 'The depot exploded on 14 February 2022, officials said.';
+    expect(best(s, 'When did the depot explode?')?.text).toContain('14 February 2022');
+  });
+});
