@@ -1,0 +1,91 @@
+/**
+ * Turns extracted article text into the canonical form every offset points into: one kind of line
+ * ending, plain spaces, no invisible characters, paragraphs split by one blank line, and no page
+ * furniture (share buttons, "Related Articles", navigation crumbs) around the story.
+ */
+
+/** Whole lines that are page furniture, never story text. Matched case-insensitively, ignoring trailing punctuation. */
+export const BOILERPLATE_LINES: readonly RegExp[] = [
+  /^related (articles?|stories|posts|content|news|coverage|topics)$/,
+  /^(more|latest|top|trending|recommended|popular) (stories|news|articles|from [\w ]+)$/,
+  /^(you (may|might) (also )?like|recommended for you|most read|most popular|don'?t miss|editor'?s picks?)$/,
+  /^(back to top( button)?|scroll to top|go to top|top of page|skip to (main )?content|skip navigation|jump to)$/,
+  /^(share( this( (article|story|post))?)?|share on \w+|share via \w+|tweet( this)?|email|print|copy link|pin it|whatsapp|facebook|twitter|linkedin|telegram|reddit)$/,
+  /^(advertisement|advertisements|advert|sponsored( content)?|ad|ads|promoted|story continues below( advertisement)?|continue reading( below)?)$/,
+  /^(read more|read next|read also|see also|also read|more on this( story)?|click here( to read more)?|view comments|comments|leave a (comment|reply)|show comments)$/,
+  /^(subscribe|subscribe now|sign up( for (our|the) newsletter)?|newsletter|log ?in|sign in|register|follow us( on \w+)?)$/,
+  /^(tags?|topics?|filed under|categories|category)$/,
+  /^(this (website|site) uses cookies.*|we use cookies.*|accept( all)?( cookies)?|reject( all)?|cookie (settings|policy|preferences)|manage (cookies|preferences)|privacy policy|terms of (use|service)|all rights reserved.*|©.*|copyright ©?.*)$/,
+  /^(home|menu|search|close|next|previous|prev|next article|previous article|loading)$/,
+];
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** NBSP and the other Unicode spaces news sites like to use. */
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\v\f]/g;
+/** A line with any of these reads as prose rather than as a menu item or label. */
+const SENTENCE_PUNCTUATION = /[.!?:;"“”]/;
+/** Navigation crumbs are short: "AmericasMiddle East", "World", "Iraq | Syria". */
+const MAX_NAV_WORDS = 5;
+
+export interface CleanOptions {
+  /** The article's title: a first line repeating it is dropped. */
+  title?: string;
+}
+
+/** Line endings, odd spaces and invisible characters normalised; each line trimmed. */
+export function normaliseWhitespace(raw: string): string {
+  return raw
+    .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
+    .replace(ZERO_WIDTH, '')
+    .replace(ODD_SPACES, ' ')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n');
+}
+
+function comparable(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/[\s\u00A0]+/g, ' ')
+    .replace(/^[\s#>*•·|»›→-]+|[\s.:!»›→|•·-]+$/g, '')
+    .trim();
+}
+
+/** True for lines such as "Related Articles" or "Back to top button". */
+export function isBoilerplateLine(line: string): boolean {
+  const c = comparable(line);
+  return c !== '' && BOILERPLATE_LINES.some((re) => re.test(c));
+}
+
+/** A short line with no sentence punctuation: a menu item, section label or breadcrumb. */
+function looksLikeNavigation(line: string): boolean {
+  return !SENTENCE_PUNCTUATION.test(line) && line.split(/\s+/).length <= MAX_NAV_WORDS;
+}
+
+/**
+ * Cleans a body text. Page furniture is dropped line by line; short navigation-like lines are dropped
+ * only at the very start and end, and only when real prose remains, so a one-line article survives.
+ */
+export function cleanText(raw: string, options: CleanOptions = {}): string {
+  let lines = normaliseWhitespace(raw)
+    .split('\n')
+    .filter((line) => !isBoilerplateLine(line));
+
+  const nonEmpty = (i: number) => lines[i] !== '';
+  const isProse = (i: number) => nonEmpty(i) && !looksLikeNavigation(lines[i]);
+  const firstProse = lines.findIndex((_, i) => isProse(i));
+  if (firstProse >= 0) {
+    let lastProse = lines.length - 1;
+    while (!isProse(lastProse)) lastProse--;
+    lines = lines.slice(firstProse, lastProse + 1);
+  }
+
+  const title = options.title ? comparable(normaliseWhitespace(options.title)) : '';
+  const firstLine = lines.findIndex((l) => l !== '');
+  if (title && firstLine >= 0 && comparable(lines[firstLine]) === title) lines.splice(firstLine, 1);
+
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,21 @@
+export type { Article, CorpusFile, LoadedCorpus, Passage, SkippedInput, Span } from './types.js';
+export { loadCorpus, dedupeArticles, createDuplicateFilter, type LoadOptions } from './load.js';
+export { walkCorpus, CorpusError, type CorpusEntry } from './walk.js';
+export {
+  parseCorpusFile,
+  decodeText,
+  DEFAULT_MAX_FILE_BYTES,
+  SUPPORTED_EXTENSIONS,
+  type ParseOptions,
+} from './parse.js';
+export { buildArticle, type ArticleDraft, type ParsedFile } from './article.js';
+export { parseMarkdown, markdownToText } from './markdown.js';
+export { parsePlainText } from './text.js';
+export { parseJsonLines } from './jsonl.js';
+export { parseHtml, articleFromHtml, extractHtml, type ExtractedPage, type HtmlOptions } from './html.js';
+export { splitFrontMatter, type FrontMatter } from './frontmatter.js';
+export { validateMetadata, normaliseDate, metadataSchema, DateFormatError, type ArticleMetadata } from './metadata.js';
+export { cleanText, normaliseWhitespace, isBoilerplateLine, BOILERPLATE_LINES, type CleanOptions } from './clean.js';
+export { splitSentences, DEFAULT_MAX_SENTENCE_CHARS, type SentenceOptions } from './sentences.js';
+export { chunkArticle, passageId, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunk.js';
+export { shortHash, sha256Hex } from './hash.js';
