@@ -27,8 +27,9 @@ export interface ExtractedPage {
   body: string;
 }
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'BUTTON', 'FORM', 'SELECT']);
-const FALLBACK_SKIPPED = ['nav', 'header', 'footer', 'aside', 'menu', '[role=navigation]', '[aria-hidden=true]'];
+const SKIPPED_TAGS = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'BUTTON', 'FORM', 'SELECT']);
+/** Page chrome removed before looking for the story: Readability keeps it when a page is short. */
+const CHROME = ['nav', 'footer', 'aside', 'menu', 'body > header', '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[aria-hidden=true]'];
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
@@ -114,8 +115,10 @@ function firstUrl(candidates: Array<string | undefined>, base?: string): string 
 }
 
 function mainText(doc: Doc): { title?: string; text: string } {
+  for (const el of Array.from(doc.querySelectorAll(CHROME.join(','))) as El[]) el.remove();
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
+    // Readability rewrites the tree it is given; keep the original for the fallback below.
     parsed = new Readability(doc.cloneNode(true) as unknown as Document).parse();
   } catch {
     parsed = null;
@@ -125,16 +128,16 @@ function mainText(doc: Doc): { title?: string; text: string } {
     const text = blockText(document.body as El);
     if (text) return { title: str(parsed.title), text };
   }
-  // Readability found no article: fall back to the page body without its chrome.
+  // Readability found no article: fall back to the whole body.
   const body = doc.body as El | null;
   if (!body) return { text: '' };
-  for (const el of Array.from(body.querySelectorAll(FALLBACK_SKIPPED.join(','))) as El[]) el.remove();
   return { title: str(parsed?.title), text: blockText(body) };
 }
 
 /** Main text and metadata of an HTML page. Pure: nothing is executed or fetched. */
 export function extractHtml(html: string, options: HtmlOptions = {}): ExtractedPage {
-  const { document: doc } = parseHTML(html);
+  // linkedom builds no <html> element around a bare fragment; give it one.
+  const { document: doc } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const ld = jsonLd(doc);
   const ldField = (key: string) => ld.map((o) => o[key]);
   const firstH1 = str((doc.querySelector('h1') as El | null)?.textContent?.replace(/\s+/g, ' '));
