@@ -28,7 +28,7 @@ const SENTENCE_STARTERS = new Set(
 );
 
 /** A blank line, or a newline that starts a list item: both always end a sentence. */
-const HARD_BREAK = /\n[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•▪–]|\d{1,3}[.)])[^\S\n])/g;
+const HARD_BREAK = /\n[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•▪]|\d{1,3}[.)])[^\S\n])/g;
 /** Terminal punctuation, any closing quotes or brackets, then whitespace or the end. */
 const CANDIDATE = /([.!?…]+)([”"’'»)\]]*)(?=\s|$)/g;
 const OPENERS = /^[\s“"‘'«(\[]*/;
