@@ -1,0 +1,74 @@
+/**
+ * `npm run eval`: answer quality of Sitrep against the BM25-only baseline, and retrieval quality.
+ *
+ *   npm run eval                                     fixture questions (seed article + synthetic distractors)
+ *   npm run eval -- --questions q.jsonl --corpus dir [--corpus dir2 …]
+ *   npm run eval -- --squad ../shared/eval/squad-v2.0-dev.json [--limit 2000]
+ *   npm run eval -- --beir ../shared/eval/beir-scifact [--split test]
+ *   common: --embedder glove|<model id or folder>  --json out.json  --keep
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { evaluateBeir, evaluateQuestionFile, evaluateSquad, writeJson, type AnswerEvaluation, type EvalOptions } from '../src/eval/run.js';
+import { formatAnswerEvaluation, formatBeirEvaluation } from '../src/eval/report.js';
+import { runMain } from './cli.js';
+
+const FIXTURE_QUESTIONS = 'test/fixtures/eval/questions.jsonl';
+const FIXTURE_CORPORA = ['corpus', 'test/fixtures/eval/distractors'];
+/** SQuAD questions asked by default: an even spread that runs in about a minute here. */
+const DEFAULT_SQUAD_LIMIT = 2000;
+
+await runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      questions: { type: 'string' },
+      corpus: { type: 'string', multiple: true },
+      squad: { type: 'string' },
+      beir: { type: 'string' },
+      split: { type: 'string', default: 'test' },
+      limit: { type: 'string' },
+      embedder: { type: 'string' },
+      json: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'Usage: npm run eval -- [--questions FILE --corpus DIR…] [--squad FILE [--limit N|all]] [--beir DIR [--split test]]\n' +
+        '                        [--embedder glove|MODEL] [--json OUT] [--keep]',
+    );
+    return 0;
+  }
+  const config = loadConfig();
+  const started = Date.now();
+  const options: EvalOptions = {
+    embedder: values.embedder,
+    keep: values.keep,
+    onProgress: (label, done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${label}: ${done}/${total}   `);
+    },
+    onWarning: (m) => console.error(`\nwarning: ${m}`),
+  };
+  const limit = values.limit === undefined ? undefined : values.limit === 'all' ? Infinity : Number(values.limit);
+  if (limit !== undefined && !(limit > 0)) throw new Error(`--limit: expected a positive number or "all", got ${values.limit}`);
+
+  let result: AnswerEvaluation | Awaited<ReturnType<typeof evaluateBeir>>;
+  if (values.beir) {
+    result = await evaluateBeir(values.beir, { ...options, split: values.split, limit: Number.isFinite(limit) ? limit : undefined });
+  } else if (values.squad) {
+    const n = limit === undefined ? DEFAULT_SQUAD_LIMIT : Number.isFinite(limit) ? limit : undefined;
+    result = await evaluateSquad(values.squad, n, options);
+  } else {
+    result = await evaluateQuestionFile(values.questions ?? FIXTURE_QUESTIONS, values.corpus ?? FIXTURE_CORPORA, options);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const minConfidence = config.MIN_CONFIDENCE;
+  console.log(result.kind === 'beir' ? formatBeirEvaluation(result) : formatAnswerEvaluation(result, minConfidence));
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s on ${process.platform}, Node ${process.versions.node})`);
+  if (values.json) {
+    writeJson(values.json, { ...result, command: process.argv.slice(2), node: process.versions.node, finishedAt: new Date().toISOString() });
+    console.log(`Figures written to ${values.json}.`);
+  }
+  return 0;
+});

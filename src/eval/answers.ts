@@ -1,0 +1,151 @@
+/**
+ * Answer evaluation: ask every question of a system, judge each answer against the gold answers
+ * and the expected source, and sum up accuracy, citations, abstention and latency.
+ */
+import type { EvalQuestion } from './datasets.js';
+import { abstentionScores, latencySummary, rate, type LatencySummary } from './metrics.js';
+import { containsAnyAnswer } from './normalise.js';
+import type { AnswerSystem, SystemAnswer } from './systems.js';
+
+export interface Outcome {
+  id: string;
+  question: string;
+  answerable: boolean;
+  answer: SystemAnswer;
+  /** The quoted sentence contains a gold answer. */
+  correct: boolean;
+  /** The marked span contains a gold answer. */
+  spanCorrect: boolean;
+  /** The question names the source that should be cited. */
+  hasSource: boolean;
+  /** The cited file is the expected one. */
+  cited: boolean;
+}
+
+export function judge(q: EvalQuestion, answer: SystemAnswer): Outcome {
+  const answered = !answer.abstained && answer.text !== null;
+  return {
+    id: q.id,
+    question: q.question,
+    answerable: q.answerable,
+    answer,
+    correct: answered && q.answerable && containsAnyAnswer(answer.text!, q.answers),
+    spanCorrect: answered && q.answerable && answer.span !== null && containsAnyAnswer(answer.span, q.answers),
+    hasSource: q.source !== null,
+    cited: answered && q.source !== null && answer.file === q.source,
+  };
+}
+
+/** Asks every question in order (one at a time, as a user would), reporting progress. */
+export async function runQuestions(
+  questions: readonly EvalQuestion[],
+  system: AnswerSystem,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const q of questions) {
+    outcomes.push(judge(q, await system(q.question)));
+    if (onProgress && (outcomes.length % 50 === 0 || outcomes.length === questions.length)) onProgress(outcomes.length, questions.length);
+  }
+  return outcomes;
+}
+
+export interface AnswerSummary {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  /** Of the answerable questions: answered with a sentence holding a gold answer. */
+  answerAccuracy: number;
+  /** Of the answerable questions: the marked span holds a gold answer. */
+  spanAccuracy: number;
+  /** Of the answerable questions with an expected source: the cited file is that source. */
+  citationAccuracy: number;
+  /** Of the answers given to answerable questions, the share holding a gold answer. */
+  precisionWhenAnswering: number;
+  abstentionPrecision: number | null;
+  abstentionRecall: number | null;
+  /** Of the answerable questions: abstained. */
+  falseAbstentionRate: number;
+  /** SQuAD 2.0-style: correct answers plus abstentions on unanswerable questions, over all questions. */
+  overall: number;
+  latencyMs: LatencySummary;
+}
+
+export function summarise(outcomes: readonly Outcome[]): AnswerSummary {
+  const answerable = outcomes.filter((o) => o.answerable);
+  const unanswerable = outcomes.filter((o) => !o.answerable);
+  const withSource = answerable.filter((o) => o.hasSource);
+  const answeredAnswerable = answerable.filter((o) => !o.answer.abstained);
+  const rightAbstentions = unanswerable.filter((o) => o.answer.abstained).length;
+  const wrongAbstentions = answerable.length - answeredAnswerable.length;
+  const abstention = abstentionScores({ rightAbstentions, wrongAbstentions, unanswerable: unanswerable.length });
+  const correct = answerable.filter((o) => o.correct).length;
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    answerAccuracy: rate(correct, answerable.length),
+    spanAccuracy: rate(answerable.filter((o) => o.spanCorrect).length, answerable.length),
+    citationAccuracy: rate(withSource.filter((o) => o.cited).length, withSource.length),
+    precisionWhenAnswering: rate(correct, answeredAnswerable.length),
+    abstentionPrecision: abstention.precision,
+    abstentionRecall: abstention.recall,
+    falseAbstentionRate: rate(wrongAbstentions, answerable.length),
+    overall: rate(correct + rightAbstentions, outcomes.length),
+    latencyMs: latencySummary(outcomes.map((o) => o.answer.ms)),
+  };
+}
+
+/**
+ * How well a confidence separates answerable from unanswerable questions: the ROC AUC (the chance that
+ * a random answerable question scores above a random unanswerable one), and the threshold that would
+ * maximise the SQuAD 2.0-style overall score. The threshold search needs every question's would-be
+ * answer, so it is meaningful on a run that never abstains (MIN_CONFIDENCE=0).
+ */
+export interface ConfidenceDiagnostics {
+  auc: number | null;
+  bestThreshold: number;
+  bestOverall: number;
+}
+
+export function confidenceDiagnostics(outcomes: readonly Outcome[]): ConfidenceDiagnostics {
+  const scored = outcomes.filter((o) => o.answer.confidence !== null);
+  const pos = scored.filter((o) => o.answerable).map((o) => o.answer.confidence!);
+  const neg = scored.filter((o) => !o.answerable).map((o) => o.answer.confidence!);
+  let auc: number | null = null;
+  if (pos.length > 0 && neg.length > 0) {
+    // Mann-Whitney U over sorted negatives: count of (pos > neg) pairs, ties half.
+    const sortedNeg = [...neg].sort((a, b) => a - b);
+    let wins = 0;
+    for (const p of pos) {
+      const below = bound(sortedNeg, p, false);
+      wins += below + (bound(sortedNeg, p, true) - below) / 2;
+    }
+    auc = wins / (pos.length * neg.length);
+  }
+  // Abstain iff confidence < t: the answerable ones above t count when correct; the unanswerable ones below t count.
+  const thresholds = [0, ...new Set(scored.map((o) => o.answer.confidence!))].sort((a, b) => a - b);
+  let best = { t: 0, overall: -1 };
+  for (const t of thresholds) {
+    let good = 0;
+    for (const o of scored) {
+      const abstains = o.answer.confidence! < t;
+      if (o.answerable ? !abstains && o.correct : abstains) good++;
+    }
+    const overall = rate(good, scored.length);
+    if (overall > best.overall) best = { t, overall };
+  }
+  return { auc, bestThreshold: best.t, bestOverall: Math.max(0, best.overall) };
+}
+
+/** Count of values in `sorted` below `x` (or at most `x` when `inclusive`). */
+function bound(sorted: number[], x: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x || (inclusive && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
