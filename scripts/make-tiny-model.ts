@@ -2,10 +2,12 @@
  * Writes a tiny BERT-shaped ONNX model with a WordPiece tokenizer, so the transformers embedder can
  * be exercised offline: `npx tsx scripts/make-tiny-model.ts <folder>`.
  *
- * The "model" is one Gather over a seeded random embedding table (no attention), so its sentence
- * vectors mean little; it has the inputs, output, files and layout of a real Hugging Face export
- * (`config.json`, `tokenizer.json`, `tokenizer_config.json`, `onnx/model.onnx`), which is what the
- * loading, pooling, batching and prefix code paths need.
+ * The "model" is a Gather over a seeded random embedding table plus, at every position, the mean
+ * of the sequence's unpadded token vectors (a stand-in for attention, so the first token's vector
+ * depends on the whole text, as CLS pooling expects). Its sentence vectors mean little; it has the
+ * inputs, output, files and layout of a real Hugging Face BERT export (`config.json`,
+ * `tokenizer.json`, `tokenizer_config.json`, `onnx/model.onnx`), which is what the loading,
+ * pooling, batching and prefix code paths need.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,6 +101,16 @@ function int64Input(name: string): onnxProto.onnx.IValueInfoProto {
   };
 }
 
+const INT = onnx.AttributeProto.AttributeType.INT;
+
+function node(opType: string, input: string[], output: string, attribute: onnxProto.onnx.IAttributeProto[] = []): onnxProto.onnx.INodeProto {
+  return { opType, input, output: [output], attribute, name: output };
+}
+
+function int64Constant(name: string, value: number): onnxProto.onnx.ITensorProto {
+  return { name, dims: [1], dataType: onnx.TensorProto.DataType.INT64, int64Data: [value] };
+}
+
 function modelBytes(vocabSize: number, hidden: number): Uint8Array {
   const random = seededRandom(SEED);
   const table = new Float32Array(vocabSize * hidden);
@@ -117,16 +129,20 @@ function modelBytes(vocabSize: number, hidden: number): Uint8Array {
           dataType: onnx.TensorProto.DataType.FLOAT,
           rawData: new Uint8Array(table.buffer),
         },
+        int64Constant('axis_1', 1),
+        int64Constant('axis_2', 2),
       ],
       node: [
-        {
-          opType: 'Gather',
-          input: ['word_embeddings', 'input_ids'],
-          output: ['last_hidden_state'],
-          attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 0 }],
-        },
+        node('Gather', ['word_embeddings', 'input_ids'], 'tokens', [{ name: 'axis', type: INT, i: 0 }]),
+        node('Cast', ['attention_mask'], 'mask', [{ name: 'to', type: INT, i: onnx.TensorProto.DataType.FLOAT }]),
+        node('Unsqueeze', ['mask', 'axis_2'], 'mask_3d'),
+        node('Mul', ['tokens', 'mask_3d'], 'masked_tokens'),
+        node('ReduceSum', ['masked_tokens', 'axis_1'], 'token_sum', [{ name: 'keepdims', type: INT, i: 1 }]),
+        node('ReduceSum', ['mask_3d', 'axis_1'], 'token_count', [{ name: 'keepdims', type: INT, i: 1 }]),
+        node('Div', ['token_sum', 'token_count'], 'context'),
+        node('Add', ['tokens', 'context'], 'last_hidden_state'),
       ],
-      // attention_mask and token_type_ids are accepted but unused, as the pipeline always feeds them.
+      // token_type_ids is accepted but unused, as the pipeline always feeds it.
       input: [int64Input('input_ids'), int64Input('attention_mask'), int64Input('token_type_ids')],
       output: [
         {

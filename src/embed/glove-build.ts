@@ -20,7 +20,7 @@ const STALE_LOCK_MS = 10 * 60_000;
 
 export type Log = (line: string) => void;
 
-interface InstalledPackage {
+export interface InstalledPackage {
   jsonPath: string;
   source: GloveSource;
 }
@@ -41,10 +41,13 @@ export async function installedGlovePackage(): Promise<InstalledPackage | null> 
   return { jsonPath, source: { package: GLOVE_PACKAGE, version: pkg.version, bytes } };
 }
 
-/** Returns the verified cache tables for `cacheDir`, converting the package JSON first when needed. */
-export async function ensureGloveCache(cacheDir: string, log: Log): Promise<GloveTables> {
+/**
+ * Returns the verified cache tables for `cacheDir`, converting the package JSON first when needed.
+ * `pkg` stands in for the installed package (tests use a small one).
+ */
+export async function ensureGloveCache(cacheDir: string, log: Log, pkg?: InstalledPackage | null): Promise<GloveTables> {
   const file = path.join(cacheDir, GLOVE_CACHE_FILE);
-  const installed = await installedGlovePackage();
+  const installed = pkg === undefined ? await installedGlovePackage() : pkg;
   const first = await readGloveCache(file, installed?.source);
   if (first.ok) return first.tables;
   // A valid cache is usable without the package; without either there is nothing to load.
