@@ -76,7 +76,7 @@ describe('transformers embedder on a local model folder', () => {
     for (const model of [meanModel, bgeModel]) {
       const batched = await (await open(model, 3)).embed(texts, 'query');
       const single = await open(model, 1);
-      const oneByOne = [];
+      const oneByOne: Float32Array[] = [];
       for (const t of texts) oneByOne.push(...(await single.embed([t], 'query')));
       batched.forEach((v, i) => v.forEach((x, d) => expect(x).toBeCloseTo(oneByOne[i][d], 5)));
     }
