@@ -1,0 +1,91 @@
+/** Sitrep on Discord: wires the client, the commands, direct messages and the index keeper together. */
+import { Events, type Client } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Sitrep } from '../sitrep.js';
+import type { BuildRunner } from './build-in-child.js';
+import { createDiscordClient } from './client.js';
+import type { BotContext, Command } from './command.js';
+import { createDirectMessageHandler } from './direct-messages.js';
+import { DEFAULT_WATCH_INTERVAL_MS, IndexKeeper } from './index-keeper.js';
+import { createInteractionHandler } from './interactions.js';
+import { loadCommands } from './load-commands.js';
+import type { Logger } from './logger.js';
+import { RateLimiter } from './rate-limit.js';
+import { WorkTracker } from './work.js';
+
+export interface BotOptions {
+  config: Config;
+  sitrep: Sitrep;
+  logger: Logger;
+  /** Default: the modules under `commands/`. */
+  commands?: Command[];
+  /** How /reindex builds. Default: a child process running `buildIndex`. */
+  buildRunner?: BuildRunner;
+  /** How often the index pointer is checked for a generation built elsewhere. Default 2000 ms. */
+  watchIntervalMs?: number;
+  /** How long shutdown waits for answers in flight. Default 10 s. */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  index: IndexKeeper;
+  /** Stops taking new work, waits for work in flight, stops the index keeper and closes the connection. */
+  stop(reason?: string): Promise<void>;
+}
+
+export class MissingTokenError extends Error {
+  override readonly name = 'MissingTokenError';
+  constructor() {
+    super(
+      'DISCORD_TOKEN is not set. Create a bot and put its token in .env: see "Discord setup" in the README (docs/discord-setup.md).',
+    );
+  }
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, sitrep, logger } = options;
+  if (!config.DISCORD_TOKEN) throw new MissingTokenError();
+  const commands = options.commands ?? (await loadCommands());
+  const index = new IndexKeeper(sitrep, config, logger, options.buildRunner);
+  const limiter = new RateLimiter({ max: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 });
+  const ctx: BotContext = { config, sitrep, logger, limiter, index };
+  const work = new WorkTracker();
+  const client = createDiscordClient(config);
+
+  client.on(Events.InteractionCreate, createInteractionHandler(commands, ctx, work));
+  client.on(Events.MessageCreate, createDirectMessageHandler(ctx, work));
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (msg) => logger.warn({ msg }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  logger.info({ user: client.user?.tag, commands: commands.map((c) => c.data.name) }, 'bot ready');
+  index.watch(options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    client,
+    index,
+    stop(reason = 'stop') {
+      stopping ??= (async () => {
+        logger.info({ reason, inFlight: work.size }, 'shutting down: finishing answers in flight');
+        const drained = await work.close(options.drainTimeoutMs ?? 10_000);
+        if (!drained) logger.warn({ inFlight: work.size }, 'some work was still running at shutdown');
+        index.stop();
+        await client.destroy();
+        logger.info('bot stopped');
+      })();
+      return stopping;
+    },
+  };
+}
