@@ -51,6 +51,26 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
   const references = index.articles.map((a) => (a.published ? new Date(`${a.published}T12:00:00Z`) : undefined));
+  // Sentence starts of each article, in order, to find the sentence before any other.
+  const sentenceStarts = new Map<number, Map<number, number>>();
+  const previousOf = (article: number, start: number): string | undefined => {
+    let starts = sentenceStarts.get(article);
+    if (!starts) {
+      const spans = index.passages.filter((p) => p.article === article).flatMap((p) => p.sentences);
+      spans.sort((a, b) => a.start - b.start);
+      starts = new Map();
+      let prev: { start: number; end: number } | undefined;
+      for (const s of spans) {
+        if (prev && prev.start === s.start) continue;
+        if (prev) starts.set(s.start, prev.start * 1e7 + prev.end);
+        prev = s;
+      }
+      sentenceStarts.set(article, starts);
+    }
+    const packed = starts.get(start);
+    if (packed === undefined) return undefined;
+    return index.articles[article]!.text.slice(Math.floor(packed / 1e7), packed % 1e7);
+  };
 
   async function queryVector(text: string): Promise<Float32Array> {
     const [raw] = await embedder.embed([text], 'query');
@@ -108,6 +128,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
             text: text.slice(s.start, s.end),
             passage: best > 0 ? hit.score / best : 0,
             reference: references[p.article],
+            previous: previousOf(p.article, s.start),
           });
         }
       }

@@ -16,15 +16,15 @@ export interface WordVectors {
 }
 
 export interface ExpansionOptions {
-  /** Neighbours taken per question word (default 3). */
+  /** Neighbours taken per question word (default 2). */
   perWord: number;
-  /** Lowest cosine a neighbour needs (default 0.6). */
+  /** Lowest cosine a neighbour needs (default 0.65): below it GloVe neighbours are mostly co-occurring words ("killed" → "least"). */
   minCosine: number;
   /** Weight of an expansion relative to the word itself, times its cosine (default 0.4). */
   weight: number;
 }
 
-export const DEFAULT_EXPANSION: ExpansionOptions = { perWord: 3, minCosine: 0.6, weight: 0.4 };
+export const DEFAULT_EXPANSION: ExpansionOptions = { perWord: 2, minCosine: 0.65, weight: 0.4 };
 
 export interface Expansion extends WeightedTerm {
   /** The question term it expands. */

@@ -9,7 +9,8 @@ import { daysIn, sameDay, type Question } from './question.js';
 import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
 
 export interface SentenceFeatures {
-  /** Share of the question's idf mass the sentence covers (expansions count at their weight). */
+  /** Share of the question's idf mass the sentence covers (expansions count at their weight; words only
+   * in the sentence before count half, since "the attack" refers back to the one just named). */
   coverage: number;
   /** Matched words close together score near 1. */
   proximity: number;
@@ -23,15 +24,21 @@ export interface SentenceFeatures {
   passage: number;
 }
 
-/** Feature weights: coverage leads, as BM25 does for passages; the rest break its ties. */
-export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
-  coverage: 0.4,
+/**
+ * Feature weights: coverage leads, as BM25 does for passages; the rest break its ties. The answer
+ * type is no tie-breaker but a factor: a sentence with no answer of the wanted kind cannot answer.
+ */
+export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type'>, number> = {
+  coverage: 0.45,
   proximity: 0.1,
   semantic: 0.1,
-  type: 0.2,
   date: 0.1,
-  passage: 0.2,
+  passage: 0.25,
 };
+/** Share of a sentence's score that depends on the answer type: score × (1 − TYPE_SHARE + TYPE_SHARE × type). */
+export const TYPE_SHARE = 0.5;
+/** Weight of question words found only in the preceding sentence. */
+export const CONTEXT_WEIGHT = 0.5;
 
 export interface SentenceInput {
   article: number;
@@ -43,6 +50,8 @@ export interface SentenceInput {
   semantic: number;
   /** The article's publication date, for resolving "on Sunday" and for date matching. */
   reference?: Date;
+  /** The sentence before it in its article, which its pronouns and definite nouns refer back to. */
+  previous?: string;
 }
 
 export interface RankedSentence extends SentenceInput {
@@ -73,11 +82,12 @@ export function sentenceFeatures(s: SentenceInput, ctx: RankContext): { features
   const tokens = tokenize(s.text);
   const present = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
   const matched = termMatches(present, ctx);
+  const before = s.previous ? termMatches(new Set(tokenize(s.previous).map((t) => t.term).filter((t): t is string => t !== null)), ctx) : new Map<string, number>();
   let total = 0;
   let covered = 0;
   for (const t of q.terms) {
     total += ctx.idf(t);
-    covered += ctx.idf(t) * (matched.get(t) ?? 0);
+    covered += ctx.idf(t) * Math.max(matched.get(t) ?? 0, CONTEXT_WEIGHT * (before.get(t) ?? 0));
   }
   const relevant = new Set([...q.terms.filter((t) => matched.has(t)), ...ctx.expansions.filter((e) => present.has(e.term)).map((e) => e.term)]);
   const positions = tokens.map((t, i) => (t.term !== null && relevant.has(t.term) ? i : -1)).filter((i) => i >= 0);
@@ -99,9 +109,9 @@ export function sentenceFeatures(s: SentenceInput, ctx: RankContext): { features
 }
 
 export function scoreOf(f: SentenceFeatures): number {
-  let score = 0;
-  for (const k of Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[]) score += SENTENCE_WEIGHTS[k] * f[k];
-  return score;
+  let relevance = 0;
+  for (const k of Object.keys(SENTENCE_WEIGHTS) as (keyof typeof SENTENCE_WEIGHTS)[]) relevance += SENTENCE_WEIGHTS[k] * f[k];
+  return relevance * (1 - TYPE_SHARE + TYPE_SHARE * f.type);
 }
 
 export function rankSentences(sentences: SentenceInput[], ctx: RankContext): RankedSentence[] {

@@ -19,10 +19,15 @@ export type WordSimilarity = (a: Token, b: Token) => number;
 const MONTH_NAMES =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const WEEKDAY_IN = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const QUALIFIER =
   /(?:at least|more than|less than|fewer than|up to|as many as|nearly|almost|about|around|over|some|roughly|approximately|only|exactly)\s+$/i;
 const VAGUE_QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'several', 'dozen', 'millions']);
-const CONNECTORS = new Set(['of', 'in', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'de', 'and']);
+const CONNECTORS = new Set(['of', 'in', 'for', 'the', 'al', 'el', 'bin', 'ibn', 'de']);
+/** Arabic articles written before a name with a hyphen (al-Asad, el-Sisi). */
+const NAME_PREFIXES = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar']);
+/** Prepositions that make the name after them a target or a place, not the one who acted. */
+const NOT_AGENT = /^(against|at|on|to|into|onto|toward|towards|near|in|from|with|inside|outside)$/i;
 const ORG_HEADS =
   /^(group|resistance|brigades?|command|forces|army|ministry|council|party|movement|front|organi[sz]ation|agency|guards?|militia|committee|government|coalition|department|office|state|authority|pentagon|military|navy|police|battalion|corps|hezbollah|hamas|houthis?)$/i;
 const PERSON_TITLES = /^(president|minister|secretary|general|spokesman|spokeswoman|commander|official|leader|chief|colonel|major|king|prince)$/i;
@@ -66,18 +71,27 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
   return spans;
 }
 
+/** A full written date beats a month or a year, which beats a weekday; a relative phrase ("a day before") is weakest. */
+function dateSpanScore(d: { text: string; year?: number; month?: number; day?: number }): number {
+  const written = /\d/.test(d.text) || d.text.split(/\s+/).some((w) => MONTH_NAMES.test(w.replace(/\W/g, '')));
+  if (!written) return WEEKDAY_IN.test(d.text) ? 0.6 : 0.4;
+  if (d.month !== undefined && d.day !== undefined) return 1;
+  return 0.8;
+}
+
 /** Dates chrono-node can read, and bare weekdays ("on Sunday"). */
 function dateSpans(sentence: string, reference: Date | undefined): AnswerSpan[] {
   return daysIn(sentence, reference).map((d) => ({
     start: d.index,
     end: d.index + d.text.length,
     text: d.text,
-    score: d.month !== undefined && d.day !== undefined ? 1 : d.year !== undefined || d.month !== undefined ? 0.8 : 0.6,
+    score: dateSpanScore(d),
   }));
 }
 
-/** Runs of capitalised words, joined by small connectors ("Islamic Resistance in Iraq", "Hashed al-Shaabi"). */
-function nameRuns(tokens: Token[]): { from: number; to: number }[] {
+/** Runs of capitalised words joined by small connectors ("Islamic Resistance in Iraq"); punctuation ends a run. */
+function nameRuns(sentence: string, tokens: Token[]): { from: number; to: number }[] {
+  const joined = (a: Token, b: Token) => /^[\s-]*$/.test(sentence.slice(a.end, b.start));
   const runs: { from: number; to: number }[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -85,15 +99,18 @@ function nameRuns(tokens: Token[]): { from: number; to: number }[] {
       i++;
       continue;
     }
+    let from = i;
+    const prev = tokens[i - 1];
+    if (prev && NAME_PREFIXES.has(prev.word.toLowerCase()) && sentence.slice(prev.end, tokens[i]!.start) === '-') from = i - 1;
     let to = i;
     let j = i + 1;
-    while (j < tokens.length) {
+    while (j < tokens.length && joined(tokens[j - 1]!, tokens[j]!)) {
       const w = tokens[j]!.word;
       if (/^\p{Lu}/u.test(w)) to = j;
       else if (!CONNECTORS.has(w.toLowerCase())) break;
       j++;
     }
-    runs.push({ from: i, to });
+    runs.push({ from, to });
     i = to + 1;
   }
   return runs;
@@ -102,30 +119,45 @@ function nameRuns(tokens: Token[]): { from: number; to: number }[] {
 /** Named actors or places, scored by their head words and how close they stand to the question's words. */
 function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor' | 'place'): AnswerSpan[] {
   const asked = new Set(q.terms);
-  const matched = tokens.map((t, i) => (t.term !== null && asked.has(t.term) ? i : -1)).filter((i) => i >= 0);
   const spans: AnswerSpan[] = [];
-  for (const { from, to } of nameRuns(tokens)) {
+  const endsWith = /\b(with|to|by|for|from|against|at)\s*\??\s*$/i.exec(q.text)?.[1]?.toLowerCase();
+  for (const { from, to } of nameRuns(sentence, tokens)) {
     const words = tokens.slice(from, to + 1);
     const named = words.filter((w) => /^\p{Lu}/u.test(w.word));
     if (named.every((w) => w.term === null || asked.has(w.term))) continue;
     if (named.every((w) => MONTH_NAMES.test(w.word) || WEEKDAYS.test(w.word))) continue;
     const head = words[words.length - 1]!.word;
     const before = tokens[from - 1]?.word ?? '';
-    let score = 0.5;
+    // Question words outside names are its relation ("claimed", "killed"): the answer stands beside one.
+    const relation = (k: number) => {
+      const t = tokens[k];
+      return t?.term != null && asked.has(t.term) && !q.names.has(t.term) && !/^\p{Lu}/u.test(t.word);
+    };
+    const nearRelation = [1, 2, 3].some((d) => relation(from - d) || relation(to + d));
+    let score = 0.4;
     if (kind === 'actor') {
       if (words.some((w) => ORG_HEADS.test(w.word)) || PERSON_TITLES.test(before) || words.some((w) => PERSON_TITLES.test(w.word))) score += 0.3;
       if (words.length > 1) score += 0.1;
+      // The one who acted: "X claimed", "claimed by X"; a name after "against" or "at" was acted upon,
+      // unless the question asks for exactly that ("Who did X speak with?").
+      if (relation(to + 1) || (/^by$/i.test(before) && relation(from - 2))) score += 0.4;
+      else if (nearRelation) score += 0.15;
+      // Look past a coordination ("against US and Coalition forces") for the governing preposition.
+      const governing = [1, 2, 3].map((d) => tokens[from - d]?.word ?? '').find((w) => NOT_AGENT.test(w) || /^by$/i.test(w));
+      if (governing && NOT_AGENT.test(governing) && governing.toLowerCase() !== endsWith) score -= 0.3;
     } else {
-      if (PLACE_HEADS.test(head) || PLACE_HEADS.test(tokens[to + 1]?.word ?? '')) score += 0.3;
+      if (PLACE_HEADS.test(head) || PLACE_HEADS.test(tokens[to + 1]?.word ?? '')) score += 0.4;
       if (PLACE_PREPOSITIONS.test(before)) score += 0.2;
       if (words.some((w) => ORG_HEADS.test(w.word))) score -= 0.2;
+      if (nearRelation) score += 0.15;
     }
-    // Near the question's own words ("X claimed", "claimed by X").
-    const distance = Math.min(...matched.map((m) => (m < from ? from - m : m > to ? m - to : 0)), 99);
-    score += distance <= 2 ? 0.2 : distance <= 5 ? 0.1 : 0;
+    // A name whose head the question already holds is rarely its answer ("Who did Blinken call?").
+    const headTerm = named[named.length - 1]!.term;
+    if (headTerm !== null && asked.has(headTerm)) score -= 0.3;
+    score = Math.max(0, Math.min(1, score / 1.1));
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
-    spans.push({ start, end, text: sentence.slice(start, end), score: Math.min(1, score) });
+    spans.push({ start, end, text: sentence.slice(start, end), score });
   }
   return spans;
 }

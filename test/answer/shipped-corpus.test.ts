@@ -1,0 +1,62 @@
+/** Answers from the shipped corpus, end to end through openSitrep (GloVe embedder, real index). */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSitrep, type Sitrep } from '../../src/sitrep.js';
+import { tempDir, testConfig } from '../helpers/fixtures.js';
+
+let sitrep: Sitrep;
+const SEED = 'ain-al-asad-drone-attack.md';
+
+beforeAll(async () => {
+  sitrep = await openSitrep(testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: path.join(tempDir(), 'index') }), {
+    buildIfMissing: true,
+  });
+}, 180_000);
+
+async function answerOf(question: string) {
+  const a = await sitrep.answer(question);
+  expect(a.abstained, `${question} should be answered`).toBe(false);
+  const cited = a.sources.find((s) => s.n === a.answer!.citation)!;
+  return { a, span: a.answer!.span?.text ?? '', cited };
+}
+
+describe('answers from the shipped corpus', () => {
+  it('counts the attacks since Oct 17: 78, cited to the seed article, as of its date', async () => {
+    const { a, span, cited } = await answerOf('How many attacks since Oct 17?');
+    expect(span).toContain('78');
+    expect(a.answer!.text.slice(a.answer!.span!.start, a.answer!.span!.end)).toBe(span);
+    expect(a.answer!.text).toMatch(/^In total, Washington has counted at least 78 attacks since October 17/);
+    expect(cited).toMatchObject({ file: SEED, source: 'AFP', published: '2023-12-06' });
+    expect(a.asOf).toBe('2023-12-06');
+  });
+
+  it('names who claimed the drone attack on Ain al-Asad', async () => {
+    const { span, cited } = await answerOf('Who claimed the drone attack on Ain al-Asad?');
+    expect(span).toBe('Islamic Resistance in Iraq');
+    expect(cited.file).toBe(SEED);
+  });
+
+  it('counts the militants killed in the Kirkuk strike', async () => {
+    const { span } = await answerOf('How many militants were killed in the Kirkuk strike?');
+    expect(span).toBe('five');
+  });
+
+  it('counts the US bombings of Iran-linked sites in Syria', async () => {
+    const { span } = await answerOf('How many times have US forces bombed sites in Syria linked to Iran?');
+    expect(span).toContain('three');
+  });
+
+  it('abstains on a question the corpus cannot answer, listing the closest sources', async () => {
+    const a = await sitrep.answer('What is the capital of France?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toBeNull();
+    expect(a.confidence).toBeLessThan(0.35);
+  });
+
+  it('quotes sentences exactly as they stand in the article', async () => {
+    const a = await sitrep.answer('When did the US strike militants in Kirkuk?');
+    const fs = await import('node:fs');
+    const seed = fs.readFileSync(path.resolve('corpus', SEED), 'utf8');
+    for (const q of [a.answer!, ...a.supporting]) expect(seed).toContain(q.text);
+  });
+});
