@@ -18,12 +18,17 @@ export function warn(s: { file: string; line?: number; reason: string }): void {
   console.error(`warning: skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`);
 }
 
-/** A progress bar on stderr, shown only on a terminal, created on the first update. */
+/** A progress bar on stderr, created on the first update; off a terminal, one line instead. */
 export function progressReporter(label: string): { update: (done: number, total: number) => void; stop: () => void } {
   let bar: cliProgress.SingleBar | null = null;
+  let announced = false;
   return {
     update(done, total) {
-      if (!process.stderr.isTTY) return;
+      if (!process.stderr.isTTY) {
+        if (!announced) console.error(`${label}…`);
+        announced = true;
+        return;
+      }
       if (!bar) {
         bar = new cliProgress.SingleBar(
           { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr },

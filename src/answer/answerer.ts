@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { removeComponent } from '../embed/index.js';
+import type { Span } from '../corpus/types.js';
 import type { Embedder } from '../embed/types.js';
 import type { WeightedTerm } from '../store/lexical.js';
 import type { StoredIndex } from '../store/stored-index.js';
@@ -51,25 +52,32 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
   const references = index.articles.map((a) => (a.published ? new Date(`${a.published}T12:00:00Z`) : undefined));
-  // Sentence starts of each article, in order, to find the sentence before any other.
-  const sentenceStarts = new Map<number, Map<number, number>>();
+  // Passages of one article are stored together: remember where each article's run begins and ends.
+  const passageRuns = new Map<number, { from: number; to: number }>();
+  index.passages.forEach((p, i) => {
+    const run = passageRuns.get(p.article);
+    if (run) run.to = i;
+    else passageRuns.set(p.article, { from: i, to: i });
+  });
+  // The sentence before each sentence start, per article, built when an article is first needed.
+  const previousByArticle = new Map<number, Map<number, Span>>();
   const previousOf = (article: number, start: number): string | undefined => {
-    let starts = sentenceStarts.get(article);
-    if (!starts) {
-      const spans = index.passages.filter((p) => p.article === article).flatMap((p) => p.sentences);
+    let previous = previousByArticle.get(article);
+    if (!previous) {
+      const run = passageRuns.get(article)!;
+      const spans = index.passages.slice(run.from, run.to + 1).flatMap((p) => p.sentences);
       spans.sort((a, b) => a.start - b.start);
-      starts = new Map();
-      let prev: { start: number; end: number } | undefined;
+      previous = new Map();
+      let prev: Span | undefined;
       for (const s of spans) {
         if (prev && prev.start === s.start) continue;
-        if (prev) starts.set(s.start, prev.start * 1e7 + prev.end);
+        if (prev) previous.set(s.start, prev);
         prev = s;
       }
-      sentenceStarts.set(article, starts);
+      previousByArticle.set(article, previous);
     }
-    const packed = starts.get(start);
-    if (packed === undefined) return undefined;
-    return index.articles[article]!.text.slice(Math.floor(packed / 1e7), packed % 1e7);
+    const span = previous.get(start);
+    return span && index.articles[article]!.text.slice(span.start, span.end);
   };
 
   async function queryVector(text: string): Promise<Float32Array> {
