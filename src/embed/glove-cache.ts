@@ -145,6 +145,7 @@ export async function readGloveCache(file: string, expected?: GloveSource): Prom
   if (header.endianness !== os.endianness()) return bad(`written on a ${header.endianness} machine`);
   const { size, dim, slotCount } = header;
   const consistent =
+    typeof header.source === 'object' && header.source !== null &&
     size > 0 && dim > 0 && slotCount >= size &&
     header.normsOffset === HEADER_BYTES + size * dim * 4 &&
     header.offsetsOffset === header.normsOffset + size * 4 &&
