@@ -1,14 +1,17 @@
 /** `npm start`: runs the Discord bot, building the index first when there is none. */
-import { DiscordjsErrorCodes } from 'discord.js';
+import { MissingTokenError } from '../src/bot/errors.js';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { MissingTokenError, startBot } from '../src/bot/bot.js';
-import { createLogger } from '../src/bot/logger.js';
-import { openSitrep } from '../src/sitrep.js';
 import { IndexError } from '../src/store/errors.js';
 
 async function main(): Promise<number> {
   const config = loadConfig();
   if (!config.DISCORD_TOKEN) throw new MissingTokenError();
+  // Loaded only once the configuration is known to be usable, so a mistake there is reported at once.
+  const [{ startBot }, { createLogger }, { openSitrep }] = await Promise.all([
+    import('../src/bot/bot.js'),
+    import('../src/bot/logger.js'),
+    import('../src/sitrep.js'),
+  ]);
   const logger = createLogger(config);
   // One bad interaction must never end the bot: a stray rejection is logged, not fatal.
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
@@ -40,7 +43,7 @@ try {
   process.exitCode = await main();
 } catch (err) {
   if (err instanceof ConfigError || err instanceof IndexError || err instanceof MissingTokenError) console.error(err.message);
-  else if ((err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid) {
+  else if ((err as { code?: unknown }).code === 'TokenInvalid') {
     console.error('Discord refused the token. Check DISCORD_TOKEN: see "Discord setup" in the README (docs/discord-setup.md).');
   }
   else console.error(err);

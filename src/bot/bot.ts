@@ -6,6 +6,7 @@ import type { BuildRunner } from './build-in-child.js';
 import { createDiscordClient } from './client.js';
 import type { BotContext, Command } from './command.js';
 import { createDirectMessageHandler } from './direct-messages.js';
+import { MissingTokenError } from './errors.js';
 import { DEFAULT_WATCH_INTERVAL_MS, IndexKeeper } from './index-keeper.js';
 import { createInteractionHandler } from './interactions.js';
 import { loadCommands } from './load-commands.js';
@@ -32,15 +33,6 @@ export interface RunningBot {
   index: IndexKeeper;
   /** Stops taking new work, waits for work in flight, stops the index keeper and closes the connection. */
   stop(reason?: string): Promise<void>;
-}
-
-export class MissingTokenError extends Error {
-  override readonly name = 'MissingTokenError';
-  constructor() {
-    super(
-      'DISCORD_TOKEN is not set. Create a bot and put its token in .env: see "Discord setup" in the README (docs/discord-setup.md).',
-    );
-  }
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {

@@ -1,0 +1,107 @@
+/**
+ * The real bot (real discord.js Client, real `openSitrep` over a copy of the shipped corpus with its
+ * index in a temp folder) logged in to the fake Discord. Helpers dispatch gateway events as
+ * Discord would and wait for the REST requests the bot makes in return.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBot, type BotOptions, type RunningBot } from '../../src/bot/bot.js';
+import { createLogger } from '../../src/bot/logger.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openSitrep, type Sitrep } from '../../src/sitrep.js';
+import { slashCommand, stringOption, user, type CommandOption, type FakeInteraction, type FakeUser } from '../fake-discord/payloads.js';
+import { FakeDiscord, type RecordedRequest } from '../fake-discord/server.js';
+
+export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDk5.GfAkEd.offline-test-token-0123456789abcdef';
+export const APP_ID = '1100000000000000099';
+export const OWNER_ID = '1100000000000000777';
+export const SHIPPED_CORPUS = path.resolve('corpus');
+export const SEED_TITLE = 'Western Troops in Iraq Targeted in Drone Attack Claimed by Pro-Iran Group';
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  sitrep: Sitrep;
+  config: Config;
+  /** Every log line the bot wrote. */
+  logs: string[];
+  corpusDir: string;
+  /** Dispatches a slash command; resolves with the interaction (its id and token). */
+  command(name: string, options?: CommandOption[], as?: { user?: FakeUser; permissions?: string; guildId?: string | null }): FakeInteraction;
+  /** Dispatches `/ask question:<q>`. */
+  ask(question: string, as?: { user?: FakeUser; private?: boolean }): FakeInteraction;
+  callback(i: FakeInteraction): Promise<RecordedRequest>;
+  /** The first edit of the interaction's original reply whose body passes `match`. */
+  edit(i: FakeInteraction, match?: (body: any) => boolean): Promise<RecordedRequest>;
+  close(): Promise<void>;
+}
+
+/** A temp folder holding a copy of the shipped corpus and an empty index folder. */
+export function tempWorkspace(): { root: string; corpusDir: string; indexDir: string } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-bot-'));
+  const corpusDir = path.join(root, 'corpus');
+  fs.cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  return { root, corpusDir, indexDir: path.join(root, 'index') };
+}
+
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: Partial<Pick<BotOptions, 'watchIntervalMs' | 'drainTimeoutMs' | 'buildRunner'>> & {
+    /** Instruments the real Sitrep (e.g. to hold answers back); the answers stay the pipeline's own. */
+    wrapSitrep?: (s: Sitrep) => Sitrep;
+  } = {},
+): Promise<Harness> {
+  const { root, corpusDir, indexDir } = tempWorkspace();
+  const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP_ID });
+  const config = loadConfig({
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: indexDir,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    OWNER_IDS: OWNER_ID,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger(config, { write: (line: string) => logs.push(line) });
+  const { wrapSitrep, ...botOptions } = options;
+  const opened = await openSitrep(config, { buildIfMissing: true });
+  const sitrep = wrapSitrep ? wrapSitrep(opened) : opened;
+  const bot = await startBot({ config, sitrep, logger, ...botOptions });
+
+  const command: Harness['command'] = (name, opts = [], as = {}) => {
+    const i = slashCommand({ applicationId: APP_ID, name, options: opts, user: as.user, permissions: as.permissions, guildId: as.guildId });
+    fake.dispatch('INTERACTION_CREATE', i.payload);
+    return i;
+  };
+  return {
+    fake,
+    bot,
+    sitrep,
+    config,
+    logs,
+    corpusDir,
+    command,
+    ask: (question, as = {}) =>
+      command('ask', [stringOption('question', question), ...(as.private ? [{ name: 'private', type: 5, value: true }] : [])], {
+        user: as.user ?? user(),
+      }),
+    callback: (i) => fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${i.id}/${i.token}/callback`),
+    edit: (i, match = () => true) =>
+      fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${i.token}/messages/@original` && match(r.body)),
+    async close() {
+      await bot.stop('test finished');
+      await fake.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** All the text of a message body's embeds (title, description, fields, footer), for assertions. */
+export function embedText(body: any): string {
+  return (body?.embeds ?? [])
+    .map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .join('\n');
+}
