@@ -3,6 +3,7 @@
  * Sitrep receives a typed `Config`. Invalid values give one error listing every bad key.
  */
 import 'dotenv/config';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,6 +18,36 @@ const idList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a Discord user id (digits)')));
+
+const urlList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), {
+        error: (issue) => `an http(s) URL, got ${JSON.stringify(issue.input)}`,
+      }),
+    ),
+  );
+
+/** `true`, `false`, or addresses and CIDR ranges (`127.0.0.1, 10.0.0.0/8`) that may be fetched even though private. */
+const allowList = z.string().transform((s, ctx) => {
+  const v = s.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return { any: true, ranges: [] as string[] };
+  if (['false', '0', 'no'].includes(v)) return { any: false, ranges: [] as string[] };
+  const ranges = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = ranges.filter((r) => !isIpOrCidr(r));
+  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `true, false, or IP addresses / CIDR ranges; not ${bad.join(', ')}` });
+  return { any: false, ranges };
+});
+
+function isIpOrCidr(value: string): boolean {
+  const [ip, bits, ...rest] = value.split('/');
+  if (rest.length > 0 || !ip || isIP(ip) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(ip) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 /** Defaults are named here; `.env.example` documents each key. */
 export const configSchema = z.object({
@@ -54,6 +85,18 @@ export const configSchema = z.object({
   RATE_LIMIT_QUESTIONS: int(1, 10_000).default(5),
   RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // Ingestion (links and feeds)
+  /** Comma-separated RSS or Atom feed URLs that `npm run ingest` and the bot's poller read. */
+  FEEDS: urlList.default([]),
+  /** The bot polls FEEDS this often; unset = no polling. */
+  FEED_POLL_MINUTES: int(1, 7 * 24 * 60).optional(),
+  /** Where feed validators (ETag, Last-Modified) and the items already seen are kept. */
+  FEED_STATE_FILE: z.string().min(1).default('data/feeds.json'),
+  /** `false` (default): private, loopback and link-local addresses are refused. `true`: any address. Or a list of addresses/CIDRs to allow. */
+  FETCH_ALLOW_PRIVATE: allowList.default({ any: false, ranges: [] }),
+  /** Each request (connection, headers and body) must finish within this many milliseconds. */
+  FETCH_TIMEOUT_MS: int(100, 120_000).default(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
