@@ -85,14 +85,19 @@ export const configSchema = z.object({
   RATE_LIMIT_QUESTIONS: int(1, 10_000).default(5),
   RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Shards run by `npm run start:shards`: `auto` (Discord's recommendation) or a number. (Not
+   * SHARD_COUNT: discord.js reads that variable itself, as a number, in every client.)
+   */
+  TOTAL_SHARDS: z.union([z.literal('auto'), int(1, 10_000)]).default('auto'),
 
   // Ingestion (links and feeds)
   /** Comma-separated RSS or Atom feed URLs that `npm run ingest` and the bot's poller read. */
   FEEDS: urlList.default([]),
   /** The bot polls FEEDS this often; unset = no polling. */
   FEED_POLL_MINUTES: int(1, 7 * 24 * 60).optional(),
-  /** Where feed validators (ETag, Last-Modified) and the items already seen are kept. */
-  FEED_STATE_FILE: z.string().min(1).default('data/feeds.json'),
+  /** Feed validators (ETag, Last-Modified), feed items already seen, and other URLs of stored articles. */
+  INGEST_STATE_FILE: z.string().min(1).default('data/ingest-state.json'),
   /** `false` (default): private, loopback and link-local addresses are refused. `true`: any address. Or a list of addresses/CIDRs to allow. */
   FETCH_ALLOW_PRIVATE: allowList.default({ any: false, ranges: [] }),
   /** Each request (connection, headers and body) must finish within this many milliseconds. */

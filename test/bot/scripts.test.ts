@@ -97,3 +97,37 @@ describe('npm start', () => {
     expect(r.stdout() + r.stderr()).not.toContain(TOKEN);
   });
 });
+
+describe('npm run start:shards', () => {
+  it('runs one process per shard, each answering the interactions of its own shard, and stops them all on SIGTERM', async () => {
+    const fake = await fakeDiscord();
+    const w = workspace();
+    const r = run('scripts/shards.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: w.corpusDir,
+      INDEX_DIR: w.indexDir,
+      TOTAL_SHARDS: '2',
+      LOG_LEVEL: 'info',
+    });
+    await Promise.race([fake.waitForSession(2), r.exit.then((code) => Promise.reject(new Error(`exited ${code}: ${r.stderr()}`)))]);
+    expect(fake.identifiedShards.sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+
+    for (const shard of [0, 1]) {
+      const i = slashCommand({ applicationId: APP_ID, name: 'ask', options: [stringOption('question', 'How many attacks since Oct 17?')] });
+      fake.dispatch('INTERACTION_CREATE', i.payload, shard);
+      const edit = await fake.waitForRequest((q) => q.method === 'PATCH' && q.path.includes(i.token));
+      expect(embedText(edit.body)).toContain('78');
+    }
+
+    r.child.kill('SIGTERM');
+    expect(await r.exit, r.stderr()).toBe(0);
+    expect(r.stdout()).toContain('All shards stopped.');
+    expect(fake.connected(0) || fake.connected(1)).toBe(false);
+  }, 90_000);
+});
+

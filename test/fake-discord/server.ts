@@ -30,6 +30,15 @@ interface GatewayEvent {
   d: unknown;
 }
 
+/** One gateway session per shard; its events are kept so a RESUME can replay what was missed. */
+interface Session {
+  id: string;
+  shard: [number, number];
+  socket: WebSocket | null;
+  seq: number;
+  events: GatewayEvent[];
+}
+
 /** A response to force on a matching request (an error, a 429), once. */
 interface Override {
   match: (r: RecordedRequest) => boolean;
@@ -55,14 +64,13 @@ export class FakeDiscord {
   identifies = 0;
   resumes = 0;
   intents: number | null = null;
+  /** The `shard` of each IDENTIFY, in order. */
+  readonly identifiedShards: [number, number][] = [];
 
   private waiters: Waiter[] = [];
   private overrides: Override[] = [];
-  private socket: WebSocket | null = null;
-  private sessionId: string | null = null;
-  private seq = 0;
-  private events: GatewayEvent[] = [];
-  private readyWaiters: (() => void)[] = [];
+  private sessions = new Map<number, Session>();
+  private readyWaiters: { shards: number; resolve: () => void }[] = [];
   private acknowledged = new Set<string>();
   private readonly wss: WebSocketServer;
 
@@ -96,8 +104,9 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}`;
   }
 
-  get connected(): boolean {
-    return this.socket !== null;
+  /** Whether shard 0 (or `shard`) has an open gateway connection. */
+  connected(shard = 0): boolean {
+    return this.sessions.get(shard)?.socket != null;
   }
 
   // ---- REST ----
@@ -222,36 +231,35 @@ export class FakeDiscord {
 
   // ---- Gateway ----
 
-  /** Resolves when a session is ready (after the next IDENTIFY, or at once if one is). */
-  waitForSession(): Promise<void> {
-    if (this.socket && this.sessionId) return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  /** Resolves when `shards` sessions (default 1) are connected and ready or resumed. */
+  waitForSession(shards = 1): Promise<void> {
+    return new Promise((resolve) => {
+      this.readyWaiters.push({ shards, resolve });
+      this.flushReady();
+    });
   }
 
-  /** Sends a dispatch event; while the bot is disconnected it is kept for replay on RESUME. */
-  dispatch(t: string, d: unknown): void {
-    const event = { s: ++this.seq, t, d };
-    this.events.push(event);
-    this.socket?.send(JSON.stringify({ op: 0, ...event }));
+  /** Sends a dispatch event on a shard; while it is disconnected the event is kept for replay on RESUME. */
+  dispatch(t: string, d: unknown, shard = 0): void {
+    const session = this.sessions.get(shard);
+    if (!session) throw new Error(`No gateway session for shard ${shard}`);
+    const event = { s: ++session.seq, t, d };
+    session.events.push(event);
+    session.socket?.send(JSON.stringify({ op: 0, ...event }));
   }
 
-  /** Closes the gateway connection with `code` (4000: unknown error, which discord.js resumes after). */
-  closeGateway(code = 4000): void {
-    this.socket?.close(code, 'closed by the test');
-    this.socket = null;
-  }
-
-  sendOp(op: number, d: unknown): void {
-    this.socket?.send(JSON.stringify({ op, d }));
+  /** Closes a shard's gateway connection with `code` (4000: unknown error, which discord.js resumes after). */
+  closeGateway(code = 4000, shard = 0): void {
+    const session = this.sessions.get(shard);
+    session?.socket?.close(code, 'closed by the test');
+    if (session) session.socket = null;
   }
 
   private onConnection(ws: WebSocket): void {
-    this.socket?.terminate();
-    this.socket = ws;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 2000 } }));
     ws.on('message', (data) => this.onGatewayMessage(ws, JSON.parse(data.toString())));
     ws.on('close', () => {
-      if (this.socket === ws) this.socket = null;
+      for (const session of this.sessions.values()) if (session.socket === ws) session.socket = null;
     });
   }
 
@@ -261,33 +269,43 @@ export class FakeDiscord {
       case 1:
         ws.send(JSON.stringify({ op: 11 }));
         break;
-      case 2:
+      case 2: {
         if (msg.d?.token !== this.options.token) {
           ws.close(4004, 'Authentication failed.');
           return;
         }
+        const shard: [number, number] = Array.isArray(msg.d.shard) ? msg.d.shard : [0, 1];
         this.identifies++;
+        this.identifiedShards.push(shard);
         this.intents = msg.d.intents;
-        this.sessionId = `session-${snowflake()}`;
-        this.events = [];
-        this.dispatch('READY', {
-          v: 10,
-          user: this.botUser,
-          guilds: [],
-          session_id: this.sessionId,
-          resume_gateway_url: this.gatewayUrl,
-          application: { id: this.options.applicationId, flags: 0 },
-        });
+        const session: Session = { id: `session-${snowflake()}`, shard, socket: ws, seq: 0, events: [] };
+        this.sessions.set(shard[0], session);
+        this.dispatch(
+          'READY',
+          {
+            v: 10,
+            user: this.botUser,
+            guilds: [],
+            session_id: session.id,
+            resume_gateway_url: this.gatewayUrl,
+            shard,
+            application: { id: this.options.applicationId, flags: 0 },
+          },
+          shard[0],
+        );
         this.flushReady();
         break;
+      }
       case 6: {
-        if (msg.d?.token !== this.options.token || msg.d?.session_id !== this.sessionId) {
+        const session = [...this.sessions.values()].find((x) => x.id === msg.d?.session_id);
+        if (msg.d?.token !== this.options.token || !session) {
           ws.send(JSON.stringify({ op: 9, d: false }));
           return;
         }
         this.resumes++;
-        for (const e of this.events.filter((e) => e.s > Number(msg.d.seq))) ws.send(JSON.stringify({ op: 0, ...e }));
-        this.dispatch('RESUMED', {});
+        session.socket = ws;
+        for (const e of session.events.filter((e) => e.s > Number(msg.d.seq))) ws.send(JSON.stringify({ op: 0, ...e }));
+        this.dispatch('RESUMED', {}, session.shard[0]);
         this.flushReady();
         break;
       }
@@ -295,9 +313,10 @@ export class FakeDiscord {
   }
 
   private flushReady(): void {
-    const waiters = this.readyWaiters;
-    this.readyWaiters = [];
-    for (const w of waiters) w();
+    const live = [...this.sessions.values()].filter((x) => x.socket).length;
+    const due = this.readyWaiters.filter((w) => w.shards <= live);
+    this.readyWaiters = this.readyWaiters.filter((w) => w.shards > live);
+    for (const w of due) w.resolve();
   }
 
   async close(): Promise<void> {
