@@ -44,6 +44,12 @@ describe('the bot on Discord', () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('says plainly when the corpus does not hold the answer, listing the closest sources', async () => {
+    const edit = await h.edit(h.ask('What is the capital of France?'));
+    expect(edit.body.embeds[0].description).toBe("I couldn't find that in the corpus.");
+    expect(edit.body.embeds[0].fields[0]).toMatchObject({ name: 'Closest sources', value: expect.stringContaining(SEED_TITLE) });
+  });
+
   it('answers privately when asked with private:true', async () => {
     const i = h.ask(QUESTION, { private: true });
     expect((await h.callback(i)).body).toEqual({ type: DEFER, data: { flags: MessageFlags.Ephemeral } });
@@ -207,6 +213,11 @@ describe('the bot on Discord', () => {
     expect(edits).toHaveLength(200);
     expect(edits.every((e) => e.body.embeds[0].description.includes('**at least 78 attacks**'))).toBe(true);
     for (const i of many) expect(h.fake.requestsFor(i).filter((r) => r.path.endsWith('/callback'))).toHaveLength(1);
+  });
+
+  it('keeps the gateway alive with heartbeats, each acknowledged', () => {
+    expect(h.fake.opsReceived.filter((op) => op === 1).length).toBeGreaterThan(0);
+    expect(h.fake.connected()).toBe(true);
   });
 
   it('never writes the bot token or an interaction token to its logs', () => {
