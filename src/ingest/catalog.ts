@@ -1,0 +1,87 @@
+/**
+ * What the corpus already holds, for duplicate detection: every article by content hash (the
+ * loader's article id, so "the same text" means what it means to the index) and by the key of
+ * each URL it is known at (its `url`, its `also_at` list, and other URLs recorded in the state file).
+ * Built from the corpus folder itself, so a file deleted by hand can be added again.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { loadCorpus, splitFrontMatter } from '../corpus/index.js';
+import { urlKey } from './canonical-url.js';
+
+export interface CatalogEntry {
+  /** Corpus-relative path, `/`-separated. */
+  file: string;
+  title: string;
+  source?: string;
+  published?: string;
+  url?: string;
+}
+
+export interface Match {
+  entry: CatalogEntry;
+  /** How the duplicate was recognised. */
+  by: 'url' | 'content';
+}
+
+export class CorpusCatalog {
+  private readonly byId = new Map<string, CatalogEntry>();
+  private readonly byUrl = new Map<string, CatalogEntry>();
+
+  /** Records an article and the URLs it is known at; the first copy of an id or URL wins. */
+  add(entry: CatalogEntry, id: string | undefined, urls: Array<string | undefined>): void {
+    if (id && !this.byId.has(id)) this.byId.set(id, entry);
+    this.addUrls(entry, urls);
+  }
+
+  addUrls(entry: CatalogEntry, urls: Array<string | undefined>): void {
+    for (const u of urls) {
+      const key = u ? urlKey(u) : undefined;
+      if (key && !this.byUrl.has(key)) this.byUrl.set(key, entry);
+    }
+  }
+
+  findByUrl(urls: Array<string | undefined>): Match | undefined {
+    for (const u of urls) {
+      const key = u ? urlKey(u) : undefined;
+      const entry = key ? this.byUrl.get(key) : undefined;
+      if (entry) return { entry, by: 'url' };
+    }
+    return undefined;
+  }
+
+  findById(id: string): Match | undefined {
+    const entry = this.byId.get(id);
+    return entry ? { entry, by: 'content' } : undefined;
+  }
+}
+
+/** `also_at` of a Markdown file's front matter, or nothing. */
+async function alsoAtOf(abs: string): Promise<string[]> {
+  try {
+    const fm = splitFrontMatter(await fs.readFile(abs, 'utf8'));
+    const list = fm.ok ? fm.data.also_at : undefined;
+    return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function loadCatalog(corpusDir: string, options: { maxFileBytes: number; alsoAt?: Record<string, string[]> }): Promise<CorpusCatalog> {
+  const catalog = new CorpusCatalog();
+  // The corpus folder may not exist yet: the first added article creates it.
+  const exists = await fs.stat(corpusDir).then((s) => s.isDirectory(), () => false);
+  if (!exists) return catalog;
+  const corpus = await loadCorpus(corpusDir, { maxFileBytes: options.maxFileBytes });
+  for (const f of corpus.files) {
+    const extra = /\.(md|markdown)$/i.test(f.file) ? await alsoAtOf(path.join(corpusDir, f.file)) : [];
+    for (const a of f.articles) {
+      const entry: CatalogEntry = { file: a.line === undefined ? a.file : `${a.file}:${a.line}`, title: a.title };
+      if (a.source) entry.source = a.source;
+      if (a.published) entry.published = a.published;
+      if (a.url) entry.url = a.url;
+      catalog.add(entry, a.id, [a.url, ...extra, ...(options.alsoAt?.[entry.file] ?? [])]);
+    }
+  }
+  return catalog;
+}

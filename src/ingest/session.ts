@@ -1,0 +1,178 @@
+/**
+ * One ingestion run: the corpus catalog and the state file loaded once, inputs fetched a few at a
+ * time, and each one decided and written one after another so that two copies of a story in the
+ * same run are still caught. Runs in one process are serialised; the state is saved at the end.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { resolveDir, type Config } from '../config.js';
+import { parseCorpusFile, parseMarkdown } from '../corpus/index.js';
+import { tooLargeReason } from '../corpus/parse.js';
+import { loadCatalog, type CatalogEntry, type CorpusCatalog, type Match } from './catalog.js';
+import { isHtml } from './content-type.js';
+import { addAlsoAt, renderArticle, slugFor, writeNewArticle } from './corpus-writer.js';
+import { FetchError } from './errors.js';
+import { fetcherFromConfig, type Fetcher } from './fetch.js';
+import { candidateFromPage, type Candidate, type CandidateResult } from './page-article.js';
+import { readState, writeState, type IngestState } from './state.js';
+import type { ItemHints, Outcome } from './types.js';
+
+export interface IngestOptions {
+  /** Default: a fetcher with the configured deadline and address allowance. */
+  fetcher?: Fetcher;
+  /** Problems that cost nothing but deserve a word (a damaged state file). */
+  onWarning?: (message: string) => void;
+  /** Inputs fetched at the same time. Default 4 (and at most 2 per host, by the fetcher). */
+  concurrency?: number;
+}
+
+/** An input that looks like a URL (`scheme://…`) is fetched; anything else is a local path. */
+export const looksLikeUrl = (input: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs `fn` after every other ingestion run in this process has finished. */
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export class IngestSession {
+  private decisions: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly config: Config,
+    readonly fetcher: Fetcher,
+    readonly state: IngestState,
+    private readonly catalog: CorpusCatalog,
+    private readonly concurrency: number,
+  ) {}
+
+  /** Opens a session, runs `fn` with it, saves the state; one run at a time per process. */
+  static run<T>(config: Config, options: IngestOptions, fn: (session: IngestSession) => Promise<T>): Promise<T> {
+    return serialised(async () => {
+      const stateFile = resolveDir(config.INGEST_STATE_FILE);
+      const state = await readState(stateFile, options.onWarning);
+      const catalog = await loadCatalog(resolveDir(config.CORPUS_DIR), { maxFileBytes: config.MAX_FILE_BYTES, alsoAt: state.alsoAt });
+      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), state, catalog, options.concurrency ?? 4);
+      try {
+        return await fn(session);
+      } finally {
+        await writeState(stateFile, state);
+      }
+    });
+  }
+
+  /** Each input (URL or local path) in order, a few fetched at a time; one outcome per article. */
+  async addAll(inputs: Array<{ input: string; hints?: ItemHints }>): Promise<Outcome[]> {
+    const results: Outcome[][] = new Array(inputs.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < inputs.length; i = next++) {
+        const { input, hints } = inputs[i]!;
+        try {
+          results[i] = looksLikeUrl(input) ? [await this.addUrl(input.trim(), hints)] : await this.addPath(input);
+        } catch (err) {
+          // A failure of one input (a full disk, a parser bug) is its own outcome; the others go on.
+          results[i] = [{ status: 'skipped', input, reason: `failed: ${(err as Error).message}`, transient: true }];
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, inputs.length) }, worker));
+    return results.flat();
+  }
+
+  async addUrl(url: string, hints?: ItemHints): Promise<Outcome> {
+    let result: CandidateResult;
+    try {
+      const fetched = await this.fetcher.fetch(url);
+      result = isHtml(fetched.mime)
+        ? candidateFromPage(fetched.text, url, fetched.url, hints)
+        : { ok: false, reason: 'not an article: this is a feed (XML); add it to FEEDS to follow it' };
+    } catch (err) {
+      if (!(err instanceof FetchError)) throw err;
+      return { status: 'skipped', input: url, reason: err.message, transient: err.transient };
+    }
+    if (!result.ok) return { status: 'skipped', input: url, reason: result.reason, transient: false };
+    return this.decide(url, result.candidate);
+  }
+
+  /** A local file in any corpus format; a JSONL file may hold several articles. */
+  async addPath(input: string): Promise<Outcome[]> {
+    const abs = path.resolve(input);
+    let bytes: Buffer;
+    try {
+      const stats = await fs.stat(abs);
+      if (!stats.isFile()) return [{ status: 'skipped', input, reason: 'not a file', transient: false }];
+      if (stats.size > this.config.MAX_FILE_BYTES) return [{ status: 'skipped', input, reason: tooLargeReason(stats.size, this.config.MAX_FILE_BYTES), transient: false }];
+      bytes = await fs.readFile(abs);
+    } catch (err) {
+      return [{ status: 'skipped', input, reason: `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, transient: false }];
+    }
+    const parsed = parseCorpusFile(path.basename(abs), bytes, { maxFileBytes: this.config.MAX_FILE_BYTES });
+    const outcomes: Outcome[] = parsed.skipped.map((s) => ({
+      status: 'skipped' as const,
+      input: s.line ? `${input}:${s.line}` : input,
+      reason: s.reason,
+      transient: false,
+    }));
+    for (const a of parsed.articles) {
+      const meta = { title: a.title, source: a.source, published: a.published, url: a.url };
+      outcomes.push(await this.decide(a.line ? `${input}:${a.line}` : input, { meta, body: a.text, urls: a.url ? [a.url] : [] }));
+    }
+    return outcomes;
+  }
+
+  /** Duplicate or new, decided and written one at a time. */
+  private decide(input: string, candidate: Candidate): Promise<Outcome> {
+    const run = this.decisions.then(() => this.decideNow(input, candidate));
+    this.decisions = run.catch(() => undefined);
+    return run;
+  }
+
+  private async decideNow(input: string, c: Candidate): Promise<Outcome> {
+    const byUrl = this.catalog.findByUrl(c.urls);
+    if (byUrl) return duplicate(input, byUrl);
+
+    const slug = slugFor(c.meta.title, c.meta.published);
+    const content = renderArticle(c.meta, c.body);
+    // The article as the loader will read it back: its id is the content hash duplicates are judged by.
+    const reread = parseMarkdown(`${slug}.md`, content);
+    const article = reread.articles[0];
+    if (!article) return { status: 'skipped', input, reason: reread.skipped[0]?.reason ?? 'no text after cleaning', transient: false };
+
+    const byContent = this.catalog.findById(article.id);
+    if (byContent) {
+      await this.rememberUrls(byContent.entry, c.urls);
+      return duplicate(input, byContent);
+    }
+
+    const corpusDir = resolveDir(this.config.CORPUS_DIR);
+    const file = await writeNewArticle(corpusDir, slug, content);
+    const entry: CatalogEntry = { file, title: article.title };
+    if (article.source) entry.source = article.source;
+    if (article.published) entry.published = article.published;
+    if (article.url) entry.url = article.url;
+    this.catalog.add(entry, article.id, c.urls);
+    return { status: 'added', input, ...entry };
+  }
+
+  /** The same story at another URL: kept in the file's `also_at` when it is Markdown, else in the state file. */
+  private async rememberUrls(entry: CatalogEntry, urls: string[]): Promise<void> {
+    const fresh = urls.filter((u) => !this.catalog.findByUrl([u]));
+    if (fresh.length === 0) return;
+    this.catalog.addUrls(entry, fresh);
+    const isMarkdown = /\.(md|markdown)$/i.test(entry.file);
+    if (isMarkdown && (await addAlsoAt(path.join(resolveDir(this.config.CORPUS_DIR), entry.file), fresh).catch(() => false))) return;
+    const list = (this.state.alsoAt[entry.file] ??= []);
+    for (const u of fresh) if (!list.includes(u)) list.push(u);
+  }
+}
+
+function duplicate(input: string, match: Match): Outcome {
+  const { file, title, source, published } = match.entry;
+  const out: Outcome = { status: 'duplicate', input, file, title, by: match.by };
+  if (source) out.source = source;
+  if (published) out.published = published;
+  return out;
+}

@@ -1,0 +1,67 @@
+/**
+ * The small JSON file ingestion keeps (INGEST_STATE_FILE): per feed, the validators of the last
+ * read and the items already handled; per corpus file that cannot carry them itself, the other URLs
+ * its article was found at. Losing it costs only re-reading: duplicates are still recognised from
+ * the corpus, so a damaged file is set aside with a warning rather than stopping ingestion.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Item keys remembered per feed: far more than any feed lists at once. */
+const MAX_SEEN = 2000;
+
+const feedStateSchema = z.object({
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  readAt: z.string().optional(),
+  seen: z.array(z.string()).default([]),
+});
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  feeds: z.record(z.string(), feedStateSchema).default({}),
+  alsoAt: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+export type FeedState = z.infer<typeof feedStateSchema>;
+export type IngestState = z.infer<typeof stateSchema>;
+
+export const emptyState = (): IngestState => ({ version: 1, feeds: {}, alsoAt: {} });
+
+/** Reads the state file; a missing one is empty, a damaged one is renamed aside and reported. */
+export async function readState(file: string, onWarning?: (message: string) => void): Promise<IngestState> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    throw err;
+  }
+  let parsed: ReturnType<typeof stateSchema.safeParse>;
+  try {
+    parsed = stateSchema.safeParse(JSON.parse(raw));
+  } catch {
+    parsed = stateSchema.safeParse(undefined);
+  }
+  if (parsed.success) return parsed.data;
+  const aside = `${file}.damaged-${Date.now()}`;
+  await fs.rename(file, aside).catch(() => undefined);
+  onWarning?.(`${file} could not be read and was moved to ${path.basename(aside)}; feeds will be read afresh (duplicates are still recognised)`);
+  return emptyState();
+}
+
+/** Writes the state atomically: a reader never sees half a file. */
+export async function writeState(file: string, state: IngestState): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`);
+  await fs.rename(tmp, file);
+}
+
+/** Adds item keys to a feed's seen list, newest last, trimmed to MAX_SEEN. */
+export function markSeen(feed: FeedState, keys: string[]): void {
+  const set = new Set(feed.seen);
+  for (const k of keys) if (!set.has(k)) feed.seen.push(k), set.add(k);
+  if (feed.seen.length > MAX_SEEN) feed.seen.splice(0, feed.seen.length - MAX_SEEN);
+}
