@@ -46,7 +46,6 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
 
 /** Value of a number word or a hyphenated compound ("seventy-eight"), or null. */
 export function numberWordValue(word: string): number | null {
