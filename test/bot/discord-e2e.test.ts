@@ -27,8 +27,8 @@ afterAll(async () => {
 
 describe('the bot on Discord', () => {
   it('logs in through the gateway with only non-privileged intents (Guilds | DirectMessages)', () => {
-    expect(h.fake.identifies).toBe(1);
-    expect(h.fake.intents).toBe(4097);
+    expect(h.fake.gateway.identifies).toBe(1);
+    expect(h.fake.gateway.intents).toBe(4097);
   });
 
   it('answers /ask with a deferral, then an embed quoting "78" with its source and no mentions', async () => {
@@ -58,7 +58,7 @@ describe('the bot on Discord', () => {
 
   it('replies to a direct message with the same answer', async () => {
     const dm = directMessage({ content: QUESTION });
-    h.fake.dispatch('MESSAGE_CREATE', dm);
+    h.fake.gateway.dispatch('MESSAGE_CREATE', dm);
     const reply = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${dm.channel_id}/messages`);
     expect(reply.body.embeds[0].description).toContain('**at least 78 attacks**');
     expect(embedText(reply.body)).toContain(SEED_TITLE);
@@ -68,9 +68,9 @@ describe('the bot on Discord', () => {
 
   it('answers "help" in a direct message with the help text, and ignores messages from bots', async () => {
     const fromBot = directMessage({ content: QUESTION, author: { ...user('another-bot'), bot: true }, channelId: '1200000000000000555' });
-    h.fake.dispatch('MESSAGE_CREATE', fromBot);
+    h.fake.gateway.dispatch('MESSAGE_CREATE', fromBot);
     const dm = directMessage({ content: 'help', channelId: '1200000000000000556' });
-    h.fake.dispatch('MESSAGE_CREATE', dm);
+    h.fake.gateway.dispatch('MESSAGE_CREATE', dm);
     const reply = await h.fake.waitForRequest((r) => r.path === `/channels/${dm.channel_id}/messages`);
     expect(embedText(reply.body)).toContain('/ask question:');
     expect(h.fake.requests.some((r) => r.path === `/channels/${fromBot.channel_id}/messages`)).toBe(false);
@@ -122,7 +122,7 @@ describe('the bot on Discord', () => {
       customId: 'sources:1',
       message: { id: '1300000000000000001', channel_id: '1100000000000000002', author: h.fake.botUser, content: '', timestamp: new Date().toISOString(), embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], type: 0 },
     });
-    h.fake.dispatch('INTERACTION_CREATE', press.payload);
+    h.fake.gateway.dispatch('INTERACTION_CREATE', press.payload);
     const update = await h.callback(press);
     expect(update.body.type).toBe(7);
     expect(embedText(update.body.data)).toContain('Page 1 of 1');
@@ -153,13 +153,13 @@ describe('the bot on Discord', () => {
   });
 
   it('resumes after the gateway closes with 4000, replays what it missed, and answers', async () => {
-    const identifies = h.fake.identifies;
-    h.fake.closeGateway(4000);
+    const identifies = h.fake.gateway.identifies;
+    h.fake.gateway.close(4000);
     // Sent while the bot is disconnected: Discord keeps it for the resumed session.
     const missed = h.ask(QUESTION);
-    await h.fake.waitForSession();
-    expect(h.fake.resumes).toBe(1);
-    expect(h.fake.identifies).toBe(identifies);
+    await h.fake.gateway.waitForSession();
+    expect(h.fake.gateway.resumes).toBe(1);
+    expect(h.fake.gateway.identifies).toBe(identifies);
     expect(embedText((await h.edit(missed)).body)).toContain('78');
     expect(embedText((await h.edit(h.ask(QUESTION))).body)).toContain('78');
   });
@@ -216,8 +216,8 @@ describe('the bot on Discord', () => {
   });
 
   it('keeps the gateway alive with heartbeats, each acknowledged', () => {
-    expect(h.fake.opsReceived.filter((op) => op === 1).length).toBeGreaterThan(0);
-    expect(h.fake.connected()).toBe(true);
+    expect(h.fake.gateway.opsReceived.filter((op) => op === 1).length).toBeGreaterThan(0);
+    expect(h.fake.gateway.connected()).toBe(true);
   });
 
   it('never writes the bot token or an interaction token to its logs', () => {

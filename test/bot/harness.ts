@@ -73,7 +73,7 @@ export async function startHarness(
 
   const command: Harness['command'] = (name, opts = [], as = {}) => {
     const i = slashCommand({ applicationId: APP_ID, name, options: opts, user: as.user, permissions: as.permissions, guildId: as.guildId });
-    fake.dispatch('INTERACTION_CREATE', i.payload);
+    fake.gateway.dispatch('INTERACTION_CREATE', i.payload);
     return i;
   };
   return {

@@ -82,11 +82,11 @@ describe('npm start', () => {
       INDEX_DIR: w.indexDir,
       LOG_LEVEL: 'info',
     });
-    await Promise.race([fake.waitForSession(), r.exit.then((code) => Promise.reject(new Error(`exited ${code}: ${r.stderr()}`)))]);
+    await Promise.race([fake.gateway.waitForSession(), r.exit.then((code) => Promise.reject(new Error(`exited ${code}: ${r.stderr()}`)))]);
     expect(fs.existsSync(`${w.indexDir}/CURRENT`)).toBe(true);
 
     const i = slashCommand({ applicationId: APP_ID, name: 'ask', options: [stringOption('question', 'How many attacks since Oct 17?')] });
-    fake.dispatch('INTERACTION_CREATE', i.payload);
+    fake.gateway.dispatch('INTERACTION_CREATE', i.payload);
     const edit = await fake.waitForRequest((q) => q.method === 'PATCH' && q.path.includes(i.token));
     expect(embedText(edit.body)).toContain('78');
 
@@ -111,15 +111,15 @@ describe('npm run start:shards', () => {
       TOTAL_SHARDS: '2',
       LOG_LEVEL: 'info',
     });
-    await Promise.race([fake.waitForSession(2), r.exit.then((code) => Promise.reject(new Error(`exited ${code}: ${r.stderr()}`)))]);
-    expect(fake.identifiedShards.sort()).toEqual([
+    await Promise.race([fake.gateway.waitForSession(2), r.exit.then((code) => Promise.reject(new Error(`exited ${code}: ${r.stderr()}`)))]);
+    expect(fake.gateway.identifiedShards.sort()).toEqual([
       [0, 2],
       [1, 2],
     ]);
 
     for (const shard of [0, 1]) {
       const i = slashCommand({ applicationId: APP_ID, name: 'ask', options: [stringOption('question', 'How many attacks since Oct 17?')] });
-      fake.dispatch('INTERACTION_CREATE', i.payload, shard);
+      fake.gateway.dispatch('INTERACTION_CREATE', i.payload, shard);
       const edit = await fake.waitForRequest((q) => q.method === 'PATCH' && q.path.includes(i.token));
       expect(embedText(edit.body)).toContain('78');
     }
@@ -127,7 +127,7 @@ describe('npm run start:shards', () => {
     r.child.kill('SIGTERM');
     expect(await r.exit, r.stderr()).toBe(0);
     expect(r.stdout()).toContain('All shards stopped.');
-    expect(fake.connected(0) || fake.connected(1)).toBe(false);
+    expect(fake.gateway.connected(0) || fake.gateway.connected(1)).toBe(false);
   }, 90_000);
 });
 

@@ -23,7 +23,7 @@ describe('graceful shutdown', () => {
 
     const late = h.ask('Who claimed the drone attack on Ain al-Asad?');
     expect((await h.callback(late)).body).toMatchObject({ type: 4, data: { content: RESTARTING, flags: MessageFlags.Ephemeral } });
-    expect(h.fake.connected()).toBe(true);
+    expect(h.fake.gateway.connected()).toBe(true);
 
     release();
     await stopped;
@@ -32,7 +32,7 @@ describe('graceful shutdown', () => {
       expect(embedText(edit?.body)).toContain('78');
     }
     await new Promise((r) => setTimeout(r, 100));
-    expect(h.fake.connected()).toBe(false);
+    expect(h.fake.gateway.connected()).toBe(false);
     expect(h.logs.some((l) => l.includes('"bot stopped"'))).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import { FakeGateway } from './gateway.js';
 import type { FakeUser } from './payloads.js';
 import { snowflake } from './snowflake.js';
 
@@ -24,20 +25,6 @@ interface Waiter {
   resolve: (r: RecordedRequest) => void;
 }
 
-interface GatewayEvent {
-  s: number;
-  t: string;
-  d: unknown;
-}
-
-/** One gateway session per shard; its events are kept so a RESUME can replay what was missed. */
-interface Session {
-  id: string;
-  shard: [number, number];
-  socket: WebSocket | null;
-  seq: number;
-  events: GatewayEvent[];
-}
 
 /** A response to force on a matching request (an error, a 429), once. */
 interface Override {
@@ -59,18 +46,11 @@ const API_PREFIX = '/api/v10';
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly botUser: FakeUser;
-  /** Gateway opcodes received, in order (1 heartbeat, 2 identify, 6 resume). */
-  readonly opsReceived: number[] = [];
-  identifies = 0;
-  resumes = 0;
-  intents: number | null = null;
-  /** The `shard` of each IDENTIFY, in order. */
-  readonly identifiedShards: [number, number][] = [];
+  /** Dispatch events, close connections, count identifies and resumes. */
+  readonly gateway: FakeGateway;
 
   private waiters: Waiter[] = [];
   private overrides: Override[] = [];
-  private sessions = new Map<number, Session>();
-  private readyWaiters: { shards: number; resolve: () => void }[] = [];
   private acknowledged = new Set<string>();
   private readonly wss: WebSocketServer;
 
@@ -80,7 +60,7 @@ export class FakeDiscord {
   ) {
     this.botUser = options.botUser ?? { id: options.applicationId, username: 'sitrep', discriminator: '0', avatar: null, bot: true };
     this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (ws) => this.onConnection(ws));
+    this.gateway = new FakeGateway(this.wss, { ...options, botUser: this.botUser, url: () => this.gatewayUrl });
     server.on('request', (req, res) => void this.onRequest(req, res));
   }
 
@@ -102,11 +82,6 @@ export class FakeDiscord {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}`;
-  }
-
-  /** Whether shard 0 (or `shard`) has an open gateway connection. */
-  connected(shard = 0): boolean {
-    return this.sessions.get(shard)?.socket != null;
   }
 
   // ---- REST ----
@@ -227,96 +202,6 @@ export class FakeDiscord {
       type: body?.message_reference ? 19 : 0,
       flags: body?.flags ?? 0,
     };
-  }
-
-  // ---- Gateway ----
-
-  /** Resolves when `shards` sessions (default 1) are connected and ready or resumed. */
-  waitForSession(shards = 1): Promise<void> {
-    return new Promise((resolve) => {
-      this.readyWaiters.push({ shards, resolve });
-      this.flushReady();
-    });
-  }
-
-  /** Sends a dispatch event on a shard; while it is disconnected the event is kept for replay on RESUME. */
-  dispatch(t: string, d: unknown, shard = 0): void {
-    const session = this.sessions.get(shard);
-    if (!session) throw new Error(`No gateway session for shard ${shard}`);
-    const event = { s: ++session.seq, t, d };
-    session.events.push(event);
-    session.socket?.send(JSON.stringify({ op: 0, ...event }));
-  }
-
-  /** Closes a shard's gateway connection with `code` (4000: unknown error, which discord.js resumes after). */
-  closeGateway(code = 4000, shard = 0): void {
-    const session = this.sessions.get(shard);
-    session?.socket?.close(code, 'closed by the test');
-    if (session) session.socket = null;
-  }
-
-  private onConnection(ws: WebSocket): void {
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 2000 } }));
-    ws.on('message', (data) => this.onGatewayMessage(ws, JSON.parse(data.toString())));
-    ws.on('close', () => {
-      for (const session of this.sessions.values()) if (session.socket === ws) session.socket = null;
-    });
-  }
-
-  private onGatewayMessage(ws: WebSocket, msg: { op: number; d: any }): void {
-    this.opsReceived.push(msg.op);
-    switch (msg.op) {
-      case 1:
-        ws.send(JSON.stringify({ op: 11 }));
-        break;
-      case 2: {
-        if (msg.d?.token !== this.options.token) {
-          ws.close(4004, 'Authentication failed.');
-          return;
-        }
-        const shard: [number, number] = Array.isArray(msg.d.shard) ? msg.d.shard : [0, 1];
-        this.identifies++;
-        this.identifiedShards.push(shard);
-        this.intents = msg.d.intents;
-        const session: Session = { id: `session-${snowflake()}`, shard, socket: ws, seq: 0, events: [] };
-        this.sessions.set(shard[0], session);
-        this.dispatch(
-          'READY',
-          {
-            v: 10,
-            user: this.botUser,
-            guilds: [],
-            session_id: session.id,
-            resume_gateway_url: this.gatewayUrl,
-            shard,
-            application: { id: this.options.applicationId, flags: 0 },
-          },
-          shard[0],
-        );
-        this.flushReady();
-        break;
-      }
-      case 6: {
-        const session = [...this.sessions.values()].find((x) => x.id === msg.d?.session_id);
-        if (msg.d?.token !== this.options.token || !session) {
-          ws.send(JSON.stringify({ op: 9, d: false }));
-          return;
-        }
-        this.resumes++;
-        session.socket = ws;
-        for (const e of session.events.filter((e) => e.s > Number(msg.d.seq))) ws.send(JSON.stringify({ op: 0, ...e }));
-        this.dispatch('RESUMED', {}, session.shard[0]);
-        this.flushReady();
-        break;
-      }
-    }
-  }
-
-  private flushReady(): void {
-    const live = [...this.sessions.values()].filter((x) => x.socket).length;
-    const due = this.readyWaiters.filter((w) => w.shards <= live);
-    this.readyWaiters = this.readyWaiters.filter((w) => w.shards > live);
-    for (const w of due) w.resolve();
   }
 
   async close(): Promise<void> {
