@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { EmbedError } from './errors.js';
 import { modelFamily, withPrefix, type ModelFamily } from './model-family.js';
 import type { Embedder } from './types.js';
@@ -101,6 +101,8 @@ async function load(options: TransformersEmbedderOptions): Promise<TransformersE
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
 
+  // Loaded on first use: the library and onnxruntime take seconds to import, and the GloVe default never needs them.
+  const { env, pipeline } = await import('@huggingface/transformers');
   env.cacheDir = cacheDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = allowRemote;
