@@ -157,3 +157,9 @@ export function atomFeed(origin: string): string {
 <entry><title>${ATOM_ONLY.title}</title><link rel="alternate" href="${origin}${ATOM_ONLY.path}"/><id>urn:test:grell</id><published>${ATOM_ONLY.published}T22:00:00Z</published><updated>${ATOM_ONLY.published}T22:00:00Z</updated></entry>
 </feed>`;
 }
+
+/** A feed whose only item answers too slowly: it must be tried again on the next read. */
+export function slowItemFeed(origin: string): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Wire</title><link>${origin}/</link>
+<item><title>${CONVOY.title}</title><link>${origin}/slow</link><guid>slow-item</guid></item></channel></rss>`;
+}

@@ -102,6 +102,9 @@ export class TestSite {
         }
         res.writeHead(200, { 'content-type': 'application/atom+xml', 'last-modified': ATOM_LAST_MODIFIED });
         return void res.end(pages.atomFeed(o));
+      case path === '/feed-slow.rss':
+        res.writeHead(200, { 'content-type': 'text/xml', etag: '"slow-v1"' });
+        return void res.end(pages.slowItemFeed(o));
       case path === '/go/a':
         return redirect('/news/a');
       case (m = /^\/hop\/(\d+)$/.exec(path)) !== null: {
