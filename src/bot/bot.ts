@@ -6,6 +6,7 @@ import type { BuildRunner } from './build-in-child.js';
 import { createDiscordClient } from './client.js';
 import type { BotContext, Command } from './command.js';
 import { createDirectMessageHandler } from './direct-messages.js';
+import { startFeedPoller } from './feed-poller.js';
 import { MissingTokenError } from './errors.js';
 import { DEFAULT_WATCH_INTERVAL_MS, IndexKeeper } from './index-keeper.js';
 import { createInteractionHandler } from './interactions.js';
@@ -63,6 +64,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   logger.info({ user: client.user?.tag, commands: commands.map((c) => c.data.name) }, 'bot ready');
   index.watch(options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS);
+  const feeds = config.FEED_POLL_MINUTES && config.FEEDS.length > 0 ? startFeedPoller(ctx, config.FEED_POLL_MINUTES * 60_000) : null;
 
   let stopping: Promise<void> | null = null;
   return {
@@ -73,6 +75,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         logger.info({ reason, inFlight: work.size }, 'shutting down: finishing answers in flight');
         const drained = await work.close(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ inFlight: work.size }, 'some work was still running at shutdown');
+        feeds?.stop();
         index.stop();
         await client.destroy();
         logger.info('bot stopped');

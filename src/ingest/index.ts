@@ -28,6 +28,11 @@ export function addInputs(config: Config, inputs: string[], options: IngestOptio
   return IngestSession.run(config, options, (s) => s.addAll(inputs.map((input) => ({ input }))));
 }
 
+/** Adds one web page; never reads a local file, so it is safe for input from chat. */
+export function addLink(config: Config, url: string, options: IngestOptions = {}): Promise<Outcome> {
+  return IngestSession.run(config, options, (s) => s.addUrl(url.trim()));
+}
+
 /** Reads each feed once (default: FEEDS) and adds the items not seen before. */
 export function ingestFeeds(config: Config, feeds: readonly string[] = config.FEEDS, options: IngestOptions = {}): Promise<FeedReport[]> {
   return IngestSession.run(config, options, (s) => readFeeds(s, feeds));

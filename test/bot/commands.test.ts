@@ -13,7 +13,7 @@ afterEach(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, f
 describe('command loader', () => {
   it('loads one command per file under src/bot/commands, each a valid slash command', async () => {
     const commands = await loadCommands();
-    expect(commands.map((c) => c.data.name).sort()).toEqual(['about', 'ask', 'help', 'reindex', 'sources']);
+    expect(commands.map((c) => c.data.name).sort()).toEqual(['about', 'add', 'ask', 'help', 'reindex', 'sources']);
     const ask = commands.find((c) => c.data.name === 'ask')!.data.toJSON();
     expect(ask.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['question', true],

@@ -51,7 +51,7 @@ describe('npm run register', () => {
     const put = fake.requests.find((q) => q.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/1100000000000000001/commands`);
     expect(put.authorization).toBe(`Bot ${TOKEN}`);
-    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['about', 'ask', 'help', 'reindex', 'sources']);
+    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['about', 'add', 'ask', 'help', 'reindex', 'sources']);
     expect(r.stdout()).toMatch(/Registered 5 commands .* in server 1100000000000000001/);
   });
 

@@ -86,7 +86,11 @@ export class TestSite {
     const article = articles[path];
     if (article) return html(article());
 
-    let m: RegExpExecArray | null;
+    const hop = /^\/hop\/(\d+)$/.exec(path);
+    if (hop) {
+      const n = Number(hop[1]);
+      return redirect(n > 0 ? `/hop/${n - 1}` : '/news/a', 301);
+    }
     switch (true) {
       case path === '/feed.rss':
         if (req.headers['if-none-match'] === RSS_ETAG) {
@@ -107,10 +111,6 @@ export class TestSite {
         return void res.end(pages.slowItemFeed(o));
       case path === '/go/a':
         return redirect('/news/a');
-      case (m = /^\/hop\/(\d+)$/.exec(path)) !== null: {
-        const n = Number(m[1]);
-        return redirect(n > 0 ? `/hop/${n - 1}` : '/news/a', 301);
-      }
       case path === '/to-private':
         return redirect('http://10.0.0.1/secret');
       case path === '/to-mapped':

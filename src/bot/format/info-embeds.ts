@@ -25,6 +25,7 @@ export function helpEmbed(): EmbedBuilder {
       { name: '/sources', value: 'The articles I answer from, newest first.' },
       { name: '/about', value: 'Corpus size, index age and the embedding model.' },
       { name: '/reindex', value: 'Re-read the corpus folder (members with Manage Server, or the bot owners).' },
+      { name: '/add url:<link>', value: 'Add a news article by its link; it is searchable once I reply (members with Manage Server, or the bot owners).' },
     );
 }
 
