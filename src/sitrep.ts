@@ -98,7 +98,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
     createAnswerer({
       index: idx,
       embedder,
-      expander: glove ? new Expander(glove, Object.keys(idx.terms.words)) : null,
+      expander: glove ? new Expander(glove, idx.words) : null,
       sentenceEmbedder,
       options: {
         retrieveTopK: config.RETRIEVE_TOP_K,

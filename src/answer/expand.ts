@@ -4,16 +4,10 @@
  * compared by meaning when ranking sentences. Names and numbers are never expanded: "Iraq" must not
  * turn into "Syria".
  */
-import { STOP_WORDS, QUESTION_WORDS, termOf, type Token } from '../store/analyze.js';
+import { termOf, type Token } from '../store/analyze.js';
 import type { WeightedTerm } from '../store/lexical.js';
+import type { WordIndex, WordVectors } from '../store/word-index.js';
 import type { WordSimilarity } from './spans.js';
-
-/** The part of the GloVe vectors that expansion needs. */
-export interface WordVectors {
-  readonly dim: number;
-  indexOf(word: string): number;
-  vector(index: number): Float32Array;
-}
 
 export interface ExpansionOptions {
   /** Neighbours taken per question word (default 2). */
@@ -33,28 +27,15 @@ export interface Expansion extends WeightedTerm {
 
 const CACHE_LIMIT = 20_000;
 
-/** Neighbour search over the corpus words that GloVe knows, packed once for fast dot products. */
+/** Neighbour search over the corpus's word graph (built with the index), with a cache per word. */
 export class Expander {
-  private readonly words: string[] = [];
-  private readonly packed: Float32Array;
   private readonly cache = new Map<string, { word: string; cosine: number }[]>();
 
   constructor(
     private readonly vectors: WordVectors,
-    vocabulary: Iterable<string>,
+    private readonly words: WordIndex,
     private readonly options: ExpansionOptions = DEFAULT_EXPANSION,
-  ) {
-    const rows: Float32Array[] = [];
-    for (const word of vocabulary) {
-      if (word.length < 3 || !/^\p{L}+$/u.test(word) || STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
-      const i = vectors.indexOf(word);
-      if (i < 0) continue;
-      this.words.push(word);
-      rows.push(unit(vectors.vector(i)));
-    }
-    this.packed = new Float32Array(rows.length * vectors.dim);
-    rows.forEach((r, i) => this.packed.set(r, i * vectors.dim));
-  }
+  ) {}
 
   /** Corpus words closest in meaning to `word`, excluding its own inflections. */
   neighbours(word: string): { word: string; cosine: number }[] {
@@ -70,19 +51,12 @@ export class Expander {
   private search(word: string): { word: string; cosine: number }[] {
     const i = this.vectors.indexOf(word);
     if (i < 0) return [];
-    const q = unit(this.vectors.vector(i));
     const own = termOf(word);
-    const dim = this.vectors.dim;
-    const best: { word: string; cosine: number }[] = [];
-    for (let r = 0; r < this.words.length; r++) {
-      let dot = 0;
-      const base = r * dim;
-      for (let j = 0; j < dim; j++) dot += this.packed[base + j]! * q[j]!;
-      if (dot < this.options.minCosine) continue;
-      const candidate = this.words[r]!;
-      if (termOf(candidate) === own) continue;
-      best.push({ word: candidate, cosine: dot });
-    }
+    // Extra candidates make room for the word's own inflections, which are dropped.
+    const best = this.words.vectors
+      .search(this.vectors.vector(i), this.options.perWord + 8)
+      .map((h) => ({ word: this.words.words[h.id]!, cosine: h.score }))
+      .filter((h) => h.cosine >= this.options.minCosine && termOf(h.word) !== own);
     best.sort((a, b) => b.cosine - a.cosine);
     // Keep one word per index term ("attack" and "attacks" are one term).
     const seen = new Set<string>();

@@ -3,7 +3,7 @@
  * proximity of the matched words, meaning (embedding similarity), the presence of an answer of the
  * wanted type, the date the question names, and its passage's retrieval score.
  */
-import { tokenize } from '../store/analyze.js';
+import { tokenize, type Token } from '../store/analyze.js';
 import type { Expansion } from './expand.js';
 import { daysIn, sameDay, type Question } from './question.js';
 import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
@@ -77,12 +77,26 @@ function termMatches(terms: Set<string>, ctx: RankContext): Map<string, number> 
   return matched;
 }
 
-export function sentenceFeatures(s: SentenceInput, ctx: RankContext): { features: SentenceFeatures; span: AnswerSpan | null } {
+/** Tokenises each text once per question: a sentence is also the "previous" of the next one. */
+function memoTokenize(): (text: string) => Token[] {
+  const memo = new Map<string, Token[]>();
+  return (text) => {
+    let tokens = memo.get(text);
+    if (!tokens) memo.set(text, (tokens = tokenize(text)));
+    return tokens;
+  };
+}
+
+export function sentenceFeatures(
+  s: SentenceInput,
+  ctx: RankContext,
+  tokensOf: (text: string) => Token[] = tokenize,
+): { features: SentenceFeatures; span: AnswerSpan | null } {
   const q = ctx.question;
-  const tokens = tokenize(s.text);
+  const tokens = tokensOf(s.text);
   const present = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
   const matched = termMatches(present, ctx);
-  const before = s.previous ? termMatches(new Set(tokenize(s.previous).map((t) => t.term).filter((t): t is string => t !== null)), ctx) : new Map<string, number>();
+  const before = s.previous ? termMatches(new Set(tokensOf(s.previous).map((t) => t.term).filter((t): t is string => t !== null)), ctx) : new Map<string, number>();
   let total = 0;
   let covered = 0;
   for (const t of q.terms) {
@@ -93,7 +107,7 @@ export function sentenceFeatures(s: SentenceInput, ctx: RankContext): { features
   const positions = tokens.map((t, i) => (t.term !== null && relevant.has(t.term) ? i : -1)).filter((i) => i >= 0);
   const proximity =
     positions.length === 0 ? 0 : positions.length === 1 ? 0.5 : Math.min(1, relevant.size / (positions.at(-1)! - positions[0]! + 1) * 2);
-  const span = q.type === 'other' ? null : (answerSpans(s.text, q, { similarity: ctx.similarity, reference: s.reference })[0] ?? null);
+  const span = q.type === 'other' ? null : (answerSpans(s.text, q, { similarity: ctx.similarity, reference: s.reference, tokens })[0] ?? null);
   const date = q.dates.length > 0 && daysIn(s.text, s.reference).some((d) => q.dates.some((qd) => sameDay(d, qd))) ? 1 : 0;
   return {
     features: {
@@ -115,9 +129,10 @@ export function scoreOf(f: SentenceFeatures): number {
 }
 
 export function rankSentences(sentences: SentenceInput[], ctx: RankContext): RankedSentence[] {
+  const tokensOf = memoTokenize();
   return sentences
     .map((s) => {
-      const { features, span } = sentenceFeatures(s, ctx);
+      const { features, span } = sentenceFeatures(s, ctx, tokensOf);
       return { ...s, features, span, score: scoreOf(features) };
     })
     .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);

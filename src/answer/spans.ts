@@ -166,9 +166,9 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
 export function answerSpans(
   sentence: string,
   q: Question,
-  options: { similarity: WordSimilarity; reference?: Date },
+  options: { similarity: WordSimilarity; reference?: Date; tokens?: Token[] },
 ): AnswerSpan[] {
-  const tokens = tokenize(sentence);
+  const tokens = options.tokens ?? tokenize(sentence);
   let spans: AnswerSpan[];
   switch (q.type) {
     case 'quantity':

@@ -47,14 +47,16 @@ const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 
+const NUMBER_WORD = new RegExp(`^(${[...Object.keys(UNITS), ...Object.keys(TENS)].join('|')})(?:-(${Object.keys(UNITS).slice(1, 10).join('|')}))?$`, 'i');
+
 /** Value of a number word or a hyphenated compound ("seventy-eight"), or null. */
 export function numberWordValue(word: string): number | null {
-  const w = word.toLowerCase();
-  if (w in UNITS) return UNITS[w]!;
-  if (w in TENS) return TENS[w]!;
-  const m = /^([a-z]+)-([a-z]+)$/.exec(w);
-  if (m && m[1]! in TENS && m[2]! in UNITS && UNITS[m[2]!]! < 10) return TENS[m[1]!]! + UNITS[m[2]!]!;
-  return null;
+  const m = NUMBER_WORD.exec(word);
+  if (!m) return null;
+  const head = m[1]!.toLowerCase();
+  if (m[2] === undefined) return UNITS[head] ?? TENS[head]!;
+  // Only a tens word takes a unit after its hyphen ("seventy-eight", not "five-two").
+  return head in TENS ? TENS[head]! + UNITS[m[2].toLowerCase()]! : null;
 }
 
 /** Digits of a formatted number ("1,200", "78th", "3.5"), or null when the word is no number. */

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
 import { chunkArticle, loadCorpus } from '../corpus/index.js';
 import type { SkippedInput } from '../corpus/types.js';
-import { createEmbedder, fitCommonComponent, removeComponent } from '../embed/index.js';
+import { createEmbedder, fitCommonComponent, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
 import type { IndexSummary } from '../sitrep.js';
 import { tokenize } from './analyze.js';
@@ -15,6 +15,7 @@ import { publishGeneration, withBuildLock } from './generations.js';
 import { createLexicalIndex } from './lexical.js';
 import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage, type TermStats } from './stored-index.js';
 import { buildVectorIndex } from './vectors.js';
+import { buildWordIndex } from './word-index.js';
 
 export interface BuildOptions {
   /** Called as passages are embedded and inserted: `done` of `total` steps. */
@@ -79,6 +80,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     );
     // The title joins each passage's lexical text: it names what the passage is about.
     const lexical = createLexicalIndex(passages.map((p, i) => ({ id: i, text: `${articles[p.article]!.title}\n${texts[i]}` })));
+    const terms = termStats(texts);
+    const words = buildWordIndex(Object.keys(terms.words), await loadGlove(resolveDir(config.MODEL_CACHE_DIR)));
 
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
@@ -96,7 +99,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         rawVectors,
         vectors,
         lexical,
-        terms: termStats(texts),
+        terms,
+        words,
       }),
     );
     return summary(passages.length, passages.length - missing.length, false);

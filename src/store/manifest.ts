@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -12,6 +12,8 @@ export const INDEX_FILES = {
   terms: 'terms.json',
   vectors: 'vectors.hnsw',
   rawVectors: 'vectors.f32',
+  words: 'words.json',
+  wordVectors: 'words.hnsw',
 } as const;
 
 const skipped = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });

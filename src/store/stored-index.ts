@@ -11,6 +11,7 @@ import { currentGeneration } from './generations.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
 import { loadVectorIndex, type VectorIndex } from './vectors.js';
+import { GLOVE_DIM, WORD_EF_SEARCH, type WordIndex } from './word-index.js';
 
 /** A passage with the position of its article in the index's article list. */
 export interface StoredPassage extends Passage {
@@ -34,6 +35,8 @@ export interface IndexContents {
   vectors: VectorIndex;
   lexical: LexicalIndex;
   terms: TermStats;
+  /** GloVe neighbours among the corpus's words, for query expansion. */
+  words: WordIndex;
 }
 
 export interface StoredIndex extends IndexContents {
@@ -51,17 +54,24 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     [INDEX_FILES.lexical]: JSON.stringify(contents.lexical.toJSON()),
     [INDEX_FILES.terms]: JSON.stringify(contents.terms),
     [INDEX_FILES.rawVectors]: packVectors(contents.rawVectors, dim),
+    [INDEX_FILES.words]: JSON.stringify(contents.words.words),
   };
   const checksums: Manifest['checksums'] = {};
   for (const [name, data] of Object.entries(blobs)) {
     writeDurable(path.join(folder, name), data);
     checksums[name] = { sha256: sha256(data), bytes: Buffer.byteLength(data) };
   }
-  const graph = path.join(folder, INDEX_FILES.vectors);
-  contents.vectors.save(graph);
-  const graphBytes = fs.readFileSync(graph);
-  writeDurable(graph, graphBytes);
-  checksums[INDEX_FILES.vectors] = { sha256: sha256(graphBytes), bytes: graphBytes.length };
+  for (const [name, graph] of [
+    [INDEX_FILES.vectors, contents.vectors],
+    [INDEX_FILES.wordVectors, contents.words.vectors],
+  ] as const) {
+    const file = path.join(folder, name);
+    graph.save(file);
+    // hnswlib writes without fsync: read it back and write it durably, checksumming what is on disk.
+    const bytes = fs.readFileSync(file);
+    writeDurable(file, bytes);
+    checksums[name] = { sha256: sha256(bytes), bytes: bytes.length };
+  }
   const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, ...contents.manifest, checksums };
   writeDurable(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
 }
@@ -108,12 +118,14 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     }
   };
   const { dim } = manifest.embedder;
-  let vectors: VectorIndex;
-  try {
-    vectors = loadVectorIndex(path.join(location, INDEX_FILES.vectors), dim, options.efSearch);
-  } catch (err) {
-    throw damaged(path.join(location, INDEX_FILES.vectors), `hnswlib could not read it (${(err as Error).message})`);
-  }
+  const graph = (name: string, dim: number, efSearch: number): VectorIndex => {
+    try {
+      return loadVectorIndex(path.join(location, name), dim, efSearch);
+    } catch (err) {
+      throw damaged(path.join(location, name), `hnswlib could not read it (${(err as Error).message})`);
+    }
+  };
+  const wordList = parse<string[]>(INDEX_FILES.words);
   return {
     manifest,
     location,
@@ -122,7 +134,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     lexical: loadLexicalIndex(files[INDEX_FILES.lexical]!.toString('utf8')),
     terms: parse<TermStats>(INDEX_FILES.terms),
     rawVectors: unpackVectors(files[INDEX_FILES.rawVectors]!, dim),
-    vectors,
+    vectors: graph(INDEX_FILES.vectors, dim, options.efSearch),
+    words: { words: wordList, vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
   };
 }
 
