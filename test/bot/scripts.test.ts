@@ -44,7 +44,7 @@ function workspace() {
 }
 
 describe('npm run register', () => {
-  it('deploys the five commands to GUILD_ID with the bot token', async () => {
+  it('deploys the six commands to GUILD_ID with the bot token', async () => {
     const fake = await fakeDiscord();
     const r = run('scripts/register.ts', { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, GUILD_ID: '1100000000000000001', DISCORD_API_URL: fake.apiUrl });
     expect(await r.exit, r.stderr()).toBe(0);
@@ -52,7 +52,7 @@ describe('npm run register', () => {
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/1100000000000000001/commands`);
     expect(put.authorization).toBe(`Bot ${TOKEN}`);
     expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['about', 'add', 'ask', 'help', 'reindex', 'sources']);
-    expect(r.stdout()).toMatch(/Registered 5 commands .* in server 1100000000000000001/);
+    expect(r.stdout()).toMatch(/Registered 6 commands .* in server 1100000000000000001/);
   });
 
   it('deploys globally when no GUILD_ID is set', async () => {
