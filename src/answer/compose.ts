@@ -33,8 +33,9 @@ const MAX_CLOSEST = 3;
  */
 export function confidenceOf(best: RankedSentence, retrieval: number, typed: boolean): number {
   const f = best.features;
-  const typeFit = typed ? f.type : f.coverage;
-  return Math.min(1, 0.5 * f.coverage + 0.25 * typeFit + 0.25 * Math.min(1, retrieval));
+  const matched = 0.65 * f.coverage + 0.35 * Math.min(1, retrieval);
+  // A question that wants a number, date, name or place is not answered by a sentence without one.
+  return Math.min(1, typed ? matched * (0.3 + 0.7 * f.type) : matched);
 }
 
 function sourceOf(a: Article, n: number): SourceRef {

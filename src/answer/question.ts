@@ -57,8 +57,14 @@ export function sameDay(a: DayRef, b: DayRef): boolean {
   return a.month === b.month && a.day === b.day;
 }
 
+/** The words that only say "a date is wanted" ("on what day", "which year"): not content to match. */
+const DATE_ASKING = /\b(what|which)\s+(day|date|time|year|month)\b/gi;
+
 export function parseQuestion(text: string, now?: Date): Question {
-  const tokens = tokenize(text, QUESTION_WORDS);
+  const type = answerTypeOf(text);
+  // Blank out rather than delete, so token offsets still point into the question.
+  const content = type === 'date' ? text.replace(DATE_ASKING, (m) => ' '.repeat(m.length)) : text;
+  const tokens = tokenize(content, QUESTION_WORDS).map((t) => ({ ...t, word: text.slice(t.start, t.end) }));
   const terms: string[] = [];
   const names = new Set<string>();
   tokens.forEach((t, i) => {
@@ -67,7 +73,6 @@ export function parseQuestion(text: string, now?: Date): Question {
     // A capital after the first word marks a name ("Kirkuk", "US"); the first word is capitalised anyway.
     if (i > 0 && /^\p{Lu}/u.test(t.word)) names.add(t.term);
   });
-  const type = answerTypeOf(text);
   return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(text) : null, names, dates: daysIn(text, now) };
 }
 

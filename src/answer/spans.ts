@@ -19,6 +19,7 @@ export type WordSimilarity = (a: Token, b: Token) => number;
 const MONTH_NAMES =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 const WEEKDAY_IN = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const QUALIFIER =
   /(?:at least|more than|less than|fewer than|up to|as many as|nearly|almost|about|around|over|some|roughly|approximately|only|exactly)\s+$/i;
@@ -40,43 +41,49 @@ const isNumberWord = (t: Token): boolean =>
 /** Quantities: numbers with their qualifier and, when it follows, the counted noun. */
 function quantitySpans(sentence: string, tokens: Token[], q: Question, similarity: WordSimilarity): AnswerSpan[] {
   const asked = new Set(q.tokens.map((t) => t.term).filter((t): t is string => t !== null));
+  const wantsDuration = /\bhow long\b/i.test(q.text);
+  const fitOf = (w: Token) => (wantsDuration ? (TIME_UNITS.test(w.word) ? 1 : 0) : q.focus ? similarity(w, q.focus) : 0);
+  const adjacent = (a: Token, b: Token) => /^\s+$/.test(sentence.slice(a.end, b.start));
   const spans: AnswerSpan[] = [];
   tokens.forEach((t, i) => {
     if (!isNumberWord(t)) return;
     const prev = tokens[i - 1]?.word ?? '';
-    const next = tokens[i + 1]?.word ?? '';
-    // Part of a date ("October 17", "17 October"), a year, or a compound ("one-way"): no count.
-    if (MONTH_NAMES.test(prev) || MONTH_NAMES.test(next) || /^(19|20)\d\d$/.test(t.word)) return;
-    if (sentence[t.end] === '-' && /\p{L}/u.test(sentence[t.end + 1] ?? '')) return;
+    const next = tokens[i + 1];
+    // Part of a date ("October 17", "17 October") or a year: no count.
+    if (MONTH_NAMES.test(prev) || MONTH_NAMES.test(next?.word ?? '') || /^(19|20)\d\d$/.test(t.word)) return;
     if (t.term !== null && asked.has(t.term)) return;
     let start = t.start;
     const qualifier = QUALIFIER.exec(sentence.slice(Math.max(0, start - 20), start));
     if (qualifier) start -= qualifier[0].length;
-    // The counted noun: the first content word within three words after the number.
-    let end = t.end;
-    let fit = 0;
-    for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) {
+    const weak = t.word.toLowerCase() === 'one' ? 0.6 : 1;
+    // A compound ("seven-day", "one-way") counts its own tail, and is weaker than a plain count.
+    if (next && sentence.slice(t.end, next.start) === '-') {
+      const fit = fitOf(next);
+      spans.push({ start, end: next.end, text: sentence.slice(start, next.end), score: 0.8 * weak * (0.5 + 0.5 * fit) });
+      return;
+    }
+    // The counted noun: the word after the number, or a word like the question's noun within three words.
+    let end = next && next.term !== null && adjacent(t, next) ? next.end : t.end;
+    let fit = next && end === next.end ? fitOf(next) : 0;
+    for (let j = i + 2; j <= i + 3 && j < tokens.length; j++) {
       const w = tokens[j]!;
-      if (w.term === null) continue;
-      const sim = q.focus ? similarity(w, q.focus) : 0;
-      if (sim > fit) {
+      const sim = w.term === null ? 0 : fitOf(w);
+      if (sim > fit && sim >= 0.5) {
         fit = sim;
         end = w.end;
       }
-      if (j === i + 1 && !q.focus) end = w.end;
     }
-    const weak = t.word.toLowerCase() === 'one' ? 0.6 : 1;
     spans.push({ start, end, text: sentence.slice(start, end), score: weak * (0.5 + 0.5 * fit) });
   });
   return spans;
 }
 
-/** A full written date beats a month or a year, which beats a weekday; a relative phrase ("a day before") is weakest. */
+/** A full written date beats a month, a year or a weekday; a relative phrase ("a day before") is weakest. */
 function dateSpanScore(d: { text: string; year?: number; month?: number; day?: number }): number {
   const written = /\d/.test(d.text) || d.text.split(/\s+/).some((w) => MONTH_NAMES.test(w.replace(/\W/g, '')));
-  if (!written) return WEEKDAY_IN.test(d.text) ? 0.6 : 0.4;
+  if (!written) return WEEKDAY_IN.test(d.text) ? 0.8 : 0.4;
   if (d.month !== undefined && d.day !== undefined) return 1;
-  return 0.8;
+  return 0.85;
 }
 
 /** Dates chrono-node can read, and bare weekdays ("on Sunday"). */
