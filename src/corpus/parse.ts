@@ -46,10 +46,11 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { reason: 'UTF-16 encoded text; save it as UTF-8' };
   }
+  // Anywhere in the file, not only in the sniffed head: a NUL past it would reach the article text.
+  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
   const head = bytes.subarray(0, SNIFF_BYTES);
   let control = 0;
   for (const b of head) {
-    if (b === 0) return { reason: 'binary file (contains NUL bytes)' };
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
   }
   if (control / head.length > BINARY_CONTROL_RATIO) return { reason: 'binary file (mostly control characters)' };
