@@ -19,7 +19,8 @@ export function splitFrontMatter(text: string): FrontMatter {
   const body = rest.slice(close.index + close[0].length).replace(/^\n/, '');
   let data: unknown;
   try {
-    data = parseYaml(source);
+    // Errors become the skip reason; warnings (an unknown tag, say) would reach stderr without the file's name.
+    data = parseYaml(source, { logLevel: 'error' });
   } catch (err) {
     const message = (err as Error).message.split('\n')[0];
     return { ok: false, reason: `bad front matter: ${message}` };
