@@ -22,8 +22,13 @@ export function currentGeneration(indexDir: string): string | null {
   } catch {
     return null;
   }
+  const pointer = path.join(indexDir, POINTER_FILE);
   if (!/^gen-[\w.-]+$/.test(name)) {
-    throw new IndexError('INDEX_DAMAGED', `${path.join(indexDir, POINTER_FILE)} does not name an index generation. ${REBUILD_HINT}`);
+    throw new IndexError('INDEX_DAMAGED', `${pointer} does not name an index generation. ${REBUILD_HINT}`);
+  }
+  // A damaged pointer can still look like a name; say so rather than blame a missing manifest.
+  if (!fs.existsSync(path.join(indexDir, name))) {
+    throw new IndexError('INDEX_DAMAGED', `${pointer} names ${name}, which is not in ${indexDir}. ${REBUILD_HINT}`);
   }
   return path.join(indexDir, name);
 }
