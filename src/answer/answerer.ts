@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { removeComponent } from '../embed/index.js';
 import type { Span } from '../corpus/types.js';
 import type { Embedder } from '../embed/types.js';
-import type { WeightedTerm } from '../store/lexical.js';
+import { idf, type WeightedTerm } from '../store/lexical.js';
 import type { StoredIndex } from '../store/stored-index.js';
 import type { SearchHit, SearchMode } from '../sitrep.js';
 import { composeAnswer } from './compose.js';
@@ -47,10 +47,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   const { index, embedder, expander, sentenceEmbedder, options } = parts;
   const n = index.passages.length;
   const component = index.manifest.embedder.commonComponent ? Float32Array.from(index.manifest.embedder.commonComponent) : null;
-  const idf = (term: string): number => {
-    const df = index.terms.df[term] ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  };
+  const idfOf = (term: string): number => idf(index.lexical.documentFrequency(term), n);
   const references = index.articles.map((a) => (a.published ? new Date(`${a.published}T12:00:00Z`) : undefined));
   // Passages of one article are stored together: remember where each article's run begins and ends.
   const passageRuns = new Map<number, { from: number; to: number }>();
@@ -143,9 +140,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       const semantic = await semanticScores(question, inputs.map((s) => s.text));
       const ranked = rankSentences(
         inputs.map((s, i) => ({ ...s, semantic: semantic[i]! })),
-        { question: q, expansions, idf, similarity: expander?.similarity ?? sameTerm },
+        { question: q, expansions, idf: idfOf, similarity: expander?.similarity ?? sameTerm },
       );
-      const totalIdf = q.terms.reduce((sum, t) => sum + idf(t), 0);
+      const totalIdf = q.terms.reduce((sum, t) => sum + idfOf(t), 0);
       const bestBm25 = hits.reduce((m, h) => Math.max(m, h.bm25), 0);
       const composed = composeAnswer({
         question,

@@ -13,7 +13,7 @@ import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
 import { publishGeneration, withBuildLock } from './generations.js';
 import { createLexicalIndex } from './lexical.js';
-import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage, type TermStats } from './stored-index.js';
+import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
 import { buildVectorIndex } from './vectors.js';
 import { buildWordIndex } from './word-index.js';
 
@@ -80,8 +80,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     );
     // The title joins each passage's lexical text: it names what the passage is about.
     const lexical = createLexicalIndex(passages.map((p, i) => ({ id: i, text: `${articles[p.article]!.title}\n${texts[i]}` })));
-    const terms = termStats(texts);
-    const words = buildWordIndex(Object.keys(terms.words), await loadGlove(resolveDir(config.MODEL_CACHE_DIR)));
+    const words = buildWordIndex(vocabulary(texts), await loadGlove(resolveDir(config.MODEL_CACHE_DIR)));
 
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
@@ -99,7 +98,6 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         rawVectors,
         vectors,
         lexical,
-        terms,
         words,
       }),
     );
@@ -110,7 +108,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
 /** The previous generation, when it exists and was built with this embedder; otherwise a full build. */
 function readPrevious(indexDir: string, embedderId: string, efSearch: number): StoredIndex | null {
   try {
-    return readIndex(indexDir, { embedderId, efSearch });
+    return readIndex(indexDir, { embedderId, efSearch, rawVectors: true });
   } catch (err) {
     if (err instanceof IndexError) return null;
     throw err;
@@ -129,20 +127,9 @@ function isUpToDate(
   return same(sortedFiles(m.files), sortedFiles(files)) && same(m.chunking, chunking) && same(m.hnsw, hnsw);
 }
 
-/** Document frequencies of index terms, and surface-word counts for query expansion. */
-export function termStats(texts: string[]): TermStats {
-  const df: Record<string, number> = {};
-  const words: Record<string, number> = {};
-  for (const text of texts) {
-    const seen = new Set<string>();
-    for (const t of tokenize(text)) {
-      const w = t.word.toLowerCase();
-      words[w] = (words[w] ?? 0) + 1;
-      if (t.term !== null && !seen.has(t.term)) {
-        seen.add(t.term);
-        df[t.term] = (df[t.term] ?? 0) + 1;
-      }
-    }
-  }
-  return { df, words };
+/** The lower-cased words of the corpus: candidates for query expansion. */
+export function vocabulary(texts: string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const t of tokenize(text)) words.add(t.word.toLowerCase());
+  return words;
 }

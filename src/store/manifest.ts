@@ -2,14 +2,13 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
   articles: 'articles.json',
   passages: 'passages.json',
-  lexical: 'lexical.json',
-  terms: 'terms.json',
+  lexical: 'lexical.bin',
   vectors: 'vectors.hnsw',
   rawVectors: 'vectors.f32',
   words: 'words.json',

@@ -18,14 +18,6 @@ export interface StoredPassage extends Passage {
   article: number;
 }
 
-/** Corpus statistics that sentence ranking and query expansion need at question time. */
-export interface TermStats {
-  /** Index term → number of passages holding it. */
-  df: Record<string, number>;
-  /** Lower-cased surface word → occurrences in the corpus (candidates for query expansion). */
-  words: Record<string, number>;
-}
-
 export interface IndexContents {
   manifest: Omit<Manifest, 'checksums' | 'schemaVersion'>;
   articles: Article[];
@@ -34,7 +26,6 @@ export interface IndexContents {
   rawVectors: Float32Array[];
   vectors: VectorIndex;
   lexical: LexicalIndex;
-  terms: TermStats;
   /** GloVe neighbours among the corpus's words, for query expansion. */
   words: WordIndex;
 }
@@ -51,8 +42,7 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
   const blobs: Record<string, Uint8Array | string> = {
     [INDEX_FILES.articles]: JSON.stringify(contents.articles),
     [INDEX_FILES.passages]: JSON.stringify(contents.passages),
-    [INDEX_FILES.lexical]: JSON.stringify(contents.lexical.toJSON()),
-    [INDEX_FILES.terms]: JSON.stringify(contents.terms),
+    [INDEX_FILES.lexical]: contents.lexical.serialize(),
     [INDEX_FILES.rawVectors]: packVectors(contents.rawVectors, dim),
     [INDEX_FILES.words]: JSON.stringify(contents.words.words),
   };
@@ -80,6 +70,8 @@ export interface ReadOptions {
   /** Refuse an index built with another embedder. */
   embedderId?: string;
   efSearch: number;
+  /** Also unpack the raw vectors (only a build reuses them; answering never needs them). */
+  rawVectors?: boolean;
 }
 
 /** Reads the current generation of `indexDir`, verifying the manifest and every checksum first. */
@@ -131,12 +123,19 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     location,
     articles: parse<Article[]>(INDEX_FILES.articles),
     passages: parse<StoredPassage[]>(INDEX_FILES.passages),
-    lexical: loadLexicalIndex(files[INDEX_FILES.lexical]!.toString('utf8')),
-    terms: parse<TermStats>(INDEX_FILES.terms),
-    rawVectors: unpackVectors(files[INDEX_FILES.rawVectors]!, dim),
+    lexical: lexicalFrom(files[INDEX_FILES.lexical]!, path.join(location, INDEX_FILES.lexical)),
+    rawVectors: options.rawVectors ? unpackVectors(files[INDEX_FILES.rawVectors]!, dim) : [],
     vectors: graph(INDEX_FILES.vectors, dim, options.efSearch),
     words: { words: wordList, vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
   };
+}
+
+function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {
+  try {
+    return loadLexicalIndex(bytes);
+  } catch (err) {
+    throw damaged(file, (err as Error).message);
+  }
 }
 
 function readManifest(location: string): Manifest {

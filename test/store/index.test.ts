@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/store/build.js';
 import { IndexError } from '../../src/store/errors.js';
 import { currentGeneration, publishGeneration } from '../../src/store/generations.js';
+import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndex } from '../../src/store/stored-index.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
@@ -83,7 +84,7 @@ describe('index store', () => {
     const { indexDir, config } = setup();
     await buildIndex(config, { embedder: hashEmbedder() });
     const gen = currentGeneration(indexDir)!;
-    for (const name of ['passages.json', 'vectors.hnsw', 'lexical.json']) {
+    for (const name of Object.values(INDEX_FILES)) {
       const file = path.join(gen, name);
       const original = fs.readFileSync(file);
       const flipped = Buffer.from(original);
