@@ -59,9 +59,14 @@ function wrap(p: Packed): LexicalIndex {
   let total = 0;
   for (let d = 0; d < n; d++) total += p.lengths[d]!;
   const avgLength = n > 0 ? total / n : 0;
-  // Per-document length normalisation, computed once.
-  const norm = new Float32Array(n);
-  for (let d = 0; d < n; d++) norm[d] = BM25_PARAMS.k1 * (1 - BM25_PARAMS.b + (BM25_PARAMS.b * p.lengths[d]!) / (avgLength || 1));
+  // Each posting's term-frequency part of BM25, tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), computed
+  // once: a query then costs one multiply-add per posting.
+  const impact = new Float32Array(p.docs.length);
+  for (let i = 0; i < p.docs.length; i++) {
+    const tf = p.counts[i]!;
+    const norm = BM25_PARAMS.k1 * (1 - BM25_PARAMS.b + (BM25_PARAMS.b * p.lengths[p.docs[i]!]!) / (avgLength || 1));
+    impact[i] = (tf * (BM25_PARAMS.k1 + 1)) / (tf + norm);
+  }
   // Scratch space reused by every query (search is synchronous, so queries never overlap).
   const scores = new Float32Array(n);
   const touched = new Uint32Array(n);
@@ -83,12 +88,11 @@ function wrap(p: Packed): LexicalIndex {
         if (t === undefined || weight <= 0) continue;
         const from = p.offsets[t]!;
         const to = p.offsets[t + 1]!;
-        const w = weight * idf(to - from, n) * (BM25_PARAMS.k1 + 1);
+        const w = weight * idf(to - from, n);
         for (let i = from; i < to; i++) {
           const d = p.docs[i]!;
-          const tf = p.counts[i]!;
           if (scores[d] === 0) touched[hits++] = d;
-          scores[d]! += (w * tf) / (tf + norm[d]!);
+          scores[d]! += w * impact[i]!;
         }
       }
       const top = topK(scores, touched, hits, limit);

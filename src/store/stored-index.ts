@@ -101,6 +101,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     if (sha256(data) !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
     return data;
   };
+  // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, read(name)]));
   const parse = <T>(name: string): T => {
     try {
