@@ -5,6 +5,7 @@
 import { createAnswerer, type Answerer } from './answer/answerer.js';
 import { Expander } from './answer/expand.js';
 import { fusionWeightFor } from './answer/retrieve.js';
+import { createTurns } from './answer/turns.js';
 import type { Answer } from './answer/types.js';
 import { resolveDir, type Config } from './config.js';
 import { createEmbedder, loadGlove } from './embed/index.js';
@@ -108,9 +109,13 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       },
     });
   let answerer = answererFor(index);
+  const takeTurn = createTurns();
 
   return {
-    answer: (question) => answerer.answer(question),
+    async answer(question) {
+      await takeTurn();
+      return answerer.answer(question);
+    },
     search: (query, opts) => answerer.search(query, opts),
     sources: () =>
       index.articles.map((a) => ({
