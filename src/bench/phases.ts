@@ -122,7 +122,7 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
 
   // Exact search needs the vectors themselves: read them from the index, with SIF's component removed as at query time.
   const indexDir = resolveDir(config.INDEX_DIR);
-  const index = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH });
+  const index = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH, rawVectors: true });
   const dim = index.manifest.embedder.dim;
   const component = index.manifest.embedder.commonComponent ? Float32Array.from(index.manifest.embedder.commonComponent) : null;
   const packed = new Float32Array(index.rawVectors.length * dim);
