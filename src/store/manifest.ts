@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {

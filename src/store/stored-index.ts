@@ -13,6 +13,13 @@ import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './ma
 import { loadVectorIndex, type VectorIndex } from './vectors.js';
 import { GLOVE_DIM, WORD_EF_SEARCH, type WordIndex } from './word-index.js';
 
+const MANIFEST = 'manifest.json';
+/**
+ * The manifest's own sha256: the manifest vouches for every other file, and this for the manifest,
+ * so that a flipped digit in it (a count, a vector component, a checksum) cannot pass unseen.
+ */
+const MANIFEST_CHECKSUM = 'manifest.sha256';
+
 /** A passage with the position of its article in the index's article list. */
 export interface StoredPassage extends Passage {
   article: number;
@@ -63,7 +70,9 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     checksums[name] = { sha256: sha256(bytes), bytes: bytes.length };
   }
   const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, ...contents.manifest, checksums };
-  writeDurable(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const manifestText = JSON.stringify(manifest, null, 2);
+  writeDurable(path.join(folder, MANIFEST), manifestText);
+  writeDurable(path.join(folder, MANIFEST_CHECKSUM), `${sha256(manifestText)}\n`);
 }
 
 export interface ReadOptions {
@@ -140,17 +149,27 @@ function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {
 }
 
 function readManifest(location: string): Manifest {
-  const file = path.join(location, 'manifest.json');
+  const file = path.join(location, MANIFEST);
+  const sumFile = path.join(location, MANIFEST_CHECKSUM);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  const sum = fs.existsSync(sumFile) ? fs.readFileSync(sumFile, 'utf8').trim() : null;
+  if (sum !== null && sum !== sha256(bytes)) throw damaged(file, `it does not match its checksum in ${MANIFEST_CHECKSUM} (one of the two is damaged)`);
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw damaged(file, 'it is missing or not valid JSON');
+    throw damaged(file, 'it is not valid JSON');
   }
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== SCHEMA_VERSION) {
     throw new IndexError('SCHEMA_MISMATCH', `The index in ${location} has layout version ${String(version)}; this Sitrep reads version ${SCHEMA_VERSION}. ${REBUILD_HINT}`);
   }
+  if (sum === null) throw damaged(sumFile, 'it is missing');
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw damaged(file, `it does not match the manifest schema (${parsed.error.issues[0]?.message})`);
   return parsed.data;
