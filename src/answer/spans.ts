@@ -56,10 +56,11 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
     const qualifier = QUALIFIER.exec(sentence.slice(Math.max(0, start - 20), start));
     if (qualifier) start -= qualifier[0].length;
     const weak = t.word.toLowerCase() === 'one' ? 0.6 : 1;
-    // A compound ("seven-day", "one-way") counts its own tail, and is weaker than a plain count.
+    // A compound counts only what its tail measures ("seven-day" for how long, "two-month" for
+    // how many months); most are plain modifiers ("one-way drone", "three-storey building").
     if (next && sentence.slice(t.end, next.start) === '-') {
       const fit = fitOf(next);
-      spans.push({ start, end: next.end, text: sentence.slice(start, next.end), score: 0.8 * weak * (0.5 + 0.5 * fit) });
+      if (fit >= 0.5) spans.push({ start, end: next.end, text: sentence.slice(start, next.end), score: 0.8 * (0.5 + 0.5 * fit) });
       return;
     }
     // The counted noun: the word after the number, or a word like the question's noun within three words.

@@ -15,7 +15,7 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^(read more|read next|read also|see also|also read|more on this( story)?|click here( to read more)?|view comments|comments|leave a (comment|reply)|show comments)$/,
   /^(subscribe|subscribe now|sign up( for (our|the) newsletter)?|newsletter|log ?in|sign in|register|follow us( on \w+)?)$/,
   /^(tags?|topics?|filed under|categories|category)$/,
-  /^(this (website|site) uses cookies.*|we use cookies.*|accept( all)?( cookies)?|reject( all)?|cookie (settings|policy|preferences)|manage (cookies|preferences)|privacy policy|terms of (use|service)|all rights reserved.*|©.*|copyright ©?.*)$/,
+  /^(this (website|site) uses cookies.*|we use cookies.*|accept( all)?( cookies)?|reject( all)?|cookie (settings|policy|preferences)|manage (cookies|preferences)|privacy policy|terms of (use|service)|.{0,80}all rights reserved\.?|© ?(\d{4}|\p{L})[^.!?]{0,80}|copyright ©?[^.!?]{0,80})$/u,
   /^(home|menu|search|close|next|previous|prev|next article|previous article|loading)$/,
 ];
 
