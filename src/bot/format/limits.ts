@@ -64,11 +64,20 @@ export function fitText(text: string, max: number, render: (prefix: string, cut:
 }
 
 /**
+ * Characters that change how the text around them shows: control characters (NUL, a bell, a
+ * carriage return) and bidirectional embeddings, overrides and isolates, which a question or an
+ * article could leave open to reverse the rest of the line, the citation included. The direction
+ * marks (LRM, RLM), which open nothing, stay.
+ */
+const LAYOUT_BREAKERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
  * Markdown-escapes text from an article or a user, including links, headings, lists and a
- * block quote's `>` (which escapeMarkdown leaves alone).
+ * block quote's `>` (which escapeMarkdown leaves alone), and drops the characters that would
+ * scramble the reply's layout (`LAYOUT_BREAKERS`).
  */
 export function escapeText(text: string, options: { maskedLink?: boolean } = {}): string {
-  const escaped = escapeMarkdown(text, {
+  const escaped = escapeMarkdown(text.replace(/\t/g, ' ').replace(LAYOUT_BREAKERS, ''), {
     heading: true,
     bulletedList: true,
     numberedList: true,
