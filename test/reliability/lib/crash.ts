@@ -159,7 +159,6 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
     void (inWrite ? writeStarts(run) : Promise.resolve()).then(() => setTimeout(() => run.child.kill('SIGKILL'), delay));
     const exit = await run.ended;
     writers.delete(run.child.pid!);
-    if (process.env.DEBUG_CRASH) console.log(`round ${round} ${inWrite ? 'write' : 'any'} delay ${delay.toFixed(0)} exit ${exit.signal ?? exit.code} after ${(performance.now() - run.startedAt).toFixed(0)} ms`);
     if (exit.signal !== 'SIGKILL') {
       finishedFirst++;
       if (!exit.done) tally.fail(`round ${round}: the build ended without a kill and without finishing (${exit.error ?? exit.code})`);
