@@ -70,7 +70,7 @@ export const configSchema = z.object({
   /** Answers whose confidence falls below this abstain. */
   MIN_CONFIDENCE: num(0, 1).default(0.35),
   HNSW_M: int(4, 128).default(16),
-  HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
+  HNSW_EF_CONSTRUCTION: int(10, 2000).default(100),
   HNSW_EF_SEARCH: int(10, 2000).default(100),
   /** Files larger than this many bytes are skipped. */
   MAX_FILE_BYTES: int(1, 1 << 30).default(5 * 1024 * 1024),

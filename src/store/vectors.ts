@@ -7,13 +7,13 @@ import hnswlib from 'hnswlib-node';
 export interface HnswOptions {
   /** Graph degree (default 16). */
   m: number;
-  /** Candidate list size while building (default 200): higher builds slower, recalls better. */
+  /** Candidate list size while building (default 100): higher builds slower, recalls better. */
   efConstruction: number;
   /** Candidate list size while searching (default 100). */
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 100 };
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 100, efSearch: 100 };
 
 export interface VectorHit {
   /** Passage number. */
