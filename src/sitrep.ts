@@ -71,7 +71,7 @@ export interface Searcher {
 }
 
 export interface OpenOptions {
-  /** Build the index first when there is none (as `ask` and `npm start` do). */
+  /** Build the index first when there is none, or only one in an older layout (as `ask` and `npm start` do). */
   buildIfMissing?: boolean;
   /** Progress and warnings of that first build. */
   onProgress?: (done: number, total: number) => void;
@@ -90,7 +90,9 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
   try {
     index = read();
   } catch (err) {
-    if (!(err instanceof IndexError && err.code === 'INDEX_MISSING' && options.buildIfMissing)) throw err;
+    // An index in an older layout holds nothing the corpus cannot give again: rebuild it like a missing one.
+    const rebuildable = err instanceof IndexError && (err.code === 'INDEX_MISSING' || err.code === 'SCHEMA_MISMATCH');
+    if (!(rebuildable && options.buildIfMissing)) throw err;
     await buildIndex(config, { embedder, onProgress: options.onProgress, onWarning: options.onWarning });
     index = read();
   }
