@@ -68,6 +68,9 @@ function pruneGenerations(indexDir: string, current: string): void {
   for (const old of gens.slice(KEEP_PREVIOUS)) fs.rmSync(path.join(indexDir, old), { recursive: true, force: true });
   for (const n of fs.readdirSync(indexDir)) {
     if (n.startsWith(TMP_PREFIX) && !isOwnedByLiveProcess(n)) fs.rmSync(path.join(indexDir, n), { recursive: true, force: true });
+    // A build killed while replacing the pointer leaves its temporary pointer file (`CURRENT.tmp-<pid>`).
+    const pointerOwner = Number(new RegExp(`^${POINTER_FILE}\\.tmp-(\\d+)$`).exec(n)?.[1]);
+    if (Number.isInteger(pointerOwner) && pointerOwner !== process.pid && !isAlive(pointerOwner)) fs.rmSync(path.join(indexDir, n), { force: true });
   }
 }
 
