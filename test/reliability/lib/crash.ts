@@ -126,21 +126,30 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
   });
   const writeStarts = (run: ChildRun) => new Promise<void>((resolve) => writers.set(run.child.pid!, resolve));
 
-  // Calibration: two builds run to the end (the second by a child already loaded), timing the
-  // build from its config to its exit, and its write from its temporary folder to its exit.
+  // Builds that run to the end time the windows the kills are drawn from: the build, from its
+  // config to its exit, and its write, from its temporary folder to its exit. Two calibration
+  // builds first (the second by a child already loaded), then every build that beats its kill.
+  const lives: number[] = [];
+  const writes: number[] = [];
+  const watchWrite = (run: ChildRun) => {
+    let writeAt = Number.NaN;
+    void writeStarts(run).then(() => (writeAt = performance.now()));
+    return () => {
+      lives.push(performance.now() - run.startedAt);
+      if (Number.isFinite(writeAt)) writes.push(Math.max(2, performance.now() - writeAt));
+    };
+  };
   let round = 0;
-  let lifeMs = 0;
-  let writeMs = 0;
   for (let c = 0; c < 2; c++) {
     writeRoundArticle(corpusDir, ++round);
     const run = next();
-    let writeAt = Number.NaN;
-    void writeStarts(run).then(() => (writeAt = performance.now()));
+    const finished = watchWrite(run);
     const exit = await run.ended;
-    lifeMs = performance.now() - run.startedAt;
-    writeMs = Math.max(2, performance.now() - writeAt);
-    if (!exit.done || !Number.isFinite(writeAt)) tally.fail(`a calibration build did not finish and publish: ${exit.error ?? exit.signal}`);
+    finished();
+    if (!exit.done || writes.length !== c + 1) tally.fail(`a calibration build did not finish and publish: ${exit.error ?? exit.signal}`);
   }
+  lives.shift(); // the first child may still have been loading its modules
+  const median = (xs: number[]) => quantile(xs, 0.5);
 
   const ended = { old: 0, new: 0 };
   const landed: string[] = [];
@@ -155,11 +164,15 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
     const run = next();
     // A third of the kills anywhere in the build, the rest once the new generation is being written.
     const inWrite = kills % 3 !== 0;
-    const delay = rand() * (inWrite ? writeMs : lifeMs);
-    void (inWrite ? writeStarts(run) : Promise.resolve()).then(() => setTimeout(() => run.child.kill('SIGKILL'), delay));
+    const delay = rand() * (inWrite ? median(writes) : median(lives));
+    let writeAt = Number.NaN;
+    const finished = inWrite ? () => Number.isFinite(writeAt) && writes.push(Math.max(2, performance.now() - writeAt)) : watchWrite(run);
+    const trigger = inWrite ? writeStarts(run).then(() => void (writeAt = performance.now())) : Promise.resolve();
+    void trigger.then(() => setTimeout(() => run.child.kill('SIGKILL'), delay));
     const exit = await run.ended;
     writers.delete(run.child.pid!);
     if (exit.signal !== 'SIGKILL') {
+      finished();
       finishedFirst++;
       if (!exit.done) tally.fail(`round ${round}: the build ended without a kill and without finishing (${exit.error ?? exit.code})`);
       continue;
@@ -204,7 +217,7 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
   if (!cleanHeld) tally.fail(`the build after the kills: finished ${final.done}, leftovers ${JSON.stringify(left)}, ${gens} generations`);
 
   tally.row(
-    `SIGKILL of the build child at a random moment: ⅓ anywhere in its ${Math.round(lifeMs)} ms build, ⅔ in its ${Math.round(writeMs)} ms write`,
+    `SIGKILL of the build child at a random moment: ⅓ anywhere in its build (median ${Math.round(median(lives))} ms), ⅔ in its write (median ${Math.round(median(writes))} ms)`,
     kills,
     ended.old + ended.new,
     `old intact ${ended.old}, new intact ${ended.new}, failures ${kills - ended.old - ended.new}; killed ${countsText(landed)}; ${finishedFirst} builds finished before their kill (not counted); load after kill p95 ${ms(quantile(reloadMs, 0.95))}`,
