@@ -109,18 +109,21 @@ function unit64(v: Float64Array): Float64Array | null {
  * a zero `v` stays zero. Returns a new array.
  */
 export function removeComponent(v: Float32Array, pc: Float32Array): Float32Array {
-  const out = Float32Array.from(v);
-  if (pc.length === 0) return normalizeInPlace(out);
+  if (pc.length === 0) return normalizeInPlace(Float32Array.from(v));
   if (pc.length !== v.length) throw new RangeError(`removeComponent: vector of length ${v.length}, component of ${pc.length}`);
   let dot = 0;
   let pp = 0;
+  let vv = 0;
   for (let i = 0; i < v.length; i++) {
     dot += v[i] * pc[i];
     pp += pc[i] * pc[i];
+    vv += v[i] * v[i];
   }
-  if (pp > 0) {
-    const scale = dot / pp;
-    for (let i = 0; i < v.length; i++) out[i] -= scale * pc[i];
-  }
-  return normalizeInPlace(out);
+  // Subtract in double precision, then decide: a vector lying along the component leaves only
+  // rounding noise, which normalising would blow up into a random direction. It becomes zero instead.
+  const scale = pp > 0 ? dot / pp : 0;
+  const rest = Array.from(v, (x, i) => x - scale * pc[i]);
+  const rr = rest.reduce((sum, x) => sum + x * x, 0);
+  if (rr <= 1e-10 * vv) return new Float32Array(v.length);
+  return normalizeInPlace(Float32Array.from(rest));
 }
