@@ -214,9 +214,9 @@ export const SCRIPT_MARKER = 'zzscriptmarkerzz';
 const HTML_SHAPES = [
   (t: string) => `<script>var ${SCRIPT_MARKER} = "${t}"; document.write("<p>${t}</p>");</script>`,
   (t: string) => `<html><head><title>${t}</title><script>${SCRIPT_MARKER}()</script></head></html>`,
-  (t: string) => `<html><head><style>.${SCRIPT_MARKER} { color: red }</style></head><body></body></html>`,
+  () => `<html><head><style>.${SCRIPT_MARKER} { color: red }</style></head><body></body></html>`,
   (t: string) => `<html><body><script type="application/ld+json">{"headline": "${t}", "x": "${SCRIPT_MARKER}"}</script></body></html>`,
-  (t: string) => `<html><body><noscript>${SCRIPT_MARKER}</noscript><iframe src="javascript:${SCRIPT_MARKER}"></iframe></body></html>`,
+  () => `<html><body><noscript>${SCRIPT_MARKER}</noscript><iframe src="javascript:${SCRIPT_MARKER}"></iframe></body></html>`,
   (t: string) => `<!-- ${SCRIPT_MARKER} --><html><head><title>${t}</title></head>`,
   (t: string) => `<template><p>${SCRIPT_MARKER} ${t}</p></template>`,
   (t: string) => `<html><body>${'<div>'.repeat(3000)}${t}</body></html>`,
@@ -224,7 +224,7 @@ const HTML_SHAPES = [
   (t: string) => `<html><body onload="${SCRIPT_MARKER}()"><p>${t}.</p><script>${SCRIPT_MARKER}</script></body></html>`,
   (t: string) => `<svg><script>${SCRIPT_MARKER}</script><text>${t}</text></svg>`,
   (t: string) => `<html><body><p>unclosed <b>bold <i>italic <a href="x">${t}`,
-  (t: string) => `<scr<script>ipt>${SCRIPT_MARKER}</script>`,
+  () => `<scr<script>ipt>${SCRIPT_MARKER}</script>`,
 ];
 
 const htmlScripts = fc

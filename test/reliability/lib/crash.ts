@@ -15,6 +15,7 @@ import type { BuildMessage } from '../../../src/bot/build-in-child.js';
 import { resolveDir, type Config } from '../../../src/config.js';
 import { loadCorpus } from '../../../src/corpus/index.js';
 import { terms } from '../../../src/store/analyze.js';
+import { POINTER_FILE } from '../../../src/store/generations.js';
 import { readIndex } from '../../../src/store/stored-index.js';
 import { Tally, countsText, ms, quantile, type CheckResult } from './report.js';
 
@@ -118,25 +119,32 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
     run.start(config);
     return run;
   };
-  // Resolves when child `pid` creates its temporary generation folder: its write has begun.
+  // Resolves when child `pid` creates its temporary generation folder: its write has begun. The
+  // pointer's replacement (a rename onto CURRENT) is noted too: it ends the write.
   const writers = new Map<number, () => void>();
+  let pointerAt = 0;
   const watcher = fs.watch(indexDir, (_event, name) => {
+    if (name === POINTER_FILE) pointerAt = performance.now();
     const pid = Number(/^\.tmp-gen-.*-(\d+)-[a-z0-9]+$/.exec(String(name ?? ''))?.[1]);
     writers.get(pid)?.();
   });
   const writeStarts = (run: ChildRun) => new Promise<void>((resolve) => writers.set(run.child.pid!, resolve));
 
   // Builds that run to the end time the windows the kills are drawn from: the build, from its
-  // config to its exit, and its write, from its temporary folder to its exit. Two calibration
-  // builds first (the second by a child already loaded), then every build that beats its kill.
+  // config to its exit, and its write, from its temporary folder to the pointer's move. Two
+  // calibration builds first (the second by a child already loaded), then every build that beats
+  // its kill.
   const lives: number[] = [];
   const writes: number[] = [];
+  const noteWrite = (writeAt: number) => {
+    if (Number.isFinite(writeAt) && pointerAt > writeAt) writes.push(Math.max(2, pointerAt - writeAt));
+  };
   const watchWrite = (run: ChildRun) => {
     let writeAt = Number.NaN;
     void writeStarts(run).then(() => (writeAt = performance.now()));
     return () => {
       lives.push(performance.now() - run.startedAt);
-      if (Number.isFinite(writeAt)) writes.push(Math.max(2, performance.now() - writeAt));
+      noteWrite(writeAt);
     };
   };
   let round = 0;
@@ -162,11 +170,13 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
     writeRoundArticle(corpusDir, round);
     const expected = Object.fromEntries((await loadCorpus(corpusDir)).files.map((f) => [f.file, f.hash]));
     const run = next();
-    // A third of the kills anywhere in the build, the rest once the new generation is being written.
-    const inWrite = kills % 3 !== 0;
-    const delay = rand() * (inWrite ? median(writes) : median(lives));
+    // A third of the kills anywhere in the build, a third inside the write (temp folder to the
+    // pointer's move), a third just after it (up to twice as long again: rename, pointer, pruning).
+    const mode = kills % 3;
+    const inWrite = mode !== 0;
+    const delay = mode === 0 ? rand() * median(lives) : mode === 1 ? rand() * median(writes) : (1 + 2 * rand()) * median(writes);
     let writeAt = Number.NaN;
-    const finished = inWrite ? () => Number.isFinite(writeAt) && writes.push(Math.max(2, performance.now() - writeAt)) : watchWrite(run);
+    const finished = inWrite ? () => noteWrite(writeAt) : watchWrite(run);
     const trigger = inWrite ? writeStarts(run).then(() => void (writeAt = performance.now())) : Promise.resolve();
     void trigger.then(() => setTimeout(() => run.child.kill('SIGKILL'), delay));
     const exit = await run.ended;
@@ -217,7 +227,7 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
   if (!cleanHeld) tally.fail(`the build after the kills: finished ${final.done}, leftovers ${JSON.stringify(left)}, ${gens} generations`);
 
   tally.row(
-    `SIGKILL of the build child at a random moment: ⅓ anywhere in its build (median ${Math.round(median(lives))} ms), ⅔ in its write (median ${Math.round(median(writes))} ms)`,
+    `SIGKILL of the build child at a random moment: ⅓ anywhere in its build (median ${Math.round(median(lives))} ms), ⅓ in its write (temp folder to pointer, median ${Math.round(median(writes))} ms), ⅓ in the two write-lengths after`,
     kills,
     ended.old + ended.new,
     `old intact ${ended.old}, new intact ${ended.new}, failures ${kills - ended.old - ended.new}; killed ${countsText(landed)}; ${finishedFirst} builds finished before their kill (not counted); load after kill p95 ${ms(quantile(reloadMs, 0.95))}`,

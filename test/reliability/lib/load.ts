@@ -45,16 +45,22 @@ export function figuresText(f: LoadFigures): string {
   return parts.join('; ');
 }
 
-/** Event-loop delay over a window (monitorEventLoopDelay, 10 ms resolution), in ms. */
+const SAMPLE_MS = 10;
+
+/**
+ * Event-loop delay over a window, in ms: monitorEventLoopDelay samples every 10 ms and records the
+ * whole interval between two samples, so the 10 ms are taken off to leave the delay itself.
+ */
 export function watchLoop(): { stop(): Promise<LoadFigures['loop']> } {
-  const h = monitorEventLoopDelay({ resolution: 10 });
+  const h = monitorEventLoopDelay({ resolution: SAMPLE_MS });
   h.enable();
+  const delay = (ns: number) => Math.max(0, ns / 1e6 - SAMPLE_MS);
   return {
     async stop() {
       // Let the sampling timer fire once more, so a stall that lasted to the end is recorded.
-      await sleep(30);
+      await sleep(3 * SAMPLE_MS);
       h.disable();
-      return { p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
+      return { p50: delay(h.percentile(50)), p99: delay(h.percentile(99)), max: delay(h.max) };
     },
   };
 }

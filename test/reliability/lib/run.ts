@@ -34,7 +34,7 @@ export const REPORT_SIZES: ReportSizes = {
   fuzzPerKind: 200,
   fuzzCorpora: 20,
   kills: 50,
-  crashPassages: 300,
+  crashPassages: 100,
   flipsPerFile: 30,
   loadPassages: 2000,
   apiQuestions: 1000,
