@@ -37,7 +37,8 @@ describe('each hostile file on its own', () => {
       expect(outcome.problem).toBeNull();
       expect(outcome.reasons).toEqual([expect.stringMatching(/^file too large \(10 MB; the limit is 5 MB\)$/)]);
     }
-    for (const input of hugeSingleLines().filter((i) => /\.(md|html)$|dots/.test(i.name))) {
+    // Two of the five here (seconds each); `npm run reliability` reads all five whole.
+    for (const input of hugeSingleLines().filter((i) => /\.md$|dots/.test(i.name))) {
       expect(checkParse(input, { maxFileBytes: 16 * 1024 * 1024 }).problem).toBeNull();
     }
   });

@@ -1,7 +1,7 @@
 /**
  * Crash during re-index: the bot's build child is killed with SIGKILL at random moments of its build
  * and of its write. After every kill the index loads, whole, as the old index or the new one.
- * (`npm run reliability` lands at least 50 kills; this lands 6: each kill needs a fresh child, whose
+ * (`npm run reliability` lands at least 50 kills; this lands 8: each kill needs a fresh child, whose
  * modules alone take seconds to load under tsx.)
  */
 import { spawnSync } from 'node:child_process';
@@ -23,11 +23,11 @@ it('leaves the whole old index or the whole new one after each SIGKILL of a re-i
   const config = testConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(root, 'index') });
   await buildIndex(config);
 
-  const result = await runCrashRounds(config, { kills: 6, seed: 21 });
+  const result = await runCrashRounds(config, { kills: 8, seed: 21 });
   expect(result.failures).toEqual([]);
   const [kills, cleanup] = result.rows;
-  expect(kills!.count).toBe(6);
-  expect(kills!.held).toBe(6);
+  expect(kills!.count).toBe(8);
+  expect(kills!.held).toBe(8);
   expect(cleanup!.held).toBe(1);
 }, 180_000);
 
