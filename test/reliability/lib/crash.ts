@@ -130,108 +130,112 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
   });
   const writeStarts = (run: ChildRun) => new Promise<void>((resolve) => writers.set(run.child.pid!, resolve));
 
-  // Builds that run to the end time the windows the kills are drawn from: the build, from its
-  // config to its exit, and its write, from its temporary folder to the pointer's move. Two
-  // calibration builds first (the second by a child already loaded), then every build that beats
-  // its kill.
-  const lives: number[] = [];
-  const writes: number[] = [];
-  const noteWrite = (writeAt: number) => {
-    if (Number.isFinite(writeAt) && pointerAt > writeAt) writes.push(Math.max(2, pointerAt - writeAt));
-  };
-  const watchWrite = (run: ChildRun) => {
-    let writeAt = Number.NaN;
-    void writeStarts(run).then(() => (writeAt = performance.now()));
-    return () => {
-      lives.push(performance.now() - run.startedAt);
-      noteWrite(writeAt);
+  try {
+    // Builds that run to the end time the windows the kills are drawn from: the build, from its
+    // config to its exit, and its write, from its temporary folder to the pointer's move. Two
+    // calibration builds first (the second by a child already loaded), then every build that beats
+    // its kill.
+    const lives: number[] = [];
+    const writes: number[] = [];
+    const noteWrite = (writeAt: number) => {
+      if (Number.isFinite(writeAt) && pointerAt > writeAt) writes.push(Math.max(2, pointerAt - writeAt));
     };
-  };
-  let round = 0;
-  for (let c = 0; c < 2; c++) {
-    writeRoundArticle(corpusDir, ++round);
-    const run = next();
-    const finished = watchWrite(run);
-    const exit = await run.ended;
-    finished();
-    if (!exit.done || writes.length !== c + 1) tally.fail(`a calibration build did not finish and publish: ${exit.error ?? exit.signal}`);
-  }
-  lives.shift(); // the first child may still have been loading its modules
-  const median = (xs: number[]) => quantile(xs, 0.5);
-
-  const ended = { old: 0, new: 0 };
-  const landed: string[] = [];
-  const reloadMs: number[] = [];
-  let kills = 0;
-  let finishedFirst = 0;
-  while (kills < sizes.kills && round < sizes.kills * 4) {
-    round++;
-    const before = read();
-    writeRoundArticle(corpusDir, round);
-    const expected = Object.fromEntries((await loadCorpus(corpusDir)).files.map((f) => [f.file, f.hash]));
-    const run = next();
-    // A third of the kills anywhere in the build, a third inside the write (temp folder to the
-    // pointer's move), a third just after it (up to twice as long again: rename, pointer, pruning).
-    const mode = kills % 3;
-    const inWrite = mode !== 0;
-    const delay = mode === 0 ? rand() * median(lives) : mode === 1 ? rand() * median(writes) : (1 + 2 * rand()) * median(writes);
-    let writeAt = Number.NaN;
-    const finished = inWrite ? () => noteWrite(writeAt) : watchWrite(run);
-    const trigger = inWrite ? writeStarts(run).then(() => void (writeAt = performance.now())) : Promise.resolve();
-    void trigger.then(() => setTimeout(() => run.child.kill('SIGKILL'), delay));
-    const exit = await run.ended;
-    writers.delete(run.child.pid!);
-    if (exit.signal !== 'SIGKILL') {
+    const watchWrite = (run: ChildRun) => {
+      let writeAt = Number.NaN;
+      void writeStarts(run).then(() => (writeAt = performance.now()));
+      return () => {
+        lives.push(performance.now() - run.startedAt);
+        noteWrite(writeAt);
+      };
+    };
+    let round = 0;
+    for (let c = 0; c < 2; c++) {
+      writeRoundArticle(corpusDir, ++round);
+      const run = next();
+      const finished = watchWrite(run);
+      const exit = await run.ended;
       finished();
-      finishedFirst++;
-      if (!exit.done) tally.fail(`round ${round}: the build ended without a kill and without finishing (${exit.error ?? exit.code})`);
-      continue;
+      if (!exit.done || writes.length !== c + 1) tally.fail(`a calibration build did not finish and publish: ${exit.error ?? exit.signal}`);
     }
-    kills++;
-    const started = performance.now();
-    let after;
-    try {
-      after = read();
-    } catch (err) {
-      tally.fail(`round ${round}: after a kill, the index did not load: ${(err as Error).message}`);
-      continue;
+    lives.shift(); // the first child may still have been loading its modules
+    const median = (xs: number[]) => quantile(xs, 0.5);
+
+    const ended = { old: 0, new: 0 };
+    const landed: string[] = [];
+    const reloadMs: number[] = [];
+    let kills = 0;
+    let finishedFirst = 0;
+    while (kills < sizes.kills && round < sizes.kills * 4) {
+      round++;
+      const before = read();
+      writeRoundArticle(corpusDir, round);
+      const expected = Object.fromEntries((await loadCorpus(corpusDir)).files.map((f) => [f.file, f.hash]));
+      const run = next();
+      // A third of the kills anywhere in the build, a third inside the write (temp folder to the
+      // pointer's move), a third just after it (up to twice as long again: rename, pointer, pruning).
+      const mode = kills % 3;
+      const inWrite = mode !== 0;
+      const delay = mode === 0 ? rand() * median(lives) : mode === 1 ? rand() * median(writes) : (1 + 2 * rand()) * median(writes);
+      let writeAt = Number.NaN;
+      const finished = inWrite ? () => noteWrite(writeAt) : watchWrite(run);
+      const trigger = inWrite ? writeStarts(run).then(() => void (writeAt = performance.now())) : Promise.resolve();
+      void trigger.then(() => setTimeout(() => run.child.kill('SIGKILL'), delay));
+      const exit = await run.ended;
+      writers.delete(run.child.pid!);
+      if (exit.signal !== 'SIGKILL') {
+        finished();
+        finishedFirst++;
+        if (!exit.done) tally.fail(`round ${round}: the build ended without a kill and without finishing (${exit.error ?? exit.code})`);
+        continue;
+      }
+      kills++;
+      const started = performance.now();
+      let after;
+      try {
+        after = read();
+      } catch (err) {
+        tally.fail(`round ${round}: after a kill, the index did not load: ${(err as Error).message}`);
+        continue;
+      }
+      const where = leftovers(indexDir, run.child.pid!, after.location);
+      reloadMs.push(performance.now() - started);
+      const state = {
+        moved: after.location !== before.location,
+        oldFiles: sameFiles(after.manifest.files, before.manifest.files),
+        newFiles: sameFiles(after.manifest.files, expected),
+        hasRound: after.articles.some((a) => a.file === `round-${round}.md`),
+        findsRound: after.lexical.search(terms(roundWord(round)).map((term) => ({ term, weight: 1 })), 1).length > 0,
+        whole: after.passages.length === after.manifest.counts.passages && after.articles.length === after.manifest.counts.articles,
+      };
+      if (!state.moved && state.oldFiles && !state.hasRound && !state.findsRound && state.whole) {
+        ended.old++;
+        landed.push(where || 'before the write');
+      } else if (state.moved && state.newFiles && state.hasRound && state.findsRound && state.whole) {
+        ended.new++;
+        landed.push(where || 'after publishing');
+      } else {
+        tally.fail(`round ${round}: after a kill ${where}, the index is neither the old nor the new one: ${JSON.stringify(state)} (${after.location})`);
+      }
     }
-    const where = leftovers(indexDir, run.child.pid!, after.location);
-    reloadMs.push(performance.now() - started);
-    const state = {
-      moved: after.location !== before.location,
-      oldFiles: sameFiles(after.manifest.files, before.manifest.files),
-      newFiles: sameFiles(after.manifest.files, expected),
-      hasRound: after.articles.some((a) => a.file === `round-${round}.md`),
-      findsRound: after.lexical.search(terms(roundWord(round)).map((term) => ({ term, weight: 1 })), 1).length > 0,
-      whole: after.passages.length === after.manifest.counts.passages && after.articles.length === after.manifest.counts.articles,
-    };
-    if (!state.moved && state.oldFiles && !state.hasRound && !state.findsRound && state.whole) {
-      ended.old++;
-      landed.push(where || 'before the write');
-    } else if (state.moved && state.newFiles && state.hasRound && state.findsRound && state.whole) {
-      ended.new++;
-      landed.push(where || 'after publishing');
-    } else {
-      tally.fail(`round ${round}: after a kill ${where}, the index is neither the old nor the new one: ${JSON.stringify(state)} (${after.location})`);
-    }
+
+    // A build that runs to the end afterwards takes over the dead builds' lock and clears their leftovers.
+    const final = await next().ended;
+    const left = fs.readdirSync(indexDir).filter((n) => n.startsWith('.tmp') || n.includes('.tmp-') || n === 'build.lock');
+    const gens = fs.readdirSync(indexDir).filter((n) => n.startsWith('gen-')).length;
+    const cleanHeld = final.done && left.length === 0 && gens <= 2;
+    if (!cleanHeld) tally.fail(`the build after the kills: finished ${final.done}, leftovers ${JSON.stringify(left)}, ${gens} generations`);
+
+    tally.row(
+      `SIGKILL of the build child at a random moment: ⅓ anywhere in its build (median ${Math.round(median(lives))} ms), ⅓ in its write (temp folder to pointer, median ${Math.round(median(writes))} ms), ⅓ in the two write-lengths after`,
+      kills,
+      ended.old + ended.new,
+      `old intact ${ended.old}, new intact ${ended.new}, failures ${kills - ended.old - ended.new}; killed ${countsText(landed)}; ${finishedFirst} builds finished before their kill (not counted); load after kill p95 ${ms(quantile(reloadMs, 0.95))}`,
+    );
+    tally.row('a full build after the kills', 1, cleanHeld ? 1 : 0, `stale lock taken over, ${left.length} leftovers, ${gens} generations kept`);
+    return tally.result();
+  } finally {
+    // Unused spares, or every child still alive when a round went wrong, end with the check.
+    for (const s of spares) s.child.kill('SIGKILL');
+    watcher.close();
   }
-
-  // A build that runs to the end afterwards takes over the dead builds' lock and clears their leftovers.
-  const final = await next().ended;
-  for (const s of spares) s.child.kill('SIGKILL');
-  watcher.close();
-  const left = fs.readdirSync(indexDir).filter((n) => n.startsWith('.tmp') || n.includes('.tmp-') || n === 'build.lock');
-  const gens = fs.readdirSync(indexDir).filter((n) => n.startsWith('gen-')).length;
-  const cleanHeld = final.done && left.length === 0 && gens <= 2;
-  if (!cleanHeld) tally.fail(`the build after the kills: finished ${final.done}, leftovers ${JSON.stringify(left)}, ${gens} generations`);
-
-  tally.row(
-    `SIGKILL of the build child at a random moment: ⅓ anywhere in its build (median ${Math.round(median(lives))} ms), ⅓ in its write (temp folder to pointer, median ${Math.round(median(writes))} ms), ⅓ in the two write-lengths after`,
-    kills,
-    ended.old + ended.new,
-    `old intact ${ended.old}, new intact ${ended.new}, failures ${kills - ended.old - ended.new}; killed ${countsText(landed)}; ${finishedFirst} builds finished before their kill (not counted); load after kill p95 ${ms(quantile(reloadMs, 0.95))}`,
-  );
-  tally.row('a full build after the kills', 1, cleanHeld ? 1 : 0, `stale lock taken over, ${left.length} leftovers, ${gens} generations kept`);
-  return tally.result();
 }
