@@ -3,6 +3,7 @@
  * Scripts and the bot use this and nothing deeper.
  */
 import { createAnswerer, type Answerer } from './answer/answerer.js';
+import { articleRef } from './answer/compose.js';
 import { Expander } from './answer/expand.js';
 import { fusionWeightFor } from './answer/retrieve.js';
 import { createTurns } from './answer/turns.js';
@@ -119,14 +120,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       return answerer.answer(question);
     },
     search: (query, opts) => answerer.search(query, opts),
-    sources: () =>
-      index.articles.map((a) => ({
-        title: a.title,
-        source: a.source ?? null,
-        published: a.published ?? null,
-        url: a.url ?? null,
-        file: a.line !== undefined ? `${a.file}:${a.line}` : a.file,
-      })),
+    sources: () => index.articles.map(articleRef),
     info: () => ({
       articles: index.manifest.counts.articles,
       passages: index.manifest.counts.passages,

@@ -8,6 +8,7 @@ import type { Span } from '../corpus/types.js';
 import type { Embedder } from '../embed/types.js';
 import { idf, type WeightedTerm } from '../store/lexical.js';
 import type { StoredIndex } from '../store/stored-index.js';
+import { dot } from '../store/vectors.js';
 import type { SearchHit, SearchMode } from '../sitrep.js';
 import { composeAnswer } from './compose.js';
 import type { Expander } from './expand.js';
@@ -156,10 +157,4 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       return { ...composed, ms: Math.round((performance.now() - started) * 10) / 10 };
     },
   };
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
 }

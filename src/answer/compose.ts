@@ -38,9 +38,9 @@ export function confidenceOf(best: RankedSentence, retrieval: number, typed: boo
   return Math.min(1, typed ? matched * (0.3 + 0.7 * f.type) : matched);
 }
 
-function sourceOf(a: Article, n: number): SourceRef {
+/** How an article is named to a reader: title, source, date, url, and its file (with `:line` for JSONL). */
+export function articleRef(a: Article): Omit<SourceRef, 'n'> {
   return {
-    n,
     title: a.title,
     source: a.source ?? null,
     published: a.published ?? null,
@@ -48,6 +48,8 @@ function sourceOf(a: Article, n: number): SourceRef {
     file: a.line !== undefined ? `${a.file}:${a.line}` : a.file,
   };
 }
+
+const sourceOf = (a: Article, n: number): SourceRef => ({ n, ...articleRef(a) });
 
 /** Numbers sources in the order they are first cited. */
 class Citations {

@@ -6,6 +6,7 @@
  */
 import { termOf, type Token } from '../store/analyze.js';
 import type { WeightedTerm } from '../store/lexical.js';
+import { cosine } from '../store/vectors.js';
 import type { WordIndex, WordVectors } from '../store/word-index.js';
 import type { WordSimilarity } from './spans.js';
 
@@ -89,18 +90,7 @@ export class Expander {
     const i = this.vectors.indexOf(a.word.toLowerCase());
     const j = this.vectors.indexOf(b.word.toLowerCase());
     if (i < 0 || j < 0) return 0;
-    const cos = dot(unit(this.vectors.vector(i)), unit(this.vectors.vector(j)));
+    const cos = cosine(this.vectors.vector(i), this.vectors.vector(j));
     return cos >= this.options.minCosine ? cos : 0;
   };
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
-function unit(v: Float32Array): Float32Array {
-  const n = Math.sqrt(dot(v, v));
-  return n === 0 ? v : v.map((x) => x / n);
 }

@@ -50,6 +50,18 @@ function wrap(index: hnswlib.HierarchicalNSW, dim: number, efSearch: number): Ve
   };
 }
 
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** Cosine similarity (0 when either vector is zero). */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  const n = Math.sqrt(dot(a, a) * dot(b, b));
+  return n === 0 ? 0 : dot(a, b) / n;
+}
+
 function isNonZero(v: Float32Array): boolean {
   for (let i = 0; i < v.length; i++) if (v[i] !== 0) return true;
   return false;
