@@ -80,6 +80,9 @@ function isOwnedByLiveProcess(tmpName: string): boolean {
 }
 
 function isAlive(pid: number): boolean {
+  // 0 and negatives address process groups, and kill(0, 0) always succeeds: a lock left empty by a
+  // build killed between creating and writing it would otherwise look owned forever.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -98,6 +98,15 @@ describe('index store', () => {
     expect(readIndex(indexDir, { efSearch: 50 }).articles.length).toBe(2);
   });
 
+  it('takes over a lock left empty by a build killed between creating and writing it', async () => {
+    const { indexDir, config } = setup();
+    fs.mkdirSync(indexDir, { recursive: true });
+    fs.writeFileSync(path.join(indexDir, 'build.lock'), '');
+    const summary = await buildIndex(config, { embedder: hashEmbedder() });
+    expect(summary.articles).toBe(2);
+    expect(fs.existsSync(path.join(indexDir, 'build.lock'))).toBe(false);
+  });
+
   it('says plainly when there is no index yet', () => {
     expect(() => readIndex(path.join(tempDir(), 'none'), { efSearch: 50 })).toThrowError(/No index.*npm run index/);
   });
