@@ -2,13 +2,14 @@
 import cliProgress from 'cli-progress';
 import { ConfigError } from '../src/config.js';
 import { IndexError } from '../src/store/errors.js';
+import { AsOfError } from '../src/time/days.js';
 
 /** Runs a command; known errors print their message alone, unknown ones their stack. */
 export async function runMain(main: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await main();
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof IndexError) console.error(err.message);
+    if (err instanceof ConfigError || err instanceof IndexError || err instanceof AsOfError) console.error(err.message);
     else console.error(err);
     process.exitCode = 1;
   }

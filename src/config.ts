@@ -6,6 +6,7 @@ import 'dotenv/config';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './time/days.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -69,6 +70,12 @@ export const configSchema = z.object({
   QUERY_EXPANSION: bool.default(true),
   /** Answers whose confidence falls below this abstain. */
   MIN_CONFIDENCE: num(0, 1).default(0.35),
+  /** IANA time zone in which "today", "yesterday" and "this week" are read, and a question's default as-of day. */
+  TIME_ZONE: z
+    .string()
+    .min(1)
+    .refine(isTimeZone, { message: 'an IANA time zone such as UTC or Europe/Paris' })
+    .default('UTC'),
   HNSW_M: int(4, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(10, 2000).default(100),
   HNSW_EF_SEARCH: int(10, 2000).default(100),

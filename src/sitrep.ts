@@ -14,6 +14,18 @@ import { buildIndex } from './store/build.js';
 import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
+import { asOfDay, todayIn } from './time/days.js';
+
+export { AsOfError } from './time/days.js';
+
+/** What a question is asked against. */
+export interface AskOptions {
+  /**
+   * Only articles published on or before this day can answer: `YYYY-MM-DD` or a `Date` (default:
+   * today in `TIME_ZONE`). An invalid date throws an `AsOfError`.
+   */
+  asOf?: string | Date;
+}
 
 export interface ArticleInfo {
   title: string;
@@ -47,7 +59,7 @@ export interface IndexSummary {
 }
 
 export interface Sitrep extends Searcher {
-  answer(question: string): Promise<Answer>;
+  answer(question: string, options?: AskOptions): Promise<Answer>;
   sources(): ArticleInfo[];
   info(): IndexInfo;
   /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
@@ -62,13 +74,16 @@ export interface SearchHit {
   line?: number;
   /** The passage's text. */
   text: string;
+  /** Its article's publication date, `YYYY-MM-DD`, or null. */
+  published: string | null;
   score: number;
 }
 
 export type SearchMode = 'lexical' | 'vector' | 'fused';
 
 export interface Searcher {
-  search(query: string, options: { k: number; mode: SearchMode }): Promise<SearchHit[]>;
+  /** Passages for a query; with `asOf`, only from articles published by then (undated ones too). */
+  search(query: string, options: { k: number; mode: SearchMode; asOf?: string | Date }): Promise<SearchHit[]>;
 }
 
 export interface OpenOptions {
@@ -109,17 +124,20 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
         rerankTopK: config.RERANK_TOP_K,
         fusionWeight: fusionWeightFor(embedder.id, config.FUSION_WEIGHT),
         minConfidence: config.MIN_CONFIDENCE,
+        today: () => todayIn(config.TIME_ZONE),
       },
     });
   let answerer = answererFor(index);
   const takeTurn = createTurns();
 
   return {
-    async answer(question) {
+    async answer(question, ask = {}) {
+      // An invalid date is the caller's mistake: refuse it before taking a turn.
+      const asOf = ask.asOf === undefined ? undefined : asOfDay(ask.asOf);
       await takeTurn();
-      return answerer.answer(question);
+      return answerer.answer(question, { asOf });
     },
-    search: (query, opts) => answerer.search(query, opts),
+    search: (query, { asOf, ...opts }) => answerer.search(query, { ...opts, asOf: asOf === undefined ? undefined : asOfDay(asOf) }),
     sources: () => index.articles.map(articleRef),
     info: () => ({
       articles: index.manifest.counts.articles,

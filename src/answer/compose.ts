@@ -4,8 +4,9 @@
  * numbered sources and a confidence. Below the threshold it abstains and lists the closest sources.
  */
 import type { Article } from '../corpus/types.js';
-import type { Answer, EarlierFigure, Quote, SourceRef } from './types.js';
+import type { Answer, EarlierFigure, Quote, QuoteDate, SourceRef } from './types.js';
 import type { RankedSentence } from './rank.js';
+import { figureSeries } from './series.js';
 
 export interface ComposeInput {
   question: string;
@@ -17,7 +18,13 @@ export interface ComposeInput {
   retrieval: number;
   /** True when the question wants a typed answer (a number, a date, a name, a place). */
   typed: boolean;
+  /** True when it asks for a count, whose figures form a series over time. */
+  counts: boolean;
   minConfidence: number;
+  /** The question's as-of day, `YYYY-MM-DD`. */
+  asOf: string;
+  /** Days a sentence names, resolved against its article's date. */
+  datesOf: (s: RankedSentence) => QuoteDate[];
 }
 
 /** Sentences this close to the best one count as "the same answer" when comparing articles' figures. */
@@ -67,10 +74,11 @@ class Citations {
   }
 }
 
-const quote = (s: RankedSentence, citations: Citations): Quote => ({
+const quoteOf = (s: RankedSentence, citations: Citations, datesOf: ComposeInput['datesOf']): Quote => ({
   text: s.text,
   span: s.span ? { start: s.span.start, end: s.span.end, text: s.span.text } : null,
   citation: citations.cite(s.article),
+  dates: datesOf(s),
 });
 
 const publishedOf = (articles: Article[], s: RankedSentence) => articles[s.article]!.published ?? '';
@@ -82,6 +90,10 @@ const publishedOf = (articles: Article[], s: RankedSentence) => articles[s.artic
 function newestFirst(input: ComposeInput): { answer: RankedSentence; older: RankedSentence[] } {
   const [best, ...rest] = input.ranked;
   if (!input.typed || !best!.span) return { answer: best!, older: [] };
+  if (input.counts) {
+    const series = figureSeries(input.ranked, (article) => input.articles[article]!.published ?? '');
+    if (series) return { answer: series.answer, older: series.earlier };
+  }
   const rivals = [best!, ...rest.filter((s) => s.span && s.article !== best!.article && s.score >= SAME_ANSWER_RATIO * best!.score)];
   // One rival per article: its best sentence.
   const perArticle = rivals.filter((s, i) => rivals.findIndex((r) => r.article === s.article) === i);
@@ -106,18 +118,21 @@ export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
       earlier: [],
       sources: citations.sources,
       confidence,
-      asOf: null,
+      asOf: input.asOf,
+      answerPublished: null,
+      newestSource: newestOf(citations.sources),
     };
   }
   const { answer, older } = newestFirst(input);
-  const main = quote(answer, citations);
+  const quote = (s: RankedSentence) => quoteOf(s, citations, input.datesOf);
+  const main = quote(answer);
   const used = new Set([answer, ...older]);
   const supporting = input.ranked
     .filter((s) => !used.has(s) && s.score >= SUPPORT_RATIO * answer.score && s.text !== answer.text)
     .slice(0, MAX_SUPPORTING)
-    .map((s) => quote(s, citations));
+    .map(quote);
   const earlier: EarlierFigure[] = older.map((s) => ({
-    ...quote(s, citations),
+    ...quote(s),
     published: input.articles[s.article]!.published ?? null,
   }));
   return {
@@ -128,6 +143,12 @@ export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
     earlier,
     sources: citations.sources,
     confidence,
-    asOf: input.articles[answer.article]!.published ?? null,
+    asOf: input.asOf,
+    answerPublished: input.articles[answer.article]!.published ?? null,
+    newestSource: newestOf(citations.sources),
   };
+}
+
+function newestOf(sources: SourceRef[]): string | null {
+  return sources.reduce<string | null>((newest, s) => (s.published && (!newest || s.published > newest) ? s.published : newest), null);
 }

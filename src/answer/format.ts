@@ -10,15 +10,36 @@ export function formatDate(iso: string | null): string | null {
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
 
-/** The quote with its answer span wrapped in `open`/`close` (Markdown bold by default). */
+/**
+ * The quote with its answer span wrapped in `open`/`close` (Markdown bold by default), and each
+ * relative date followed by the day it resolves to: "on Sunday (3 Dec 2023)". Only the quote's own
+ * text goes through `escape`; the resolved days are Sitrep's words.
+ */
 export function markSpan(quote: Quote, open = '**', close = '**', escape: (s: string) => string = (s) => s): string {
   const { text, span } = quote;
-  if (!span) return escape(text);
-  return escape(text.slice(0, span.start)) + open + escape(text.slice(span.start, span.end)) + close + escape(text.slice(span.end));
+  const marks: { at: number; order: number; insert: string }[] = [];
+  if (span) marks.push({ at: span.start, order: 1, insert: open }, { at: span.end, order: 0, insert: close });
+  for (const d of quote.dates ?? []) {
+    if (d.relative && d.end <= text.length) marks.push({ at: d.end, order: 2, insert: ` (${formatDate(d.date)})` });
+  }
+  marks.sort((a, b) => a.at - b.at || a.order - b.order);
+  let out = '';
+  let from = 0;
+  for (const m of marks) {
+    out += escape(text.slice(from, m.at)) + m.insert;
+    from = m.at;
+  }
+  return out + escape(text.slice(from));
+}
+
+/** "as of 6 Dec 2023 · newest source 6 Dec 2023": the day asked about, and how fresh the evidence is. */
+export function datesLine(a: Answer): string {
+  const newest = a.newestSource ? ` · newest source ${formatDate(a.newestSource)}` : '';
+  return `as of ${formatDate(a.asOf)}${newest}`;
 }
 
 export function formatSource(s: SourceRef): string {
-  const parts = [s.title, [s.source, formatDate(s.published)].filter(Boolean).join(', ')].filter(Boolean);
+  const parts = [s.title, [s.source, formatDate(s.published) ?? 'undated'].filter(Boolean).join(', ')].filter(Boolean);
   return `[${s.n}] ${parts.join(' — ')}${s.url ? ` <${s.url}>` : ''} (${s.file})`;
 }
 
@@ -36,7 +57,6 @@ export function formatAnswerText(a: Answer): string {
     }
     lines.push('', ...a.sources.map(formatSource));
   }
-  const asOf = a.asOf ? `as of ${formatDate(a.asOf)} · ` : '';
-  lines.push('', `${asOf}confidence ${a.confidence.toFixed(2)} · ${a.ms} ms`);
+  lines.push('', `${datesLine(a)} · confidence ${a.confidence.toFixed(2)} · ${a.ms} ms`);
   return lines.join('\n');
 }

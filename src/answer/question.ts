@@ -4,6 +4,7 @@
  */
 import * as chrono from 'chrono-node';
 import { QUESTION_WORDS, tokenize, type Token } from '../store/analyze.js';
+import type { QuestionTime } from '../time/question-time.js';
 
 export type AnswerType = 'quantity' | 'date' | 'actor' | 'place' | 'other';
 
@@ -25,6 +26,8 @@ export interface Question {
   /** Terms of words written with a capital inside the question: names, which expansion leaves alone. */
   names: Set<string>;
   dates: DayRef[];
+  /** The period it asks about and its recency intent, read against its as-of day (null when not read). */
+  time: QuestionTime | null;
 }
 
 const TYPE_RULES: [RegExp, AnswerType][] = [
@@ -60,10 +63,19 @@ export function sameDay(a: DayRef, b: DayRef): boolean {
 /** The words that only say "a date is wanted" ("on what day", "which year"): not content to match. */
 const DATE_ASKING = /\b(what|which)\s+(day|date|time|year|month)\b/gi;
 
-export function parseQuestion(text: string, now?: Date): Question {
+/** Replaces the given ranges by spaces, so offsets still point into the text. */
+function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const r of ranges) out = out.slice(0, r.start) + ' '.repeat(r.end - r.start) + out.slice(r.end);
+  return out;
+}
+
+export function parseQuestion(text: string, time: QuestionTime | null = null, now?: Date): Question {
   const type = answerTypeOf(text);
+  // Words of recency and relative periods ("latest", "this week") say when, not what: they are no terms.
   // Blank out rather than delete, so token offsets still point into the question.
-  const content = type === 'date' ? text.replace(DATE_ASKING, (m) => ' '.repeat(m.length)) : text;
+  const timeless = blank(text, time?.timeWords ?? []);
+  const content = type === 'date' ? timeless.replace(DATE_ASKING, (m) => ' '.repeat(m.length)) : timeless;
   const tokens = tokenize(content, QUESTION_WORDS).map((t) => ({ ...t, word: text.slice(t.start, t.end) }));
   const terms: string[] = [];
   const names = new Set<string>();
@@ -73,7 +85,7 @@ export function parseQuestion(text: string, now?: Date): Question {
     // A capital after the first word marks a name ("Kirkuk", "US"); the first word is capitalised anyway.
     if (i > 0 && /^\p{Lu}/u.test(t.word)) names.add(t.term);
   });
-  return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(text) : null, names, dates: daysIn(text, now) };
+  return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(timeless) : null, names, dates: daysIn(timeless, now), time };
 }
 
 /** The first content word after "how many/much" or "number of": the thing counted. */

@@ -39,6 +39,8 @@ export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type'>, n
 export const TYPE_SHARE = 0.5;
 /** Weight of question words found only in the preceding sentence. */
 export const CONTEXT_WEIGHT = 0.5;
+/** Weight of question words found only in the following sentence: less, since it may move to another matter. */
+export const NEXT_WEIGHT = 0.35;
 
 export interface SentenceInput {
   article: number;
@@ -52,11 +54,17 @@ export interface SentenceInput {
   reference?: Date;
   /** The sentence before it in its article, which its pronouns and definite nouns refer back to. */
   previous?: string;
+  /** The sentence after it: a news lead names the event, the next sentence its details ("at al-Asad Airbase"). */
+  next?: string;
+  /** 0..1: how new its article is relative to the question's as-of day (1 for that day; 0.5 undated). */
+  recency?: number;
 }
 
 export interface RankedSentence extends SentenceInput {
   features: SentenceFeatures;
   span: AnswerSpan | null;
+  /** Match to the question alone: the weighted features, before the answer type and recency count. */
+  relevance: number;
   score: number;
 }
 
@@ -65,6 +73,8 @@ export interface RankContext {
   expansions: Expansion[];
   idf: (term: string) => number;
   similarity: WordSimilarity;
+  /** Share of a sentence's score that its recency decides (more when the question asks for the latest). */
+  recencyShare?: number;
 }
 
 /** How much of each question term a sentence holds: 1 for the term, an expansion's weight for a neighbour. */
@@ -96,12 +106,15 @@ export function sentenceFeatures(
   const tokens = tokensOf(s.text);
   const present = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
   const matched = termMatches(present, ctx);
-  const before = s.previous ? termMatches(new Set(tokensOf(s.previous).map((t) => t.term).filter((t): t is string => t !== null)), ctx) : new Map<string, number>();
+  const around = (text: string | undefined) =>
+    text ? termMatches(new Set(tokensOf(text).map((t) => t.term).filter((t): t is string => t !== null)), ctx) : new Map<string, number>();
+  const before = around(s.previous);
+  const after = around(s.next);
   let total = 0;
   let covered = 0;
   for (const t of q.terms) {
     total += ctx.idf(t);
-    covered += ctx.idf(t) * Math.max(matched.get(t) ?? 0, CONTEXT_WEIGHT * (before.get(t) ?? 0));
+    covered += ctx.idf(t) * Math.max(matched.get(t) ?? 0, CONTEXT_WEIGHT * (before.get(t) ?? 0), NEXT_WEIGHT * (after.get(t) ?? 0));
   }
   const relevant = new Set([...q.terms.filter((t) => matched.has(t)), ...ctx.expansions.filter((e) => present.has(e.term)).map((e) => e.term)]);
   const positions = tokens.map((t, i) => (t.term !== null && relevant.has(t.term) ? i : -1)).filter((i) => i >= 0);
@@ -122,10 +135,15 @@ export function sentenceFeatures(
   };
 }
 
-export function scoreOf(f: SentenceFeatures): number {
+export function relevanceOf(f: SentenceFeatures): number {
   let relevance = 0;
   for (const k of Object.keys(SENTENCE_WEIGHTS) as (keyof typeof SENTENCE_WEIGHTS)[]) relevance += SENTENCE_WEIGHTS[k] * f[k];
-  return relevance * (1 - TYPE_SHARE + TYPE_SHARE * f.type);
+  return relevance;
+}
+
+/** Relevance × answer type × recency: `recency` (0..1) counts for `recencyShare` of the score. */
+export function scoreOf(f: SentenceFeatures, recency = 1, recencyShare = 0): number {
+  return relevanceOf(f) * (1 - TYPE_SHARE + TYPE_SHARE * f.type) * (1 - recencyShare + recencyShare * recency);
 }
 
 export function rankSentences(sentences: SentenceInput[], ctx: RankContext): RankedSentence[] {
@@ -133,7 +151,7 @@ export function rankSentences(sentences: SentenceInput[], ctx: RankContext): Ran
   return sentences
     .map((s) => {
       const { features, span } = sentenceFeatures(s, ctx, tokensOf);
-      return { ...s, features, span, score: scoreOf(features) };
+      return { ...s, features, span, relevance: relevanceOf(features), score: scoreOf(features, s.recency ?? 1, ctx.recencyShare ?? 0) };
     })
     .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
 }

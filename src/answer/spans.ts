@@ -3,6 +3,8 @@
  * counted noun, a date, a named actor, a place. Pure functions over one sentence.
  */
 import { numberWordValue, tokenize, type Token } from '../store/analyze.js';
+import { dayOfDate, type Day } from '../time/days.js';
+import { eventDates } from '../time/event-dates.js';
 import { daysIn, type Question } from './question.js';
 
 export interface AnswerSpan {
@@ -11,6 +13,8 @@ export interface AnswerSpan {
   text: string;
   /** 0..1: how well the span fits the question. */
   score: number;
+  /** For a date span: the day it names, resolved against the article's publication day. */
+  day?: Day;
 }
 
 /** How alike two words are, 0..1 (1 for the same index term); word vectors supply it when loaded. */
@@ -19,6 +23,7 @@ export type WordSimilarity = (a: Token, b: Token) => number;
 const MONTH_NAMES =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const REPEATS = /^(times|occasions|instances|incidents)$/i;
 const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 const WEEKDAY_IN = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const QUALIFIER =
@@ -74,6 +79,17 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
         end = w.end;
       }
     }
+    // "attacked 46 times", "struck on three occasions": the thing counted is the verb before the number.
+    if (fit < 0.5 && next && REPEATS.test(next.word)) {
+      for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+        const w = tokens[j]!;
+        const sim = w.term === null ? 0 : fitOf(w);
+        if (sim >= 0.5) {
+          fit = Math.max(fit, sim);
+          break;
+        }
+      }
+    }
     spans.push({ start, end, text: sentence.slice(start, end), score: weak * (0.5 + 0.5 * fit) });
   });
   return spans;
@@ -87,14 +103,27 @@ function dateSpanScore(d: { text: string; year?: number; month?: number; day?: n
   return 0.85;
 }
 
-/** Dates chrono-node can read, and bare weekdays ("on Sunday"). */
+/**
+ * Dates chrono-node can read, and bare weekdays ("on Sunday"). With the article's date known, relative
+ * ones are resolved to the day they name; "since Oct 17" starts a count and dates no event, so it
+ * scores low.
+ */
 function dateSpans(sentence: string, reference: Date | undefined): AnswerSpan[] {
-  return daysIn(sentence, reference).map((d) => ({
-    start: d.index,
-    end: d.index + d.text.length,
+  const resolved = reference ? eventDates(sentence, dayOfDate(reference)) : [];
+  const spans: AnswerSpan[] = resolved.map((d) => ({
+    start: d.start,
+    end: d.end,
     text: d.text,
-    score: dateSpanScore(d),
+    day: d.day,
+    score: d.since ? 0.3 : d.relative ? Math.max(0.9, dateSpanScore(d)) : dateSpanScore({ ...d, month: 1, day: 1 }),
   }));
+  for (const d of daysIn(sentence, reference)) {
+    const start = d.index;
+    const end = d.index + d.text.length;
+    if (spans.some((s) => start < s.end && end > s.start)) continue;
+    spans.push({ start, end, text: d.text, score: dateSpanScore(d) });
+  }
+  return spans;
 }
 
 /** Runs of capitalised words joined by small connectors ("Islamic Resistance in Iraq"); punctuation ends a run. */

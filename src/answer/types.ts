@@ -8,6 +8,18 @@ export interface Quote {
   span: { start: number; end: number; text: string } | null;
   /** Number of its source in `Answer.sources` (1-based). */
   citation: number;
+  /** Days the sentence names, resolved against its article's date ("on Sunday" → 2023-12-03). */
+  dates: QuoteDate[];
+}
+
+/** A day named in a quote: its words, offsets into `Quote.text`, and the calendar day (`YYYY-MM-DD`). */
+export interface QuoteDate {
+  text: string;
+  start: number;
+  end: number;
+  date: string;
+  /** True when the words alone do not give the full date (shown beside them: "on Sunday (3 Dec 2023)"). */
+  relative: boolean;
 }
 
 /** An older figure for the same thing, from an earlier article than the answer's. */
@@ -39,8 +51,12 @@ export interface Answer {
   sources: SourceRef[];
   /** 0..1. */
   confidence: number;
-  /** Publication date of the answering article (`YYYY-MM-DD`), the "as of" date. */
-  asOf: string | null;
+  /** The day the question was asked as of (`YYYY-MM-DD`): only articles published by then could answer. */
+  asOf: string;
+  /** Publication date of the answering article (`YYYY-MM-DD`), null when it is undated or none answered. */
+  answerPublished: string | null;
+  /** The newest publication date among the sources cited (null when none is dated). */
+  newestSource: string | null;
   /** Milliseconds taken to answer. */
   ms: number;
 }

@@ -20,6 +20,9 @@ export interface Outcome {
   hasSource: boolean;
   /** The cited file is the expected one. */
   cited: boolean;
+  /** The answer cites an article published after the question's as-of day. */
+  afterAsOf: boolean;
+  kind?: string;
 }
 
 export function judge(q: EvalQuestion, answer: SystemAnswer): Outcome {
@@ -33,6 +36,8 @@ export function judge(q: EvalQuestion, answer: SystemAnswer): Outcome {
     spanCorrect: answered && q.answerable && answer.span !== null && containsAnyAnswer(answer.span, q.answers),
     hasSource: q.source !== null,
     cited: answered && q.source !== null && answer.file === q.source,
+    afterAsOf: q.asOf !== undefined && answer.citedDates.some((d) => d !== null && d > q.asOf!),
+    kind: q.kind,
   };
 }
 
@@ -44,7 +49,7 @@ export async function runQuestions(
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const q of questions) {
-    outcomes.push(judge(q, await system(q.question)));
+    outcomes.push(judge(q, await system(q.question, q.asOf)));
     if (onProgress && (outcomes.length % 50 === 0 || outcomes.length === questions.length)) onProgress(outcomes.length, questions.length);
   }
   return outcomes;
@@ -68,6 +73,10 @@ export interface AnswerSummary {
   falseAbstentionRate: number;
   /** SQuAD 2.0-style: correct answers plus abstentions on unanswerable questions, over all questions. */
   overall: number;
+  /** Answers citing an article published after their question's as-of day (must be 0). */
+  afterAsOf: number;
+  /** Per question kind (when the set names kinds): questions, and the overall score of that kind. */
+  byKind: Record<string, { questions: number; overall: number }>;
   latencyMs: LatencySummary;
 }
 
@@ -92,8 +101,20 @@ export function summarise(outcomes: readonly Outcome[]): AnswerSummary {
     abstentionRecall: abstention.recall,
     falseAbstentionRate: rate(wrongAbstentions, answerable.length),
     overall: rate(correct + rightAbstentions, outcomes.length),
+    afterAsOf: outcomes.filter((o) => o.afterAsOf).length,
+    byKind: byKind(outcomes),
     latencyMs: latencySummary(outcomes.map((o) => o.answer.ms)),
   };
+}
+
+function byKind(outcomes: readonly Outcome[]): Record<string, { questions: number; overall: number }> {
+  const kinds: Record<string, { questions: number; overall: number }> = {};
+  for (const kind of new Set(outcomes.map((o) => o.kind).filter((k): k is string => k !== undefined))) {
+    const of = outcomes.filter((o) => o.kind === kind);
+    const good = of.filter((o) => (o.answerable ? o.correct : o.answer.abstained)).length;
+    kinds[kind] = { questions: of.length, overall: rate(good, of.length) };
+  }
+  return kinds;
 }
 
 /**

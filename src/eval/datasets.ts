@@ -16,6 +16,10 @@ export interface EvalQuestion {
   answerable: boolean;
   /** Corpus file (relative to the corpus folder, with `:line` for JSONL) that should be cited, or null. */
   source: string | null;
+  /** The day the question is asked as of (`YYYY-MM-DD`); absent: today. */
+  asOf?: string;
+  /** What the question tests ("count", "when", "latest", …), for figures per kind. */
+  kind?: string;
 }
 
 /** A passage of text to index as one article. */
@@ -36,6 +40,12 @@ const questionLine = z
     answers: z.array(z.string().trim().min(1)).default([]),
     answerable: z.boolean(),
     source: z.string().min(1).nullable().default(null),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'not a calendar day' })
+      .optional(),
+    kind: z.string().min(1).optional(),
   })
   .refine((q) => !q.answerable || q.answers.length > 0, { message: 'an answerable question needs at least one answer' })
   .refine((q) => q.answerable || q.answers.length === 0, { message: 'an unanswerable question has no answers' });
@@ -62,7 +72,7 @@ export function parseQuestionFile(file: string, text: string): EvalQuestion[] {
       throw new DatasetError(`${file}:${line}: ${why}`);
     }
     const q = parsed.data;
-    return { id: String(q.id ?? line), question: q.question, answers: q.answers, answerable: q.answerable, source: q.source };
+    return { id: String(q.id ?? line), question: q.question, answers: q.answers, answerable: q.answerable, source: q.source, asOf: q.asOf, kind: q.kind };
   });
 }
 

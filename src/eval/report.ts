@@ -52,6 +52,7 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
   const b = e.baseline;
   const rows = [['', 'Sitrep', 'BM25 baseline', 'difference']];
   for (const [label, get] of ANSWER_ROWS) rows.push([label, pct(get(s)), pct(get(b)), points(get(s), get(b))]);
+  rows.push(['Answers citing an article newer than the as-of day', String(s.afterAsOf), String(b.afterAsOf), String(s.afterAsOf - b.afterAsOf)]);
   rows.push(['Latency mean', ms(s.latencyMs.mean), ms(b.latencyMs.mean), msDiff(s.latencyMs.mean, b.latencyMs.mean)]);
   rows.push(['Latency p95', ms(s.latencyMs.p95), ms(b.latencyMs.p95), msDiff(s.latencyMs.p95, b.latencyMs.p95)]);
   const open = e.sitrepNoAbstention;
@@ -65,10 +66,20 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
     `Sitrep with abstention off: answer accuracy ${pct(open.answerAccuracy)}, span ${pct(open.spanAccuracy)}, citation ${pct(open.citationAccuracy)}, overall ${pct(open.overall)}.`,
     `Confidence: ROC AUC answerable vs unanswerable ${c.auc === null ? 'n/a' : three(c.auc)}; ` +
       `the best threshold here, ${three(c.bestThreshold)}, would score ${pct(c.bestOverall)} overall (MIN_CONFIDENCE is ${minConfidence}).`,
+    ...kindLines(s, b),
     '',
     'Expected source among the retrieved passages (questions with a source):',
     retrievalTable(e.retrieval, ['top1', 'top5', 'top20']),
   ].join('\n');
+}
+
+/** Overall score per question kind, when the set names kinds. */
+function kindLines(s: AnswerSummary, b: AnswerSummary): string[] {
+  const kinds = Object.keys(s.byKind).sort();
+  if (kinds.length === 0) return [];
+  const rows = [['Per kind (right answer or right abstention)', 'questions', 'Sitrep', 'BM25 baseline']];
+  for (const k of kinds) rows.push([k, String(s.byKind[k]!.questions), pct(s.byKind[k]!.overall), pct(b.byKind[k]?.overall ?? null)]);
+  return ['', table(rows)];
 }
 
 /** Published SciFact figures (BEIR, Thakur et al. 2021, Tables 2 and 9). */

@@ -10,6 +10,8 @@ export interface RetrievalQuery {
   id: string;
   text: string;
   judgements: Judgements;
+  /** Searched as of this day (`YYYY-MM-DD`) when given. */
+  asOf?: string;
 }
 
 export interface RetrievalScores {
@@ -48,7 +50,7 @@ export async function evaluateRetrieval(
   const ms: number[] = [];
   for (const q of queries) {
     const started = performance.now();
-    const hits = await system.searcher.search(q.text, { k: options.passages, mode: system.mode });
+    const hits = await system.searcher.search(q.text, { k: options.passages, mode: system.mode, asOf: q.asOf });
     ms.push(performance.now() - started);
     const ranked = uniqueInOrder(hits.map(docOf)).slice(0, depth);
     ndcg.push(ndcgAt(ranked, q.judgements, 10));

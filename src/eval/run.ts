@@ -17,6 +17,8 @@ export interface EvalOptions {
   embedder?: string;
   /** Keep the temporary corpus and index (prints where). */
   keep?: boolean;
+  /** Settings for this run over the environment's (e.g. a larger MAX_FILE_BYTES for big JSONL corpora). */
+  env?: Record<string, string>;
   onProgress?: (label: string, done: number, total: number) => void;
   onWarning?: (message: string) => void;
 }
@@ -62,7 +64,7 @@ interface Opened {
 }
 
 async function buildAndOpen(ws: Workspace, options: EvalOptions): Promise<Opened> {
-  const env = options.embedder ? { EMBEDDING_MODEL: options.embedder } : {};
+  const env = { ...options.env, ...(options.embedder ? { EMBEDDING_MODEL: options.embedder } : {}) };
   const config = workspaceConfig(ws, env);
   const summary: IndexSummary = await buildIndex(config, {
     onProgress: (done, total) => options.onProgress?.('index', done, total),
@@ -109,7 +111,7 @@ async function evaluateAnswers(
   const open = await runQuestions(questions, sitrepSystem(opened.noAbstention), progress('no abstention'));
   // Expected sources are corpus locations; retrieval judges them as documents.
   const located = questions.filter((q) => q.source !== null);
-  const judged: RetrievalQuery[] = located.map((q) => ({ id: q.id, text: q.question, judgements: new Map([[q.source!, 1]]) }));
+  const judged: RetrievalQuery[] = located.map((q) => ({ id: q.id, text: q.question, judgements: new Map([[q.source!, 1]]), asOf: q.asOf }));
   const retrieval: Record<string, RetrievalScores> = {};
   for (const system of retrievalSystems(opened)) {
     retrieval[system.name] = await evaluateRetrieval(system, judged, (h) => locationKey(h.file, h.line), { passages: 100, depth: 20 });

@@ -19,16 +19,19 @@ export interface SystemAnswer {
   file: string | null;
   /** 0..1 when the system reports a confidence. */
   confidence: number | null;
+  /** Publication dates of every article the answer cites (for the as-of check). */
+  citedDates: (string | null)[];
   /** Wall-clock milliseconds for the question. */
   ms: number;
 }
 
-export type AnswerSystem = (question: string) => Promise<SystemAnswer>;
+/** Asks one question, as of a day (`YYYY-MM-DD`) when given. */
+export type AnswerSystem = (question: string, asOf?: string) => Promise<SystemAnswer>;
 
 export function sitrepSystem(sitrep: Sitrep): AnswerSystem {
-  return async (question) => {
+  return async (question, asOf) => {
     const started = performance.now();
-    const a = await sitrep.answer(question);
+    const a = await sitrep.answer(question, { asOf });
     const ms = performance.now() - started;
     const cited = a.answer ? a.sources.find((s) => s.n === a.answer!.citation) : undefined;
     return {
@@ -37,6 +40,7 @@ export function sitrepSystem(sitrep: Sitrep): AnswerSystem {
       span: a.answer?.span?.text ?? null,
       file: cited?.file ?? null,
       confidence: a.confidence,
+      citedDates: a.abstained ? [] : a.sources.map((s) => s.published),
       ms,
     };
   };
@@ -63,12 +67,12 @@ export function bestOverlapSentence(passage: string, question: string): string |
  * expansion), then its sentence with the most question terms. It abstains only when nothing matches.
  */
 export function bm25System(searcher: Searcher): AnswerSystem {
-  return async (question) => {
+  return async (question, asOf) => {
     const started = performance.now();
-    const [hit] = await searcher.search(question, { k: 1, mode: 'lexical' });
+    const [hit] = await searcher.search(question, { k: 1, mode: 'lexical', asOf });
     const text = hit ? bestOverlapSentence(hit.text, question) : null;
     const ms = performance.now() - started;
-    if (!hit || text === null) return { abstained: true, text: null, span: null, file: null, confidence: null, ms };
-    return { abstained: false, text, span: null, file: locationKey(hit.file, hit.line), confidence: null, ms };
+    if (!hit || text === null) return { abstained: true, text: null, span: null, file: null, confidence: null, citedDates: [], ms };
+    return { abstained: false, text, span: null, file: locationKey(hit.file, hit.line), confidence: null, citedDates: [hit.published], ms };
   };
 }

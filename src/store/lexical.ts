@@ -26,6 +26,9 @@ export interface WeightedTerm {
   weight: number;
 }
 
+/** Admits a passage by its number. */
+export type PassageFilter = (id: number) => boolean;
+
 export interface LexicalHit {
   id: number;
   score: number;
@@ -35,7 +38,8 @@ export interface LexicalIndex {
   readonly documentCount: number;
   /** Number of passages holding the term. */
   documentFrequency(term: string): number;
-  search(query: WeightedTerm[], limit: number): LexicalHit[];
+  /** The best `limit` passages; `accept`, when given, admits a passage (a date filter) before it competes. */
+  search(query: WeightedTerm[], limit: number, accept?: PassageFilter): LexicalHit[];
   serialize(): Buffer;
 }
 
@@ -79,7 +83,7 @@ function wrap(p: Packed): LexicalIndex {
   return {
     documentCount: n,
     documentFrequency: df,
-    search(query, limit) {
+    search(query, limit, accept) {
       const weights = new Map<string, number>();
       for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
       let hits = 0;
@@ -95,7 +99,7 @@ function wrap(p: Packed): LexicalIndex {
           scores[d]! += w * impact[i]!;
         }
       }
-      const top = topK(scores, touched, hits, limit);
+      const top = topK(scores, touched, hits, limit, accept);
       for (let i = 0; i < hits; i++) scores[touched[i]!] = 0;
       return top;
     },
@@ -104,10 +108,11 @@ function wrap(p: Packed): LexicalIndex {
 }
 
 /** The `limit` best of the touched documents, best first (ties: lower passage number first). */
-function topK(scores: Float32Array, touched: Uint32Array, count: number, limit: number): LexicalHit[] {
+function topK(scores: Float32Array, touched: Uint32Array, count: number, limit: number, accept?: PassageFilter): LexicalHit[] {
   const best: LexicalHit[] = [];
   for (let i = 0; i < count; i++) {
     const id = touched[i]!;
+    if (accept && !accept(id)) continue;
     const score = scores[id]!;
     if (best.length < limit) {
       best.push({ id, score });

@@ -25,7 +25,8 @@ export interface VectorHit {
 export interface VectorIndex {
   readonly dim: number;
   readonly size: number;
-  search(query: Float32Array, k: number): VectorHit[];
+  /** The `k` nearest passages; `accept`, when given, admits a passage inside the graph search. */
+  search(query: Float32Array, k: number, accept?: (id: number) => boolean): VectorHit[];
   save(file: string): void;
 }
 
@@ -38,10 +39,10 @@ function wrap(index: hnswlib.HierarchicalNSW, dim: number, efSearch: number): Ve
     get size() {
       return index.getCurrentCount();
     },
-    search(query, k) {
+    search(query, k, accept) {
       const n = Math.min(k, index.getCurrentCount());
       if (n === 0 || !isNonZero(query)) return [];
-      const { neighbors, distances } = index.searchKnn(Array.from(query), n);
+      const { neighbors, distances } = accept ? index.searchKnn(Array.from(query), n, accept) : index.searchKnn(Array.from(query), n);
       return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }));
     },
     save(file) {

@@ -32,7 +32,7 @@ describe('conflicting figures', () => {
     const a = await sitrep.answer('How many rocket attacks on the northern garrison?');
     expect(a.abstained).toBe(false);
     expect(a.answer!.span!.text).toContain('44');
-    expect(a.asOf).toBe('2024-06-10');
+    expect(a.answerPublished).toBe('2024-06-10');
     expect(a.earlier).toHaveLength(1);
     expect(a.earlier[0]).toMatchObject({ published: '2024-05-02' });
     expect(a.earlier[0]!.span!.text).toContain('31');

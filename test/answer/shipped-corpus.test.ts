@@ -27,7 +27,7 @@ describe('answers from the shipped corpus', () => {
     expect(a.answer!.text.slice(a.answer!.span!.start, a.answer!.span!.end)).toBe(span);
     expect(a.answer!.text).toMatch(/^In total, Washington has counted at least 78 attacks since October 17/);
     expect(cited).toMatchObject({ file: SEED, source: 'AFP', published: '2023-12-06' });
-    expect(a.asOf).toBe('2023-12-06');
+    expect(a.answerPublished).toBe('2023-12-06');
   });
 
   it('names who claimed the drone attack on Ain al-Asad', async () => {

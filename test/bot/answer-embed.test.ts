@@ -36,8 +36,16 @@ describe('answer embed', () => {
     ]);
   });
 
-  it('shows the as-of date, confidence and time in the footer', () => {
-    expect(json(answer()).footer?.text).toBe('as of 6 Dec 2023 · confidence 0.91 · 12 ms');
+  it('shows the as-of date, the newest source, confidence and time in the footer', () => {
+    expect(json(answer()).footer?.text).toBe('as of 6 Dec 2023 · newest source 6 Dec 2023 · confidence 0.91 · 12 ms');
+    expect(json(answer({ asOf: '2026-12-01', newestSource: null })).footer?.text).toBe('as of 1 Dec 2026 · confidence 0.91 · 12 ms');
+  });
+
+  it('shows a relative date with the day it resolves to, outside the bold span', () => {
+    const text = 'The US military said on Sunday it struck militants in Kirkuk, killing five.';
+    const q = quote(text, 'Sunday');
+    q.dates = [{ text: 'Sunday', start: text.indexOf('Sunday'), end: text.indexOf('Sunday') + 6, date: '2023-12-03', relative: true }];
+    expect(json(answer({ answer: q })).description).toContain('on **Sunday** (3 Dec 2023) it struck');
   });
 
   it('says plainly when it abstains and lists the closest sources', () => {
@@ -134,8 +142,8 @@ describe('answer embed', () => {
         const e = json(
           answer({
             question: title,
-            answer: { text: t, span: end > start ? { start, end, text: t.slice(start, end) } : null, citation: 1 },
-            supporting: [{ text: t, span: null, citation: 1 }],
+            answer: { text: t, span: end > start ? { start, end, text: t.slice(start, end) } : null, citation: 1, dates: [] },
+            supporting: [{ text: t, span: null, citation: 1, dates: [] }],
             sources,
           }),
         );

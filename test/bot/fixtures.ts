@@ -10,6 +10,7 @@ export function quote(text: string, spanText: string | null, citation = 1): Quot
     text,
     span: spanText && start >= 0 ? { start, end: start + spanText.length, text: spanText } : null,
     citation,
+    dates: [],
   };
 }
 
@@ -35,6 +36,8 @@ export function answer(over: Partial<Answer> = {}): Answer {
     sources: [source(1, { title: 'Western Troops in Iraq Targeted in Drone Attack Claimed by Pro-Iran Group' })],
     confidence: 0.91,
     asOf: '2023-12-06',
+    answerPublished: '2023-12-06',
+    newestSource: '2023-12-06',
     ms: 12.4,
     ...over,
   };

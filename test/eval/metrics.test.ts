@@ -71,6 +71,7 @@ describe('abstention', () => {
     span: null,
     file: text === null ? null : file,
     confidence,
+    citedDates: [],
     ms: 1,
   });
   const answerable = { id: '1', question: 'q', answers: ['78'], answerable: true, source: 'a.md' };

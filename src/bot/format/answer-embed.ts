@@ -4,7 +4,7 @@
  * Everything from an article or a user is Markdown-escaped; everything fits Discord's limits.
  */
 import { EmbedBuilder } from 'discord.js';
-import { formatDate, markSpan } from '../../answer/format.js';
+import { datesLine, formatDate, markSpan } from '../../answer/format.js';
 import type { Answer, EarlierFigure, Quote, SourceRef } from '../../answer/types.js';
 import { ELLIPSIS, LIMITS, escapeText, fitPlain, fitText, packLines } from './limits.js';
 import { sourceLine } from './sources.js';
@@ -34,7 +34,7 @@ function spanWithin(text: string, span: Quote['span']): Quote['span'] {
 export function renderQuote(quote: Quote, max: number, prefix = '> '): string | null {
   const suffix = ` [${quote.citation}]`;
   return fitText(quote.text, max, (text, cut) => {
-    const body = markSpan({ ...quote, text, span: spanWithin(text, quote.span) }, '**', '**', escapeText);
+    const body = markSpan({ ...quote, text, span: spanWithin(text, quote.span), dates: quote.dates.filter((d) => d.end <= text.length) }, '**', '**', escapeText);
     // A line break inside an article's sentence would end the block quote.
     return prefix + body.replace(/\s*\n\s*/g, ' ') + (cut ? ELLIPSIS : '') + suffix;
   });
@@ -45,8 +45,7 @@ function renderEarlier(e: EarlierFigure, max: number): string | null {
 }
 
 export function footerText(a: Answer): string {
-  const asOf = a.asOf ? `as of ${formatDate(a.asOf)} · ` : '';
-  return `${asOf}confidence ${a.confidence.toFixed(2)} · ${Math.round(a.ms)} ms`;
+  return `${datesLine(a)} · confidence ${a.confidence.toFixed(2)} · ${Math.round(a.ms)} ms`;
 }
 
 /** Source lines packed into fields, dropping the last ones (with a note) past `budget` characters. */

@@ -1,0 +1,71 @@
+/**
+ * Running figures: a count that changes from report to report ("attacked 46 times", "at least 78
+ * attacks", "more than 160 attacks"). Every sentence that gives a figure for the counted thing, about
+ * as relevant as the best one, joins the series of its attribution ("according to the Gaza Health
+ * Ministry", "the Pentagon says"): figures from different sources are different series. A series is
+ * ordered by publication; its newest figure answers, the earlier ones are its history.
+ */
+import type { RankedSentence } from './rank.js';
+
+/** A figure joins the series when its sentence is at least this relevant, relative to the best one. */
+export const SERIES_RELEVANCE = 0.6;
+/** And when its number is tied to the counted thing at least this well (span score). */
+export const SERIES_FIT = 0.7;
+/** Earlier figures shown at most. */
+export const MAX_EARLIER = 5;
+
+const SOURCE_NAME = String.raw`(?:the\s+)?([\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[\p{Lu}][\p{L}'’.-]*)*)`;
+/** Attribution sits near the figure; a longer sentence is read only this far, which bounds the search. */
+const READ_CHARS = 600;
+const ACCORDING = new RegExp(String.raw`\b(?:according to|citing|cited by|figures from|data from|reported by)\s+${SOURCE_NAME}`, 'u');
+const SAYS = new RegExp(String.raw`${SOURCE_NAME}\s+(?:said|says|say|reported|reports|announced|estimated|estimates|counted|confirmed|tallied)\b`, 'u');
+const SAYS_AFTER = new RegExp(String.raw`\b(?:said|says|reported|announced)\s+${SOURCE_NAME}`, 'u');
+/** Words that open a sentence or name no source. */
+const NOT_A_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|In|On|At|But|And|Officials?|Authorities)$/;
+
+/** Who gives the figure, lower-cased ("gaza health ministry"), or '' when the sentence does not say. */
+export function attributionOf(sentence: string): string {
+  const text = sentence.slice(0, READ_CHARS);
+  for (const pattern of [ACCORDING, SAYS, SAYS_AFTER]) {
+    const m = pattern.exec(text);
+    const name = m?.[1]?.trim();
+    if (name && !NOT_A_SOURCE.test(name)) return name.toLowerCase().replace(/[’']s$/, '').replace(/\s+/g, ' ');
+  }
+  return '';
+}
+
+export interface FigureSeries {
+  /** The newest figure of the best sentence's series. */
+  answer: RankedSentence;
+  /** Older figures of the same series that differ from the answer, newest first. */
+  earlier: RankedSentence[];
+}
+
+/** Relevance of a sentence apart from whether it holds a figure: its score with the type factor taken out. */
+const relevanceOf = (s: RankedSentence): number => s.relevance;
+
+export function figureSeries(ranked: RankedSentence[], publishedOf: (article: number) => string): FigureSeries | null {
+  const best = ranked[0];
+  if (!best?.span) return null;
+  const key = attributionOf(best.text);
+  const floor = SERIES_RELEVANCE * relevanceOf(best);
+  const members = ranked.filter(
+    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && relevanceOf(s) >= floor && attributionOf(s.text) === key,
+  );
+  // One figure per article: its best sentence (ranked order).
+  const perArticle = members.filter((s, i) => members.findIndex((r) => r.article === s.article) === i);
+  perArticle.sort((a, b) => publishedOf(b.article).localeCompare(publishedOf(a.article)) || b.score - a.score);
+  const [answer, ...rest] = perArticle;
+  if (!answer) return null;
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ');
+  const seen = new Set([norm(answer.span!.text)]);
+  const earlier: RankedSentence[] = [];
+  for (const s of rest) {
+    const value = norm(s.span!.text);
+    if (seen.has(value)) continue;
+    seen.add(value);
+    earlier.push(s);
+    if (earlier.length === MAX_EARLIER) break;
+  }
+  return { answer, earlier };
+}
