@@ -6,7 +6,8 @@ import * as chrono from 'chrono-node';
 import { QUESTION_WORDS, tokenize, type Token } from '../store/analyze.js';
 import type { QuestionTime } from '../time/question-time.js';
 
-export type AnswerType = 'quantity' | 'date' | 'actor' | 'place' | 'other';
+/** `name`: a named thing of no kind above ("which submarine", "which operation"). */
+export type AnswerType = 'quantity' | 'date' | 'actor' | 'place' | 'name' | 'other';
 
 /** A calendar day named by a question or a sentence; parts it leaves open are undefined. */
 export interface DayRef {
@@ -30,11 +31,18 @@ export interface Question {
   time: QuestionTime | null;
 }
 
+/** "which Ukrainian city", "what kind of": up to two words between the question word and its noun. */
+const WHICH = String.raw`\b(?:what|which)\s+(?:[\p{L}'’.-]+\s+){0,2}?`;
+const PLACE_NOUNS = 'city|cities|town|towns|province|provinces|country|countries|base|bases|region|regions|village|villages|area|areas|place|places|location|locations|airport|suburb|suburbs|neighbou?rhood|district|state|county|island|port|capital|border|site|sites';
+const ACTOR_NOUNS = "groups?|organi[sz]ations?|militias?|factions?|movements?|officials?|agency|agencies|army|armies|force|forces|ministry|ministries|countries'|country's|leaders?|president|commander|rebels?|party|parties|militants?";
+
 const TYPE_RULES: [RegExp, AnswerType][] = [
-  [/\bhow (many|much)\b|\bnumber of\b|\b(death|casualty) toll\b|\bhow (large|big|long|far)\b/i, 'quantity'],
+  [/\bhow (many|much)\b|\bnumber of\b|\b(death|casualty) toll\b|\btoll\b|\b(total|count|tally|figure)s? (of|for)\b|\bhow (large|big|long|far)\b/i, 'quantity'],
   [/\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b|\bsince when\b/i, 'date'],
-  [/\bwhere\b|\b(what|which) (city|town|province|country|base|region|village|area|place|location|airport)\b/i, 'place'],
-  [/\bwho(m|se)?\b|\b(what|which) (group|organi[sz]ation|militia|faction|movement|official|agency|army|force|country's|ministry)\b/i, 'actor'],
+  [new RegExp(String.raw`\bwhere\b|${WHICH}(?:${PLACE_NOUNS})\b`, 'iu'), 'place'],
+  [new RegExp(String.raw`\bwho(?:m|se)?\b|${WHICH}(?:${ACTOR_NOUNS})\b`, 'iu'), 'actor'],
+  // "Which submarine was hit?": a name is wanted, though not a person's or a place's.
+  [/^\W*(?:which|what\s+(?:was|is)\s+the\s+name\s+of)\b/i, 'name'],
 ];
 
 export function answerTypeOf(text: string): AnswerType {
@@ -88,10 +96,21 @@ export function parseQuestion(text: string, time: QuestionTime | null = null, no
   return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(timeless) : null, names, dates: daysIn(timeless, now), time };
 }
 
-/** The first content word after "how many/much" or "number of": the thing counted. */
+/** Where the counted noun phrase ends: a verb of the question or a preposition. */
+const PHRASE_END = /^(?:have|has|had|were|was|are|is|did|do|does|been|be|will|since|in|on|at|by|from|during|after|before|per|according|so|until|across|near|inside|outside|this|last|that|who|which)$/i;
+
+/**
+ * The noun counted after "how many/much" or "number of": the head of its noun phrase, its last word
+ * ("troops" in "how many American troops have died"), at most three words in.
+ */
 function focusOf(text: string): Token | null {
-  const m = /\b(?:how (?:many|much)|number of)\s+(.*)$/i.exec(text);
+  const m = /\b(?:how (?:many|much)|number of|(?:total|count|tally|figure)s? (?:of|for))\s+(.*)$/i.exec(text);
   if (!m) return null;
-  for (const t of tokenize(m[1]!, QUESTION_WORDS)) if (t.term !== null) return t;
-  return null;
+  const offset = m.index + m[0].length - m[1]!.length;
+  const phrase: Token[] = [];
+  for (const t of tokenize(m[1]!, QUESTION_WORDS)) {
+    if (PHRASE_END.test(t.word) || phrase.length === 3) break;
+    if (t.term !== null) phrase.push({ ...t, start: t.start + offset, end: t.end + offset });
+  }
+  return phrase.at(-1) ?? null;
 }

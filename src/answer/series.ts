@@ -14,7 +14,9 @@ export const SERIES_FIT = 0.7;
 /** Earlier figures shown at most. */
 export const MAX_EARLIER = 5;
 
-const SOURCE_NAME = String.raw`(?:the\s+)?([\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[\p{Lu}][\p{L}'’.-]*)*)`;
+/** Lower-case words that belong to an institution's name ("the Gaza health ministry"). */
+const INSTITUTION = String.raw`(?:health|ministry|military|government|office|forces|army|officials?|authorities|agency|department|command|spokes(?:man|woman|person)|rights|media|council|committee|police|service|observatory)`;
+const SOURCE_NAME = String.raw`(?:[Tt]he\s+)?([\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:of|for|and|de)\s+)?(?:[\p{Lu}][\p{L}'’.-]*|${INSTITUTION}\b))*)`;
 /** Attribution sits near the figure; a longer sentence is read only this far, which bounds the search. */
 const READ_CHARS = 600;
 const ACCORDING = new RegExp(String.raw`\b(?:according to|citing|cited by|figures from|data from|reported by)\s+${SOURCE_NAME}`, 'u');
@@ -29,9 +31,28 @@ export function attributionOf(sentence: string): string {
   for (const pattern of [ACCORDING, SAYS, SAYS_AFTER]) {
     const m = pattern.exec(text);
     const name = m?.[1]?.trim();
-    if (name && !NOT_A_SOURCE.test(name)) return name.toLowerCase().replace(/[’']s$/, '').replace(/\s+/g, ' ');
+    if (name && !NOT_A_SOURCE.test(name)) return name.toLowerCase().replace(/[.’']+$|[’']s$/g, '').replace(/\s+/g, ' ');
   }
   return '';
+}
+
+/** Words of a source's name that say what it is, not who: "the Gaza Health Ministry" and "Gaza's ministry" share "gaza". */
+const GENERIC = new Set([
+  'the', 'of', 'for', 'and', 'in', 'officials', 'official', 'authorities', 'spokesman', 'spokeswoman', 'run', 'office', 'said',
+  'ministry', 'military', 'government', 'army', 'forces', 'department', 'agency', 'police', 'council', 'committee', 'service',
+]);
+const nameWords = (key: string) => new Set(key.split(/[\s-]+/).filter((w) => w.length > 1 && !GENERIC.has(w)));
+
+/**
+ * Two attributions name the same source when either sentence names none (most reports of a running
+ * count do not repeat who keeps it) or their names share a word ("Ministry of Health in Gaza", "Gaza
+ * Health Ministry"); "the UN" and "the Israeli military" are different series.
+ */
+export function sameAttribution(a: string, b: string): boolean {
+  if (a === '' || b === '' || a === b) return true;
+  const words = nameWords(a);
+  for (const w of nameWords(b)) if (words.has(w)) return true;
+  return false;
 }
 
 export interface FigureSeries {
@@ -48,9 +69,10 @@ export function figureSeries(ranked: RankedSentence[], publishedOf: (article: nu
   const best = ranked[0];
   if (!best?.span) return null;
   const key = attributionOf(best.text);
+  const sameSource = (s: RankedSentence) => sameAttribution(key, attributionOf(s.text));
   const floor = SERIES_RELEVANCE * relevanceOf(best);
   const members = ranked.filter(
-    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && relevanceOf(s) >= floor && attributionOf(s.text) === key,
+    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && relevanceOf(s) >= floor && sameSource(s),
   );
   // One figure per article: its best sentence (ranked order).
   const perArticle = members.filter((s, i) => members.findIndex((r) => r.article === s.article) === i);

@@ -24,6 +24,22 @@ const MONTH_NAMES =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const REPEATS = /^(times|occasions|instances|incidents)$/i;
+/** A question about the dead. */
+const DEATH_WORDS = /\b(kill(ed|s|ing)?|die[ds]?|dead|deaths?|death toll|toll|fatalit(y|ies)|casualt(y|ies)|lives)\b/i;
+/** Words that make a number near them a toll of the dead. */
+const TOLL_BEFORE = /^(toll|tolls|killing|killed|deaths?)$/i;
+const TOLL_AFTER = /^(killed|dead|died|deaths|fatalities|lives|bodies)$/i;
+
+/** The number at `i` is a toll: "the death toll … has risen to N" (within fifteen words before), or "N … killed" (within three after). */
+function tollAround(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 15); j--) {
+    if (TOLL_BEFORE.test(tokens[j]!.word)) return true;
+    // Another number in between is the one the toll gives.
+    if (isNumberWord(tokens[j]!)) break;
+  }
+  for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 3); j++) if (TOLL_AFTER.test(tokens[j]!.word)) return true;
+  return false;
+}
 const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 const WEEKDAY_IN = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const QUALIFIER =
@@ -48,6 +64,7 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
   const asked = new Set(q.tokens.map((t) => t.term).filter((t): t is string => t !== null));
   const wantsDuration = /\bhow long\b/i.test(q.text);
   const fitOf = (w: Token) => (wantsDuration ? (TIME_UNITS.test(w.word) ? 1 : 0) : q.focus ? similarity(w, q.focus) : 0);
+  const asksDeaths = !wantsDuration && DEATH_WORDS.test(q.text);
   const adjacent = (a: Token, b: Token) => /^\s+$/.test(sentence.slice(a.end, b.start));
   const spans: AnswerSpan[] = [];
   tokens.forEach((t, i) => {
@@ -56,6 +73,8 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
     const next = tokens[i + 1];
     // Part of a date ("October 17", "17 October") or a year: no count.
     if (MONTH_NAMES.test(prev) || MONTH_NAMES.test(next?.word ?? '') || /^(19|20)\d\d$/.test(t.word)) return;
+    // A clock time ("7:49 am", "1:25 p.m."): no count.
+    if (/^:\d/.test(sentence.slice(t.end, t.end + 2)) || /\d:$/.test(sentence.slice(Math.max(0, t.start - 2), t.start))) return;
     if (t.term !== null && asked.has(t.term)) return;
     let start = t.start;
     const qualifier = QUALIFIER.exec(sentence.slice(Math.max(0, start - 20), start));
@@ -90,6 +109,8 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
         }
       }
     }
+    // A toll counts the dead whatever it names them: "the death toll climbed to 2,670", "killing 22".
+    if (fit < 0.8 && asksDeaths && tollAround(tokens, i)) fit = 0.8;
     spans.push({ start, end, text: sentence.slice(start, end), score: weak * (0.5 + 0.5 * fit) });
   });
   return spans;
@@ -108,15 +129,15 @@ function dateSpanScore(d: { text: string; year?: number; month?: number; day?: n
  * ones are resolved to the day they name; "since Oct 17" starts a count and dates no event, so it
  * scores low.
  */
-function dateSpans(sentence: string, reference: Date | undefined): AnswerSpan[] {
-  const resolved = reference ? eventDates(sentence, dayOfDate(reference)) : [];
-  const spans: AnswerSpan[] = resolved.map((d) => ({
-    start: d.start,
-    end: d.end,
-    text: d.text,
-    day: d.day,
-    score: d.since ? 0.3 : d.relative ? Math.max(0.9, dateSpanScore(d)) : dateSpanScore({ ...d, month: 1, day: 1 }),
-  }));
+function dateSpans(sentence: string, reference: Date | undefined, asksFuture: boolean): AnswerSpan[] {
+  const published = reference ? dayOfDate(reference) : undefined;
+  const resolved = published !== undefined ? eventDates(sentence, published) : [];
+  const spans: AnswerSpan[] = resolved.map((d) => {
+    const base = d.since ? 0.3 : d.relative ? Math.max(0.9, dateSpanScore(d)) : dateSpanScore({ ...d, month: 1, day: 1 });
+    // "When did it happen?" is not answered by a day still ahead when the article was written.
+    const ahead = !asksFuture && published !== undefined && d.day > published;
+    return { start: d.start, end: d.end, text: d.text, day: d.day, score: ahead ? base * 0.5 : base };
+  });
   for (const d of daysIn(sentence, reference)) {
     const start = d.index;
     const end = d.index + d.text.length;
@@ -154,7 +175,7 @@ function nameRuns(sentence: string, tokens: Token[]): { from: number; to: number
 }
 
 /** Named actors or places, scored by their head words and how close they stand to the question's words. */
-function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor' | 'place'): AnswerSpan[] {
+function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor' | 'place' | 'name'): AnswerSpan[] {
   const asked = new Set(q.terms);
   const spans: AnswerSpan[] = [];
   const endsWith = /\b(with|to|by|for|from|against|at)\s*\??\s*$/i.exec(q.text)?.[1]?.toLowerCase();
@@ -182,6 +203,9 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
       // Look past a coordination ("against US and Coalition forces") for the governing preposition.
       const governing = [1, 2, 3].map((d) => tokens[from - d]?.word ?? '').find((w) => NOT_AGENT.test(w) || /^by$/i.test(w));
       if (governing && NOT_AGENT.test(governing) && governing.toLowerCase() !== endsWith) score -= 0.3;
+    } else if (kind === 'name') {
+      if (words.length > 1) score += 0.1;
+      if (nearRelation) score += 0.3;
     } else {
       if (PLACE_HEADS.test(head) || PLACE_HEADS.test(tokens[to + 1]?.word ?? '')) score += 0.4;
       if (PLACE_PREPOSITIONS.test(before)) score += 0.2;
@@ -212,10 +236,11 @@ export function answerSpans(
       spans = quantitySpans(sentence, tokens, q, options.similarity);
       break;
     case 'date':
-      spans = dateSpans(sentence, options.reference);
+      spans = dateSpans(sentence, options.reference, /\b(will|shall|going to|next|upcoming)\b/i.test(q.text));
       break;
     case 'actor':
     case 'place':
+    case 'name':
       spans = nameSpans(sentence, tokens, q, q.type);
       break;
     default:

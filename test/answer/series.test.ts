@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { attributionOf, figureSeries, sameAttribution } from '../../src/answer/series.js';
+import type { RankedSentence } from '../../src/answer/rank.js';
+
+/** A ranked sentence whose figure is `figure`, from article `article`, at `relevance` (score = relevance). */
+function figure(article: number, text: string, figureText: string, relevance = 1, spanScore = 1): RankedSentence {
+  const start = text.indexOf(figureText);
+  return {
+    article,
+    start: 0,
+    end: text.length,
+    text,
+    passage: 1,
+    semantic: 0,
+    features: { coverage: relevance, proximity: 0, semantic: 0, type: spanScore, date: 0, passage: 1 },
+    span: { start, end: start + figureText.length, text: figureText, score: spanScore },
+    relevance,
+    score: relevance * spanScore,
+  };
+}
+
+const PUBLISHED = ['2023-11-09', '2023-12-06', '2024-01-30', '2023-10-20'];
+const publishedOf = (article: number) => PUBLISHED[article]!;
+
+describe('running figures', () => {
+  it('answers with the newest figure however it is worded, and lists the older ones newest first', () => {
+    const ranked = [
+      figure(0, 'US forces have been attacked 46 times since Oct. 17.', '46 times', 1),
+      figure(1, 'Washington has counted at least 78 attacks since October 17.', 'at least 78 attacks', 0.9),
+      figure(2, 'Militias have carried out more than 160 attacks on US forces since mid-October.', 'more than 160 attacks', 0.7),
+      figure(3, 'US troops were attacked 13 times in the first days.', '13 times', 0.65),
+    ];
+    const series = figureSeries(ranked, publishedOf)!;
+    expect(series.answer.span!.text).toBe('more than 160 attacks');
+    expect(series.earlier.map((s) => s.span!.text)).toEqual(['at least 78 attacks', '46 times', '13 times']);
+  });
+
+  it('leaves out figures far less relevant than the best, or not tied to the counted thing', () => {
+    const ranked = [
+      figure(0, 'US forces have been attacked 46 times since Oct. 17.', '46 times', 1),
+      figure(2, 'The strike killed 160 fighters.', '160 fighters', 0.3),
+      figure(1, 'Some 78 journalists attended the briefing.', '78 journalists', 0.9, 0.5),
+    ];
+    const series = figureSeries(ranked, publishedOf)!;
+    expect(series.answer.span!.text).toBe('46 times');
+    expect(series.earlier).toEqual([]);
+  });
+
+  it('keeps tolls from different sources apart', () => {
+    const ranked = [
+      figure(0, 'At least 10,000 people have been killed, according to the Gaza Health Ministry.', 'At least 10,000 people', 1),
+      figure(2, 'About 1,200 people were killed in Israel, the Israeli military says.', 'About 1,200 people', 0.9),
+      figure(1, 'The death toll rose to 11,000, the Ministry of Health in Gaza said.', '11,000', 0.8),
+    ];
+    const series = figureSeries(ranked, publishedOf)!;
+    // Article 2 is the newest, but the Israeli military's count is another series.
+    expect(series.answer.span!.text).toBe('11,000');
+    expect(series.earlier.map((s) => s.span!.text)).toEqual(['At least 10,000 people']);
+  });
+
+  it('names who gives a figure', () => {
+    expect(attributionOf('At least 58 Palestinians are killed, the Gaza health ministry says.')).toBe('gaza health ministry');
+    expect(attributionOf('The toll is 300, according to the Gaza Health Ministry.')).toBe('gaza health ministry');
+    expect(attributionOf('The Pentagon said 46 attacks had been recorded.')).toBe('pentagon');
+    expect(attributionOf('Militias have attacked US forces 46 times.')).toBe('');
+    expect(sameAttribution('gaza health ministry', 'ministry of health in gaza')).toBe(true);
+    expect(sameAttribution('gaza health ministry', '')).toBe(true);
+    expect(sameAttribution('gaza health ministry', 'israeli military')).toBe(false);
+  });
+});
