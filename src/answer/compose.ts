@@ -18,6 +18,10 @@ export interface ComposeInput {
   retrieval: number;
   /** True when the question wants a typed answer (a number, a date, a name, a place). */
   typed: boolean;
+  /** Index terms of the names the question gives: figures of a series speak of the same ones. */
+  names?: ReadonlySet<string>;
+  /** True when the wanted answer is a name (an actor, a place, a named thing). */
+  named?: boolean;
   /** True when it asks for a count, whose figures form a series over time. */
   counts: boolean;
   minConfidence: number;
@@ -38,12 +42,18 @@ const MAX_CLOSEST = 3;
  * always abstaining on SQuAD 2.0 by only two points): how much of the question's rare-word mass the
  * sentence covers, whether the wanted type of answer is there, and how strongly retrieval matched.
  */
-export function confidenceOf(best: RankedSentence, retrieval: number, typed: boolean): number {
+export function confidenceOf(best: RankedSentence, retrieval: number, typed: boolean, named = false): number {
   const f = best.features;
   const matched = 0.65 * f.coverage + 0.35 * Math.min(1, retrieval);
   // A question that wants a number, date, name or place is not answered by a sentence without one.
-  return Math.min(1, typed ? matched * (0.3 + 0.7 * f.type) : matched);
+  // Name spans are scored on a harder scale (a plain name with no head word or title scores about
+  // 0.5, a number tied to its noun 1): a name of fit NAME_FIT counts as fully typed.
+  const type = named ? Math.min(1, f.type / NAME_FIT) : f.type;
+  return Math.min(1, typed ? matched * (0.3 + 0.7 * type) : matched);
 }
+
+/** The fit at which a name span counts as an answer of the wanted kind, for confidence. */
+export const NAME_FIT = 0.6;
 
 /** How an article is named to a reader: title, source, date, url, and its file (with `:line` for JSONL). */
 export function articleRef(a: Article): Omit<SourceRef, 'n'> {
@@ -91,7 +101,7 @@ function newestFirst(input: ComposeInput): { answer: RankedSentence; older: Rank
   const [best, ...rest] = input.ranked;
   if (!input.typed || !best!.span) return { answer: best!, older: [] };
   if (input.counts) {
-    const series = figureSeries(input.ranked, (article) => input.articles[article]!.published ?? '');
+    const series = figureSeries(input.ranked, (article) => input.articles[article]!.published ?? '', input.names);
     if (series) return { answer: series.answer, older: series.earlier };
   }
   const rivals = [best!, ...rest.filter((s) => s.span && s.article !== best!.article && s.score >= SAME_ANSWER_RATIO * best!.score)];
@@ -107,7 +117,7 @@ function newestFirst(input: ComposeInput): { answer: RankedSentence; older: Rank
 export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
   const citations = new Citations(input.articles);
   const best = input.ranked[0];
-  const confidence = best ? confidenceOf(best, input.retrieval, input.typed) : 0;
+  const confidence = best ? confidenceOf(best, input.retrieval, input.typed, input.named) : 0;
   if (!best || confidence < input.minConfidence) {
     for (const a of [...new Set(input.closest)].slice(0, MAX_CLOSEST)) citations.cite(a);
     return {

@@ -5,6 +5,7 @@
  */
 import { tokenize, type Token } from '../store/analyze.js';
 import type { Expansion } from './expand.js';
+import { mayHoldDate } from '../time/event-dates.js';
 import { daysIn, sameDay, type Question } from './question.js';
 import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
 
@@ -121,7 +122,7 @@ export function sentenceFeatures(
   const proximity =
     positions.length === 0 ? 0 : positions.length === 1 ? 0.5 : Math.min(1, relevant.size / (positions.at(-1)! - positions[0]! + 1) * 2);
   const span = q.type === 'other' ? null : (answerSpans(s.text, q, { similarity: ctx.similarity, reference: s.reference, tokens })[0] ?? null);
-  const date = q.dates.length > 0 && daysIn(s.text, s.reference).some((d) => q.dates.some((qd) => sameDay(d, qd))) ? 1 : 0;
+  const date = q.dates.length > 0 && mayHoldDate(s.text) && daysIn(s.text, s.reference).some((d) => q.dates.some((qd) => sameDay(d, qd))) ? 1 : 0;
   return {
     features: {
       coverage: total > 0 ? covered / total : 0,

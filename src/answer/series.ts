@@ -5,6 +5,7 @@
  * Ministry", "the Pentagon says"): figures from different sources are different series. A series is
  * ordered by publication; its newest figure answers, the earlier ones are its history.
  */
+import { terms } from '../store/analyze.js';
 import type { RankedSentence } from './rank.js';
 
 /** A figure joins the series when its sentence is at least this relevant, relative to the best one. */
@@ -65,14 +66,34 @@ export interface FigureSeries {
 /** Relevance of a sentence apart from whether it holds a figure: its score with the type factor taken out. */
 const relevanceOf = (s: RankedSentence): number => s.relevance;
 
-export function figureSeries(ranked: RankedSentence[], publishedOf: (article: number) => string): FigureSeries | null {
+/** Index terms of a sentence with the sentences around it, which its "the attack" and "there" refer to. */
+const aroundMemo = new WeakMap<RankedSentence, Set<string>>();
+function termsAround(s: RankedSentence): Set<string> {
+  let found = aroundMemo.get(s);
+  if (!found) aroundMemo.set(s, (found = new Set(terms([s.previous ?? '', s.text, s.next ?? ''].join(' ')))));
+  return found;
+}
+
+/**
+ * `names`: the question's names ("Kirkuk", "Gaza"). A figure measures the same thing as the best one
+ * only where it speaks of the same named things: the toll of a strike in Kirkuk is no figure of one
+ * in Mogeth, however alike the sentences.
+ */
+export function figureSeries(ranked: RankedSentence[], publishedOf: (article: number) => string, names: ReadonlySet<string> = new Set()): FigureSeries | null {
   const best = ranked[0];
   if (!best?.span) return null;
+  const bestTerms = termsAround(best);
+  const required = [...names].filter((n) => bestTerms.has(n));
+  const sameNames = (s: RankedSentence) => {
+    if (required.length === 0) return true;
+    const around = termsAround(s);
+    return required.every((n) => around.has(n));
+  };
   const key = attributionOf(best.text);
   const sameSource = (s: RankedSentence) => sameAttribution(key, attributionOf(s.text));
   const floor = SERIES_RELEVANCE * relevanceOf(best);
   const members = ranked.filter(
-    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && relevanceOf(s) >= floor && sameSource(s),
+    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && relevanceOf(s) >= floor && sameSource(s) && sameNames(s),
   );
   // One figure per article: its best sentence (ranked order).
   const perArticle = members.filter((s, i) => members.findIndex((r) => r.article === s.article) === i);

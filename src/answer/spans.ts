@@ -4,7 +4,7 @@
  */
 import { numberWordValue, tokenize, type Token } from '../store/analyze.js';
 import { dayOfDate, type Day } from '../time/days.js';
-import { eventDates } from '../time/event-dates.js';
+import { eventDates, mayHoldDate } from '../time/event-dates.js';
 import { daysIn, type Question } from './question.js';
 
 export interface AnswerSpan {
@@ -138,7 +138,8 @@ function dateSpans(sentence: string, reference: Date | undefined, asksFuture: bo
     const ahead = !asksFuture && published !== undefined && d.day > published;
     return { start: d.start, end: d.end, text: d.text, day: d.day, score: ahead ? base * 0.5 : base };
   });
-  for (const d of daysIn(sentence, reference)) {
+  // Weekdays and written dates were read above; chrono's slower pass only finds more in date-like text.
+  for (const d of mayHoldDate(sentence) ? daysIn(sentence, reference) : []) {
     const start = d.index;
     const end = d.index + d.text.length;
     if (spans.some((s) => start < s.end && end > s.start)) continue;
@@ -202,7 +203,8 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
       else if (nearRelation) score += 0.15;
       // Look past a coordination ("against US and Coalition forces") for the governing preposition.
       const governing = [1, 2, 3].map((d) => tokens[from - d]?.word ?? '').find((w) => NOT_AGENT.test(w) || /^by$/i.test(w));
-      if (governing && NOT_AGENT.test(governing) && governing.toLowerCase() !== endsWith) score -= 0.3;
+      // A question ending in a preposition ("Who did he speak to?") asks for the one acted upon.
+      if (governing && NOT_AGENT.test(governing) && !endsWith) score -= 0.3;
     } else if (kind === 'name') {
       if (words.length > 1) score += 0.1;
       if (nearRelation) score += 0.3;

@@ -122,8 +122,14 @@ export function removeComponent(v: Float32Array, pc: Float32Array): Float32Array
   // Subtract in double precision, then decide: a vector lying along the component leaves only
   // rounding noise, which normalising would blow up into a random direction. It becomes zero instead.
   const scale = pp > 0 ? dot / pp : 0;
-  const rest = Array.from(v, (x, i) => x - scale * pc[i]);
-  const rr = rest.reduce((sum, x) => sum + x * x, 0);
+  // Plain loops, no per-element closures: an index's vectors all pass through here.
+  const rest = new Float64Array(v.length);
+  let rr = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i] - scale * pc[i];
+    rest[i] = x;
+    rr += x * x;
+  }
   if (rr <= 1e-10 * vv) return new Float32Array(v.length);
   return normalizeInPlace(Float32Array.from(rest));
 }

@@ -73,8 +73,23 @@ export function numericValue(word: string): string | null {
  */
 const WORD = /[\p{L}\p{N}]+(?:(?:[-'’.,])[\p{L}\p{N}]+)*/gu;
 
+/** Terms of words already seen: stemming is the costliest step, and news repeats its words. */
+const TERM_MEMO = new Map<string, string | null>();
+const TERM_MEMO_LIMIT = 200_000;
+
 /** Normalises one word (no hyphens) into an index term, or null for a stop word. */
 export function termOf(word: string, extraStops?: ReadonlySet<string>): string | null {
+  if (extraStops) return normalise(word, extraStops);
+  let term = TERM_MEMO.get(word);
+  if (term === undefined) {
+    term = normalise(word);
+    if (TERM_MEMO.size >= TERM_MEMO_LIMIT) TERM_MEMO.clear();
+    TERM_MEMO.set(word, term);
+  }
+  return term;
+}
+
+function normalise(word: string, extraStops?: ReadonlySet<string>): string | null {
   let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
   if (w === '') return null;
   if (STOP_WORDS.has(w) || extraStops?.has(w)) return null;

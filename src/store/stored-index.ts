@@ -140,6 +140,26 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   };
 }
 
+/**
+ * The raw passage vectors of a loaded generation, packed, read again from its folder and checked
+ * against its manifest: answering needs them only for searches confined to a few passages, so they
+ * are not kept from the first read.
+ */
+export function readPackedVectors(index: StoredIndex): Float32Array {
+  const file = path.join(index.location, INDEX_FILES.rawVectors);
+  const expected = index.manifest.checksums[INDEX_FILES.rawVectors];
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  if (!expected || data.length !== expected.bytes || sha256(data) !== expected.sha256) throw damaged(file, 'it does not match the manifest');
+  const packed = new Float32Array(data.byteLength / 4);
+  new Uint8Array(packed.buffer).set(data);
+  return packed;
+}
+
 function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {
   try {
     return loadLexicalIndex(bytes);

@@ -91,6 +91,22 @@ export function loadVectorIndex(file: string, dim: number, efSearch: number): Ve
   return wrap(index, dim, efSearch);
 }
 
+/**
+ * Exact top-k by cosine among the vectors `ids` names (unit vectors packed in one array): a search
+ * confined to a few eligible passages, where a filtered graph search would wander the whole graph.
+ */
+export function exactSearchAmong(packed: Float32Array, dim: number, query: Float32Array, ids: ArrayLike<number>, k: number): VectorHit[] {
+  const scored: VectorHit[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let dot = 0;
+    const base = id * dim;
+    for (let j = 0; j < dim; j++) dot += packed[base + j]! * query[j]!;
+    scored.push({ id, score: dot });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+}
+
 /** Exact top-k by cosine over unit vectors packed in one array: the yardstick for HNSW recall. */
 export function exactSearch(packed: Float32Array, dim: number, query: Float32Array, k: number): VectorHit[] {
   const n = packed.length / dim;

@@ -17,15 +17,23 @@ export interface QuestionTime {
   range: DayRange | null;
   /** The question asks for the newest evidence. */
   recency: boolean;
+  /** It asks for a figure that runs up to the as-of day ("since …", "so far", "the toll"), not one event's. */
+  running: boolean;
   /** Offsets of words that only speak of time ("latest", "this week"): not content to match. */
   timeWords: { start: number; end: number }[];
 }
 
 export interface TimeContext {
   asOf: Day;
-  /** True when the corpus holds an article published in [from, asOf]: picks a yearless date's year. */
-  hasArticlesSince: (from: Day) => boolean;
+  /**
+   * True when the corpus holds articles published in [from, asOf] that speak of the question: picks a
+   * yearless date's year.
+   */
+  coversSince: (from: Day) => boolean;
 }
+
+/** Words of a figure that runs to the present: totals and tolls rather than one event's count. */
+const RUNNING = /\b(?:total|tolls?|overall|in all|altogether|to date|cumulative|tally|since)\b/i;
 
 /** Words of recency: they ask for the newest figure, they are not words to find in an article. */
 const RECENCY =
@@ -85,7 +93,7 @@ function latestCovered(make: (year: number) => DayRange, ctx: TimeContext): DayR
     const r = make(year);
     if (r.from > ctx.asOf) continue;
     fallback ??= r;
-    if (ctx.hasArticlesSince(r.from)) return r;
+    if (ctx.coversSince(r.from)) return r;
   }
   return fallback ?? make(asOfYear - 1);
 }
@@ -153,7 +161,8 @@ export function questionTime(text: string, ctx: TimeContext): QuestionTime {
     // "since" and "so far" already run to the as-of day; a period that "so far" qualifies ends there too.
     if (range.from > range.to) range = { from: range.to, to: range.to };
   }
-  return { asOf: ctx.asOf, range, recency, timeWords };
+  const running = recency || RUNNING.test(text) || (range !== null && range.to === ctx.asOf && range.from > -Infinity);
+  return { asOf: ctx.asOf, range, recency, running, timeWords };
 }
 
 /** "as of 6 Dec 2023: question" or "(as of 2023-12-06) question": the as-of day a message names, and the rest. */

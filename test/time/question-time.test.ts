@@ -5,7 +5,7 @@ import { questionTime, splitAsOf } from '../../src/time/question-time.js';
 /** A corpus whose articles were published on these days. */
 const corpusOf = (...days: Day[]) => (from: Day) => days.some((d) => d >= from);
 const WED_6_DEC_2023 = dayOf(2023, 12, 6);
-const ctx = (asOf: Day, ...published: Day[]) => ({ asOf, hasArticlesSince: corpusOf(...(published.length ? published : [asOf])) });
+const ctx = (asOf: Day, ...published: Day[]) => ({ asOf, coversSince: corpusOf(...(published.length ? published : [asOf])) });
 const range = (text: string, c: ReturnType<typeof ctx>) => {
   const r = questionTime(text, c).range;
   return r && [r.from === -Infinity ? '-∞' : isoDay(r.from), isoDay(r.to)];
@@ -62,7 +62,7 @@ describe('a date without a year', () => {
     expect(range('Attacks since Oct 17?', ctx(asOf, dayOf(2024, 2, 1)))).toEqual(['2023-10-17', '2024-03-01']);
   });
   it('falls back to the latest occurrence when the corpus has nothing after any', () => {
-    expect(range('Attacks since Oct 17?', { asOf: WED_6_DEC_2023, hasArticlesSince: () => false })).toEqual(['2023-10-17', '2023-12-06']);
+    expect(range('Attacks since Oct 17?', { asOf: WED_6_DEC_2023, coversSince: () => false })).toEqual(['2023-10-17', '2023-12-06']);
   });
 });
 
