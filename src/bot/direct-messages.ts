@@ -1,6 +1,10 @@
-/** Questions sent to the bot by direct message: answered as a reply, the same as /ask. */
+/**
+ * Questions sent to the bot by direct message: answered as a reply, the same as /ask. A message may
+ * start with "as of 6 Dec 2023:" to ask as of that day.
+ */
 import type { Message } from 'discord.js';
 import { admitQuestion } from './ask-flow.js';
+import { splitMessageAsOf } from './as-of.js';
 import type { BotContext } from './command.js';
 import { answerEmbed } from './format/answer-embed.js';
 import { helpEmbed } from './format/info-embeds.js';
@@ -16,12 +20,13 @@ export function createDirectMessageHandler(ctx: BotContext, work: WorkTracker) {
       await message.reply({ embeds: [helpEmbed()], allowedMentions: NO_MENTIONS });
       return;
     }
-    const admitted = admitQuestion(ctx.limiter, message.author.id, text);
+    const { asOf, question } = splitMessageAsOf(text, ctx.config.TIME_ZONE);
+    const admitted = admitQuestion(ctx.limiter, message.author.id, question);
     if (!admitted.ok) {
       await message.reply({ content: admitted.message, allowedMentions: NO_MENTIONS });
       return;
     }
-    const answer = await ctx.sitrep.answer(admitted.question);
+    const answer = await ctx.sitrep.answer(admitted.question, { asOf });
     await message.reply({ embeds: [answerEmbed(answer)], allowedMentions: NO_MENTIONS });
   }
 

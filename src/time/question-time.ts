@@ -8,7 +8,7 @@
  * the corpus holds articles published on or after it, so a yearless date never empties the answer.
  */
 import * as chrono from 'chrono-node';
-import { dayOf, monthRange, partsOf, weekStart, yearRange, type Day, type DayRange } from './days.js';
+import { dayOf, monthRange, parseIsoDay, partsOf, weekStart, yearRange, type Day, type DayRange } from './days.js';
 
 /** What the question says about time. */
 export interface QuestionTime {
@@ -165,15 +165,25 @@ export function questionTime(text: string, ctx: TimeContext): QuestionTime {
   return { asOf: ctx.asOf, range, recency, running, timeWords };
 }
 
-/** "as of 6 Dec 2023: question" or "(as of 2023-12-06) question": the as-of day a message names, and the rest. */
-export function splitAsOf(text: string, today: Day): { asOf: Day | null; question: string } {
-  const m = /^\s*\(?\s*as of\s+([^:)?\n]{4,40}?)\s*[:)]\s*/i.exec(text);
-  if (!m) return { asOf: null, question: text };
-  const parsed = chrono.parse(m[1]!, new Date(today * 86_400_000 + 43_200_000))[0];
-  if (!parsed || !parsed.start.isCertain('day') || !parsed.start.isCertain('month')) return { asOf: null, question: text };
-  const c = parsed.start;
+/**
+ * An as-of date as a person writes it: `2023-12-06`, `6 Dec 2023`, `December 6, 2023`, or a day and
+ * month alone (its latest occurrence up to today). Null when it names no single day, or one after today.
+ */
+export function parseAsOf(text: string, today: Day): Day | null {
+  const iso = parseIsoDay(text);
+  if (iso !== null) return iso <= today ? iso : null;
+  const parsed = chrono.parse(text.slice(0, 60), new Date(today * 86_400_000 + 43_200_000))[0];
+  const c = parsed?.start;
+  if (!c || !c.isCertain('day') || !c.isCertain('month') || parsed.text.trim().length < text.trim().length - 1) return null;
   const year = c.isCertain('year') ? c.get('year')! : partsOf(today).year;
   let day = dayOf(year, c.get('month')!, c.get('day')!);
   if (!c.isCertain('year') && day > today) day = dayOf(year - 1, c.get('month')!, c.get('day')!);
-  return { asOf: day, question: text.slice(m[0].length) };
+  return day <= today ? day : null;
+}
+
+/** "as of 6 Dec 2023: question" or "(as of 2023-12-06) question": the as-of day a message names, and the rest. */
+export function splitAsOf(text: string, today: Day): { asOf: Day | null; question: string } {
+  const m = /^\s*\(?\s*as of\s+([^:)?\n]{4,40}?)\s*[:)]\s*/i.exec(text);
+  const asOf = m ? parseAsOf(m[1]!, today) : null;
+  return asOf === null ? { asOf: null, question: text } : { asOf, question: text.slice(m![0].length) };
 }

@@ -44,6 +44,32 @@ describe('the bot on Discord', () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('answers /ask as_of: from the articles published by then, and says both dates', async () => {
+    const then = await h.edit(h.ask(QUESTION, { asOf: '2023-12-06' }));
+    expect(then.body.embeds[0].description).toContain('**at least 78 attacks**');
+    expect(then.body.embeds[0].footer.text).toMatch(/^as of 6 Dec 2023 · newest source 6 Dec 2023 · /);
+    // The day before the seed article was published, the corpus held nothing to answer with.
+    const before = await h.edit(h.ask(QUESTION, { asOf: '5 Dec 2023' }));
+    expect(before.body.embeds[0].description).toBe("I couldn't find that in the corpus.");
+    expect(before.body.embeds[0].footer.text).toMatch(/^as of 5 Dec 2023 · /);
+  });
+
+  it('refuses an as_of it cannot read, privately, with the forms it takes', async () => {
+    const callback = await h.callback(h.ask(QUESTION, { asOf: 'the day after the war' }));
+    expect(callback.body.type).toBe(REPLY);
+    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(callback.body.data.content).toMatch(/2023-12-06 or 6 Dec 2023/);
+  });
+
+  it('reads "as of <date>:" at the start of a direct message', async () => {
+    const dm = directMessage({ content: `as of 2023-12-05: ${QUESTION}`, channelId: '1200000000000000557' });
+    h.fake.gateway.dispatch('MESSAGE_CREATE', dm);
+    const reply = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${dm.channel_id}/messages`);
+    expect(reply.body.embeds[0].description).toBe("I couldn't find that in the corpus.");
+    expect(reply.body.embeds[0].title).toBe(QUESTION);
+    expect(reply.body.embeds[0].footer.text).toMatch(/^as of 5 Dec 2023 · /);
+  });
+
   it('says plainly when the corpus does not hold the answer, listing the closest sources', async () => {
     const edit = await h.edit(h.ask('What is the capital of France?'));
     expect(edit.body.embeds[0].description).toBe("I couldn't find that in the corpus.");

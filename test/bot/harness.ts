@@ -30,7 +30,7 @@ export interface Harness {
   /** Dispatches a slash command; resolves with the interaction (its id and token). */
   command(name: string, options?: CommandOption[], as?: { user?: FakeUser; permissions?: string; guildId?: string | null }): FakeInteraction;
   /** Dispatches `/ask question:<q>`. */
-  ask(question: string, as?: { user?: FakeUser; private?: boolean }): FakeInteraction;
+  ask(question: string, as?: { user?: FakeUser; private?: boolean; asOf?: string }): FakeInteraction;
   callback(i: FakeInteraction): Promise<RecordedRequest>;
   /** The first edit of the interaction's original reply whose body passes `match`. */
   edit(i: FakeInteraction, match?: (body: any) => boolean): Promise<RecordedRequest>;
@@ -85,9 +85,15 @@ export async function startHarness(
     corpusDir,
     command,
     ask: (question, as = {}) =>
-      command('ask', [stringOption('question', question), ...(as.private ? [{ name: 'private', type: 5, value: true }] : [])], {
-        user: as.user ?? user(),
-      }),
+      command(
+        'ask',
+        [
+          stringOption('question', question),
+          ...(as.asOf !== undefined ? [stringOption('as_of', as.asOf)] : []),
+          ...(as.private ? [{ name: 'private', type: 5, value: true }] : []),
+        ],
+        { user: as.user ?? user() },
+      ),
     callback: (i) => fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${i.id}/${i.token}/callback`),
     edit: (i, match = () => true) =>
       fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${i.token}/messages/@original` && match(r.body)),

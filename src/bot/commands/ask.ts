@@ -1,6 +1,7 @@
-/** `/ask question:<text> [private:<bool>]`: the answer as an embed, quoted and cited. */
+/** `/ask question:<text> [as_of:<date>] [private:<bool>]`: the answer as an embed, quoted and cited. */
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { admitQuestion } from '../ask-flow.js';
+import { readAsOfOption } from '../as-of.js';
 import type { BotContext } from '../command.js';
 import { answerEmbed } from '../format/answer-embed.js';
 import { MAX_QUESTION_LENGTH } from '../question.js';
@@ -17,9 +18,20 @@ export const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )
+  .addStringOption((o) =>
+    o
+      .setName('as_of')
+      .setDescription('Answer from articles published up to this date, e.g. 2023-12-06 (default: today)')
+      .setMaxLength(40),
+  )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you alone'));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const asOf = readAsOfOption(interaction.options.getString('as_of'), ctx.config.TIME_ZONE);
+  if (!asOf.ok) {
+    await interaction.reply({ content: asOf.message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
   const admitted = admitQuestion(ctx.limiter, interaction.user.id, interaction.options.getString('question'));
   if (!admitted.ok) {
     await interaction.reply({ content: admitted.message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
@@ -27,6 +39,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const answer = await ctx.sitrep.answer(admitted.question);
+  const answer = await ctx.sitrep.answer(admitted.question, { asOf: asOf.asOf });
   await interaction.editReply({ embeds: [answerEmbed(answer)], allowedMentions: NO_MENTIONS });
 }
