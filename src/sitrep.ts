@@ -15,6 +15,7 @@ import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
+import { warmTimeParser } from './time/question-time.js';
 
 export { AsOfError } from './time/days.js';
 
@@ -128,6 +129,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       },
     });
   let answerer = answererFor(index);
+  warmTimeParser();
   const takeTurn = createTurns();
 
   return {

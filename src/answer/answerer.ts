@@ -58,6 +58,8 @@ const SERIES_PASSAGES = 16;
 const NARROW_SHARE = 0.15;
 /** A yearless date's year is one whose later articles match the question at least this well, relative to the best match. */
 const YEARLESS_MATCH = 0.75;
+/** Passages the yearless probe looks at: a year none of whose reports is among them is not covered. */
+const PROBE_PASSAGES = 100;
 
 export interface AnswererParts {
   index: StoredIndex;
@@ -135,17 +137,20 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   /**
    * Whether articles published from a day to the as-of day speak of the question about as well as the
    * whole corpus does: a yearless "since Oct 17" takes the latest year whose reports match the
-   * question, not merely the latest year with any article. One lexical search per year tried.
+   * question, not merely the latest year with any article. One lexical search, made when the first
+   * year is tried; its hits are best first, so the first one published since a day is the best since.
    */
   function coverageProbe(question: string, asOf: Day): (from: Day) => boolean {
-    const terms = parseQuestion(question).terms.map((term) => ({ term, weight: 1 }));
-    let overall: number | undefined;
+    let hits: { score: number; day: number }[] | undefined;
     return (from) => {
       if (!dated.publishedBetween(from, asOf)) return false;
-      overall ??= index.lexical.search(terms, 1, dated.filter({ from: -Infinity, to: asOf }))[0]?.score ?? 0;
-      if (overall === 0) return true;
-      const since = index.lexical.search(terms, 1, dated.filter({ from, to: asOf }))[0]?.score ?? 0;
-      return since >= YEARLESS_MATCH * overall;
+      hits ??= index.lexical
+        .search(parseQuestion(question).terms.map((term) => ({ term, weight: 1 })), PROBE_PASSAGES, dated.filter({ from: -Infinity, to: asOf }))
+        .map((h) => ({ score: h.score, day: dated.passageDays[h.id]! }));
+      const best = hits[0]?.score ?? 0;
+      if (best === 0) return true;
+      const since = hits.find((h) => h.day >= from)?.score ?? 0;
+      return since >= YEARLESS_MATCH * best;
     };
   }
 

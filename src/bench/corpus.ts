@@ -25,6 +25,8 @@ function colour(rng: Random): string {
 export interface BenchQuestion {
   question: string;
   answers: string[];
+  /** Publication day of the article it is about: the as-of day of the as-of latency run. */
+  published?: string;
 }
 
 export interface BenchCorpus {
@@ -57,7 +59,7 @@ export function writeBenchCorpus(
       const id = `bench-${articles + 1}`;
       made += chunkArticle({ id, file: '', title: '', text }, chunking).length;
       articles++;
-      pool.push(incidentQuestions(incident));
+      pool.push(incidentQuestions(incident).map((q) => ({ ...q, published: incident.published })));
       yield { id, title: headline(incident), text, source: BENCH_SOURCE, published: incident.published };
     }
   }

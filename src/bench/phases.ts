@@ -76,6 +76,8 @@ export interface ServeResult {
   loadSeconds: number;
   questions: number;
   latencyMs: LatencySummary;
+  /** The same questions, each asked as of its article's publication day (retrieval filtered by date). */
+  asOfLatencyMs: LatencySummary;
   /** Share of questions whose answer sentence holds the generated answer (a sanity check, not a quality figure). */
   answered: number;
   accuracy: number;
@@ -118,6 +120,12 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
     if (!a.abstained) answered++;
     if (a.answer && containsAnyAnswer(a.answer.text, q.answers)) right++;
   }
+  const asOfMs: number[] = [];
+  for (const q of questions) {
+    t = performance.now();
+    await sitrep.answer(q.question, { asOf: q.published });
+    asOfMs.push(performance.now() - t);
+  }
   const peakRssMiB = mib();
 
   // Exact search needs the vectors themselves: read them from the index, with SIF's component removed as at query time.
@@ -154,6 +162,7 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
     loadSeconds,
     questions: questions.length,
     latencyMs: latencySummary(ms),
+    asOfLatencyMs: latencySummary(asOfMs),
     answered: answered / questions.length,
     accuracy: right / questions.length,
     peakRssMiB,
