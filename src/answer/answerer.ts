@@ -56,6 +56,7 @@ const REPORTING_LAG_DAYS = 7;
 const SERIES_PASSAGES = 16;
 /** Share of eligible passages below which vector search scores them exactly instead of filtering the graph. */
 const NARROW_SHARE = 0.15;
+const CREDIT_ONLY = /^\s*(?:\([^()]{0,80}\)\s*)+$/;
 /** A yearless date's year is one whose later articles match the question at least this well, relative to the best match. */
 const YEARLESS_MATCH = 0.75;
 /** Passages the yearless probe looks at: a year none of whose reports is among them is not covered. */
@@ -254,6 +255,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
           if (seen.has(key)) continue;
           seen.add(key);
           const sentence = { article: p.article, start: s.start, end: s.end, text: text.slice(s.start, s.end) };
+          // A line that is only a credit, "(Reuters)", states nothing to quote.
+          if (CREDIT_ONLY.test(sentence.text)) continue;
           if (period && !inPeriod(sentence, period)) continue;
           inputs.push({
             ...sentence,

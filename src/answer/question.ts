@@ -45,9 +45,18 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
   [/^\W*(?:which|what\s+(?:was|is)\s+the\s+name\s+of)\b/i, 'name'],
 ];
 
+/**
+ * The type of the question's first asking phrase: in "Which city lost 70 soldiers when shelling hit
+ * its base?" the "when" joins two clauses and asks nothing; in "Since Oct. 17, how many attacks…?"
+ * the asking starts late. Earlier rules win a tie.
+ */
 export function answerTypeOf(text: string): AnswerType {
-  for (const [pattern, type] of TYPE_RULES) if (pattern.test(text)) return type;
-  return 'other';
+  let best: { at: number; type: AnswerType } | null = null;
+  for (const [pattern, type] of TYPE_RULES) {
+    const m = pattern.exec(text);
+    if (m && (best === null || m.index < best.at)) best = { at: m.index, type };
+  }
+  return best?.type ?? 'other';
 }
 
 /** Month/day/year that chrono-node finds certain in a text (relative phrases resolved against `reference`). */

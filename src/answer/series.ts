@@ -21,7 +21,7 @@ const SOURCE_NAME = String.raw`(?:[Tt]he\s+)?([\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:
 /** Attribution sits near the figure; a longer sentence is read only this far, which bounds the search. */
 const READ_CHARS = 600;
 const ACCORDING = new RegExp(String.raw`\b(?:according to|citing|cited by|figures from|data from|reported by)\s+${SOURCE_NAME}`, 'u');
-const SAYS = new RegExp(String.raw`${SOURCE_NAME}\s+(?:said|says|say|reported|reports|announced|estimated|estimates|counted|confirmed|tallied)\b`, 'u');
+const SAYS = new RegExp(String.raw`${SOURCE_NAME}\s+(?:said|says|say|reported|reports|announced|estimated|estimates|counted|confirmed|tallied|claims|claimed)\b`, 'u');
 const SAYS_AFTER = new RegExp(String.raw`\b(?:said|says|reported|announced)\s+${SOURCE_NAME}`, 'u');
 /** Words that open a sentence or name no source. */
 const NOT_A_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|In|On|At|But|And|Officials?|Authorities)$/;
@@ -32,7 +32,7 @@ export function attributionOf(sentence: string): string {
   for (const pattern of [ACCORDING, SAYS, SAYS_AFTER]) {
     const m = pattern.exec(text);
     const name = m?.[1]?.trim();
-    if (name && !NOT_A_SOURCE.test(name)) return name.toLowerCase().replace(/[.’']+$|[’']s$/g, '').replace(/\s+/g, ' ');
+    if (name && !NOT_A_SOURCE.test(name)) return normaliseName(name);
   }
   return '';
 }
@@ -79,8 +79,25 @@ function termsAround(s: RankedSentence): Set<string> {
  * only where it speaks of the same named things: the toll of a strike in Kirkuk is no figure of one
  * in Mogeth, however alike the sentences.
  */
-export function figureSeries(ranked: RankedSentence[], publishedOf: (article: number) => string, names: ReadonlySet<string> = new Set()): FigureSeries | null {
-  const best = ranked[0];
+/** The source a question asks a figure of: "per the Gaza Health Ministry", "according to the UN", "did Benin's government say". */
+export function askedAttribution(question: string): string {
+  const m =
+    new RegExp(String.raw`\b(?:[Pp]er|[Aa]ccording to|[Cc]iting)\s+${SOURCE_NAME}`, 'u').exec(question) ??
+    new RegExp(String.raw`\b(?:did|does|do|has|have)\s+${SOURCE_NAME}(?:\s+[\p{L}’'-]+){0,3}?\s+(?:say|said|report|count|record|recorded|estimate|confirm)\b`, 'u').exec(question);
+  const name = m?.[1]?.trim();
+  return name && !NOT_A_SOURCE.test(name) ? normaliseName(name) : '';
+}
+
+const normaliseName = (name: string) => name.toLowerCase().replace(/[.’']+$|[’']s$/g, '').replace(/\s+/g, ' ');
+
+export function figureSeries(
+  ranked: RankedSentence[],
+  publishedOf: (article: number) => string,
+  names: ReadonlySet<string> = new Set(),
+  asked = '',
+): FigureSeries | null {
+  // A question that names its source takes the best figure that source gives (or that names none).
+  const best = ranked.find((s) => s.span && (asked === '' || sameAttribution(asked, attributionOf(s.text)))) ?? ranked[0];
   if (!best?.span) return null;
   const bestTerms = termsAround(best);
   const required = [...names].filter((n) => bestTerms.has(n));
@@ -89,7 +106,7 @@ export function figureSeries(ranked: RankedSentence[], publishedOf: (article: nu
     const around = termsAround(s);
     return required.every((n) => around.has(n));
   };
-  const key = attributionOf(best.text);
+  const key = attributionOf(best.text) || asked;
   const sameSource = (s: RankedSentence) => sameAttribution(key, attributionOf(s.text));
   const floor = SERIES_RELEVANCE * relevanceOf(best);
   const members = ranked.filter(

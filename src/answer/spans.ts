@@ -24,6 +24,8 @@ const MONTH_NAMES =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const REPEATS = /^(times|occasions|instances|incidents)$/i;
+/** A passive question: "was/were targeted", "has been hit". */
+const PASSIVE = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b/i;
 /** A question about the dead. */
 const DEATH_WORDS = /\b(kill(ed|s|ing)?|die[ds]?|dead|deaths?|death toll|toll|fatalit(y|ies)|casualt(y|ies)|lives)\b/i;
 /** Words that make a number near them a toll of the dead. */
@@ -180,6 +182,8 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
   const asked = new Set(q.terms);
   const spans: AnswerSpan[] = [];
   const endsWith = /\b(with|to|by|for|from|against|at)\s*\??\s*$/i.exec(q.text)?.[1]?.toLowerCase();
+  // "Which militias were targeted?" asks for the ones acted upon, as a question ending in "to" does.
+  const asksObject = endsWith !== undefined || (PASSIVE.test(q.text) && !/\bby\b/i.test(q.text));
   for (const { from, to } of nameRuns(sentence, tokens)) {
     const words = tokens.slice(from, to + 1);
     const named = words.filter((w) => /^\p{Lu}/u.test(w.word));
@@ -204,7 +208,7 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
       // Look past a coordination ("against US and Coalition forces") for the governing preposition.
       const governing = [1, 2, 3].map((d) => tokens[from - d]?.word ?? '').find((w) => NOT_AGENT.test(w) || /^by$/i.test(w));
       // A question ending in a preposition ("Who did he speak to?") asks for the one acted upon.
-      if (governing && NOT_AGENT.test(governing) && !endsWith) score -= 0.3;
+      if (governing && NOT_AGENT.test(governing) && !asksObject) score -= 0.3;
     } else if (kind === 'name') {
       if (words.length > 1) score += 0.1;
       if (nearRelation) score += 0.3;

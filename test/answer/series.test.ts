@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionOf, figureSeries, sameAttribution } from '../../src/answer/series.js';
+import { askedAttribution, attributionOf, figureSeries, sameAttribution } from '../../src/answer/series.js';
 import type { RankedSentence } from '../../src/answer/rank.js';
 
 /** A ranked sentence whose figure is `figure`, from article `article`, at `relevance` (score = relevance). */
@@ -66,5 +66,17 @@ describe('running figures', () => {
     expect(sameAttribution('gaza health ministry', 'ministry of health in gaza')).toBe(true);
     expect(sameAttribution('gaza health ministry', '')).toBe(true);
     expect(sameAttribution('gaza health ministry', 'israeli military')).toBe(false);
+  });
+
+  it('reads the source a question asks a figure of, and answers from it', () => {
+    expect(askedAttribution('How many Palestinians have been killed, per the Gaza Health Ministry?')).toBe('gaza health ministry');
+    expect(askedAttribution('According to the Iranian Red Crescent, how many people have died?')).toBe('iranian red crescent');
+    expect(askedAttribution("How many soldiers did Benin's government say died?")).toBe("benin's government");
+    expect(askedAttribution('How many people were killed by Israeli strikes?')).toBe('');
+    const ranked = [
+      figure(2, 'JNIM claims 70 soldiers were killed in the attack.', '70 soldiers', 1),
+      figure(1, "Benin's government says 54 soldiers died in the attack.", '54 soldiers', 0.9),
+    ];
+    expect(figureSeries(ranked, publishedOf, new Set(), "benin's government")!.answer.span!.text).toBe('54 soldiers');
   });
 });
