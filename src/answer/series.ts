@@ -9,7 +9,7 @@ import { terms } from '../store/analyze.js';
 import type { RankedSentence } from './rank.js';
 
 /** A figure joins the series when its sentence is at least this relevant, relative to the best one. */
-export const SERIES_RELEVANCE = 0.6;
+export const SERIES_RELEVANCE = 0.7;
 /** And when its number is tied to the counted thing at least this well (span score). */
 export const SERIES_FIT = 0.7;
 /** Earlier figures shown at most. */
@@ -26,13 +26,27 @@ const SAYS_AFTER = new RegExp(String.raw`\b(?:said|says|reported|announced)\s+${
 /** Words that open a sentence or name no source. */
 const NOT_A_SOURCE = /^(?:The|A|An|It|He|She|They|We|I|This|That|In|On|At|But|And|Officials?|Authorities)$/;
 
+/** Words that make a name an institution's, not a person's. */
+const ORGANISATION =
+  /\b(?:ministry|military|government|office|forces|army|authorit(?:y|ies)|agency|department|command|council|committee|police|service|observatory|society|crescent|cross|nations|organi[sz]ation|group|institute|cent(?:er|re)|bureau|commission|foundation|association|union|network|news|press|guards?|corps|brigades?|front|movement|party|coalition|alliance|watch|monitor|officials?|media|spokes(?:man|woman|person)|rights)\b/i;
+
+/**
+ * A person quoted ("Deputy Pentagon press secretary Sabrina Singh said") speaks for an institution
+ * the sentence may not name: two or three capitalised words with no institution word in them are
+ * taken for a person, and name no source of their own.
+ */
+function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !ORGANISATION.test(name);
+}
+
 /** Who gives the figure, lower-cased ("gaza health ministry"), or '' when the sentence does not say. */
 export function attributionOf(sentence: string): string {
   const text = sentence.slice(0, READ_CHARS);
   for (const pattern of [ACCORDING, SAYS, SAYS_AFTER]) {
     const m = pattern.exec(text);
     const name = m?.[1]?.trim();
-    if (name && !NOT_A_SOURCE.test(name)) return normaliseName(name);
+    if (name && !NOT_A_SOURCE.test(name)) return isPersonName(name) ? '' : normaliseName(name);
   }
   return '';
 }

@@ -28,7 +28,7 @@ describe('running figures', () => {
       figure(0, 'US forces have been attacked 46 times since Oct. 17.', '46 times', 1),
       figure(1, 'Washington has counted at least 78 attacks since October 17.', 'at least 78 attacks', 0.9),
       figure(2, 'Militias have carried out more than 160 attacks on US forces since mid-October.', 'more than 160 attacks', 0.7),
-      figure(3, 'US troops were attacked 13 times in the first days.', '13 times', 0.65),
+      figure(3, 'US troops were attacked 13 times in the first days.', '13 times', 0.75),
     ];
     const series = figureSeries(ranked, publishedOf)!;
     expect(series.answer.span!.text).toBe('more than 160 attacks');
@@ -63,6 +63,8 @@ describe('running figures', () => {
     expect(attributionOf('The toll is 300, according to the Gaza Health Ministry.')).toBe('gaza health ministry');
     expect(attributionOf('The Pentagon said 46 attacks had been recorded.')).toBe('pentagon');
     expect(attributionOf('Militias have attacked US forces 46 times.')).toBe('');
+    // A spokesperson speaks for an institution: no series of their own.
+    expect(attributionOf('Deputy Pentagon press secretary Sabrina Singh said forces were attacked 46 times.')).toBe('');
     expect(sameAttribution('gaza health ministry', 'ministry of health in gaza')).toBe(true);
     expect(sameAttribution('gaza health ministry', '')).toBe(true);
     expect(sameAttribution('gaza health ministry', 'israeli military')).toBe(false);
