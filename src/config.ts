@@ -91,6 +91,11 @@ export const configSchema = z.object({
   DISCORD_API_URL: z.string().url().default('https://discord.com/api'),
   RATE_LIMIT_QUESTIONS: int(1, 10_000).default(5),
   RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(30),
+  /**
+   * Answers to mentions open a thread on the question, and later messages in that thread are
+   * questions too (which needs the Message Content intent). Default false: a plain reply.
+   */
+  ASK_IN_THREADS: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shards run by `npm run start:shards`: `auto` (Discord's recommendation) or a number. (Not

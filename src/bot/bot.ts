@@ -3,10 +3,12 @@ import { Events, type Client } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
 import type { BuildRunner } from './build-in-child.js';
-import { createDiscordClient } from './client.js';
+import { createDiscordClient, intentsFor } from './client.js';
 import type { BotContext, Command } from './command.js';
 import { createDirectMessageHandler } from './direct-messages.js';
 import { startFeedPoller } from './feed-poller.js';
+import { createGuildMessageHandler } from './guild-messages.js';
+import { messageContentAllowed, messageContentNeeds, missingIntentMessage } from './message-content.js';
 import { MissingTokenError } from './errors.js';
 import { DEFAULT_WATCH_INTERVAL_MS, IndexKeeper } from './index-keeper.js';
 import { createInteractionHandler } from './interactions.js';
@@ -32,6 +34,8 @@ export interface BotOptions {
 export interface RunningBot {
   client: Client;
   index: IndexKeeper;
+  /** Whether the bot logged in with the Message Content intent (wanted by the config, and switched on). */
+  messageContent: boolean;
   /** Stops taking new work, waits for work in flight, stops the index keeper and closes the connection. */
   stop(reason?: string): Promise<void>;
 }
@@ -44,10 +48,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const limiter = new RateLimiter({ max: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 });
   const ctx: BotContext = { config, sitrep, logger, limiter, index };
   const work = new WorkTracker();
-  const client = createDiscordClient(config);
+  const messageContent = await checkMessageContent(config, logger);
+  const client = createDiscordClient(config, intentsFor(messageContent));
 
   client.on(Events.InteractionCreate, createInteractionHandler(commands, ctx, work));
   client.on(Events.MessageCreate, createDirectMessageHandler(ctx, work));
+  client.on(Events.MessageCreate, createGuildMessageHandler(ctx, work));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (msg) => logger.warn({ msg }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
@@ -62,7 +68,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await client.destroy();
     throw err;
   }
-  logger.info({ user: client.user?.tag, commands: commands.map((c) => c.data.name) }, 'bot ready');
+  logger.info({ user: client.user?.tag, commands: commands.map((c) => c.data.name), messageContent }, 'bot ready');
   index.watch(options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS);
   const feeds = config.FEED_POLL_MINUTES && config.FEEDS.length > 0 ? startFeedPoller(ctx, config.FEED_POLL_MINUTES * 60_000) : null;
 
@@ -70,6 +76,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return {
     client,
     index,
+    messageContent,
     stop(reason = 'stop') {
       stopping ??= (async () => {
         logger.info({ reason, inFlight: work.size }, 'shutting down: finishing answers in flight');
@@ -83,4 +90,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       return stopping;
     },
   };
+}
+
+/**
+ * Whether to ask for the Message Content intent: only when the config needs it, and only when it is
+ * switched on for the application (asking for it otherwise would make Discord refuse the login).
+ * When it is needed and off, says so, with how to turn it on; the bot still starts.
+ */
+async function checkMessageContent(config: Config, logger: Logger): Promise<boolean> {
+  const needs = messageContentNeeds(config);
+  if (needs.length === 0) return false;
+  const allowed = await messageContentAllowed(config);
+  if (allowed) return true;
+  if (allowed === null) logger.warn({ needs }, 'could not read the application\'s intents from Discord; logging in without Message Content');
+  else logger.warn({ needs }, missingIntentMessage(needs));
+  return false;
 }

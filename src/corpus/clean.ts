@@ -43,12 +43,26 @@ export function normaliseWhitespace(raw: string): string {
     .join('\n');
 }
 
+/** Leading marks of a line that is not prose: bullets, quote marks, arrows. */
+const LEADING_MARKS = /[\s#>*•·|»›→-]/;
+/** Trailing punctuation and arrows, as in "Related Articles »" or "Share:". */
+const TRAILING_MARKS = /[\s.:!»›→|•·-]/;
+
+/**
+ * `text` without a leading run of `lead` characters and a trailing run of `trail` ones, found with a
+ * loop: as one pattern (`[…]+$`), a long run not at the end was scanned again from each of its
+ * characters, taking time that grew with the square of the run.
+ */
+function trimMarks(text: string, lead: RegExp, trail: RegExp): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && lead.test(text[start]!)) start++;
+  while (end > start && trail.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
 function comparable(line: string): string {
-  return line
-    .toLowerCase()
-    .replace(/[\s\u00A0]+/g, ' ')
-    .replace(/^[\s#>*•·|»›→-]+|[\s.:!»›→|•·-]+$/g, '')
-    .trim();
+  return trimMarks(line.toLowerCase().replace(/[\s\u00A0]+/g, ' '), LEADING_MARKS, TRAILING_MARKS).trim();
 }
 
 /** True for lines such as "Related Articles" or "Back to top button". */
@@ -59,7 +73,8 @@ export function isBoilerplateLine(line: string): boolean {
 
 /** A short line with no sentence punctuation: a menu item, section label or breadcrumb. */
 function looksLikeNavigation(line: string): boolean {
-  return !SENTENCE_PUNCTUATION.test(line) && line.split(/\s+/).length <= MAX_NAV_WORDS;
+  // Split no further than needed: a long line would otherwise become an array of all its words.
+  return !SENTENCE_PUNCTUATION.test(line) && line.split(/\s+/, MAX_NAV_WORDS + 1).length <= MAX_NAV_WORDS;
 }
 
 /**

@@ -7,7 +7,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { buildAll, skip, type ParsedFile } from './article.js';
+import { readTags, tagDepth } from './html-depth.js';
 import { normaliseDate } from './metadata.js';
+
+export { tagDepth };
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = ReturnType<Doc['createElement']>;
@@ -25,6 +28,8 @@ export interface ExtractedPage {
   published?: string;
   url?: string;
   body: string;
+  /** Set when the page was not read at all, saying why ("nested too deep (…)"); `body` is then empty. */
+  refused?: string;
 }
 
 const SKIPPED_TAGS = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'BUTTON', 'FORM', 'SELECT']);
@@ -42,71 +47,79 @@ const BLOCK_TAGS = new Set([
  */
 const MAX_READABILITY_DEPTH = 128;
 /**
- * A page whose tags could nest deeper than this is not parsed at all: linkedom's parsing time grows
- * with the square of the depth (measured: 100,000 levels take 6 s, 300,000 levels 90 s), and walking
+ * Readability's time also grows with the number of elements, faster than linearly on some shapes
+ * (measured: 10,000 elements take 0.3–1.9 s, 100,000 `<i>` in one paragraph 6.9 s). Pages with more
+ * elements than a news page (a few thousand, rarely 5,000) are read by the plain body-text fallback.
+ */
+const MAX_READABILITY_ELEMENTS = 10_000;
+/**
+ * A page whose elements nest deeper than this is not parsed at all (see `tagDepth`), and walking
  * the tree runs out of stack near 9,000 levels. Real pages nest a few dozen.
  */
 export const MAX_TAG_DEPTH = 2_000;
-/** Elements that add no depth: void ones, and those the next sibling of their kind closes. */
-const NON_NESTING = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp',
-]);
-const TAG = /<(\/?)([a-z][a-z0-9-]*)[^>]*>/gi;
-
 /**
- * How deep the page's tags could nest, read before parsing: an upper bound, since a close tag only
- * counts against an open element of its name, as a parser would ignore it otherwise. `<x/>` closes
- * itself only inside SVG or MathML, as in HTML parsing. Stops counting past `stopAbove`.
+ * linkedom compares and lower-cases tag names at every query, so one tag name of a megabyte (`<a<a<a…`
+ * never closed reads as a single name) costs a megabyte per query. No real element name is this long.
  */
-export function tagDepth(html: string, stopAbove = Infinity): number {
-  const open = new Map<string, number>();
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(TAG)) {
-    const name = m[2]!.toLowerCase();
-    if (NON_NESTING.has(name)) continue;
-    const count = open.get(name) ?? 0;
-    if (m[1]) {
-      if (count > 0) {
-        open.set(name, count - 1);
-        depth--;
-      }
-      continue;
-    }
-    const foreign = (open.get('svg') ?? 0) + (open.get('math') ?? 0) > 0 || name === 'svg' || name === 'math';
-    if (foreign && m[0].endsWith('/>')) continue;
-    open.set(name, count + 1);
-    if (++depth > max && (max = depth) > stopAbove) break;
-  }
-  return max;
+const MAX_TAG_NAME = 256;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why a page cannot be parsed at reasonable cost, found before parsing it; null when it can be. */
+function unparseable(html: string): string | null {
+  const tags = readTags(html, MAX_TAG_DEPTH);
+  if (tags.depth > MAX_TAG_DEPTH) return `nested too deep (more than ${count(MAX_TAG_DEPTH)} levels)`;
+  if (tags.longestName > MAX_TAG_NAME) return `malformed (a tag name of ${count(tags.longestName)} characters)`;
+  return null;
 }
 
-/** Text of an element with block elements as paragraphs and `<br>` as a line break. */
+/**
+ * Text of an element with block elements as paragraphs and `<br>` as a line break. Walked with an
+ * explicit stack, not by recursion: a page nested thousands deep must not overflow the call stack.
+ */
 export function blockText(root: El): string {
   const out: string[] = [];
-  const walk = (node: El): void => {
-    for (const child of Array.from(node.childNodes) as El[]) {
-      if (child.nodeType === 3) out.push((child.textContent ?? '').replace(/\s+/g, ' '));
-      if (child.nodeType !== 1) continue;
-      const tag = child.tagName.toUpperCase();
+  // Nodes still to visit, and the paragraph breaks that close block elements, in reverse order.
+  const stack: Array<El | string> = [];
+  const pushChildren = (node: El) => {
+    const children = Array.from(node.childNodes) as El[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') out.push(node);
+    else if (node.nodeType === 3) out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+    else if (node.nodeType === 1) {
+      const tag = node.tagName.toUpperCase();
       if (SKIPPED_TAGS.has(tag)) continue;
       if (tag === 'BR') out.push('\n');
       else if (BLOCK_TAGS.has(tag)) {
         out.push('\n\n');
-        walk(child);
-        out.push('\n\n');
-      } else walk(child);
+        stack.push('\n\n');
+        pushChildren(node);
+      } else pushChildren(node);
     }
-  };
-  walk(root);
-  return out.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  }
+  // Lines trimmed one by one: `[ \t]*\n[ \t]*` scanned a long run of spaces again from each space.
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
+/** The page's `<meta>` elements, found once: each query walks the whole tree. */
+const metaElements = new WeakMap<Doc, El[]>();
+
 function meta(doc: Doc, ...keys: string[]): string[] {
+  let all = metaElements.get(doc);
+  if (!all) metaElements.set(doc, (all = Array.from(doc.querySelectorAll('meta')) as El[]));
   const found: string[] = [];
   for (const key of keys) {
-    for (const el of Array.from(doc.querySelectorAll(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)) as El[]) {
+    for (const el of all) {
+      if (el.getAttribute('property') !== key && el.getAttribute('name') !== key && el.getAttribute('itemprop') !== key) continue;
       const v = el.getAttribute('content')?.trim();
       if (v) found.push(v);
     }
@@ -160,21 +173,25 @@ function firstUrl(candidates: Array<string | undefined>, base?: string): string 
   return undefined;
 }
 
-/** Whether elements nest deeper than `limit` under `root`; walked without recursion, as deep pages are the point. */
-function nestsDeeperThan(root: El, limit: number): boolean {
+/**
+ * Whether the tree under `root` stays within `maxDepth` levels and `maxElements` elements; walked
+ * without recursion, as deep pages are the point, and stopped as soon as either is passed.
+ */
+function withinSize(root: El, maxDepth: number, maxElements: number): boolean {
   const stack: Array<[El, number]> = [[root, 0]];
+  let elements = 0;
   while (stack.length > 0) {
     const [el, depth] = stack.pop()!;
-    if (depth > limit) return true;
+    if (depth > maxDepth || ++elements > maxElements) return false;
     for (let c = el.firstElementChild as El | null; c; c = c.nextElementSibling as El | null) stack.push([c, depth + 1]);
   }
-  return false;
+  return true;
 }
 
 function mainText(doc: Doc): { title?: string; text: string } {
   for (const el of Array.from(doc.querySelectorAll(CHROME.join(','))) as El[]) el.remove();
   let parsed: ReturnType<Readability<string>['parse']> = null;
-  if (!nestsDeeperThan(doc.documentElement as El, MAX_READABILITY_DEPTH)) {
+  if (withinSize(doc.documentElement as El, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS)) {
     try {
       // Readability rewrites the tree it is given; keep the original for the fallback below.
       parsed = new Readability(doc.cloneNode(true) as unknown as Document).parse();
@@ -195,9 +212,12 @@ function mainText(doc: Doc): { title?: string; text: string } {
 
 /** Main text and metadata of an HTML page. Pure: nothing is executed or fetched. */
 export function extractHtml(html: string, options: HtmlOptions = {}): ExtractedPage {
-  if (tagDepth(html, MAX_TAG_DEPTH) > MAX_TAG_DEPTH) return { body: '' };
   // linkedom builds no <html> element around a bare fragment; give it one.
-  const { document: doc } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const markup = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  // Read as it will be parsed: a tag left open in a fragment ends at the `</body>` added around it.
+  const refused = unparseable(markup);
+  if (refused) return { body: '', refused };
+  const { document: doc } = parseHTML(markup);
   const ld = jsonLd(doc);
   const ldField = (key: string) => ld.map((o) => o[key]);
   const firstH1 = str((doc.querySelector('h1') as El | null)?.textContent?.replace(/\s+/g, ' '));
@@ -233,13 +253,11 @@ export function extractHtml(html: string, options: HtmlOptions = {}): ExtractedP
 
 /** One article from an HTML page; `file` names it in the article and in any skip reason. */
 export function articleFromHtml(html: string, file: string, options: HtmlOptions = {}): ParsedFile {
-  const { body, ...metadata } = extractHtml(html, options);
+  const { body, refused, ...metadata } = extractHtml(html, options);
+  if (refused) return { articles: [], skipped: [skip(file, `HTML ${refused}`)] };
   return buildAll(file, [{ metadata, body }]);
 }
 
 export function parseHtml(file: string, text: string): ParsedFile {
-  if (tagDepth(text, MAX_TAG_DEPTH) > MAX_TAG_DEPTH) {
-    return { articles: [], skipped: [skip(file, `HTML nested more than ${MAX_TAG_DEPTH.toLocaleString('en-US')} levels deep`)] };
-  }
   return articleFromHtml(text, file);
 }

@@ -23,6 +23,9 @@ function isoDay(year: number, month: number, day: number): string | undefined {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** Longer than any written date ("Wednesday, 6 December 2023, 10:00:00 Coordinated Universal Time"). */
+const MAX_DATE_CHARS = 100;
+
 /** Thrown by `normaliseDate` with a message that names the value and the fix. */
 export class DateFormatError extends Error {
   override readonly name = 'DateFormatError';
@@ -45,11 +48,14 @@ export function normaliseDate(value: unknown): string {
     throw new DateFormatError('invalid date');
   }
   if (typeof value !== 'string') {
-    throw new DateFormatError(`invalid date ${JSON.stringify(value)} (expected text such as 2023-12-06)`);
+    throw new DateFormatError(`invalid date ${JSON.stringify(value)?.slice(0, MAX_DATE_CHARS)} (expected text such as 2023-12-06)`);
   }
   const s = value.trim();
+  const shown = value.length > MAX_DATE_CHARS ? `${value.slice(0, MAX_DATE_CHARS)}…` : value;
   const bad = (why = 'not a recognisable date') =>
-    new DateFormatError(`invalid date "${value}": ${why} (write it as YYYY-MM-DD)`);
+    new DateFormatError(`invalid date "${shown}": ${why} (write it as YYYY-MM-DD)`);
+  // chrono's patterns are not written for megabytes of text, and no written date is this long.
+  if (s.length > MAX_DATE_CHARS) throw bad('too long to be a date');
 
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/i.exec(s) ?? /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(s);
   if (m) {

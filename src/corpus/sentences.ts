@@ -29,8 +29,12 @@ const SENTENCE_STARTERS = new Set(
 
 /** A blank line, or a newline that starts a list item: both always end a sentence. */
 const HARD_BREAK = /\n[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•▪]|\d{1,3}[.)])[^\S\n])/g;
-/** Terminal punctuation, any closing quotes or brackets, then whitespace or the end. */
-const CANDIDATE = /([.!?…]+)([”"’'»)\]]*)(?=\s|$)/g;
+/**
+ * Terminal punctuation, any closing quotes or brackets, then whitespace or the end. Tried only where
+ * a run of terminal punctuation begins: a match always takes the whole run, and trying again from
+ * inside a long run of dots (`.....x`) took time growing with the square of the run.
+ */
+const CANDIDATE = /(?<![.!?…])([.!?…]+)([”"’'»)\]]*)(?=\s|$)/g;
 const OPENERS = /^[\s“"‘'«(\[]*/;
 
 function breaksAfterPeriod(before: string, next: string): boolean {
@@ -81,26 +85,28 @@ function pushTrimmed(text: string, start: number, end: number, maxChars: number,
 export function splitSentences(text: string, options: SentenceOptions = {}): Span[] {
   const maxChars = Math.max(1, options.maxChars ?? DEFAULT_MAX_SENTENCE_CHARS);
   const spans: Span[] = [];
-  const regions: Array<[number, number]> = [];
-  let from = 0;
-  for (const m of text.matchAll(HARD_BREAK)) {
-    regions.push([from, m.index]);
-    from = m.index + m[0].length;
-  }
-  regions.push([from, text.length]);
-
-  for (const [regionStart, regionEnd] of regions) {
-    const region = text.slice(regionStart, regionEnd);
+  // Candidates are found in one pass over the whole text and shared out to the regions between hard
+  // breaks (none lies inside a break, which holds only whitespace): slicing each region and matching
+  // it anew cost an allocation per region, which a text of many short lines made the main cost.
+  const candidates = text.matchAll(CANDIDATE);
+  let candidate = candidates.next();
+  const region = (regionStart: number, regionEnd: number) => {
     let sentenceStart = regionStart;
-    for (const m of region.matchAll(CANDIDATE)) {
-      const termStart = regionStart + m.index;
-      const end = termStart + m[0].length;
-      if (isBoundary(text, termStart, m[1], end, regionEnd)) {
+    for (; !candidate.done && candidate.value.index < regionEnd; candidate = candidates.next()) {
+      const m = candidate.value;
+      const end = m.index + m[0].length;
+      if (isBoundary(text, m.index, m[1]!, end, regionEnd)) {
         pushTrimmed(text, sentenceStart, end, maxChars, spans);
         sentenceStart = end;
       }
     }
     pushTrimmed(text, sentenceStart, regionEnd, maxChars, spans);
+  };
+  let from = 0;
+  for (const m of text.matchAll(HARD_BREAK)) {
+    region(from, m.index);
+    from = m.index + m[0].length;
   }
+  region(from, text.length);
   return spans;
 }

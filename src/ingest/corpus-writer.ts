@@ -33,7 +33,9 @@ export function renderArticle(meta: ArticleFrontMatter, body: string): string {
 
 /** `2024-03-14-rocket-fire-on-the-depot`: ASCII letters and digits joined by hyphens, never empty. */
 export function slugFor(title: string, published?: string): string {
+  // A slug keeps 80 characters: the rest of a long title is not worth normalising.
   const words = title
+    .slice(0, MAX_SLUG * 8)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

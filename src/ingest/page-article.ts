@@ -20,9 +20,48 @@ export interface Candidate {
 
 export type CandidateResult = { ok: true; candidate: Candidate } | { ok: false; reason: string };
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_START = /[\p{L}\p{N}]/gu;
+const STOP = /[.!?\n]/g;
+const CLOSERS = '"”’)]';
+const SPACE = /\s/;
+
+/** How many runs of letters and digits `body` holds; counted, not collected into an array. */
+export function countWords(body: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.test(body)) count++;
+  return count;
+}
+
+/**
+ * How many times `[\p{L}\p{N}][^.!?\n]*[.!?]["”’)\]]*(?=\s|$)` matches: a letter or digit, up to
+ * the first `.!?` on its line, closing quotes, then a space or the end. Counted stop by stop: the
+ * pattern scanned to the end of the line again from every letter of a line with no `.!?`.
+ */
+export function countSentences(body: string): number {
+  let count = 0;
+  for (let from = 0; ; ) {
+    WORD_START.lastIndex = from;
+    if (!WORD_START.test(body)) return count;
+    STOP.lastIndex = WORD_START.lastIndex;
+    if (!STOP.test(body)) return count;
+    const stop = STOP.lastIndex - 1;
+    if (body[stop] === '\n') {
+      from = stop + 1;
+      continue;
+    }
+    let end = stop + 1;
+    while (end < body.length && CLOSERS.includes(body[end]!)) end++;
+    if (end === body.length || SPACE.test(body[end]!)) count++;
+    // When this start fails, so does every letter up to its stop: they all meet the same stop.
+    from = end;
+  }
+}
+
 export function notAnArticle(body: string): string | null {
-  const words = body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  const sentences = body.match(/[\p{L}\p{N}][^.!?\n]*[.!?]["”’)\]]*(?=\s|$)/gu)?.length ?? 0;
+  const words = countWords(body);
+  const sentences = countSentences(body);
   if (words < MIN_ARTICLE_WORDS || sentences < MIN_SENTENCES) {
     return `not an article: the page has too little text (${words} words; an article needs at least ${MIN_ARTICLE_WORDS})`;
   }
@@ -34,6 +73,7 @@ const siteOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 /** The article in `html`, fetched from `finalUrl` after being asked for as `requested`. */
 export function candidateFromPage(html: string, requested: string, finalUrl: string, hints: ItemHints = {}): CandidateResult {
   const page = extractHtml(html, { url: finalUrl });
+  if (page.refused) return { ok: false, reason: `not an article: the page's HTML is ${page.refused}` };
   const title = page.title ?? hints.title;
   if (!title) return { ok: false, reason: 'not an article: the page has no title' };
   const refused = notAnArticle(page.body);

@@ -26,9 +26,9 @@ afterAll(async () => {
 });
 
 describe('the bot on Discord', () => {
-  it('logs in through the gateway with only non-privileged intents (Guilds | DirectMessages)', () => {
+  it('logs in through the gateway with only non-privileged intents (Guilds | GuildMessages | DirectMessages)', () => {
     expect(h.fake.gateway.identifies).toBe(1);
-    expect(h.fake.gateway.intents).toBe(4097);
+    expect(h.fake.gateway.intents).toBe(4609);
   });
 
   it('answers /ask with a deferral, then an embed quoting "78" with its source and no mentions', async () => {

@@ -10,7 +10,20 @@ import { startBot, type BotOptions, type RunningBot } from '../../src/bot/bot.js
 import { createLogger } from '../../src/bot/logger.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openSitrep, type Sitrep } from '../../src/sitrep.js';
-import { slashCommand, stringOption, user, type CommandOption, type FakeInteraction, type FakeUser } from '../fake-discord/payloads.js';
+import {
+  ASK_CHANNEL_ID,
+  GENERAL_CHANNEL_ID,
+  GUILD_ID,
+  OTHER_CHANNEL_ID,
+  slashCommand,
+  stringOption,
+  textChannel,
+  user,
+  type CommandOption,
+  type FakeInteraction,
+  type FakeUser,
+  type GuildMessageInput,
+} from '../fake-discord/payloads.js';
 import { FakeDiscord, type RecordedRequest } from '../fake-discord/server.js';
 
 export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDk5.GfAkEd.offline-test-token-0123456789abcdef';
@@ -34,6 +47,10 @@ export interface Harness {
   callback(i: FakeInteraction): Promise<RecordedRequest>;
   /** The first edit of the interaction's original reply whose body passes `match`. */
   edit(i: FakeInteraction, match?: (body: any) => boolean): Promise<RecordedRequest>;
+  /** Writes a message in the server (default channel: #general) as a member; resolves with the payload as written. */
+  say(content: string, input?: Partial<GuildMessageInput>): Record<string, any>;
+  /** The bot's reply to a message (a post that references it). */
+  replyTo(message: Record<string, any>, timeoutMs?: number): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -50,10 +67,12 @@ export async function startHarness(
   options: Partial<Pick<BotOptions, 'watchIntervalMs' | 'drainTimeoutMs' | 'buildRunner'>> & {
     /** Instruments the real Sitrep (e.g. to hold answers back); the answers stay the pipeline's own. */
     wrapSitrep?: (s: Sitrep) => Sitrep;
+    /** Whether the Message Content intent is switched on for the application. Default false. */
+    messageContent?: boolean;
   } = {},
 ): Promise<Harness> {
   const { root, corpusDir, indexDir } = tempWorkspace();
-  const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP_ID });
+  const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP_ID, messageContent: options.messageContent });
   const config = loadConfig({
     CORPUS_DIR: corpusDir,
     INDEX_DIR: indexDir,
@@ -66,10 +85,13 @@ export async function startHarness(
   });
   const logs: string[] = [];
   const logger = createLogger(config, { write: (line: string) => logs.push(line) });
-  const { wrapSitrep, ...botOptions } = options;
+  const { wrapSitrep, messageContent: _, ...botOptions } = options;
   const opened = await openSitrep(config, { buildIfMissing: true });
   const sitrep = wrapSitrep ? wrapSitrep(opened) : opened;
   const bot = await startBot({ config, sitrep, logger, ...botOptions });
+  // A server with three text channels, as Discord sends it once the bot is connected.
+  fake.addGuild([textChannel(GENERAL_CHANNEL_ID, 'general'), textChannel(ASK_CHANNEL_ID, 'ask-sitrep'), textChannel(OTHER_CHANNEL_ID, 'random')]);
+  await until(() => bot.client.guilds.cache.has(GUILD_ID));
 
   const command: Harness['command'] = (name, opts = [], as = {}) => {
     const i = slashCommand({ applicationId: APP_ID, name, options: opts, user: as.user, permissions: as.permissions, guildId: as.guildId });
@@ -97,6 +119,9 @@ export async function startHarness(
     callback: (i) => fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${i.id}/${i.token}/callback`),
     edit: (i, match = () => true) =>
       fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${i.token}/messages/@original` && match(r.body)),
+    say: (content, input = {}) => fake.sendGuildMessage({ channelId: GENERAL_CHANNEL_ID, ...input, content }),
+    replyTo: (message, timeoutMs) =>
+      fake.waitForRequest((r) => r.method === 'POST' && r.path.startsWith('/channels/') && r.body?.message_reference?.message_id === message.id, timeoutMs),
     async close() {
       await bot.stop('test finished');
       await fake.close();
@@ -110,4 +135,13 @@ export function embedText(body: any): string {
   return (body?.embeds ?? [])
     .map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
     .join('\n');
+}
+
+/** Waits for `condition`, polling every 20 ms. */
+export async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -27,6 +27,8 @@ export interface GatewayOptions {
   botUser: FakeUser;
   url: () => string;
   heartbeatIntervalMs?: number;
+  /** Intents the application may use; IDENTIFY asking for others is closed with 4014 (disallowed intents). */
+  allowedIntents?: () => number;
 }
 
 export class FakeGateway {
@@ -35,6 +37,8 @@ export class FakeGateway {
   identifies = 0;
   resumes = 0;
   intents: number | null = null;
+  /** IDENTIFYs refused with 4014 for asking for an intent the application may not use. */
+  disallowed = 0;
   /** The `shard` of each IDENTIFY, in order. */
   readonly identifiedShards: [number, number][] = [];
 
@@ -98,6 +102,12 @@ export class FakeGateway {
       case 2: {
         if (msg.d?.token !== this.options.token) {
           ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        const allowed = this.options.allowedIntents?.() ?? ~0;
+        if ((Number(msg.d.intents) & ~allowed) !== 0) {
+          this.disallowed++;
+          ws.close(4014, 'Disallowed intent(s).');
           return;
         }
         const shard: [number, number] = Array.isArray(msg.d.shard) ? msg.d.shard : [0, 1];

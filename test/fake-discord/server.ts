@@ -7,7 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { FakeGateway } from './gateway.js';
-import type { FakeUser } from './payloads.js';
+import {
+  GUILD_ID,
+  guildCreate,
+  guildMessage,
+  threadChannel,
+  type FakeChannel,
+  type FakeUser,
+  type GuildMessageInput,
+} from './payloads.js';
 import { snowflake } from './snowflake.js';
 
 export interface RecordedRequest {
@@ -39,6 +47,26 @@ export interface FakeDiscordOptions {
   applicationId: string;
   botUser?: FakeUser;
   heartbeatIntervalMs?: number;
+  /**
+   * Whether the Message Content intent is switched on for the application in the Developer Portal
+   * (its `GatewayMessageContentLimited` flag). Default false, as for a new application: asking for
+   * the intent then closes the gateway with 4014.
+   */
+  messageContent?: boolean;
+}
+
+/** Gateway intents the fake enforces. */
+export const INTENT = { guildMessages: 1 << 9, messageContent: 1 << 15 } as const;
+/** Application flags: the Message Content intent allowed (unverified bots: the "limited" flag). */
+export const FLAG_MESSAGE_CONTENT = 1 << 18;
+const FLAG_MESSAGE_CONTENT_LIMITED = 1 << 19;
+
+/** A server the fake knows: its channels and the threads started in them. */
+interface FakeGuild {
+  id: string;
+  channels: FakeChannel[];
+  threads: Record<string, unknown>[];
+  members: FakeUser[];
 }
 
 const API_PREFIX = '/api/v10';
@@ -48,6 +76,10 @@ export class FakeDiscord {
   readonly botUser: FakeUser;
   /** Dispatch events, close connections, count identifies and resumes. */
   readonly gateway: FakeGateway;
+
+  /** Whether the application may use the Message Content intent (see FakeDiscordOptions). */
+  messageContent: boolean;
+  readonly guilds = new Map<string, FakeGuild>();
 
   private waiters: Waiter[] = [];
   private overrides: Override[] = [];
@@ -59,8 +91,14 @@ export class FakeDiscord {
     private readonly options: FakeDiscordOptions,
   ) {
     this.botUser = options.botUser ?? { id: options.applicationId, username: 'sitrep', discriminator: '0', avatar: null, bot: true };
+    this.messageContent = options.messageContent ?? false;
     this.wss = new WebSocketServer({ server });
-    this.gateway = new FakeGateway(this.wss, { ...options, botUser: this.botUser, url: () => this.gatewayUrl });
+    this.gateway = new FakeGateway(this.wss, {
+      ...options,
+      botUser: this.botUser,
+      url: () => this.gatewayUrl,
+      allowedIntents: () => ~(this.messageContent ? 0 : INTENT.messageContent),
+    });
     server.on('request', (req, res) => void this.onRequest(req, res));
   }
 
@@ -82,6 +120,53 @@ export class FakeDiscord {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}`;
+  }
+
+  // ---- Servers and messages ----
+
+  /** Adds a server with these channels (the bot is a member) and sends its GUILD_CREATE. */
+  addGuild(channels: FakeChannel[], id = GUILD_ID, members: FakeUser[] = []): void {
+    this.guilds.set(id, { id, channels, threads: [], members: [this.botUser, ...members] });
+    this.sendGuildCreate(id);
+  }
+
+  /** GUILD_CREATE as Discord sends it after (re)connecting: channels and the active threads. */
+  sendGuildCreate(id = GUILD_ID, shard = 0): void {
+    const g = this.guilds.get(id);
+    if (!g) throw new Error(`No fake guild ${id}`);
+    this.gateway.dispatch('GUILD_CREATE', guildCreate({ id, channels: g.channels, threads: g.threads, members: g.members }), shard);
+  }
+
+  /** Threads started in a server, newest last. */
+  threads(guildId = GUILD_ID): Record<string, unknown>[] {
+    return this.guilds.get(guildId)?.threads ?? [];
+  }
+
+  /**
+   * Sends MESSAGE_CREATE for a message in a server, as Discord would to this bot: nothing without
+   * the Guild Messages intent, and with empty content (no embeds, attachments or components) unless
+   * the bot asked for Message Content, is mentioned, or wrote the message. Returns the payload as
+   * written, content included.
+   */
+  sendGuildMessage(input: GuildMessageInput, shard = 0): Record<string, any> {
+    const payload = guildMessage(input);
+    const intents = this.gateway.intents ?? 0;
+    if ((intents & INTENT.guildMessages) === 0) return payload;
+    const mentionsBot = (input.mentions ?? []).some((u) => u.id === this.botUser.id);
+    const byBot = (input.author?.id ?? '') === this.botUser.id;
+    const delivered = (intents & INTENT.messageContent) !== 0 || mentionsBot || byBot ? payload : { ...payload, content: '', embeds: [], attachments: [], components: [] };
+    this.gateway.dispatch('MESSAGE_CREATE', delivered, shard);
+    return payload;
+  }
+
+  /** Messages the bot posted in a channel or thread (POST /channels/:id/messages), in order. */
+  posts(channelId: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+  }
+
+  /** Resolves with the bot's first post in a channel (past or future) that passes `match`. */
+  waitForPost(channelId: string, match: (body: any) => boolean = () => true, timeoutMs?: number): Promise<RecordedRequest> {
+    return this.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && match(r.body), timeoutMs);
   }
 
   // ---- REST ----
@@ -172,6 +257,16 @@ export class FakeDiscord {
       ];
     }
     if (path === '/users/@me' && method === 'GET') return [200, this.botUser];
+    if (path === '/applications/@me' && method === 'GET') {
+      return [200, { id: this.options.applicationId, name: this.botUser.username, bot: this.botUser, flags: this.messageContent ? FLAG_MESSAGE_CONTENT_LIMITED : 0 }];
+    }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
+      const guild = [...this.guilds.values()].find((g) => g.channels.some((c) => c.id === m![1]));
+      if (!guild) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const thread = threadChannel({ guildId: guild.id, parentId: m[1]!, ownerId: this.botUser.id, name: String(r.body?.name ?? '') });
+      guild.threads.push(thread);
+      return [201, thread];
+    }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
       const body = Array.isArray(r.body) ? r.body : [];
       return [200, body.map((c: Record<string, unknown>) => ({ ...c, id: snowflake(), application_id: m![1], version: snowflake() }))];

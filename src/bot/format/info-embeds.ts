@@ -22,11 +22,18 @@ export function helpEmbed(): EmbedBuilder {
     .addFields(
       { name: '/ask question:<text> [private:true]', value: `Ask a question. \`private:true\` shows the answer to you alone.\n${examples}` },
       { name: 'Direct messages', value: 'Send me a question as a direct message and I reply with the answer. Send `help` for this text.' },
+      { name: 'Mentions', value: 'In a server, mention me with a question (`@Sitrep How many attacks since Oct 17?`) and I reply to it.' },
       { name: '/sources', value: 'The articles I answer from, newest first.' },
       { name: '/about', value: 'Corpus size, index age and the embedding model.' },
       { name: '/reindex', value: 'Re-read the corpus folder (members with Manage Server, or the bot owners).' },
       { name: '/add url:<link>', value: 'Add a news article by its link; it is searchable once I reply (members with Manage Server, or the bot owners).' },
     );
+}
+
+/** The reply to a mention with no question in it. */
+export function shortHelpText(botName: string): string {
+  const name = escapeText(botName);
+  return `Ask me after the mention, for example: @${name} ${EXAMPLE_QUESTIONS[0]} — or use \`/ask\`. \`/help\` lists everything.`;
 }
 
 export function aboutEmbed(info: IndexInfo): EmbedBuilder {

@@ -16,7 +16,8 @@ const MAX_SOURCE_NAME = 80;
 
 /** Only web links are linked: anything else could be a `javascript:` or a malformed address. */
 export function safeUrl(url: string | null): string | null {
-  if (!url) return null;
+  // Far longer than any address linked (MAX_URL): not worth parsing.
+  if (!url || url.length > 4 * MAX_URL) return null;
   try {
     const u = new URL(url);
     // Parentheses would end the Markdown link early.
@@ -26,9 +27,9 @@ export function safeUrl(url: string | null): string | null {
   }
 }
 
-/** The title, escaped, cut to `max`; brackets are escaped too, as they would end a masked link's text early. */
+/** The title, escaped (brackets included, which would end a masked link's text early), cut to `max`. */
 function titleText(title: string, max: number): string | null {
-  return fitText(title, max, (p, cut) => escapeText(p, { maskedLink: false }).replace(/[[\]]/g, (b) => `\\${b}`) + (cut ? ELLIPSIS : ''));
+  return fitText(title, max, (p, cut) => escapeText(p) + (cut ? ELLIPSIS : ''));
 }
 
 /**
