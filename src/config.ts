@@ -20,6 +20,11 @@ const idList = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a Discord user id (digits)')));
 
+const channelList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)')));
+
 const urlList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -96,6 +101,11 @@ export const configSchema = z.object({
    * questions too (which needs the Message Content intent). Default false: a plain reply.
    */
   ASK_IN_THREADS: bool.default(false),
+  /**
+   * Channels where every message by a person is a question (small talk aside). Needs the Message
+   * Content intent. Default: none.
+   */
+  ASK_CHANNEL_IDS: channelList.default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shards run by `npm run start:shards`: `auto` (Discord's recommendation) or a number. (Not

@@ -7,9 +7,9 @@ import { ApplicationFlags, REST, Routes, type RESTGetCurrentApplicationResult } 
 import type { Config } from '../config.js';
 
 /** What needs the intent, in the words of the configuration. */
-export function messageContentNeeds(config: Pick<Config, 'ASK_IN_THREADS'> & { ASK_CHANNEL_IDS?: string[] }): string[] {
+export function messageContentNeeds(config: Pick<Config, 'ASK_IN_THREADS' | 'ASK_CHANNEL_IDS'>): string[] {
   const needs: string[] = [];
-  if ((config.ASK_CHANNEL_IDS ?? []).length > 0) needs.push('ASK_CHANNEL_IDS');
+  if (config.ASK_CHANNEL_IDS.length > 0) needs.push('ASK_CHANNEL_IDS');
   if (config.ASK_IN_THREADS) needs.push('ASK_IN_THREADS');
   return needs;
 }

@@ -26,7 +26,7 @@ export interface GuildMessageFacts {
 
 export interface RouteConfig {
   ASK_IN_THREADS: boolean;
-  ASK_CHANNEL_IDS?: string[];
+  ASK_CHANNEL_IDS: string[];
 }
 
 export type Route =
@@ -52,8 +52,7 @@ export function routeGuildMessage(m: GuildMessageFacts, config: RouteConfig): Ro
   if (!looksLikeQuestion(m.content)) return null;
   const text = m.content.trim();
   if (m.thread && config.ASK_IN_THREADS && m.thread.ownerId === m.botId) return { kind: 'question', text, thread: false, via: 'thread' };
-  const askChannels = config.ASK_CHANNEL_IDS ?? [];
   const channel = m.thread ? m.thread.parentId : m.channelId;
-  if (channel !== null && askChannels.includes(channel)) return { kind: 'question', text, thread: config.ASK_IN_THREADS && !inThread, via: 'channel' };
+  if (channel !== null && config.ASK_CHANNEL_IDS.includes(channel)) return { kind: 'question', text, thread: config.ASK_IN_THREADS && !inThread, via: 'channel' };
   return null;
 }
