@@ -55,7 +55,11 @@ class OpenElements {
     this.current = name;
     const closes = IMPLIES_CLOSE.get(name);
     while (closes && this.names.length > 0 && closes.has(this.names[this.names.length - 1]!)) this.pop();
-    if (VOID.has(name)) return;
+    if (VOID.has(name)) {
+      // A void element is never open, but it is an element of the tree at this depth.
+      this.deepest = Math.max(this.deepest, this.names.length + 1);
+      return;
+    }
     this.names.push(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.deepest = Math.max(this.deepest, this.names.length);
@@ -65,8 +69,14 @@ class OpenElements {
 
   close(name: string): void {
     if (FOREIGN.has(name) || INTEGRATION.has(name)) this.foreign.pop();
-    if (VOID.has(name) || !this.counts.get(name)) return;
-    while (this.pop() !== name);
+    if (VOID.has(name)) return;
+    if (this.counts.get(name)) {
+      while (this.pop() !== name);
+    } else if (name === 'p') {
+      // `</p>` with no paragraph open makes an empty one, as in HTML parsing.
+      this.open('p');
+      this.pop();
+    }
   }
 
   /** `<x/>`: closes itself only in foreign content, as in htmlparser2's HTML mode. */

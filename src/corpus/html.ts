@@ -64,10 +64,15 @@ export const MAX_TAG_DEPTH = 2_000;
 const MAX_TAG_NAME = 256;
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Why a page cannot be parsed at reasonable cost, found before parsing it; null when it can be. */
+const TOO_DEEP = `nested too deep (more than ${count(MAX_TAG_DEPTH)} levels)`;
+
+/**
+ * Why a page cannot be parsed at reasonable cost, found before parsing it (an estimate that follows
+ * the parser's rules; the parsed tree is measured too); null when it can be.
+ */
 function unparseable(html: string): string | null {
   const tags = readTags(html, MAX_TAG_DEPTH);
-  if (tags.depth > MAX_TAG_DEPTH) return `nested too deep (more than ${count(MAX_TAG_DEPTH)} levels)`;
+  if (tags.depth > MAX_TAG_DEPTH) return TOO_DEEP;
   if (tags.longestName > MAX_TAG_NAME) return `malformed (a tag name of ${count(tags.longestName)} characters)`;
   return null;
 }
@@ -177,7 +182,7 @@ function firstUrl(candidates: Array<string | undefined>, base?: string): string 
  * Whether the tree under `root` stays within `maxDepth` levels and `maxElements` elements; walked
  * without recursion, as deep pages are the point, and stopped as soon as either is passed.
  */
-function withinSize(root: El, maxDepth: number, maxElements: number): boolean {
+export function withinSize(root: El, maxDepth: number, maxElements = Infinity): boolean {
   const stack: Array<[El, number]> = [[root, 0]];
   let elements = 0;
   while (stack.length > 0) {
@@ -218,6 +223,8 @@ export function extractHtml(html: string, options: HtmlOptions = {}): ExtractedP
   const refused = unparseable(markup);
   if (refused) return { body: '', refused };
   const { document: doc } = parseHTML(markup);
+  // The tree decides, not the estimate: every walk below (Readability's among them) trusts this depth.
+  if (!withinSize(doc.documentElement as El, MAX_TAG_DEPTH)) return { body: '', refused: TOO_DEEP };
   const ld = jsonLd(doc);
   const ldField = (key: string) => ld.map((o) => o[key]);
   const firstH1 = str((doc.querySelector('h1') as El | null)?.textContent?.replace(/\s+/g, ' '));

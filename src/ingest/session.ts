@@ -87,7 +87,7 @@ export class IngestSession {
     try {
       const fetched = await this.fetcher.fetch(url);
       result = isHtml(fetched.mime)
-        ? candidateFromPage(fetched.text, url, fetched.url, hints)
+        ? readPage(fetched.text, url, fetched.url, hints)
         : { ok: false, reason: 'not an article: this is a feed (XML); add it to FEEDS to follow it' };
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;
@@ -166,6 +166,19 @@ export class IngestSession {
     if (isMarkdown && (await addAlsoAt(path.join(resolveDir(this.config.CORPUS_DIR), entry.file), fresh).catch(() => false))) return;
     const list = (this.state.alsoAt[entry.file] ??= []);
     for (const u of fresh) if (!list.includes(u)) list.push(u);
+  }
+}
+
+/**
+ * The article in a fetched page. A page that breaks the reader (a parser bug, a stack overflow)
+ * will break it at every try, so it is refused for good: counted as passing, a feed item would be
+ * fetched and parsed again at every poll, and its feed's ETag never saved.
+ */
+function readPage(html: string, requested: string, finalUrl: string, hints?: ItemHints): CandidateResult {
+  try {
+    return candidateFromPage(html, requested, finalUrl, hints);
+  } catch (err) {
+    return { ok: false, reason: `not an article: the page could not be read (${(err as Error).message.slice(0, 200)})` };
   }
 }
 

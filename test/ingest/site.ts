@@ -24,6 +24,8 @@ export class TestSite {
   /** Bytes the 20 MB responses actually wrote before the client hung up. */
   hugeBytesSent = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Responses a test added with `serve`, by path. */
+  private readonly served = new Map<string, { body: string; type: string; etag?: string }>();
 
   private constructor(private readonly server: http.Server) {
     server.on('request', (req, res) => this.handle(req, res));
@@ -45,6 +47,12 @@ export class TestSite {
 
   url(path: string): string {
     return `${this.origin}${path}`;
+  }
+
+  /** Answers `path` with `body` from now on (a 304 when the request names `etag`). */
+  serve(path: string, body: string, type = 'text/html; charset=utf-8', etag?: string): string {
+    this.served.set(path, { body, type, etag });
+    return this.url(path);
   }
 
   hits(path: string): number {
@@ -83,6 +91,12 @@ export class TestSite {
       [pages.ATOM_ONLY.path]: () => pages.grellPage(),
       '/world': () => pages.sectionPage(),
     };
+    const served = this.served.get(path);
+    if (served) {
+      const status = served.etag && req.headers['if-none-match'] === served.etag ? 304 : 200;
+      res.writeHead(status, { 'content-type': served.type, ...(served.etag ? { etag: served.etag } : {}) });
+      return void res.end(status === 304 ? undefined : served.body);
+    }
     const article = articles[path];
     if (article) return html(article());
 
