@@ -46,7 +46,7 @@ await runMain(async () => {
     );
     return 0;
   }
-  const config = loadConfig();
+  loadConfig(); // a bad setting fails here, before any index is built
   const started = Date.now();
   const options: EvalOptions = {
     embedder: values.embedder,
@@ -72,8 +72,7 @@ await runMain(async () => {
     result = await evaluateQuestionFile(values.questions ?? FIXTURE_QUESTIONS, values.corpus ?? FIXTURE_CORPORA, options);
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  const minConfidence = config.MIN_CONFIDENCE;
-  console.log(result.kind === 'beir' ? formatBeirEvaluation(result) : formatAnswerEvaluation(result, minConfidence));
+  console.log(result.kind === 'beir' ? formatBeirEvaluation(result) : formatAnswerEvaluation(result, result.minConfidence));
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s on ${process.platform}, Node ${process.versions.node})`);
   if (values.json) {
     writeJson(values.json, { ...result, command: process.argv.slice(2), node: process.versions.node, finishedAt: new Date().toISOString() });

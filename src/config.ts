@@ -73,8 +73,10 @@ export const configSchema = z.object({
   FUSION_WEIGHT: num(0, 10).optional(),
   /** Expand question words with close GloVe neighbours found in the corpus. */
   QUERY_EXPANSION: bool.default(true),
-  /** Answers whose confidence falls below this abstain. */
-  MIN_CONFIDENCE: num(0, 1).default(0.35),
+  /** Answers whose confidence falls below this abstain; unset: the answer model's held-out threshold (0.35 without a model). */
+  MIN_CONFIDENCE: num(0, 1).optional(),
+  /** A learned answer-selection model file (`npm run train` writes models/answer-selection.json), or `none`: the hand-set ranking (the default; see the README for why). */
+  ANSWER_MODEL: z.string().min(1).default('none'),
   /** IANA time zone in which "today", "yesterday" and "this week" are read, and a question's default as-of day. */
   TIME_ZONE: z
     .string()
@@ -106,6 +108,10 @@ export const configSchema = z.object({
    * Content intent. Default: none.
    */
   ASK_CHANNEL_IDS: channelList.default([]),
+  /** Answers sent, kept for the buttons under them (Sources, Earlier figures, votes, Post in channel). */
+  ANSWERS_DIR: z.string().min(1).default('data/answers'),
+  /** How long those buttons keep working; older answers say they are too old to expand. */
+  ANSWER_KEEP_DAYS: int(1, 3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shards run by `npm run start:shards`: `auto` (Discord's recommendation) or a number. (Not

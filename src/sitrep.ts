@@ -2,7 +2,9 @@
  * Sitrep's front door: open (or build) the index for a config and answer questions.
  * Scripts and the bot use this and nothing deeper.
  */
-import { createAnswerer, type Answerer } from './answer/answerer.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAnswerer, type Answerer, type Candidates } from './answer/answerer.js';
 import { articleRef } from './answer/compose.js';
 import { Expander } from './answer/expand.js';
 import { fusionWeightFor } from './answer/retrieve.js';
@@ -15,9 +17,18 @@ import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
+import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
+import { readAnswerModel } from './learn/model.js';
 import { warmTimeParser } from './time/question-time.js';
 
 export { AsOfError } from './time/days.js';
+export { ModelError } from './learn/model.js';
+
+/** The model ships with the code: a relative ANSWER_MODEL is read from the package, wherever Sitrep runs. */
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The abstention threshold of the hand-set ranking, when no answer model is loaded. */
+export const HAND_SET_MIN_CONFIDENCE = 0.35;
 
 /** What a question is asked against. */
 export interface AskOptions {
@@ -45,6 +56,9 @@ export interface IndexInfo {
   createdAt: string;
   /** Folder of the loaded index generation. */
   location: string;
+  /** How answers are chosen: the learned model's file, or null for the hand-set ranking; and the abstention threshold. */
+  answerModel: string | null;
+  minConfidence: number;
 }
 
 export interface IndexSummary {
@@ -61,6 +75,8 @@ export interface IndexSummary {
 
 export interface Sitrep extends Searcher {
   answer(question: string, options?: AskOptions): Promise<Answer>;
+  /** A question's candidate sentences and the features the answer model reads (for `npm run train`). */
+  candidates(question: string, options?: AskOptions): Promise<Candidates>;
   sources(): ArticleInfo[];
   info(): IndexInfo;
   /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
@@ -114,6 +130,8 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
     index = read();
   }
 
+  const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
+  const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
   const answererFor = (idx: StoredIndex): Answerer =>
     createAnswerer({
       index: idx,
@@ -124,7 +142,8 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
         retrieveTopK: config.RETRIEVE_TOP_K,
         rerankTopK: config.RERANK_TOP_K,
         fusionWeight: fusionWeightFor(embedder.id, config.FUSION_WEIGHT),
-        minConfidence: config.MIN_CONFIDENCE,
+        minConfidence,
+        model,
         today: () => todayIn(config.TIME_ZONE),
       },
     });
@@ -139,6 +158,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       await takeTurn();
       return answerer.answer(question, { asOf });
     },
+    candidates: (question, ask = {}) => answerer.candidates(question, { asOf: ask.asOf === undefined ? undefined : asOfDay(ask.asOf) }),
     search: (query, { asOf, ...opts }) => answerer.search(query, { ...opts, asOf: asOf === undefined ? undefined : asOfDay(asOf) }),
     sources: () => index.articles.map(articleRef),
     info: () => ({
@@ -148,6 +168,8 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       embedder: index.manifest.embedder.id,
       createdAt: index.manifest.createdAt,
       location: index.location,
+      answerModel: model ? config.ANSWER_MODEL : null,
+      minConfidence,
     }),
     async reload() {
       if (currentGeneration(indexDir) === index.location) return false;

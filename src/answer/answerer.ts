@@ -14,6 +14,9 @@ import { composeAnswer } from './compose.js';
 import type { Expander } from './expand.js';
 import { parseQuestion, type Question } from './question.js';
 import { rankSentences, type SentenceInput } from './rank.js';
+import { probability } from '../learn/logistic.js';
+import type { AnswerModel } from '../learn/model.js';
+import { candidateFeatures } from './candidate-features.js';
 import { DatedPassages } from './dated-passages.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
@@ -32,6 +35,14 @@ export interface AnswerOptions {
   minConfidence: number;
   /** The as-of day of a question that names none: today, in the configured time zone. */
   today: () => Day;
+  /** Learned answer selection; null: the hand-set ranking decides. */
+  model?: AnswerModel | null;
+}
+
+/** A question's candidate sentences with their features, as the learned selection sees them (for training). */
+export interface Candidates {
+  texts: string[];
+  rows: number[][];
 }
 
 /** What a question is asked against. */
@@ -75,6 +86,8 @@ export interface AnswererParts {
 
 export interface Answerer {
   answer(question: string, ask?: AskOptions): Promise<Answer>;
+  /** The candidate sentences of the hand-set ranking and their features, best first. */
+  candidates(question: string, ask?: AskOptions): Promise<Candidates>;
   search(query: string, options: { k: number; mode: SearchMode; asOf?: Day }): Promise<SearchHit[]>;
 }
 
@@ -226,8 +239,49 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       });
     },
 
+    async candidates(question, ask = {}) {
+      const { ranked, signals } = await rank(question, ask);
+      return { texts: ranked.map((s) => s.text), rows: candidateFeatures(ranked, signals) };
+    },
+
     async answer(question, ask = {}) {
       const started = performance.now();
+      const { q, top, ranked: handRanked, asOf, series, recencyShare, signals } = await rank(question, ask);
+      let ranked = handRanked;
+      let confidence: number | undefined;
+      if (options.model) {
+        // The model says how likely each sentence holds the answer; recency, which undated training
+        // data cannot teach, still weighs as it does in the hand-set ranking.
+        const rows = candidateFeatures(handRanked, signals);
+        const p = rows.map((r) => probability(options.model!.sentence, r));
+        ranked = handRanked
+          .map((s, i) => ({ ...s, score: p[i]! * (1 - recencyShare + recencyShare * (s.recency ?? 1)), learned: p[i]! }))
+          .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
+        confidence = (ranked[0] as { learned?: number } | undefined)?.learned ?? 0;
+      }
+      const composed = composeAnswer({
+        question,
+        ranked,
+        articles: index.articles,
+        closest: top.map((h) => index.passages[h.id]!.article),
+        retrieval: signals.retrieval,
+        typed: q.type !== 'other',
+        counts: series,
+        names: q.names,
+        named: q.type === 'actor' || q.type === 'place' || q.type === 'name',
+        confidence,
+        minConfidence: options.minConfidence,
+        asOf: isoDay(asOf),
+        datesOf: (s): QuoteDate[] =>
+          eventDatesOf(s.article, s.text, s.start).map((d) => ({ text: d.text, start: d.start, end: d.end, date: isoDay(d.day), relative: d.relative })),
+      });
+      return { ...composed, ms: Math.round((performance.now() - started) * 10) / 10 };
+    },
+  };
+
+  /** Retrieval and the hand-set ranking of a question's candidate sentences. */
+  async function rank(question: string, ask: AskOptions) {
+    {
       const asOf = ask.asOf ?? options.today();
       const time = questionTime(question, { asOf, coversSince: coverageProbe(question, asOf) });
       const q = parseQuestion(question, time);
@@ -236,8 +290,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       // articles that can report it (published from its start to a little after its end).
       const window = { from: period?.from ?? -Infinity, to: Math.min(asOf, period ? period.to + REPORTING_LAG_DAYS : Infinity) };
       const recencyShare = time.recency ? LATEST_SHARE : RECENCY_SHARE;
+      // Every count gathers its series: a toll of one strike rises from report to report too.
       const counts = q.type === 'quantity';
-      // Only a running figure ("since …", "so far", a toll) gathers a series; one event's count does not.
       const series = counts;
       const { hits: retrieved, expansions } = await retrieve(q, 'fused', Math.max(options.retrieveTopK, counts ? SERIES_PASSAGES : 0), window);
       const hits = retrieved
@@ -274,22 +328,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       );
       const totalIdf = q.terms.reduce((sum, t) => sum + idfOf(t), 0);
       const bestBm25 = hits.reduce((m, h) => Math.max(m, h.bm25), 0);
-      const composed = composeAnswer({
-        question,
-        ranked,
-        articles: index.articles,
-        closest: top.map((h) => index.passages[h.id]!.article),
-        retrieval: totalIdf > 0 ? bestBm25 / totalIdf : 0,
-        typed: q.type !== 'other',
-        counts: series,
-        names: q.names,
-        named: q.type === 'actor' || q.type === 'place' || q.type === 'name',
-        minConfidence: options.minConfidence,
-        asOf: isoDay(asOf),
-        datesOf: (s): QuoteDate[] =>
-          eventDatesOf(s.article, s.text, s.start).map((d) => ({ text: d.text, start: d.start, end: d.end, date: isoDay(d.day), relative: d.relative })),
-      });
-      return { ...composed, ms: Math.round((performance.now() - started) * 10) / 10 };
-    },
-  };
+      const signals = { type: q.type, retrieval: totalIdf > 0 ? bestBm25 / totalIdf : 0, terms: q.terms.length };
+      return { q, top, ranked, asOf, series, recencyShare, signals };
+    }
+  }
 }

@@ -24,6 +24,8 @@ export interface ComposeInput {
   named?: boolean;
   /** True when it asks for a count, whose figures form a series over time. */
   counts: boolean;
+  /** The learned probability that the best sentence answers; absent: the hand-set confidence. */
+  confidence?: number;
   minConfidence: number;
   /** The question's as-of day, `YYYY-MM-DD`. */
   asOf: string;
@@ -117,7 +119,7 @@ function newestFirst(input: ComposeInput): { answer: RankedSentence; older: Rank
 export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
   const citations = new Citations(input.articles);
   const best = input.ranked[0];
-  const confidence = best ? confidenceOf(best, input.retrieval, input.typed, input.named) : 0;
+  const confidence = !best ? 0 : (input.confidence ?? confidenceOf(best, input.retrieval, input.typed, input.named));
   if (!best || confidence < input.minConfidence) {
     for (const a of [...new Set(input.closest)].slice(0, MAX_CLOSEST)) citations.cite(a);
     return {

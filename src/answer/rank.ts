@@ -13,6 +13,8 @@ export interface SentenceFeatures {
   /** Share of the question's idf mass the sentence covers (expansions count at their weight; words only
    * in the sentence before count half, since "the attack" refers back to the one just named). */
   coverage: number;
+  /** Coverage by the sentence's own words alone, its neighbours left out. */
+  own: number;
   /** Matched words close together score near 1. */
   proximity: number;
   /** Embedding cosine between sentence and question (0 when unavailable). */
@@ -29,7 +31,7 @@ export interface SentenceFeatures {
  * Feature weights: coverage leads, as BM25 does for passages; the rest break its ties. The answer
  * type is no tie-breaker but a factor: a sentence with no answer of the wanted kind cannot answer.
  */
-export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type'>, number> = {
+export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type' | 'own'>, number> = {
   coverage: 0.45,
   proximity: 0.1,
   semantic: 0.1,
@@ -113,8 +115,10 @@ export function sentenceFeatures(
   const after = around(s.next);
   let total = 0;
   let covered = 0;
+  let own = 0;
   for (const t of q.terms) {
     total += ctx.idf(t);
+    own += ctx.idf(t) * (matched.get(t) ?? 0);
     covered += ctx.idf(t) * Math.max(matched.get(t) ?? 0, CONTEXT_WEIGHT * (before.get(t) ?? 0), NEXT_WEIGHT * (after.get(t) ?? 0));
   }
   const relevant = new Set([...q.terms.filter((t) => matched.has(t)), ...ctx.expansions.filter((e) => present.has(e.term)).map((e) => e.term)]);
@@ -126,6 +130,7 @@ export function sentenceFeatures(
   return {
     features: {
       coverage: total > 0 ? covered / total : 0,
+      own: total > 0 ? own / total : 0,
       proximity,
       semantic: Math.max(0, s.semantic),
       type: q.type === 'other' ? 0.5 : (span?.score ?? 0),

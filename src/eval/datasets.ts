@@ -20,6 +20,8 @@ export interface EvalQuestion {
   asOf?: string;
   /** What the question tests ("count", "when", "latest", …), for figures per kind. */
   kind?: string;
+  /** The article it was written about (SQuAD's title): training folds never split one. */
+  article?: string;
 }
 
 /** A passage of text to index as one article. */
@@ -127,7 +129,7 @@ export function parseSquad(file: string, json: unknown): SquadSet {
       for (const qa of p.qas) {
         const answers = [...new Set(qa.answers.map((x) => x.text.trim()).filter(Boolean))];
         const answerable = !qa.is_impossible && answers.length > 0;
-        questions.push({ id: qa.id, question: qa.question.trim(), answers: answerable ? answers : [], answerable, source: answerable ? id : null });
+        questions.push({ id: qa.id, question: qa.question.trim(), answers: answerable ? answers : [], answerable, source: answerable ? id : null, article: title });
       }
     });
   });

@@ -45,6 +45,9 @@ export interface AnswerEvaluation {
   retrieval: Record<string, RetrievalScores>;
   /** Per-question outcomes of Sitrep (for --json). */
   outcomes: Outcome[];
+  /** Sitrep's abstention threshold in this run, and its answer model (null: hand-set). */
+  minConfidence: number;
+  answerModel: string | null;
 }
 
 export interface BeirEvaluation {
@@ -126,6 +129,8 @@ async function evaluateAnswers(
     confidence: confidenceDiagnostics(open),
     retrieval,
     outcomes: sitrep,
+    minConfidence: opened.sitrep.info().minConfidence,
+    answerModel: opened.sitrep.info().answerModel,
   };
 }
 

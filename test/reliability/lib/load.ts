@@ -83,6 +83,7 @@ export function instrument(sitrep: Sitrep): { sitrep: Sitrep; reloads: Reload[] 
   const reloads: Reload[] = [];
   const answers: { start: number; end: number }[] = [];
   const wrapped: Sitrep = {
+    candidates: (q, o) => sitrep.candidates(q, o),
     async answer(q) {
       const call = { start: performance.now(), end: Number.POSITIVE_INFINITY };
       answers.push(call);
