@@ -70,7 +70,7 @@ describe('answer embed', () => {
   it('escapes Markdown from articles so a quote cannot restyle or break the reply', () => {
     const text = 'The group [posted](https://evil.example) a *claim* with __underlines__, `code` and ||spoilers||.';
     const e = json(answer({ answer: quote(text, 'a *claim*') }));
-    expect(e.description).toContain('\\[posted\\](https://evil.example)');
+    expect(e.description).toContain('\\[posted\\](hxxps://evil.example)');
     expect(e.description).toContain('**a \\*claim\\***');
     expect(e.description).toContain('\\_\\_underlines\\_\\_');
     expect(e.description).toContain('\\`code\\`');

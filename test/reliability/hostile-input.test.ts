@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../bot/harness.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
-import { characterProblems, markdownProblems, payloadProblems } from './lib/payload-rules.js';
+import { characterProblems, linkProblems, markdownProblems, payloadProblems } from './lib/payload-rules.js';
 import { runHostile, writeHostileCorpus } from './lib/hostile.js';
 
 const root = tempDir('sitrep-hostile-');
@@ -35,6 +35,9 @@ describe('the payload rules themselves', () => {
     expect(characterProblems('a\u202eb', 'x')).toHaveLength(1);
     expect(characterProblems('a\u0007b', 'x')).toHaveLength(1);
     expect(characterProblems('a\u202eb\u202c', 'x')).toEqual([]);
+    expect(linkProblems('see https://evil.example', 'x', false)).toHaveLength(1);
+    expect(linkProblems('see hxxps://evil.example \\<@&1> \\@everyone', 'x', false)).toEqual([]);
+    expect(linkProblems('<#1> @here', 'x', false)).toHaveLength(2);
   });
 });
 

@@ -86,8 +86,13 @@ export function fitText(text: string, max: number, render: (prefix: string, cut:
  */
 const LAYOUT_BREAKERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Escaped wherever they stand: emphasis, strike-through, spoilers, code, masked links, and the escape itself. */
-const ALWAYS_ESCAPED = new Set([...'\\*_~|`[]'].map((c) => c.charCodeAt(0)));
+/**
+ * Escaped wherever they stand: emphasis, strike-through, spoilers, code, masked links, the escape
+ * itself, and the openers of Discord's own syntax: `<` (`<@123>`, `<@&123>`, `<#123>`, `</cmd:123>`,
+ * `<t:0:R>`, `<:emoji:1>`, `<https://…>`) and `@` (`@everyone`, `@here`). Escaped, each shows as
+ * the plain text it is.
+ */
+const ALWAYS_ESCAPED = new Set([...'\\*_~|`[]<@'].map((c) => c.charCodeAt(0)));
 const BACKSLASH = 0x5c;
 
 const UTF16 = new TextDecoder('utf-16le');
@@ -126,12 +131,26 @@ function escapeMarkup(text: string): string {
     .replace(NUMBERED_ITEM, '$1\\.');
 }
 
+/** The web links Discord makes clickable in any text: `http://` and `https://`, in any case. */
+const WEB_LINK = /(h)tt(ps?:\/\/)/gi;
+
 /**
- * Text from an article or a user made inert for a reply: Markdown escaped (`escapeMarkup`) and the
- * characters that would scramble the reply's layout (`LAYOUT_BREAKERS`) dropped.
+ * A link in an article or a question shown, not followed: `https://example.com/x` becomes
+ * `hxxps://example.com/x`, the usual way of writing a link that must not be clicked. Discord makes
+ * every `http(s)://` clickable, escaped or not, in angle brackets (`<https://…>`) or after a name
+ * (`Name (https://…)`); the only links in a reply are then Sitrep's own source links.
+ */
+export function defangLinks(text: string): string {
+  return text.replace(WEB_LINK, '$1xx$2');
+}
+
+/**
+ * Text from an article or a user made inert for a reply: the characters that would scramble its
+ * layout (`LAYOUT_BREAKERS`) dropped, links defanged (`defangLinks`), Markdown and Discord's
+ * mention, channel, command and timestamp syntax escaped (`escapeMarkup`).
  */
 export function escapeText(text: string): string {
-  return escapeMarkup(text.replace(/\t/g, ' ').replace(LAYOUT_BREAKERS, ''));
+  return escapeMarkup(defangLinks(text.replace(/\t/g, ' ').replace(LAYOUT_BREAKERS, '')));
 }
 
 /** Plain text cut to `max` (escaped, with an ellipsis when cut); empty when nothing fits. */

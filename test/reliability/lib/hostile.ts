@@ -34,6 +34,8 @@ export const HOSTILE_QUESTIONS: { label: string; text: string; refuse?: boolean 
   { label: 'spoiler, strike, underline', text: `||${Q} ~~__*` },
   { label: 'quote and heading lines', text: `> quote\n# ${Q}\n-# small` },
   { label: 'masked link', text: `[click here](https://evil.example/x) ${Q}` },
+  { label: 'plain, bracketed and named links', text: `https://evil.example/a <https://evil.example/b> Wire (HTTP://evil.example/c) ${Q}` },
+  { label: 'command mention', text: `</ask:1100000000000000001> ${Q}` },
   { label: 'zero-width characters', text: `how\u200bmany\u200d drones\ufeff struck the Zorvath\u2060 bridge? @\u200beveryone` },
   { label: 'right-to-left override', text: `\u202e${Q}` },
   { label: 'bidi isolate left open', text: `\u2067${Q} \u202b` },
@@ -54,7 +56,7 @@ export const HOSTILE_QUESTIONS: { label: string; text: string; refuse?: boolean 
 
 /** Articles whose text, title, source and url carry the same attacks. */
 export function writeHostileCorpus(dir: string): void {
-  const poison = `@everyone @here ${ROLE} ${USER} **bold \`\`\`code \`tick ||spoiler ~~strike __under [click](https://evil.example/x) \u202eesrever\u2067 zero\u200bwidth\u0007bell`;
+  const poison = `https://evil.example/p <https://evil.example/q> Wire (https://evil.example/r) </ask:1100000000000000001> <#1100000000000000002> <t:0:R> @everyone @here ${ROLE} ${USER} **bold \`\`\`code \`tick ||spoiler ~~strike __under [click](https://evil.example/x) \u202eesrever\u2067 zero\u200bwidth\u0007bell`;
   fs.writeFileSync(
     path.join(dir, 'zorvath-bridge.txt'),
     `${poison} Zorvath bridge hit\n\nAt least 17 drones struck the Zorvath bridge on Sunday ${poison}, officials said. The bridge was closed.\n\n> quoted line\n# heading line\nTraffic resumed on Monday.\n`,

@@ -1,14 +1,19 @@
 /**
  * The rules every message the bot sends must keep, checked on the REST payloads themselves: nothing
  * may ping (allowed_mentions parse empty), everything fits Discord's limits, and text that came from
- * a user or an article can neither restyle the reply (balanced Markdown, no injected links) nor
- * scramble it (no control characters, no unterminated bidirectional overrides).
+ * a user or an article can neither restyle the reply (balanced Markdown, no injected links, no
+ * clickable URL, mention or pill other than the bot's own source links) nor scramble it (no control
+ * characters, no unterminated bidirectional overrides).
  */
 
 const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 };
 
-/** Text with every backslash-escaped character removed: what is left is live Markdown. */
-const unescaped = (s: string) => s.replace(/\\[\s\S]/g, '');
+/**
+ * Text with every backslash-escaped character replaced by an inert one (U+2400): what is left is
+ * live Markdown, each character still at its place in its line: an escaped backtick before `#`
+ * starts no heading.
+ */
+const unescaped = (s: string) => s.replace(/\\[\s\S]/g, '\u2400');
 
 /** Code spans and blocks, whose content Discord shows literally. */
 const withoutCode = (s: string) => s.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
@@ -31,6 +36,33 @@ export function markdownProblems(text: string, where: string, botLinks: boolean)
     if (count % 2 !== 0) problems.push(`${where}: unbalanced ${marker}`);
   }
   if (/^#{1,3}\s/m.test(plain)) problems.push(`${where}: a heading`);
+  return problems;
+}
+
+/** Discord's pills: channel, user (`<@1>`, `<@!1>`), role, slash command, timestamp and custom emoji. */
+const PILL = /<(?:#\d+|@!?\d+|@&\d+|\/[^\s<>:]+:\d+|t:-?\d+(?::[a-zA-Z])?|a?:\w+:\d+)>/;
+const EVERYONE = /@(?:everyone|here)/;
+/** The bot's own link to a source, `[title](<https://…>)`: the one link a reply may hold. */
+const BOT_LINK = /\]\(<https?:\/\/[^\s<>]+>\)/g;
+/** The bot's own rendering of a time: `<t:…:F> (<t:…:R>)`, a whole field of its own. */
+const BOT_TIME = /^<t:\d+:[a-zA-Z]>(?: \(<t:\d+:R>\))?$/;
+
+/**
+ * Live links and mentions in one text: any `http(s)://` Discord would make clickable other than the
+ * bot's own source links (when `botLinks`), `@everyone`/`@here`, and every pill syntax. Escaped
+ * characters are not live; `timestamps` allows a text that is only the bot's own time.
+ */
+export function linkProblems(text: string, where: string, botLinks: boolean, options: { timestamps?: boolean } = {}): string[] {
+  if (options.timestamps && BOT_TIME.test(text)) return [];
+  const live = withoutCode(unescaped(text));
+  const prose = botLinks ? live.replace(BOT_LINK, ']') : live;
+  const problems: string[] = [];
+  const link = /https?:\/\/\S*/i.exec(prose);
+  if (link) problems.push(`${where}: a clickable link the bot did not make: ${link[0].slice(0, 60)}`);
+  const pill = PILL.exec(prose);
+  if (pill) problems.push(`${where}: Discord syntax left live: ${pill[0]}`);
+  const everyone = EVERYONE.exec(prose);
+  if (everyone) problems.push(`${where}: ${everyone[0]} left live`);
   return problems;
 }
 
@@ -72,7 +104,7 @@ export function payloadProblems(body: any, where: string): string[] {
   if (body.allowed_mentions?.users?.length || body.allowed_mentions?.roles?.length) problems.push(`${where}: allowed_mentions names users or roles`);
   if (typeof body.content === 'string') {
     if (body.content.length > LIMITS.content) problems.push(`${where}: content of ${body.content.length} characters`);
-    problems.push(...characterProblems(body.content, `${where} content`));
+    problems.push(...linkProblems(body.content, `${where} content`, false), ...characterProblems(body.content, `${where} content`));
   }
   const embeds: Embed[] = body.embeds ?? [];
   if (embeds.length > LIMITS.embeds) problems.push(`${where}: ${embeds.length} embeds`);
@@ -97,7 +129,11 @@ export function payloadProblems(body: any, where: string): string[] {
     for (const [text, part, botLinks] of texts) {
       if (part.endsWith(' name') && text.length > LIMITS.fieldName) problems.push(`${at} ${part}: ${text.length} characters`);
       if (part.endsWith('value') && text.length > LIMITS.fieldValue) problems.push(`${at} ${part}: ${text.length} characters`);
-      problems.push(...markdownProblems(text, `${at} ${part}`, botLinks), ...characterProblems(text, `${at} ${part}`));
+      problems.push(
+        ...markdownProblems(text, `${at} ${part}`, botLinks),
+        ...linkProblems(text, `${at} ${part}`, botLinks, { timestamps: part.endsWith('value') }),
+        ...characterProblems(text, `${at} ${part}`),
+      );
     }
   });
   return problems;
