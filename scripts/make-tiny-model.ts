@@ -13,6 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
+import { seededRandom } from '../src/learn/random.js';
 
 const { onnx } = onnxProto;
 
@@ -75,18 +76,6 @@ export function tinyVocabulary(): string[] {
   }
   for (const s of SUFFIXES) tokens.add(`##${s}`);
   return [...tokens];
-}
-
-/** mulberry32: a small seeded generator, so the same folder is written byte for byte every time. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function int64Input(name: string): onnxProto.onnx.IValueInfoProto {

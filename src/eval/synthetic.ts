@@ -4,19 +4,14 @@
  * real event; the wording mimics wire copy so that retrieval has plausible rivals to rank.
  */
 
+import { seededRandom } from '../learn/random.js';
+
 /** A seeded pseudo-random source (mulberry32): the same seed always gives the same corpus. */
 export class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
   /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = seededRandom(seed);
   }
   /** Integer in [lo, hi]. */
   int(lo: number, hi: number): number {

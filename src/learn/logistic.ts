@@ -26,19 +26,9 @@ export interface TrainOptions {
   seed?: number;
 }
 
-const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+import { seededRandom } from './random.js';
 
-/** A small deterministic generator (mulberry32), so a model rebuilds bit for bit. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 export function trainLogistic(rows: readonly ArrayLike<number>[], labels: ArrayLike<number>, options: TrainOptions = {}): LogisticModel {
   const { epochs = 10, l2 = 1e-4, learningRate = 0.01, batch = 256, seed = 7 } = options;
@@ -58,7 +48,7 @@ export function trainLogistic(rows: readonly ArrayLike<number>[], labels: ArrayL
   const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
   let step = 0;
   const order = Array.from({ length: n }, (_, i) => i);
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const x = new Float64Array(f);
   const grad = new Float64Array(f + 1);
   for (let epoch = 0; epoch < epochs; epoch++) {
