@@ -1,5 +1,6 @@
 /** `npm run register`: deploys the slash commands, to GUILD_ID when set (instant), else globally. */
 import { REST, Routes } from 'discord.js';
+import { commandType } from '../src/bot/command.js';
 import { loadCommands } from '../src/bot/load-commands.js';
 import { loadConfig } from '../src/config.js';
 import { runMain } from './cli.js';
@@ -8,7 +9,7 @@ await runMain(async () => {
   const config = loadConfig();
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     console.error(
-      'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands: see "Discord setup" in the README (docs/discord-setup.md).',
+      'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands: see "Discord setup" in the README (README.md#discord-setup).',
     );
     return 1;
   }
@@ -19,7 +20,8 @@ await runMain(async () => {
     ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
   await rest.put(route, { body });
-  const names = commands.map((c) => `/${c.data.name}`).join(', ');
+  // Slash commands as /name; message context-menu commands by their menu entry.
+  const names = commands.map((c) => (commandType(c) === 3 ? `"${c.data.name}" (message menu)` : `/${c.data.name}`)).join(', ');
   console.log(
     config.GUILD_ID
       ? `Registered ${commands.length} commands (${names}) in server ${config.GUILD_ID}; they are usable now.`

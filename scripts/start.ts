@@ -44,7 +44,7 @@ try {
 } catch (err) {
   if (err instanceof ConfigError || err instanceof IndexError || err instanceof MissingTokenError) console.error(err.message);
   else if ((err as { code?: unknown }).code === 'TokenInvalid') {
-    console.error('Discord refused the token. Check DISCORD_TOKEN: see "Discord setup" in the README (docs/discord-setup.md).');
+    console.error('Discord refused the token. Check DISCORD_TOKEN: see "Discord setup" in the README (README.md#discord-setup).');
   }
   else console.error(err);
   process.exitCode = 1;

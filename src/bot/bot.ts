@@ -1,7 +1,8 @@
 /** Sitrep on Discord: wires the client, the commands, direct messages and the index keeper together. */
 import { Events, type Client } from 'discord.js';
-import type { Config } from '../config.js';
+import { resolveDir, type Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
+import { AnswerStore } from './answer-store.js';
 import type { BuildRunner } from './build-in-child.js';
 import { createDiscordClient, intentsFor } from './client.js';
 import type { BotContext, Command } from './command.js';
@@ -46,7 +47,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const commands = options.commands ?? (await loadCommands());
   const index = new IndexKeeper(sitrep, config, logger, options.buildRunner);
   const limiter = new RateLimiter({ max: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 });
-  const ctx: BotContext = { config, sitrep, logger, limiter, index };
+  const answers = new AnswerStore({ dir: resolveDir(config.ANSWERS_DIR), keepDays: config.ANSWER_KEEP_DAYS });
+  const ctx: BotContext = { config, sitrep, logger, limiter, index, answers };
   const work = new WorkTracker();
   const messageContent = await checkMessageContent(config, logger);
   const client = createDiscordClient(config, intentsFor(messageContent));
@@ -70,6 +72,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   logger.info({ user: client.user?.tag, commands: commands.map((c) => c.data.name), messageContent }, 'bot ready');
   index.watch(options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS);
+  const pruning = startPruning(ctx);
   const feeds = config.FEED_POLL_MINUTES && config.FEEDS.length > 0 ? startFeedPoller(ctx, config.FEED_POLL_MINUTES * 60_000) : null;
 
   let stopping: Promise<void> | null = null;
@@ -83,6 +86,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         const drained = await work.close(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ inFlight: work.size }, 'some work was still running at shutdown');
         feeds?.stop();
+        clearInterval(pruning);
         index.stop();
         await client.destroy();
         logger.info('bot stopped');
@@ -105,4 +109,19 @@ async function checkMessageContent(config: Config, logger: Logger): Promise<bool
   if (allowed === null) logger.warn({ needs }, 'could not read the application\'s intents from Discord; logging in without Message Content');
   else logger.warn({ needs }, missingIntentMessage(needs));
   return false;
+}
+
+const PRUNE_EVERY_MS = 6 * 3600_000;
+
+/** Removes expired answers at start and every six hours; a failure is logged, never fatal. */
+function startPruning(ctx: BotContext): NodeJS.Timeout {
+  const prune = () =>
+    void ctx.answers
+      .prune()
+      .then((days) => days > 0 && ctx.logger.info({ days }, 'removed expired answers'))
+      .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove expired answers'));
+  prune();
+  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  timer.unref();
+  return timer;
 }

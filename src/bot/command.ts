@@ -1,11 +1,13 @@
-/** The shape of a slash command module, and what every command receives. */
+/** The shape of a command module (a slash command or a message context-menu command), and what every command receives. */
 import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
+import type { AnswerStore } from './answer-store.js';
 import type { IndexKeeper } from './index-keeper.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -16,15 +18,27 @@ export interface BotContext {
   logger: Logger;
   limiter: RateLimiter;
   index: IndexKeeper;
+  /** Answers sent, for the buttons under them. */
+  answers: AnswerStore;
 }
 
-/** A module under `commands/`: its definition (a SlashCommandBuilder) and what it does. */
+export type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+
+/**
+ * A module under `commands/`: its definition (a SlashCommandBuilder, or a ContextMenuCommandBuilder
+ * of type Message) and what it does. `execute` receives the interaction of its own kind.
+ */
 export interface Command {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
+  execute(interaction: CommandInteraction, ctx: BotContext): Promise<void>;
   /** Buttons whose custom id starts with `prefix` belong to this command. */
   buttonPrefix?: string;
   onButton?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+}
+
+/** 1: a slash command, 3: a message context-menu command (Discord's ApplicationCommandType). */
+export function commandType(command: Pick<Command, 'data'>): number {
+  return (command.data.toJSON() as { type?: number }).type ?? 1;
 }
 
 export function isCommand(value: unknown): value is Command {

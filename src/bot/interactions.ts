@@ -3,7 +3,7 @@
  * logged with its context and answered with a short private apology, and the process goes on.
  */
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { BotContext, Command } from './command.js';
+import { commandType, type BotContext, type Command } from './command.js';
 import { APOLOGY, NO_MENTIONS, RESTARTING } from './reply.js';
 import type { WorkTracker } from './work.js';
 
@@ -26,17 +26,20 @@ function describe(interaction: Interaction): Record<string, unknown> {
     user: interaction.user.id,
     guild: interaction.guildId,
     channel: interaction.channelId,
-    command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
+    command: interaction.isCommand() ? interaction.commandName : undefined,
     customId: interaction.isMessageComponent() ? interaction.customId : undefined,
   };
 }
 
+export const UNKNOWN_BUTTON = 'This button no longer does anything. Ask again to get a fresh answer.';
+
 export function createInteractionHandler(commands: Command[], ctx: BotContext, work: WorkTracker) {
-  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  // A slash command and a context-menu command may share a name: they are told apart by type.
+  const byKey = new Map(commands.map((c) => [`${commandType(c)}:${c.data.name}`, c]));
 
   async function dispatch(interaction: Interaction): Promise<void> {
-    if (interaction.isChatInputCommand()) {
-      const command = byName.get(interaction.commandName);
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      const command = byKey.get(`${interaction.commandType}:${interaction.commandName}`);
       if (!command) {
         ctx.logger.warn(describe(interaction), 'unknown command (are the registered commands out of date? run npm run register)');
         await tellPrivately(interaction, 'I do not know that command.');
@@ -45,7 +48,8 @@ export function createInteractionHandler(commands: Command[], ctx: BotContext, w
       await command.execute(interaction, ctx);
     } else if (interaction.isButton()) {
       const command = commands.find((c) => c.buttonPrefix && interaction.customId.startsWith(c.buttonPrefix));
-      await command?.onButton?.(interaction, ctx);
+      if (command?.onButton) await command.onButton(interaction, ctx);
+      else await tellPrivately(interaction, UNKNOWN_BUTTON);
     }
   }
 

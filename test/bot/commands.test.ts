@@ -5,18 +5,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isCommand } from '../../src/bot/command.js';
 import { loadCommands } from '../../src/bot/load-commands.js';
 import { mayReindex } from '../../src/bot/commands/reindex.js';
-import { PermissionsBitField, PermissionFlagsBits } from 'discord.js';
+import { PermissionsBitField, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { commandType } from '../../src/bot/command.js';
 
 const temps: string[] = [];
 afterEach(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('command loader', () => {
-  it('loads one command per file under src/bot/commands, each a valid slash command', async () => {
+  it('loads one command per file under src/bot/commands: the slash commands and the "Ask Sitrep" message menu', async () => {
     const commands = await loadCommands();
-    expect(commands.map((c) => c.data.name).sort()).toEqual(['about', 'add', 'ask', 'help', 'reindex', 'sources']);
-    const ask = commands.find((c) => c.data.name === 'ask')!.data.toJSON();
+    expect(commands.map((c) => c.data.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'reindex', 'sources']);
+    expect(commands.filter((c) => commandType(c) === 3).map((c) => c.data.name)).toEqual(['Ask Sitrep']);
+    const ask = commands.find((c) => c.data.name === 'ask')!.data.toJSON() as RESTPostAPIChatInputApplicationCommandsJSONBody;
     expect(ask.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['question', true],
+      ['as_of', false],
       ['private', false],
     ]);
   });

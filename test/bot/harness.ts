@@ -12,6 +12,8 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { openSitrep, type Sitrep } from '../../src/sitrep.js';
 import {
   ASK_CHANNEL_ID,
+  buttonPress,
+  messageCommand,
   GENERAL_CHANNEL_ID,
   GUILD_ID,
   OTHER_CHANNEL_ID,
@@ -25,6 +27,7 @@ import {
   type GuildMessageInput,
 } from '../fake-discord/payloads.js';
 import { FakeDiscord, type RecordedRequest } from '../fake-discord/server.js';
+import { snowflake } from '../fake-discord/snowflake.js';
 
 export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDk5.GfAkEd.offline-test-token-0123456789abcdef';
 export const APP_ID = '1100000000000000099';
@@ -42,6 +45,10 @@ export interface Harness {
   corpusDir: string;
   /** Dispatches a slash command; resolves with the interaction (its id and token). */
   command(name: string, options?: CommandOption[], as?: { user?: FakeUser; permissions?: string; guildId?: string | null }): FakeInteraction;
+  /** Dispatches a message context-menu command ("Apps > name") on `target`, a message payload. */
+  menu(name: string, target: Record<string, unknown>, as?: { user?: FakeUser }): FakeInteraction;
+  /** Presses a button with `customId` on `message` (a message the bot sent: a request body, or its payload). */
+  press(customId: string, message?: Record<string, any>, as?: { user?: FakeUser; channelId?: string }): FakeInteraction;
   /** Dispatches `/ask question:<q>`. */
   ask(question: string, as?: { user?: FakeUser; private?: boolean; asOf?: string }): FakeInteraction;
   callback(i: FakeInteraction): Promise<RecordedRequest>;
@@ -98,9 +105,41 @@ export async function startHarness(
     fake.gateway.dispatch('INTERACTION_CREATE', i.payload);
     return i;
   };
+  const menu: Harness['menu'] = (name, target, as = {}) => {
+    const i = messageCommand({ applicationId: APP_ID, name, target, user: as.user, channelId: String(target.channel_id ?? GENERAL_CHANNEL_ID) });
+    fake.gateway.dispatch('INTERACTION_CREATE', i.payload);
+    return i;
+  };
+  const press: Harness['press'] = (customId, message = {}, as = {}) => {
+    const channelId = as.channelId ?? GENERAL_CHANNEL_ID;
+    const i = buttonPress({
+      applicationId: APP_ID,
+      customId,
+      user: as.user,
+      channelId,
+      message: {
+        id: message.id ?? snowflake(),
+        channel_id: channelId,
+        author: fake.botUser,
+        content: message.content ?? '',
+        timestamp: new Date().toISOString(),
+        embeds: message.embeds ?? [],
+        components: message.components ?? [],
+        attachments: [],
+        mentions: [],
+        mention_roles: [],
+        type: 0,
+        flags: message.flags ?? 0,
+      },
+    });
+    fake.gateway.dispatch('INTERACTION_CREATE', i.payload);
+    return i;
+  };
   return {
     fake,
     bot,
+    menu,
+    press,
     sitrep,
     config,
     logs,
@@ -144,4 +183,14 @@ export async function until(condition: () => boolean, timeoutMs = 15_000): Promi
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The custom ids of a message body's buttons, in order. */
+export function buttonIds(body: any): string[] {
+  return (body?.components ?? []).flatMap((row: any) => (row.components ?? []).map((c: any) => c.custom_id));
+}
+
+/** The labels of a message body's buttons, in order. */
+export function buttonLabels(body: any): string[] {
+  return (body?.components ?? []).flatMap((row: any) => (row.components ?? []).map((c: any) => c.label ?? c.emoji?.name));
 }
