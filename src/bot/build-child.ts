@@ -10,6 +10,9 @@ function send(message: BuildMessage): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
 }
 
+// The parent leaves DISCORD_TOKEN empty only to keep dotenv from loading it (see childEnvironment).
+delete process.env.DISCORD_TOKEN;
+
 process.once('message', async (message: { config: Config }) => {
   let progressAt = 0;
   try {

@@ -39,6 +39,21 @@ export class BuildError extends Error {
 
 const STDERR_KEPT = 4000;
 
+/** What the child needs of the config: all of it but the bot token, which an index build never uses. */
+export function childConfig(config: Config): Config {
+  const { DISCORD_TOKEN: _token, ...rest } = config;
+  return rest;
+}
+
+/**
+ * The child's environment: the bot's, with DISCORD_TOKEN empty rather than removed. The child's
+ * modules load dotenv, which fills in keys that are absent from `.env`, and so would bring the token
+ * back; it never replaces a key that is set, however empty. The child then deletes the key.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, DISCORD_TOKEN: '' };
+}
+
 function childEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const ts = here.endsWith('.ts');
@@ -51,7 +66,7 @@ function childEntry(): { file: string; execArgv: string[] } {
 export const buildInChildProcess: BuildRunner = (config, options = {}) =>
   new Promise<IndexSummary>((resolve, reject) => {
     const { file, execArgv } = childEntry();
-    const child = fork(file, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], signal: options.signal });
+    const child = fork(file, [], { execArgv, env: childEnvironment(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], signal: options.signal });
     let stderr = '';
     let settled = false;
     const settle = (fn: () => void) => {
@@ -71,7 +86,7 @@ export const buildInChildProcess: BuildRunner = (config, options = {}) =>
     child.on('error', (err) => settle(() => reject(err)));
     child.on('exit', (code, signal) => {
       const why = signal ? `signal ${signal}` : `exit code ${code}`;
-      settle(() => reject(new BuildError(`The index build stopped (${why}) before finishing.${stderr ? `\n${stderr.trim()}` : ''}`)));
+      settle(() => reject(new BuildError(`The index build stopped (${why}) before finishing.${stderr ? `\n${stderr.trim()}` : ''}`, 'BUILD_STOPPED')));
     });
-    child.send({ config });
+    child.send({ config: childConfig(config) });
   });

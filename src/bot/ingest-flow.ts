@@ -4,6 +4,7 @@
  */
 import { addLink, anyAdded, ingestFeeds, type FeedReport, type Outcome } from '../ingest/index.js';
 import type { BotContext } from './command.js';
+import { failureInWords } from './errors.js';
 import { ReindexBusyError, type IndexKeeper, type RebuildResult } from './index-keeper.js';
 
 const BUSY_RETRY_MS = 250;
@@ -39,7 +40,7 @@ export async function addLinkAndIndex(ctx: BotContext, url: string): Promise<Lin
     return { outcome, indexed: { ok: true } };
   } catch (err) {
     ctx.logger.error({ err }, 'index rebuild after /add failed');
-    return { outcome, indexed: { ok: false, reason: err instanceof Error ? err.message : String(err) } };
+    return { outcome, indexed: { ok: false, reason: failureInWords(err) } };
   }
 }
 

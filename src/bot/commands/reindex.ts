@@ -10,6 +10,7 @@ import type { Config } from '../../config.js';
 import type { BotContext } from '../command.js';
 import { noticeEmbed, reindexEmbed } from '../format/info-embeds.js';
 import { fitPlain } from '../format/limits.js';
+import { failureInWords } from '../errors.js';
 import { NO_MENTIONS } from '../reply.js';
 
 export const data = new SlashCommandBuilder()
@@ -66,7 +67,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   } catch (err) {
     ctx.logger.error({ err }, 're-index failed');
     await edits;
-    const reason = fitPlain(err instanceof Error ? err.message : String(err), 1500);
+    // The message can hold paths and the child's stderr: the log has it, the channel gets words.
+    const reason = fitPlain(failureInWords(err), 1500);
     await interaction.editReply({
       embeds: [noticeEmbed(`Re-index failed: ${reason}\nSitrep keeps answering from the current index.`, 'error')],
       allowedMentions: NO_MENTIONS,

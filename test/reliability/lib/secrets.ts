@@ -77,7 +77,10 @@ export async function exerciseFailures(h: Harness): Promise<string[]> {
   fs.renameSync(corpus, `${corpus}.away`);
   try {
     const failing = h.command('reindex', [], { user: owner });
-    await editOf(h, failing.token, (b) => embedText(b).includes('Re-index failed'));
+    const reply = embedText((await editOf(h, failing.token, (b) => embedText(b).includes('Re-index failed'))).body);
+    // What failed, in words: the folder's absolute path and the child's stderr belong to the log.
+    if (reply.includes(corpus) || reply.includes(path.dirname(corpus))) notes.push(`the failed re-index reply shows a path: ${reply.slice(0, 200)}`);
+    if (!reply.includes('the corpus folder does not exist')) notes.push(`the failed re-index reply does not say what failed: ${reply.slice(0, 200)}`);
   } finally {
     fs.renameSync(`${corpus}.away`, corpus);
   }
@@ -86,6 +89,7 @@ export async function exerciseFailures(h: Harness): Promise<string[]> {
   if (!logged.includes('DISCORD_TOKEN=[redacted]')) notes.push('the failing answer was not logged with the token redacted');
   if (!logged.includes('Invalid Form Body ([redacted])')) notes.push("Discord's error was not logged with the token redacted");
   if (!logged.includes('re-index failed')) notes.push('the failed re-index was not logged');
+  else if (!logged.includes(corpus)) notes.push('the failed re-index was logged without its reason');
   return notes;
 }
 
