@@ -21,7 +21,7 @@ import { DatedPassages } from './dated-passages.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
 import { inRange, isoDay, noonOf, type Day, type DayRange } from '../time/days.js';
-import { eventDates, type EventDate } from '../time/event-dates.js';
+import { eventDates, mayHoldEventDate, type EventDate } from '../time/event-dates.js';
 import { questionTime } from '../time/question-time.js';
 import type { Answer, QuoteDate } from './types.js';
 
@@ -119,7 +119,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   };
   /** A sentence speaks of the period when a day it names lies in it, or, naming none, its article was published in it. */
   const inPeriod = (s: { article: number; text: string; start: number }, period: DayRange): boolean => {
-    const days = eventDatesOf(s.article, s.text, s.start).filter((d) => !d.since);
+    // Most sentences name no day but a "since …" (chrono is slow): those go by their article's date.
+    const days = mayHoldEventDate(s.text) ? eventDatesOf(s.article, s.text, s.start).filter((d) => !d.since) : [];
     if (days.length > 0) return days.some((d) => inRange(d.day, period));
     const published = dated.dayOf(s.article);
     return published === undefined || inRange(published, period);

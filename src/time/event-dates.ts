@@ -34,6 +34,14 @@ export function mayHoldDate(sentence: string): boolean {
   return MAY_HOLD_DATE.test(sentence);
 }
 
+/** "since Oct. 17", "since mid-October": the start of a count, which dates no event. */
+const SINCE_PHRASE = /\bsince\s+(?:mid-|early\s+|late\s+)?[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?/gi;
+
+/** Like `mayHoldDate`, leaving out "since …" phrases: a cheap look for the day of an event. */
+export function mayHoldEventDate(sentence: string): boolean {
+  return MAY_HOLD_DATE.test(sentence.replace(SINCE_PHRASE, ' '));
+}
+
 /** Days named in `sentence`, resolved against the article's publication day (absolute dates only when it has none). */
 export function eventDates(sentence: string, published: Day | undefined): EventDate[] {
   if (!mayHoldDate(sentence)) return [];

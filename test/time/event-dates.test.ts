@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AsOfError, asOfDay, dayOf, isoDay, parseIsoDay, todayIn } from '../../src/time/days.js';
-import { eventDates } from '../../src/time/event-dates.js';
+import { eventDates, mayHoldEventDate } from '../../src/time/event-dates.js';
 
 const WED_6_DEC_2023 = dayOf(2023, 12, 6);
 const resolved = (sentence: string, published = WED_6_DEC_2023) =>
@@ -36,6 +36,11 @@ describe('event dates, resolved against the publication day', () => {
   it('resolves only written dates in an undated article', () => {
     expect(eventDates('Rockets hit the base on Sunday.', undefined)).toEqual([]);
     expect(eventDates('The war began on Oct. 7, 2023.', undefined).map((d) => isoDay(d.day))).toEqual(['2023-10-07']);
+  });
+  it('tells a "since …" count start from the day of an event without reading the sentence', () => {
+    expect(mayHoldEventDate('Washington has counted 78 attacks since October 17.')).toBe(false);
+    expect(mayHoldEventDate('Attacks since mid-October rose; the latest came on Sunday.')).toBe(true);
+    expect(mayHoldEventDate('Rockets fell on Dec. 28, since when 40 more followed.')).toBe(true);
   });
   it('skips sentences with nothing date-like without reading them', () => {
     expect(eventDates('The Islamic Resistance in Iraq claimed the attack.', WED_6_DEC_2023)).toEqual([]);
