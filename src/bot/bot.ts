@@ -2,6 +2,7 @@
 import { Events, type Client } from 'discord.js';
 import { resolveDir, type Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
+import { answerButtons } from './answer-buttons.js';
 import { AnswerStore } from './answer-store.js';
 import type { BuildRunner } from './build-in-child.js';
 import { createDiscordClient, intentsFor } from './client.js';
@@ -53,7 +54,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const messageContent = await checkMessageContent(config, logger);
   const client = createDiscordClient(config, intentsFor(messageContent));
 
-  client.on(Events.InteractionCreate, createInteractionHandler(commands, ctx, work));
+  client.on(Events.InteractionCreate, createInteractionHandler(commands, ctx, work, [answerButtons]));
   client.on(Events.MessageCreate, createDirectMessageHandler(ctx, work));
   client.on(Events.MessageCreate, createGuildMessageHandler(ctx, work));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));

@@ -36,6 +36,12 @@ export interface Command {
   onButton?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
 }
 
+/** Buttons that belong to no command (those under every answer): custom ids starting with `prefix`. */
+export interface ButtonHandler {
+  prefix: string;
+  onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+}
+
 /** 1: a slash command, 3: a message context-menu command (Discord's ApplicationCommandType). */
 export function commandType(command: Pick<Command, 'data'>): number {
   return (command.data.toJSON() as { type?: number }).type ?? 1;

@@ -3,7 +3,7 @@
  * logged with its context and answered with a short private apology, and the process goes on.
  */
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import { commandType, type BotContext, type Command } from './command.js';
+import { commandType, type BotContext, type ButtonHandler, type Command } from './command.js';
 import { APOLOGY, NO_MENTIONS, RESTARTING } from './reply.js';
 import type { WorkTracker } from './work.js';
 
@@ -33,7 +33,11 @@ function describe(interaction: Interaction): Record<string, unknown> {
 
 export const UNKNOWN_BUTTON = 'This button no longer does anything. Ask again to get a fresh answer.';
 
-export function createInteractionHandler(commands: Command[], ctx: BotContext, work: WorkTracker) {
+export function createInteractionHandler(commands: Command[], ctx: BotContext, work: WorkTracker, buttons: ButtonHandler[] = []) {
+  const buttonHandlers: ButtonHandler[] = [
+    ...buttons,
+    ...commands.flatMap((c) => (c.buttonPrefix && c.onButton ? [{ prefix: c.buttonPrefix, onButton: c.onButton }] : [])),
+  ];
   // A slash command and a context-menu command may share a name: they are told apart by type.
   const byKey = new Map(commands.map((c) => [`${commandType(c)}:${c.data.name}`, c]));
 
@@ -47,8 +51,8 @@ export function createInteractionHandler(commands: Command[], ctx: BotContext, w
       }
       await command.execute(interaction, ctx);
     } else if (interaction.isButton()) {
-      const command = commands.find((c) => c.buttonPrefix && interaction.customId.startsWith(c.buttonPrefix));
-      if (command?.onButton) await command.onButton(interaction, ctx);
+      const handler = buttonHandlers.find((b) => interaction.customId.startsWith(b.prefix));
+      if (handler) await handler.onButton(interaction, ctx);
       else await tellPrivately(interaction, UNKNOWN_BUTTON);
     }
   }

@@ -7,7 +7,7 @@ import { ChannelType, DiscordAPIError, type Message, type MessageCreateOptions, 
 import { admitQuestion } from './ask-flow.js';
 import { splitMessageAsOf } from './as-of.js';
 import type { BotContext } from './command.js';
-import { answerEmbed } from './format/answer-embed.js';
+import { answerReply } from './answer-reply.js';
 import { ELLIPSIS, fitText } from './format/limits.js';
 import { NO_MENTIONS } from './reply.js';
 
@@ -45,7 +45,7 @@ export async function answerMessage(ctx: BotContext, message: Message, text: str
     return;
   }
   const answer = await ctx.sitrep.answer(admitted.question, { asOf });
-  const payload = { embeds: [answerEmbed(answer)] };
+  const payload = await answerReply(ctx, answer);
   if (options.thread && (message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement) && !message.hasThread) {
     try {
       const thread = await message.startThread({ name: threadName(admitted.question) });

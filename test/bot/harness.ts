@@ -58,6 +58,8 @@ export interface Harness {
   say(content: string, input?: Partial<GuildMessageInput>): Record<string, any>;
   /** The bot's reply to a message (a post that references it). */
   replyTo(message: Record<string, any>, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Stops the bot and starts a new one (a new Sitrep over the same folders) on the same fake Discord. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,13 +78,17 @@ export async function startHarness(
     wrapSitrep?: (s: Sitrep) => Sitrep;
     /** Whether the Message Content intent is switched on for the application. Default false. */
     messageContent?: boolean;
+    /** More articles for the corpus, by file name, written before the index is built. */
+    articles?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const { root, corpusDir, indexDir } = tempWorkspace();
+  for (const [name, text] of Object.entries(options.articles ?? {})) fs.writeFileSync(path.join(corpusDir, name), text);
   const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP_ID, messageContent: options.messageContent });
   const config = loadConfig({
     CORPUS_DIR: corpusDir,
     INDEX_DIR: indexDir,
+    ANSWERS_DIR: path.join(root, 'answers'),
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
@@ -92,10 +98,10 @@ export async function startHarness(
   });
   const logs: string[] = [];
   const logger = createLogger(config, { write: (line: string) => logs.push(line) });
-  const { wrapSitrep, messageContent: _, ...botOptions } = options;
+  const { wrapSitrep, messageContent: _, articles: __, ...botOptions } = options;
   const opened = await openSitrep(config, { buildIfMissing: true });
   const sitrep = wrapSitrep ? wrapSitrep(opened) : opened;
-  const bot = await startBot({ config, sitrep, logger, ...botOptions });
+  let bot = await startBot({ config, sitrep, logger, ...botOptions });
   // A server with three text channels, as Discord sends it once the bot is connected.
   fake.addGuild([textChannel(GENERAL_CHANNEL_ID, 'general'), textChannel(ASK_CHANNEL_ID, 'ask-sitrep'), textChannel(OTHER_CHANNEL_ID, 'random')]);
   await until(() => bot.client.guilds.cache.has(GUILD_ID));
@@ -135,7 +141,7 @@ export async function startHarness(
     fake.gateway.dispatch('INTERACTION_CREATE', i.payload);
     return i;
   };
-  return {
+  const h: Harness = {
     fake,
     bot,
     menu,
@@ -161,12 +167,21 @@ export async function startHarness(
     say: (content, input = {}) => fake.sendGuildMessage({ channelId: GENERAL_CHANNEL_ID, ...input, content }),
     replyTo: (message, timeoutMs) =>
       fake.waitForRequest((r) => r.method === 'POST' && r.path.startsWith('/channels/') && r.body?.message_reference?.message_id === message.id, timeoutMs),
+    async restart() {
+      await h.bot.stop('restart');
+      const reopened = await openSitrep(config);
+      h.sitrep = wrapSitrep ? wrapSitrep(reopened) : reopened;
+      h.bot = bot = await startBot({ config, sitrep: h.sitrep, logger, ...botOptions });
+      fake.sendGuildCreate();
+      await until(() => h.bot.client.guilds.cache.has(GUILD_ID));
+    },
     async close() {
-      await bot.stop('test finished');
+      await h.bot.stop('test finished');
       await fake.close();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
+  return h;
 }
 
 /** All the text of a message body's embeds (title, description, fields, footer), for assertions. */

@@ -3,7 +3,7 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInp
 import { admitQuestion } from '../ask-flow.js';
 import { readAsOfOption } from '../as-of.js';
 import type { BotContext } from '../command.js';
-import { answerEmbed } from '../format/answer-embed.js';
+import { answerReply } from '../answer-reply.js';
 import { MAX_QUESTION_LENGTH } from '../question.js';
 import { NO_MENTIONS } from '../reply.js';
 
@@ -40,5 +40,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const answer = await ctx.sitrep.answer(admitted.question, { asOf: asOf.asOf });
-  await interaction.editReply({ embeds: [answerEmbed(answer)], allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ ...(await answerReply(ctx, answer)), allowedMentions: NO_MENTIONS });
 }

@@ -22,6 +22,7 @@ export function helpEmbed(): EmbedBuilder {
     .addFields(
       { name: '/ask question:<text> [private:true]', value: `Ask a question. \`private:true\` shows the answer to you alone.\n${examples}` },
       { name: 'Direct messages', value: 'Send me a question as a direct message and I reply with the answer. Send `help` for this text.' },
+      { name: 'Buttons under an answer', value: '**Sources**: the passages it quoted. **Earlier figures**: the older values of a running figure, dated.' },
       { name: 'Apps > Ask Sitrep', value: 'On any message: I answer its text as a question, privately, with a button to post the answer in the channel.' },
       { name: 'Mentions', value: 'In a server, mention me with a question (`@Sitrep How many attacks since Oct 17?`) and I reply to it.' },
       { name: '/sources', value: 'The articles I answer from, newest first.' },
