@@ -2,6 +2,7 @@
  * What /add and the feed poller share: add to the corpus, then rebuild and swap the index the way
  * /reindex does (a child process, then a hot swap), waiting for a re-index already running.
  */
+import { withoutCredentials } from '../ingest/credentials.js';
 import { addLink, anyAdded, ingestFeeds, type FeedReport, type Outcome } from '../ingest/index.js';
 import type { BotContext } from './command.js';
 import { failureInWords } from './errors.js';
@@ -50,8 +51,10 @@ export async function pollFeedsAndIndex(ctx: BotContext): Promise<FeedReport[]> 
   for (const r of reports) {
     const counts = { added: 0, duplicate: 0, skipped: 0 };
     for (const o of r.outcomes) counts[o.status]++;
-    ctx.logger.info({ feed: r.feed, status: r.status, reason: r.reason, items: r.items, fresh: r.fresh, ...counts }, 'feed read');
-    for (const o of r.outcomes) if (o.status === 'skipped') ctx.logger.warn({ feed: r.feed, item: o.input, reason: o.reason }, 'feed item skipped');
+    // A feed configured with a password keeps it out of the log.
+    const feed = withoutCredentials(r.feed);
+    ctx.logger.info({ feed, status: r.status, reason: r.reason, items: r.items, fresh: r.fresh, ...counts }, 'feed read');
+    for (const o of r.outcomes) if (o.status === 'skipped') ctx.logger.warn({ feed, item: o.input, reason: o.reason }, 'feed item skipped');
   }
   if (anyAdded(reports.flatMap((r) => r.outcomes))) await rebuildWhenFree(ctx.index);
   return reports;

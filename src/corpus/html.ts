@@ -173,7 +173,8 @@ function firstUrl(candidates: Array<string | undefined>, base?: string): string 
   for (const c of candidates) {
     if (!c) continue;
     const resolved = URL.canParse(c, base) ? new URL(c, base) : undefined;
-    if (resolved && /^https?:$/.test(resolved.protocol)) return resolved.href;
+    // A canonical link with a user name or password would be stored and shown: pass it over.
+    if (resolved && /^https?:$/.test(resolved.protocol) && !resolved.username && !resolved.password) return resolved.href;
   }
   return undefined;
 }

@@ -19,7 +19,7 @@ export interface FeedItem {
 export interface ParsedFeed {
   title?: string;
   items: FeedItem[];
-  /** Items passed over (no usable link). */
+  /** Items passed over (no usable link, or one with a user name or password). */
   ignored: number;
 }
 
@@ -48,7 +48,8 @@ export function parseFeedItems(xml: string, feedUrl: string): ParsedFeed {
   let ignored = 0;
   for (const item of feed.items) {
     const link = item.url && URL.canParse(item.url, feedUrl) ? new URL(item.url, feedUrl) : undefined;
-    if (!link || !/^https?:$/.test(link.protocol)) {
+    // A link with a user name or password is no link to store (see credentials.ts).
+    if (!link || !/^https?:$/.test(link.protocol) || link.username || link.password) {
       ignored++;
       continue;
     }

@@ -7,6 +7,7 @@
 import type { Config } from '../config.js';
 import { createAddressPolicy, PUBLIC_ONLY, type AddressAllowance } from './address-policy.js';
 import { decodeBody } from './content-type.js';
+import { CREDENTIALS_REFUSED, hasCredentials } from './credentials.js';
 import { FetchError } from './errors.js';
 import { HostLimiter } from './host-limit.js';
 import { isRedirect, requestOnce, type HopResponse } from './request.js';
@@ -93,6 +94,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return {
     async fetch(input, conditional = {}) {
       if (!URL.canParse(input)) throw new FetchError('BAD_URL', `not a valid URL: ${input}`);
+      // Node would send them as a Basic Authorization header, to a host and its redirects alike.
+      if (hasCredentials(input)) throw new FetchError('BAD_URL', CREDENTIALS_REFUSED);
       let url = new URL(input);
       url.hash = '';
       for (let redirects = 0; ; redirects++) {
@@ -101,7 +104,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           const location = res.headers.location;
           if (!location || !URL.canParse(location, url)) throw new FetchError('BAD_REDIRECT', `${url.host} redirected without a usable Location`);
           if (redirects >= o.maxRedirects) throw new FetchError('TOO_MANY_REDIRECTS', `too many redirects (more than ${o.maxRedirects})`);
-          url = new URL(location, url);
+          const next = new URL(location, url);
+          // Followed, it would be stored as where the article was found (see credentials.ts).
+          if (next.username || next.password) throw new FetchError('BAD_REDIRECT', `${url.host} redirected to a link with a user name or password, which Sitrep refuses`);
+          url = next;
           url.hash = '';
           continue;
         }

@@ -10,6 +10,7 @@ import { parseCorpusFile, parseMarkdown } from '../corpus/index.js';
 import { tooLargeReason } from '../corpus/parse.js';
 import { loadCatalog, type CatalogEntry, type CorpusCatalog, type Match } from './catalog.js';
 import { isHtml } from './content-type.js';
+import { CREDENTIALS_REFUSED, hasCredentials, withoutCredentials } from './credentials.js';
 import { addAlsoAt, renderArticle, slugFor, writeNewArticle } from './corpus-writer.js';
 import { FetchError } from './errors.js';
 import { fetcherFromConfig, type Fetcher } from './fetch.js';
@@ -83,6 +84,7 @@ export class IngestSession {
   }
 
   async addUrl(url: string, hints?: ItemHints): Promise<Outcome> {
+    if (hasCredentials(url)) return { status: 'skipped', input: withoutCredentials(url), reason: CREDENTIALS_REFUSED, transient: false };
     let result: CandidateResult;
     try {
       const fetched = await this.fetcher.fetch(url);
@@ -117,6 +119,10 @@ export class IngestSession {
       transient: false,
     }));
     for (const a of parsed.articles) {
+      if (a.url && hasCredentials(a.url)) {
+        outcomes.push({ status: 'skipped', input: a.line ? `${input}:${a.line}` : input, reason: `its url is ${CREDENTIALS_REFUSED}`, transient: false });
+        continue;
+      }
       const meta = { title: a.title, source: a.source, published: a.published, url: a.url };
       outcomes.push(await this.decide(a.line ? `${input}:${a.line}` : input, { meta, body: a.text, urls: a.url ? [a.url] : [] }));
     }

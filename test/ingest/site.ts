@@ -26,6 +26,8 @@ export class TestSite {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Responses a test added with `serve`, by path. */
   private readonly served = new Map<string, { body: string; type: string; etag?: string }>();
+  /** Redirects a test added with `redirect`, by path. */
+  private readonly redirects = new Map<string, string>();
 
   private constructor(private readonly server: http.Server) {
     server.on('request', (req, res) => this.handle(req, res));
@@ -47,6 +49,12 @@ export class TestSite {
 
   url(path: string): string {
     return `${this.origin}${path}`;
+  }
+
+  /** Redirects `path` to `location` from now on. */
+  redirect(path: string, location: string): string {
+    this.redirects.set(path, location);
+    return this.url(path);
   }
 
   /** Answers `path` with `body` from now on (a 304 when the request names `etag`). */
@@ -91,6 +99,8 @@ export class TestSite {
       [pages.ATOM_ONLY.path]: () => pages.grellPage(),
       '/world': () => pages.sectionPage(),
     };
+    const location = this.redirects.get(path);
+    if (location) return redirect(location);
     const served = this.served.get(path);
     if (served) {
       const status = served.etag && req.headers['if-none-match'] === served.etag ? 304 : 200;

@@ -2,6 +2,7 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../command.js';
 import { addResultEmbed } from '../format/add-embed.js';
+import { hasCredentials } from '../../ingest/credentials.js';
 import { addLinkAndIndex } from '../ingest-flow.js';
 import { NO_MENTIONS } from '../reply.js';
 import { mayReindex } from './reindex.js';
@@ -18,6 +19,7 @@ export const data = new SlashCommandBuilder()
 
 export const REFUSAL = "Only members with the Manage Server permission, or the bot's owners, can add articles.";
 export const NOT_A_LINK = 'Give the full link of an article, starting with http:// or https://.';
+export const WITH_CREDENTIALS = 'Give the link without a user name or password: Sitrep would store, show and log them.';
 
 function webLink(input: string | null): string | null {
   const s = input?.trim() ?? '';
@@ -30,6 +32,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if (!mayReindex(interaction, ctx.config)) return void (await privately(REFUSAL));
   const url = webLink(interaction.options.getString('url'));
   if (!url) return void (await privately(NOT_A_LINK));
+  // Refused before anything is logged: the log would keep the password.
+  if (hasCredentials(url)) return void (await privately(WITH_CREDENTIALS));
 
   await interaction.deferReply();
   ctx.logger.info({ user: interaction.user.id, url }, '/add started');

@@ -20,6 +20,8 @@ export function safeUrl(url: string | null): string | null {
   if (!url || url.length > 4 * MAX_URL) return null;
   try {
     const u = new URL(url);
+    // A user name or password is never shown, so such an address is not linked.
+    if (u.username || u.password) return null;
     // Parentheses would end the Markdown link early.
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/\(/g, '%28').replace(/\)/g, '%29') : null;
   } catch {
