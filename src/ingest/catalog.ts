@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus, splitFrontMatter } from '../corpus/index.js';
 import { urlKey } from './canonical-url.js';
+import { sameSite } from './sites.js';
 
 export interface CatalogEntry {
   /** Corpus-relative path, `/`-separated. */
@@ -56,12 +57,18 @@ export class CorpusCatalog {
   }
 }
 
-/** `also_at` of a Markdown file's front matter, or nothing. */
-async function alsoAtOf(abs: string): Promise<string[]> {
+/**
+ * Other URLs a Markdown file's front matter gives its article: its `also_at` list, and its
+ * `canonical` when that is on the same site as its `url` (another site's is only the page's claim).
+ */
+async function otherUrlsOf(abs: string): Promise<string[]> {
   try {
     const fm = splitFrontMatter(await fs.readFile(abs, 'utf8'));
-    const list = fm.ok ? fm.data.also_at : undefined;
-    return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+    if (!fm.ok) return [];
+    const { also_at: list, canonical, url } = fm.data;
+    const urls = Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+    if (typeof canonical === 'string' && typeof url === 'string' && URL.canParse(canonical) && URL.canParse(url) && sameSite(canonical, url)) urls.push(canonical);
+    return urls;
   } catch {
     return [];
   }
@@ -74,7 +81,7 @@ export async function loadCatalog(corpusDir: string, options: { maxFileBytes: nu
   if (!exists) return catalog;
   const corpus = await loadCorpus(corpusDir, { maxFileBytes: options.maxFileBytes });
   for (const f of corpus.files) {
-    const extra = /\.(md|markdown)$/i.test(f.file) ? await alsoAtOf(path.join(corpusDir, f.file)) : [];
+    const extra = /\.(md|markdown)$/i.test(f.file) ? await otherUrlsOf(path.join(corpusDir, f.file)) : [];
     for (const a of f.articles) {
       const entry: CatalogEntry = { file: a.line === undefined ? a.file : `${a.file}:${a.line}`, title: a.title };
       if (a.source) entry.source = a.source;

@@ -15,6 +15,8 @@ export interface ArticleFrontMatter {
   /** `YYYY-MM-DD`. */
   published?: string;
   url?: string;
+  /** The page's own canonical URL, when it differs from `url` (where the page was fetched from). */
+  canonical?: string;
   /** Other URLs the same article was found at. */
   also_at?: string[];
 }
@@ -27,6 +29,7 @@ export function renderArticle(meta: ArticleFrontMatter, body: string): string {
   if (meta.source) fields.source = meta.source;
   if (meta.published) fields.published = meta.published;
   if (meta.url) fields.url = meta.url;
+  if (meta.canonical) fields.canonical = meta.canonical;
   if (meta.also_at?.length) fields.also_at = meta.also_at;
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${body.trim()}\n`;
 }

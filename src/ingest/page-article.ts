@@ -4,7 +4,9 @@
  * filled in with what a feed said about the item, and refused when it is not an article.
  */
 import { extractHtml } from '../corpus/index.js';
+import { urlKey } from './canonical-url.js';
 import type { ArticleFrontMatter } from './corpus-writer.js';
+import { hostName, sameSite } from './sites.js';
 import type { ItemHints } from './types.js';
 
 /** An article has at least this many words and two sentences: less is a link list, a stub or an error page. */
@@ -68,9 +70,14 @@ export function notAnArticle(body: string): string | null {
   return null;
 }
 
-const siteOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
-/** The article in `html`, fetched from `finalUrl` after being asked for as `requested`. */
+/**
+ * The article in `html`, fetched from `finalUrl` after being asked for as `requested`. Its `url` is
+ * where it was fetched from. What the page says about itself is trusted for its own site only: a
+ * canonical URL elsewhere is kept as `canonical`, never as the link to cite nor to find duplicates
+ * by, and the page's site name then gives way to the fetched host (a page on one host could
+ * otherwise pass for Reuters, and get the genuine page refused as its duplicate).
+ */
 export function candidateFromPage(html: string, requested: string, finalUrl: string, hints: ItemHints = {}): CandidateResult {
   const page = extractHtml(html, { url: finalUrl });
   if (page.refused) return { ok: false, reason: `not an article: the page's HTML is ${page.refused}` };
@@ -78,9 +85,13 @@ export function candidateFromPage(html: string, requested: string, finalUrl: str
   if (!title) return { ok: false, reason: 'not an article: the page has no title' };
   const refused = notAnArticle(page.body);
   if (refused) return { ok: false, reason: refused };
-  const url = page.url ?? finalUrl;
-  const meta: ArticleFrontMatter = { title, source: page.source ?? hints.source ?? siteOf(finalUrl), url };
+  const canonical = page.url && urlKey(page.url) !== urlKey(finalUrl) ? page.url : undefined;
+  const ownSite = !canonical || sameSite(canonical, finalUrl);
+  const source = ownSite ? (page.source ?? hints.source ?? hostName(finalUrl)) : hostName(finalUrl);
+  const meta: ArticleFrontMatter = { title, source, url: finalUrl };
+  if (canonical) meta.canonical = canonical;
   const published = page.published ?? hints.published;
   if (published) meta.published = published;
-  return { ok: true, candidate: { meta, body: page.body, urls: [...new Set([url, finalUrl, requested])] } };
+  const urls = [finalUrl, requested, ...(canonical && ownSite ? [canonical] : [])];
+  return { ok: true, candidate: { meta, body: page.body, urls: [...new Set(urls)] } };
 }

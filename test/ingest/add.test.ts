@@ -78,9 +78,9 @@ describe('adding links', () => {
     ]);
   });
 
-  it('takes title, site name, date and canonical URL from Open Graph and article:published_time', () => {
+  it('takes title, site name, date and canonical URL from Open Graph and article:published_time; url is where it was fetched', () => {
     const fm = frontMatter('2031-04-08-rockets-strike-kessel-fuel-depot-outside-marrow-creek.md');
-    expect(fm.data).toEqual({ title: DEPOT.title, source: DEPOT.site, published: DEPOT.published, url: site.url(DEPOT.canonical) });
+    expect(fm.data).toEqual({ title: DEPOT.title, source: DEPOT.site, published: DEPOT.published, url: site.url('/news/a'), canonical: site.url(DEPOT.canonical) });
     expect(fm.body.trimStart()).toMatch(/^Seven rockets struck the Kessel fuel depot/);
     // Page chrome stays out of the stored text.
     expect(fm.body).not.toMatch(/Related Articles|Home|About us/);
@@ -91,7 +91,8 @@ describe('adding links', () => {
       title: BRIDGE.title,
       source: BRIDGE.site,
       published: BRIDGE.published,
-      url: site.url(BRIDGE.canonical),
+      url: site.url('/news/b'),
+      canonical: site.url(BRIDGE.canonical),
     });
   });
 
@@ -163,7 +164,8 @@ describe('adding links', () => {
     const summary = await buildIndex(config);
     expect(summary.skipped).toEqual([]);
     const sitrep = await openSitrep(config);
-    const answer = await sitrep.answer(DEPOT.question);
+    // The invented articles are dated 2031: ask as of then, or they are still ahead.
+    const answer = await sitrep.answer(DEPOT.question, { asOf: '2031-12-31' });
     expect(answer.abstained).toBe(false);
     expect(answer.answer!.span?.text ?? answer.answer!.text).toMatch(new RegExp(DEPOT.answer, 'i'));
     const cited = answer.sources.find((s) => s.n === answer.answer!.citation)!;
@@ -171,7 +173,7 @@ describe('adding links', () => {
       title: DEPOT.title,
       source: DEPOT.site,
       published: DEPOT.published,
-      url: site.url(DEPOT.canonical),
+      url: site.url('/news/a'),
       file: '2031-04-08-rockets-strike-kessel-fuel-depot-outside-marrow-creek.md',
     });
   });

@@ -29,13 +29,17 @@ export class TestSite {
   /** Redirects a test added with `redirect`, by path. */
   private readonly redirects = new Map<string, string>();
 
-  private constructor(private readonly server: http.Server) {
+  private constructor(
+    private readonly server: http.Server,
+    private readonly host: string,
+  ) {
     server.on('request', (req, res) => this.handle(req, res));
   }
 
-  static async start(): Promise<TestSite> {
-    const site = new TestSite(http.createServer());
-    await new Promise<void>((resolve) => site.server.listen(0, '127.0.0.1', resolve));
+  /** A site on `host` (another loopback address makes another site). */
+  static async start(host = '127.0.0.1'): Promise<TestSite> {
+    const site = new TestSite(http.createServer(), host);
+    await new Promise<void>((resolve) => site.server.listen(0, host, resolve));
     return site;
   }
 
@@ -44,7 +48,7 @@ export class TestSite {
   }
 
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${this.host}:${this.port}`;
   }
 
   url(path: string): string {
