@@ -112,6 +112,15 @@ export const configSchema = z.object({
   ANSWERS_DIR: z.string().min(1).default('data/answers'),
   /** How long those buttons keep working; older answers say they are too old to expand. */
   ANSWER_KEEP_DAYS: int(1, 3650).default(30),
+  /** Votes (👍/👎 under answers), one JSON line each in a file per day. */
+  FEEDBACK_DIR: z.string().min(1).default('data/feedback'),
+  /** Votes older than this are removed. */
+  FEEDBACK_DAYS: int(1, 3650).default(90),
+  /**
+   * Key of the HMAC that stands for a voter in the stored votes (a plain hash of a user id could be
+   * reversed from a server's member list). Unset: no vote buttons.
+   */
+  FEEDBACK_SECRET: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shards run by `npm run start:shards`: `auto` (Discord's recommendation) or a number. (Not

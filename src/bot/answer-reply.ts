@@ -1,7 +1,7 @@
 /**
  * An answer as the bot sends it: the embed, and under it the buttons that work from the stored
- * record of the answer (see AnswerStore): Sources and Earlier figures (see answer-buttons.ts), and
- * "Post in channel" under a private answer. Every way of asking sends its answer through here.
+ * record of the answer (see AnswerStore): Sources, Earlier figures and 👍/👎 (see answer-buttons.ts),
+ * and "Post in channel" under a private answer. Every way of asking sends its answer through here.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type EmbedBuilder } from 'discord.js';
 import type { Answer } from '../answer/types.js';
@@ -14,7 +14,7 @@ import { quotedPassages, quotesOf } from './quoted-passages.js';
 export const POST_BUTTON_PREFIX = 'post:';
 /** Custom ids of the buttons under an answer: `ans:<answer id>:<action>`. */
 export const ANSWER_BUTTON_PREFIX = 'ans:';
-export type AnswerAction = 'sources' | 'earlier';
+export type AnswerAction = 'sources' | 'earlier' | 'up' | 'down';
 
 export function answerButtonId(id: string, action: AnswerAction): string {
   return `${ANSWER_BUTTON_PREFIX}${id}:${action}`;
@@ -22,7 +22,7 @@ export function answerButtonId(id: string, action: AnswerAction): string {
 
 /** The answer id and action of an answer button's custom id, or null. */
 export function parseAnswerButton(customId: string): { id: string; action: AnswerAction } | null {
-  const m = /^ans:([a-z0-9]{1,40}):(sources|earlier)$/.exec(customId);
+  const m = /^ans:([a-z0-9]{1,40}):(sources|earlier|up|down)$/.exec(customId);
   return m ? { id: m[1]!, action: m[2] as AnswerAction } : null;
 }
 
@@ -34,6 +34,8 @@ export interface AnswerView {
 export interface ViewOptions {
   /** A private answer: add "Post in channel". */
   post?: boolean;
+  /** Add 👍 / 👎 (when feedback is on). */
+  votes?: boolean;
 }
 
 export function tooOld(keepDays: number): string {
@@ -52,6 +54,12 @@ export function answerView(record: { id: string | null; answer: Answer }, option
   if (answer.earlier.length > 0) {
     buttons.push(new ButtonBuilder().setCustomId(answerButtonId(id, 'earlier')).setLabel('Earlier figures').setStyle(ButtonStyle.Secondary));
   }
+  if (options.votes) {
+    buttons.push(
+      new ButtonBuilder().setCustomId(answerButtonId(id, 'up')).setEmoji('👍').setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(answerButtonId(id, 'down')).setEmoji('👎').setStyle(ButtonStyle.Secondary),
+    );
+  }
   if (options.post) {
     buttons.push(new ButtonBuilder().setCustomId(`${POST_BUTTON_PREFIX}${id}`).setLabel('Post in channel').setStyle(ButtonStyle.Primary));
   }
@@ -69,7 +77,7 @@ export async function answerReply(ctx: BotContext, answer: Answer, options: View
   } catch (err) {
     ctx.logger.warn({ err }, 'could not store the answer; sending it without buttons');
   }
-  return answerView({ id, answer }, options);
+  return answerView({ id, answer }, { votes: ctx.feedback !== null, ...options });
 }
 
 export type { AnswerRecord };

@@ -4,6 +4,7 @@ import { resolveDir, type Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
 import { answerButtons } from './answer-buttons.js';
 import { AnswerStore } from './answer-store.js';
+import { FeedbackStore } from './feedback-store.js';
 import type { BuildRunner } from './build-in-child.js';
 import { createDiscordClient, intentsFor } from './client.js';
 import type { BotContext, Command } from './command.js';
@@ -49,7 +50,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const index = new IndexKeeper(sitrep, config, logger, options.buildRunner);
   const limiter = new RateLimiter({ max: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 });
   const answers = new AnswerStore({ dir: resolveDir(config.ANSWERS_DIR), keepDays: config.ANSWER_KEEP_DAYS });
-  const ctx: BotContext = { config, sitrep, logger, limiter, index, answers };
+  const feedback = config.FEEDBACK_SECRET ? new FeedbackStore({ dir: resolveDir(config.FEEDBACK_DIR), keepDays: config.FEEDBACK_DAYS }) : null;
+  if (!feedback) logger.info('votes under answers are off: set FEEDBACK_SECRET to collect them');
+  const ctx: BotContext = { config, sitrep, logger, limiter, index, answers, feedback };
   const work = new WorkTracker();
   const messageContent = await checkMessageContent(config, logger);
   const client = createDiscordClient(config, intentsFor(messageContent));
@@ -114,13 +117,18 @@ async function checkMessageContent(config: Config, logger: Logger): Promise<bool
 
 const PRUNE_EVERY_MS = 6 * 3600_000;
 
-/** Removes expired answers at start and every six hours; a failure is logged, never fatal. */
+/** Removes expired answers and votes at start and every six hours; a failure is logged, never fatal. */
 function startPruning(ctx: BotContext): NodeJS.Timeout {
-  const prune = () =>
+  const prune = () => {
     void ctx.answers
       .prune()
       .then((days) => days > 0 && ctx.logger.info({ days }, 'removed expired answers'))
       .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove expired answers'));
+    void ctx.feedback
+      ?.prune()
+      .then((days) => days > 0 && ctx.logger.info({ days }, 'removed expired votes'))
+      .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove expired votes'));
+  };
   prune();
   const timer = setInterval(prune, PRUNE_EVERY_MS);
   timer.unref();

@@ -8,6 +8,7 @@ import type {
 import type { Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
 import type { AnswerStore } from './answer-store.js';
+import type { FeedbackStore } from './feedback-store.js';
 import type { IndexKeeper } from './index-keeper.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -20,6 +21,8 @@ export interface BotContext {
   index: IndexKeeper;
   /** Answers sent, for the buttons under them. */
   answers: AnswerStore;
+  /** Votes on answers; null when FEEDBACK_SECRET is not set (no vote buttons then). */
+  feedback: FeedbackStore | null;
 }
 
 export type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;

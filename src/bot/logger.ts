@@ -1,6 +1,6 @@
 /**
- * JSON logs (pino). Secrets never reach a log line: the bot token is redacted by field and, in case
- * it hides inside an error message, by value; interaction and webhook tokens are cut out of urls.
+ * JSON logs (pino). Secrets never reach a log line: the bot token and the feedback secret are
+ * redacted by field and, in case they hide inside an error message, by value; interaction and webhook tokens are cut out of urls.
  */
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -23,16 +23,16 @@ export function scrubSecrets(line: string, secrets: string[]): string {
 }
 
 export function createLogger(
-  config: Pick<Config, 'LOG_LEVEL' | 'DISCORD_TOKEN'>,
+  config: Pick<Config, 'LOG_LEVEL' | 'DISCORD_TOKEN'> & Partial<Pick<Config, 'FEEDBACK_SECRET'>>,
   destination: LogDestination = process.stdout,
 ): Logger {
-  const secrets = [config.DISCORD_TOKEN].filter((s): s is string => Boolean(s && s.length >= 8));
+  const secrets = [config.DISCORD_TOKEN, config.FEEDBACK_SECRET].filter((s): s is string => Boolean(s && s.length >= 8));
   return pino(
     {
       level: config.LOG_LEVEL,
       base: { app: 'sitrep' },
       redact: {
-        paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'],
+        paths: ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization', 'FEEDBACK_SECRET', '*.FEEDBACK_SECRET'],
         censor: REDACTED,
       },
     },

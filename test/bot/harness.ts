@@ -89,6 +89,7 @@ export async function startHarness(
     CORPUS_DIR: corpusDir,
     INDEX_DIR: indexDir,
     ANSWERS_DIR: path.join(root, 'answers'),
+    FEEDBACK_DIR: path.join(root, 'feedback'),
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,

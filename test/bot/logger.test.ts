@@ -25,6 +25,14 @@ describe('logs', () => {
     expect(all).toContain('[redacted]');
   });
 
+  it('never contain the feedback secret', () => {
+    const lines: string[] = [];
+    const secret = 'feedback-secret-0123456789abcdef';
+    const logger = createLogger({ LOG_LEVEL: 'info', DISCORD_TOKEN: TOKEN, FEEDBACK_SECRET: secret }, { write: (l: string) => lines.push(l) });
+    logger.info({ config: { FEEDBACK_SECRET: secret } }, `key ${secret}`);
+    expect(lines.join('\n')).not.toContain(secret);
+  });
+
   it('cut interaction tokens out of urls', () => {
     const { logger, lines } = capture();
     const err = Object.assign(new Error('Unknown interaction'), {

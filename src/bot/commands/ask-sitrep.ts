@@ -47,5 +47,5 @@ export async function onButton(interaction: ButtonInteraction, ctx: BotContext):
   if (!record) return tellPrivately(interaction, tooOld(ctx.config.ANSWER_KEEP_DAYS));
   if (record.postedAt) return tellPrivately(interaction, ALREADY_POSTED);
   await ctx.answers.update(id, { postedAt: new Date().toISOString() });
-  await interaction.reply({ ...answerView(record), allowedMentions: NO_MENTIONS });
+  await interaction.reply({ ...answerView(record, { votes: ctx.feedback !== null }), allowedMentions: NO_MENTIONS });
 }
