@@ -133,6 +133,8 @@ export const configSchema = z.object({
   FEEDS: urlList.default([]),
   /** The bot polls FEEDS this often; unset = no polling. */
   FEED_POLL_MINUTES: int(1, 7 * 24 * 60).optional(),
+  /** Items read from one feed at a time, the newest; older ones are left out. */
+  FEED_MAX_ITEMS: int(1, 10_000).default(200),
   /** Feed validators (ETag, Last-Modified), feed items already seen, and other URLs of stored articles. */
   INGEST_STATE_FILE: z.string().min(1).default('data/ingest-state.json'),
   /** `false` (default): private, loopback and link-local addresses are refused. `true`: any address. Or a list of addresses/CIDRs to allow. */

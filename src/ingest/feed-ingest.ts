@@ -34,13 +34,14 @@ export async function readFeed(session: IngestSession, feed: string): Promise<Fe
 
   let parsed;
   try {
-    parsed = parseFeedItems(fetched.text, fetched.url);
+    parsed = parseFeedItems(fetched.text, fetched.url, session.config.FEED_MAX_ITEMS);
   } catch (err) {
     if (err instanceof FeedFormatError) return report({ status: 'failed', reason: err.message });
     throw err;
   }
   const seen = new Set(state.seen);
-  const fresh = parsed.items.filter((item, i, all) => !seen.has(item.key) && all.findIndex((o) => o.key === item.key) === i);
+  // The first of each key not seen before; a set, as looking each key up in the list is quadratic.
+  const fresh = parsed.items.filter((item) => !seen.has(item.key) && (seen.add(item.key), true));
   const outcomes = await session.addAll(
     fresh.map((item) => ({ input: item.url, hints: { title: item.title, published: item.published, source: parsed.title } })),
   );
@@ -51,6 +52,7 @@ export async function readFeed(session: IngestSession, feed: string): Promise<Fe
     state.lastModified = fetched.lastModified;
   }
   const out = report({ status: 'read', items: parsed.items.length, fresh: fresh.length, outcomes });
+  if (parsed.dropped > 0) out.dropped = parsed.dropped;
   if (parsed.title) out.title = parsed.title;
   return out;
 }

@@ -31,7 +31,7 @@ export function formatFeedReports(reports: FeedReport[]): string[] {
     const name = r.title ? `${r.title} <${r.feed}>` : r.feed;
     if (r.status === 'failed') lines.push(`feed ${name}: could not be read: ${r.reason}`);
     else if (r.status === 'not-modified') lines.push(`feed ${name}: unchanged since the last read`);
-    else lines.push(`feed ${name}: ${r.items} items, ${r.fresh} new`);
+    else lines.push(`feed ${name}: ${r.items} items, ${r.fresh} new${r.dropped ? ` (${r.dropped} older items left out, past FEED_MAX_ITEMS)` : ''}`);
     lines.push(...r.outcomes.map((o) => `  ${describe(o)}`));
   }
   const all = reports.flatMap((r) => r.outcomes);

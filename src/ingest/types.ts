@@ -48,6 +48,8 @@ export interface FeedReport {
   status: 'read' | 'not-modified' | 'failed';
   title?: string;
   reason?: string;
+  /** Older items left out, past FEED_MAX_ITEMS. */
+  dropped?: number;
   /** Items listed in the feed, and how many of them had not been seen before. */
   items: number;
   fresh: number;

@@ -27,6 +27,7 @@ import { urlKey } from '../../../src/ingest/canonical-url.js';
 import { decodeBody, parseContentType } from '../../../src/ingest/content-type.js';
 import { slugFor } from '../../../src/ingest/corpus-writer.js';
 import { candidateFromPage, notAnArticle } from '../../../src/ingest/page-article.js';
+import { parseFeedItems } from '../../../src/ingest/feeds.js';
 import { looksLikeUrl } from '../../../src/ingest/session.js';
 import { answer, quote, source } from '../../bot/fixtures.js';
 import { repeat, type Shape } from './growth.js';
@@ -126,6 +127,16 @@ export const INGEST_SHAPES: Shape<any>[] = [
   { name: 'parseContentType: many parameters', make: (n) => repeat('; charset=', n, 'text/html'), run: parseContentType },
   { name: 'decodeBody: "<meta" openers', make: (n) => Buffer.from(repeat('<meta ', n)), run: (b) => decodeBody(b, { mime: 'text/html' }) },
   { name: 'looksLikeUrl: a long scheme', make: (n) => repeat('a+', n), run: looksLikeUrl },
+  {
+    name: 'parseFeedItems: many items, no cap',
+    make: (n) => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://a.example/</link>${repeat('<item><title>T</title><link>https://a.example/n</link><guid>g</guid><pubDate>Sat, 10 May 2031 14:00:00 GMT</pubDate></item>', n)}</channel></rss>`,
+    run: (xml) => parseFeedItems(xml, 'https://a.example/feed.rss', Infinity),
+  },
+  {
+    name: 'parseFeedItems: many items, capped',
+    make: (n) => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://a.example/</link>${repeat('<item><title>T</title><link>https://a.example/n</link><guid>g</guid></item>', n)}</channel></rss>`,
+    run: (xml) => parseFeedItems(xml, 'https://a.example/feed.rss'),
+  },
 ];
 
 export const FORMAT_SHAPES: Shape<any>[] = [
