@@ -155,12 +155,12 @@ export function createAnswerer(parts: AnswererParts): Answerer {
    * question, not merely the latest year with any article. One lexical search, made when the first
    * year is tried; its hits are best first, so the first one published since a day is the best since.
    */
-  function coverageProbe(question: string, asOf: Day): (from: Day) => boolean {
+  function coverageProbe(question: string, upTo: Day): (from: Day) => boolean {
     let hits: { score: number; day: number }[] | undefined;
     return (from) => {
-      if (!dated.publishedBetween(from, asOf)) return false;
+      if (!dated.publishedBetween(from, upTo)) return false;
       hits ??= index.lexical
-        .search(parseQuestion(question).terms.map((term) => ({ term, weight: 1 })), PROBE_PASSAGES, dated.filter({ from: -Infinity, to: asOf }))
+        .search(parseQuestion(question).terms.map((term) => ({ term, weight: 1 })), PROBE_PASSAGES, dated.filter({ from: -Infinity, to: upTo }))
         .map((h) => ({ score: h.score, day: dated.passageDays[h.id]! }));
       const best = hits[0]?.score ?? 0;
       if (best === 0) return true;
@@ -284,12 +284,16 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   async function rank(question: string, ask: AskOptions) {
     {
       const asOf = ask.asOf ?? options.today();
-      const time = questionTime(question, { asOf, coversSince: coverageProbe(question, asOf) });
+      // Asked as of now, an article dated after today is misdated, not unpublished (a publisher's time
+      // zone, a wrong date in a feed): it is in the corpus, so it can answer. An as-of day the caller
+      // gives is a strict bound.
+      const upTo = ask.asOf ?? Infinity;
+      const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
       const q = parseQuestion(question, time);
       const period = time.range;
       // Articles after the as-of day never answer; a period in the question narrows retrieval to the
       // articles that can report it (published from its start to a little after its end).
-      const window = { from: period?.from ?? -Infinity, to: Math.min(asOf, period ? period.to + REPORTING_LAG_DAYS : Infinity) };
+      const window = { from: period?.from ?? -Infinity, to: Math.min(upTo, period ? period.to + REPORTING_LAG_DAYS : Infinity) };
       const recencyShare = time.recency ? LATEST_SHARE : RECENCY_SHARE;
       // Every count gathers its series: a toll of one strike rises from report to report too.
       const counts = q.type === 'quantity';
