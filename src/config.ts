@@ -121,6 +121,12 @@ export const configSchema = z.object({
    * reversed from a server's member list). Unset: no vote buttons.
    */
   FEEDBACK_SECRET: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
+  /** Channels where each new story taken in (npm run ingest, the feed poller, /add) is posted once. Default: none. */
+  ALERT_CHANNEL_IDS: channelList.default([]),
+  /** Alerts posted per channel per hour at most; the rest are held back (and logged). */
+  ALERT_MAX_PER_HOUR: int(1, 1000).default(10),
+  /** Articles already seen and the stories of the last days, with the alerts posted for them. */
+  ALERT_STATE_FILE: z.string().min(1).default('data/alerts.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shards run by `npm run start:shards`: `auto` (Discord's recommendation) or a number. (Not

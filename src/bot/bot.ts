@@ -2,6 +2,7 @@
 import { Events, type Client } from 'discord.js';
 import { resolveDir, type Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
+import { AlertKeeper } from './alerts.js';
 import { answerButtons } from './answer-buttons.js';
 import { AnswerStore } from './answer-store.js';
 import { FeedbackStore } from './feedback-store.js';
@@ -37,6 +38,8 @@ export interface BotOptions {
 export interface RunningBot {
   client: Client;
   index: IndexKeeper;
+  /** Posts new stories to ALERT_CHANNEL_IDS; null when none are set, or on a shard other than 0. */
+  alerts: AlertKeeper | null;
   /** Whether the bot logged in with the Message Content intent (wanted by the config, and switched on). */
   messageContent: boolean;
   /** Stops taking new work, waits for work in flight, stops the index keeper and closes the connection. */
@@ -77,12 +80,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   logger.info({ user: client.user?.tag, commands: commands.map((c) => c.data.name), messageContent }, 'bot ready');
   index.watch(options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS);
   const pruning = startPruning(ctx);
+  // One process posts alerts: the one holding shard 0 (or the only one).
+  const alerts = config.ALERT_CHANNEL_IDS.length > 0 && (client.shard?.ids.includes(0) ?? true) ? new AlertKeeper(ctx, client) : null;
+  if (alerts) {
+    // Recorded before the first feed poll can bring anything, so nothing new is taken for old.
+    await alerts.start();
+    index.onSwap(() => void alerts.check());
+  }
   const feeds = config.FEED_POLL_MINUTES && config.FEEDS.length > 0 ? startFeedPoller(ctx, config.FEED_POLL_MINUTES * 60_000) : null;
 
   let stopping: Promise<void> | null = null;
   return {
     client,
     index,
+    alerts,
     messageContent,
     stop(reason = 'stop') {
       stopping ??= (async () => {

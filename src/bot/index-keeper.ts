@@ -32,6 +32,7 @@ export class IndexKeeper {
   private building: AbortController | null = null;
   private pointer: string;
   private watching = false;
+  private readonly swapListeners: (() => void)[] = [];
 
   constructor(
     private readonly sitrep: Sitrep,
@@ -51,7 +52,10 @@ export class IndexKeeper {
     const next = this.reloading.then(async () => {
       try {
         const swapped = await this.sitrep.reload();
-        if (swapped) this.logger.info({ index: this.sitrep.info() }, 'index reloaded');
+        if (swapped) {
+          this.logger.info({ index: this.sitrep.info() }, 'index reloaded');
+          for (const listener of this.swapListeners) listener();
+        }
         return swapped;
       } catch (err) {
         this.logger.error({ err }, 'the new index could not be loaded; still answering from the previous one');
@@ -60,6 +64,11 @@ export class IndexKeeper {
     });
     this.reloading = next;
     return next;
+  }
+
+  /** Calls `listener` after every swap to a new index (it must not throw; it may start work of its own). */
+  onSwap(listener: () => void): void {
+    this.swapListeners.push(listener);
   }
 
   /** Rebuilds the index off the event loop, then swaps to it. Throws ReindexBusyError when one is running. */

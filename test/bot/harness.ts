@@ -90,6 +90,8 @@ export async function startHarness(
     INDEX_DIR: indexDir,
     ANSWERS_DIR: path.join(root, 'answers'),
     FEEDBACK_DIR: path.join(root, 'feedback'),
+    ALERT_STATE_FILE: path.join(root, 'alerts.json'),
+    INGEST_STATE_FILE: path.join(root, 'ingest-state.json'),
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,

@@ -271,6 +271,16 @@ export class FakeDiscord {
       const body = Array.isArray(r.body) ? r.body : [];
       return [200, body.map((c: Record<string, unknown>) => ({ ...c, id: snowflake(), application_id: m![1], version: snowflake() }))];
     }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === 'PATCH') {
+      return [200, this.message({ ...r.body, channel_id: m[1] }, m[2])];
+    }
+    if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
+      for (const g of this.guilds.values()) {
+        const c = g.channels.find((x) => x.id === m![1]) ?? g.threads.find((t) => t.id === m![1]);
+        if (c) return [200, { position: 0, permission_overwrites: [], ...c, guild_id: g.id }];
+      }
+      return [404, { message: 'Unknown Channel', code: 10003 }];
+    }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
       return [200, this.message({ ...r.body, channel_id: m[1] })];
     }

@@ -26,6 +26,7 @@ export function helpEmbed(): EmbedBuilder {
       { name: 'Apps > Ask Sitrep', value: 'On any message: I answer its text as a question, privately, with a button to post the answer in the channel.' },
       { name: 'Mentions', value: 'In a server, mention me with a question (`@Sitrep How many attacks since Oct 17?`) and I reply to it.' },
       { name: '/sources', value: 'The articles I answer from, newest first.' },
+      { name: '/latest [topic] [days]', value: 'The newest stories (default: the last 7 days), each once however many outlets reported it, with its lead sentence.' },
       { name: '/about', value: 'Corpus size, index age and the embedding model.' },
       { name: '/reindex', value: 'Re-read the corpus folder (members with Manage Server, or the bot owners).' },
       { name: '/add url:<link>', value: 'Add a news article by its link; it is searchable once I reply (members with Manage Server, or the bot owners).' },
