@@ -4,7 +4,7 @@
  */
 import type { EvalQuestion } from './datasets.js';
 import { abstentionScores, latencySummary, rate, type LatencySummary } from './metrics.js';
-import { containsAnyAnswer } from './normalise.js';
+import { containsAnyAnswer, exactMatch, tokenF1 } from './normalise.js';
 import type { AnswerSystem, SystemAnswer } from './systems.js';
 
 export interface Outcome {
@@ -16,6 +16,11 @@ export interface Outcome {
   correct: boolean;
   /** The marked span contains a gold answer. */
   spanCorrect: boolean;
+  /** The marked span is a gold answer (SQuAD exact match), and its token F1 against the best one (0 without a span). */
+  spanExact: boolean;
+  spanF1: number;
+  /** Words in the marked span (null without one). */
+  spanWords: number | null;
   /** The question names the source that should be cited. */
   hasSource: boolean;
   /** The cited file is the expected one. */
@@ -34,6 +39,9 @@ export function judge(q: EvalQuestion, answer: SystemAnswer): Outcome {
     answer,
     correct: answered && q.answerable && containsAnyAnswer(answer.text!, q.answers),
     spanCorrect: answered && q.answerable && answer.span !== null && containsAnyAnswer(answer.span, q.answers),
+    spanExact: answered && q.answerable && answer.span !== null && exactMatch(answer.span, q.answers),
+    spanF1: answered && q.answerable && answer.span !== null ? tokenF1(answer.span, q.answers) : 0,
+    spanWords: answered && answer.span !== null ? answer.span.split(/\s+/).filter(Boolean).length : null,
     hasSource: q.source !== null,
     cited: answered && q.source !== null && answer.file === q.source,
     afterAsOf: q.asOf !== undefined && answer.citedDates.some((d) => d !== null && d > q.asOf!),
@@ -63,6 +71,11 @@ export interface AnswerSummary {
   answerAccuracy: number;
   /** Of the answerable questions: the marked span holds a gold answer. */
   spanAccuracy: number;
+  /** Of the answerable questions: the span is a gold answer (exact match), and its mean token F1 (0 for no span). */
+  spanExactMatch: number;
+  spanF1: number;
+  /** Mean length of the marked spans, in words (null when none was marked). */
+  spanMeanWords: number | null;
   /** Of the answerable questions with an expected source: the cited file is that source. */
   citationAccuracy: number;
   /** Of the answers given to answerable questions, the share holding a gold answer. */
@@ -95,6 +108,9 @@ export function summarise(outcomes: readonly Outcome[]): AnswerSummary {
     unanswerable: unanswerable.length,
     answerAccuracy: rate(correct, answerable.length),
     spanAccuracy: rate(answerable.filter((o) => o.spanCorrect).length, answerable.length),
+    spanExactMatch: rate(answerable.filter((o) => o.spanExact).length, answerable.length),
+    spanF1: answerable.length ? answerable.reduce((n, o) => n + o.spanF1, 0) / answerable.length : 0,
+    spanMeanWords: meanOf(outcomes.map((o) => o.spanWords).filter((w): w is number => w !== null)),
     citationAccuracy: rate(withSource.filter((o) => o.cited).length, withSource.length),
     precisionWhenAnswering: rate(correct, answeredAnswerable.length),
     abstentionPrecision: abstention.precision,
@@ -105,6 +121,10 @@ export function summarise(outcomes: readonly Outcome[]): AnswerSummary {
     byKind: byKind(outcomes),
     latencyMs: latencySummary(outcomes.map((o) => o.answer.ms)),
   };
+}
+
+function meanOf(xs: number[]): number | null {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
 function byKind(outcomes: readonly Outcome[]): Record<string, { questions: number; overall: number }> {

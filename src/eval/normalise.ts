@@ -108,3 +108,33 @@ export function containsAnswer(haystack: string, needle: string): boolean {
 export function containsAnyAnswer(text: string, golds: readonly string[]): boolean {
   return golds.some((g) => containsAnswer(text, g));
 }
+
+/** SQuAD's exact match: the normalised words of `span` equal those of some gold answer. */
+export function exactMatch(span: string, golds: readonly string[]): boolean {
+  const s = normaliseAnswer(span).join(' ');
+  return s !== '' && golds.some((g) => normaliseAnswer(g).join(' ') === s);
+}
+
+/** SQuAD's token F1 of a span against its best gold answer (bag of normalised words). */
+export function tokenF1(span: string, golds: readonly string[]): number {
+  const s = normaliseAnswer(span);
+  let best = 0;
+  for (const g of golds) {
+    const gw = normaliseAnswer(g);
+    const counts = new Map<string, number>();
+    for (const w of gw) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let common = 0;
+    for (const w of s) {
+      const c = counts.get(w) ?? 0;
+      if (c > 0) {
+        common++;
+        counts.set(w, c - 1);
+      }
+    }
+    if (common === 0) continue;
+    const precision = common / s.length;
+    const recall = common / gw.length;
+    best = Math.max(best, (2 * precision * recall) / (precision + recall));
+  }
+  return best;
+}

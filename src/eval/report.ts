@@ -30,6 +30,8 @@ function buildLine(b: BuildFigures): string {
 const ANSWER_ROWS: [string, (s: AnswerSummary) => number | null][] = [
   ['Answer accuracy (top sentence holds a gold answer)', (s) => s.answerAccuracy],
   ['Marked span holds a gold answer', (s) => s.spanAccuracy],
+  ['Marked span is a gold answer (exact match)', (s) => s.spanExactMatch],
+  ['Marked span token F1 (mean, 0 for no span)', (s) => s.spanF1],
   ['Citation accuracy (expected source cited)', (s) => s.citationAccuracy],
   ['Precision when answering', (s) => s.precisionWhenAnswering],
   ['Abstention precision', (s) => s.abstentionPrecision],
@@ -52,6 +54,7 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
   const b = e.baseline;
   const rows = [['', 'Sitrep', 'BM25 baseline', 'difference']];
   for (const [label, get] of ANSWER_ROWS) rows.push([label, pct(get(s)), pct(get(b)), points(get(s), get(b))]);
+  rows.push(['Marked span mean length (words)', s.spanMeanWords === null ? 'n/a' : s.spanMeanWords.toFixed(1), b.spanMeanWords === null ? 'n/a' : b.spanMeanWords.toFixed(1), '']);
   rows.push(['Answers citing an article newer than the as-of day', String(s.afterAsOf), String(b.afterAsOf), String(s.afterAsOf - b.afterAsOf)]);
   rows.push(['Latency mean', ms(s.latencyMs.mean), ms(b.latencyMs.mean), msDiff(s.latencyMs.mean, b.latencyMs.mean)]);
   rows.push(['Latency p95', ms(s.latencyMs.p95), ms(b.latencyMs.p95), msDiff(s.latencyMs.p95, b.latencyMs.p95)]);

@@ -138,3 +138,17 @@ describe('synthetic incidents', () => {
     expect(makeIncident(new Random(7))).not.toEqual(makeIncident(new Random(8)));
   });
 });
+
+describe('span metrics that cannot be gamed by long spans', async () => {
+  const { exactMatch, tokenF1 } = await import('../../src/eval/normalise.js');
+  it('scores exact match and token F1 as SQuAD does', () => {
+    expect(exactMatch('at least 78 attacks', ['78 attacks', 'at least 78 attacks'])).toBe(true);
+    expect(exactMatch('The Islamic Resistance in Iraq', ['Islamic Resistance in Iraq'])).toBe(true);
+    expect(exactMatch('78', ['78 attacks'])).toBe(false);
+    expect(tokenF1('78', ['78 attacks'])).toBeCloseTo(2 / 3);
+    // A whole sentence holds the answer but scores low on F1.
+    expect(tokenF1('Washington has counted at least 78 attacks since October 17 against its forces', ['78 attacks'])).toBeLessThan(0.3);
+    expect(tokenF1('seventy-eight attacks', ['78 attacks'])).toBe(1);
+    expect(tokenF1('', ['78'])).toBe(0);
+  });
+});
