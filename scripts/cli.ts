@@ -4,13 +4,26 @@ import { ConfigError } from '../src/config.js';
 import { IndexError } from '../src/store/errors.js';
 import { AsOfError } from '../src/time/days.js';
 
+/**
+ * What a failed command prints: the message alone for a known error (a config, index or as-of error,
+ * or any error that carries a `code`, which Sitrep's errors and Node's system errors do), else the
+ * whole error with its stack, which only a bug should produce.
+ */
+export function errorReport(err: unknown): string | unknown {
+  const known =
+    err instanceof ConfigError ||
+    err instanceof IndexError ||
+    err instanceof AsOfError ||
+    (err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as unknown as { code: string }).code !== '');
+  return known ? (err as Error).message : err;
+}
+
 /** Runs a command; known errors print their message alone, unknown ones their stack. */
 export async function runMain(main: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await main();
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof IndexError || err instanceof AsOfError) console.error(err.message);
-    else console.error(err);
+    console.error(errorReport(err));
     process.exitCode = 1;
   }
 }

@@ -7,7 +7,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type EmbedBuilder } from 
 import type { Answer } from '../answer/types.js';
 import type { AnswerRecord } from './answer-store.js';
 import type { BotContext } from './command.js';
-import { answerEmbed } from './format/answer-embed.js';
+import { answerEmbed, type CorpusFreshness } from './format/answer-embed.js';
 import { quotedPassages, quotesOf } from './quoted-passages.js';
 
 /** Custom id of "Post in channel" under a private answer: `post:<answer id>`. */
@@ -43,9 +43,9 @@ export function tooOld(keepDays: number): string {
 }
 
 /** The message for a stored answer; without an id (it could not be stored), the embed alone. */
-export function answerView(record: { id: string | null; answer: Answer }, options: ViewOptions = {}): AnswerView {
+export function answerView(record: { id: string | null; answer: Answer; corpus?: CorpusFreshness }, options: ViewOptions = {}): AnswerView {
   const { id, answer } = record;
-  const embeds = [answerEmbed(answer)];
+  const embeds = [answerEmbed(answer, record.corpus)];
   if (id === null) return { embeds, components: [] };
   const buttons: ButtonBuilder[] = [];
   if (quotesOf(answer).length > 0) {
@@ -71,13 +71,15 @@ export function answerView(record: { id: string | null; answer: Answer }, option
  * (a full disk, a folder that is not writable) the answer still goes out, without its buttons.
  */
 export async function answerReply(ctx: BotContext, answer: Answer, options: ViewOptions = {}): Promise<AnswerView> {
+  const info = ctx.sitrep.info();
+  const corpus: CorpusFreshness = { articles: info.articles, updatedAt: info.createdAt, at: new Date().toISOString() };
   let id: string | null = null;
   try {
-    id = await ctx.answers.save(answer, await quotedPassages(ctx.sitrep, answer));
+    id = await ctx.answers.save(answer, await quotedPassages(ctx.sitrep, answer), corpus);
   } catch (err) {
     ctx.logger.warn({ err }, 'could not store the answer; sending it without buttons');
   }
-  return answerView({ id, answer }, { votes: ctx.feedback !== null, ...options });
+  return answerView({ id, answer, corpus }, { votes: ctx.feedback !== null, ...options });
 }
 
 export type { AnswerRecord };

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Answer } from '../answer/types.js';
+import type { CorpusFreshness } from './format/answer-embed.js';
 
 export const ANSWER_RECORD_VERSION = 1;
 
@@ -27,6 +28,8 @@ export interface AnswerRecord {
   at: string;
   answer: Answer;
   passages: QuotedPassage[];
+  /** The corpus that answered: its size and when its index was built. */
+  corpus?: CorpusFreshness;
   /** Set when a private answer ("Ask Sitrep") was posted in its channel. */
   postedAt?: string;
 }
@@ -67,9 +70,9 @@ export class AnswerStore {
   }
 
   /** Keeps an answer and the passages it quoted; returns its id. */
-  async save(answer: Answer, passages: QuotedPassage[]): Promise<string> {
+  async save(answer: Answer, passages: QuotedPassage[], corpus?: CorpusFreshness): Promise<string> {
     const now = this.now();
-    const record: AnswerRecord = { v: ANSWER_RECORD_VERSION, id: newId(now), at: now.toISOString(), answer, passages };
+    const record: AnswerRecord = { v: ANSWER_RECORD_VERSION, id: newId(now), at: now.toISOString(), answer, passages, corpus };
     await this.write(record);
     return record.id;
   }

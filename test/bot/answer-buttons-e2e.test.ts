@@ -44,6 +44,10 @@ describe('buttons under an answer', () => {
     answered = (await h.edit(h.ask(QUESTION, { asOf: '2023-12-07' }))).body;
   });
 
+  it('close the footer with how fresh the corpus is', () => {
+    expect(answered.embeds[0].footer.text).toMatch(/ · corpus updated (just now|\d+ min ago), 2 articles$/);
+  });
+
   it('come under /ask: Sources and, for a running figure, Earlier figures', () => {
     expect(buttonLabels(answered)).toEqual(['Sources', 'Earlier figures']);
     expect(idOf(answered, 'sources')).toMatch(/^ans:\d{8}[a-z0-9]{10}:sources$/);

@@ -44,8 +44,37 @@ function renderEarlier(e: EarlierFigure, max: number): string | null {
   return renderQuote(e, max, `• ${formatDate(e.published) ?? 'undated'}: `);
 }
 
-export function footerText(a: Answer): string {
-  return `${datesLine(a)} · confidence ${a.confidence.toFixed(2)} · ${Math.round(a.ms)} ms`;
+/** How fresh the corpus was when a question was answered. */
+export interface CorpusFreshness {
+  articles: number;
+  /** ISO time the index answering was built. */
+  updatedAt: string;
+  /** ISO time of the answer (default: now). */
+  at?: string;
+}
+
+/** "just now", "12 min ago", "3 h ago", "5 days ago": the time from `from` to `to`. */
+export function ago(from: string, to: string): string | null {
+  const ms = Date.parse(to) - Date.parse(from);
+  if (Number.isNaN(ms)) return null;
+  const min = Math.floor(Math.max(0, ms) / 60_000);
+  if (min < 1) return 'just now';
+  if (min < 60) return `${min} min ago`;
+  const hours = Math.floor(min / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+/** "corpus updated 12 min ago, 6,293 articles": what "latest" can mean. */
+export function freshnessText(c: CorpusFreshness): string {
+  const when = ago(c.updatedAt, c.at ?? new Date().toISOString());
+  const count = `${c.articles.toLocaleString('en-US')} article${c.articles === 1 ? '' : 's'}`;
+  return when ? `corpus updated ${when}, ${count}` : count;
+}
+
+export function footerText(a: Answer, corpus?: CorpusFreshness): string {
+  const base = `${datesLine(a)} · confidence ${a.confidence.toFixed(2)} · ${Math.round(a.ms)} ms`;
+  return corpus ? `${base} · ${freshnessText(corpus)}` : base;
 }
 
 /** Source lines packed into fields, dropping the last ones (with a note) past `budget` characters. */
@@ -93,10 +122,10 @@ function addEarlierFigures(d: Description, earlier: EarlierFigure[]): void {
   if (shown) for (const e of rest) d.add('\n', (room) => renderEarlier(e, room));
 }
 
-/** The embed for an answer or an abstention. */
-export function answerEmbed(a: Answer): EmbedBuilder {
+/** The embed for an answer or an abstention; with `corpus`, the footer says how fresh the corpus was. */
+export function answerEmbed(a: Answer, corpus?: CorpusFreshness): EmbedBuilder {
   const title = fitPlain(a.question, LIMITS.title) || 'Question';
-  const footer = footerText(a);
+  const footer = footerText(a, corpus);
   const fixed = title.length + footer.length;
   const answered = !a.abstained && a.answer !== null;
   const fields = sourceFields(a.sources, answered ? 'Sources' : 'Closest sources', LIMITS.embedTotal - fixed - MIN_DESCRIPTION);
