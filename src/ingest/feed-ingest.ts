@@ -46,7 +46,8 @@ export async function readFeed(session: IngestSession, feed: string): Promise<Fe
     fresh.map((item) => ({ input: item.url, hints: { title: item.title, published: item.published, source: parsed.title } })),
   );
   const retryLater = new Set(outcomes.filter((o) => o.status === 'skipped' && o.transient).map((o) => o.input));
-  markSeen(state, fresh.filter((item) => !retryLater.has(item.url)).map((item) => item.key));
+  const listed = new Set(parsed.items.map((item) => item.key));
+  markSeen(state, fresh.filter((item) => !retryLater.has(item.url)).map((item) => item.key), listed);
   if (retryLater.size === 0) {
     state.etag = fetched.etag;
     state.lastModified = fetched.lastModified;

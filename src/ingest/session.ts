@@ -85,6 +85,9 @@ export class IngestSession {
 
   async addUrl(url: string, hints?: ItemHints): Promise<Outcome> {
     if (hasCredentials(url)) return { status: 'skipped', input: withoutCredentials(url), reason: CREDENTIALS_REFUSED, transient: false };
+    // Known at this URL already: no request at all (a feed read again re-lists what the corpus holds).
+    const known = this.catalog.findByUrl([url]);
+    if (known) return duplicate(url, known);
     let result: CandidateResult;
     try {
       const fetched = await this.fetcher.fetch(url);

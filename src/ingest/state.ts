@@ -8,8 +8,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Item keys remembered per feed: far more than any feed lists at once. */
-const MAX_SEEN = 2000;
+/**
+ * Item keys remembered per feed besides the ones it still lists: those are never forgotten, or a
+ * feed listing more than this (FEED_MAX_ITEMS allows 10,000) had its oldest items fetched again at
+ * every read.
+ */
+export const MAX_SEEN = 2000;
 
 const feedStateSchema = z.object({
   etag: z.string().optional(),
@@ -59,9 +63,14 @@ export async function writeState(file: string, state: IngestState): Promise<void
   await fs.rename(tmp, file);
 }
 
-/** Adds item keys to a feed's seen list, newest last, trimmed to MAX_SEEN. */
-export function markSeen(feed: FeedState, keys: string[]): void {
+/**
+ * Adds item keys to a feed's seen list, newest last. Past `max` keys the oldest are forgotten, but
+ * never one in `listed` (what the feed lists now): it would be taken for a new item at the next read.
+ */
+export function markSeen(feed: FeedState, keys: string[], listed: ReadonlySet<string> = new Set(), max = MAX_SEEN): void {
   const set = new Set(feed.seen);
   for (const k of keys) if (!set.has(k)) feed.seen.push(k), set.add(k);
-  if (feed.seen.length > MAX_SEEN) feed.seen.splice(0, feed.seen.length - MAX_SEEN);
+  let excess = feed.seen.length - max;
+  if (excess <= 0) return;
+  feed.seen = feed.seen.filter((k) => listed.has(k) || excess-- <= 0);
 }
