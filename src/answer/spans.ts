@@ -180,6 +180,8 @@ function nameRuns(sentence: string, tokens: Token[]): { from: number; to: number
 /** Named actors or places, scored by their head words and how close they stand to the question's words. */
 function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor' | 'place' | 'name'): AnswerSpan[] {
   const asked = new Set(q.terms);
+  const askedNames = [...q.names].filter((n) => n.length >= 4);
+  const givenBy = (term: string) => asked.has(term) || askedNames.some((n) => term.startsWith(n));
   const spans: AnswerSpan[] = [];
   const endsWith = /\b(with|to|by|for|from|against|at)\s*\??\s*$/i.exec(q.text)?.[1]?.toLowerCase();
   // "Which militias were targeted?" asks for the ones acted upon, as a question ending in "to" does.
@@ -187,7 +189,8 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
   for (const { from, to } of nameRuns(sentence, tokens)) {
     const words = tokens.slice(from, to + 1);
     const named = words.filter((w) => /^\p{Lu}/u.test(w.word));
-    if (named.every((w) => w.term === null || asked.has(w.term))) continue;
+    // A name the question already gives, or its adjective ("Syrian" for Syria, "Ukrainian" for Ukraine), is not what it asks.
+    if (named.every((w) => w.term === null || givenBy(w.term))) continue;
     if (named.every((w) => MONTH_NAMES.test(w.word) || WEEKDAYS.test(w.word))) continue;
     const head = words[words.length - 1]!.word;
     const before = tokens[from - 1]?.word ?? '';
@@ -220,7 +223,7 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
     }
     // A name whose head the question already holds is rarely its answer ("Who did Blinken call?").
     const headTerm = named[named.length - 1]!.term;
-    if (headTerm !== null && asked.has(headTerm)) score -= 0.3;
+    if (headTerm !== null && givenBy(headTerm)) score -= 0.3;
     score = Math.max(0, Math.min(1, score / 1.1));
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
