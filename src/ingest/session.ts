@@ -1,7 +1,10 @@
 /**
  * One ingestion run: the corpus catalog and the state file loaded once, inputs fetched a few at a
- * time, and each one decided and written one after another so that two copies of a story in the
- * same run are still caught. Runs in one process are serialised; the state is saved at the end.
+ * time, and each one decided and written one after another so that two copies of a story are still
+ * caught. Runs in one process go on at the same time (an `/add` does not wait for a feed poll's
+ * fetches): runs open together on the same corpus share one catalog, one state and one queue of
+ * decisions, so the corpus and the state file still have one writer. Each run saves the state at
+ * its end.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -30,38 +33,83 @@ export interface IngestOptions {
 /** An input that looks like a URL (`scheme://…`) is fetched; anything else is a local path. */
 export const looksLikeUrl = (input: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
 
-let queue: Promise<unknown> = Promise.resolve();
-/** Runs `fn` after every other ingestion run in this process has finished. */
-function serialised<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
+/** What the runs open on one corpus and state file share: the only writer of both in this process. */
+interface Shared {
+  state: IngestState;
+  catalog: CorpusCatalog;
+  /** Decisions and state saves, one at a time, across every run open on it. */
+  queue: Promise<unknown>;
+}
+
+/** By corpus folder and state file; an entry lives while a run is open on it (saving included). */
+const open = new Map<string, { shared: Promise<Shared>; runs: number }>();
+
+function acquire(key: string, load: () => Promise<Shared>): { shared: Promise<Shared>; release: () => void } {
+  let entry = open.get(key);
+  if (!entry) {
+    const created = { shared: load(), runs: 0 };
+    // A failed load is not kept: the next run tries again.
+    created.shared.catch(() => open.get(key) === created && open.delete(key));
+    open.set(key, created);
+    entry = created;
+  }
+  const held = entry;
+  held.runs++;
+  return {
+    shared: held.shared,
+    // The last run to close lets the catalog go: the next run reads the corpus afresh.
+    release: () => void (--held.runs === 0 && open.get(key) === held && open.delete(key)),
+  };
+}
+
+/** Runs `fn` after every other step queued on `shared`. */
+function inTurn<T>(shared: Shared, fn: () => Promise<T>): Promise<T> {
+  const run = shared.queue.then(fn, fn);
+  shared.queue = run.catch(() => undefined);
   return run;
 }
 
 export class IngestSession {
-  private decisions: Promise<unknown> = Promise.resolve();
-
   private constructor(
     readonly config: Config,
     readonly fetcher: Fetcher,
-    readonly state: IngestState,
-    private readonly catalog: CorpusCatalog,
+    private readonly shared: Shared,
     private readonly concurrency: number,
   ) {}
 
-  /** Opens a session, runs `fn` with it, saves the state; one run at a time per process. */
-  static run<T>(config: Config, options: IngestOptions, fn: (session: IngestSession) => Promise<T>): Promise<T> {
-    return serialised(async () => {
-      const stateFile = resolveDir(config.INGEST_STATE_FILE);
+  /** The state file's contents, shared with the other runs open on the same corpus. */
+  get state(): IngestState {
+    return this.shared.state;
+  }
+
+  private get catalog(): CorpusCatalog {
+    return this.shared.catalog;
+  }
+
+  /**
+   * Opens a session, runs `fn` with it, saves the state. Runs open at the same time share the
+   * catalog, the state and the queue of decisions (the corpus is read once, when the first opens).
+   */
+  static async run<T>(config: Config, options: IngestOptions, fn: (session: IngestSession) => Promise<T>): Promise<T> {
+    const stateFile = resolveDir(config.INGEST_STATE_FILE);
+    const corpusDir = resolveDir(config.CORPUS_DIR);
+    const key = `${corpusDir}\0${stateFile}`;
+    const { shared: opening, release } = acquire(key, async () => {
       const state = await readState(stateFile, options.onWarning);
-      const catalog = await loadCatalog(resolveDir(config.CORPUS_DIR), { maxFileBytes: config.MAX_FILE_BYTES, alsoAt: state.alsoAt });
-      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), state, catalog, options.concurrency ?? 4);
+      const catalog = await loadCatalog(corpusDir, { maxFileBytes: config.MAX_FILE_BYTES, alsoAt: state.alsoAt });
+      return { state, catalog, queue: Promise.resolve() };
+    });
+    try {
+      const shared = await opening;
+      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4);
       try {
         return await fn(session);
       } finally {
-        await writeState(stateFile, state);
+        await inTurn(shared, () => writeState(stateFile, shared.state));
       }
-    });
+    } finally {
+      release();
+    }
   }
 
   /** Each input (URL or local path) in order, a few fetched at a time; one outcome per article. */
@@ -134,9 +182,7 @@ export class IngestSession {
 
   /** Duplicate or new, decided and written one at a time. */
   private decide(input: string, candidate: Candidate): Promise<Outcome> {
-    const run = this.decisions.then(() => this.decideNow(input, candidate));
-    this.decisions = run.catch(() => undefined);
-    return run;
+    return inTurn(this.shared, () => this.decideNow(input, candidate));
   }
 
   private async decideNow(input: string, c: Candidate): Promise<Outcome> {
