@@ -3,7 +3,8 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
-  RESTPostAPIApplicationCommandsJSONBody,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Sitrep } from '../sitrep.js';
@@ -25,6 +26,11 @@ export interface BotContext {
   feedback: FeedbackStore | null;
 }
 
+/** A command's definition as registered: a slash command's, or a context-menu command's (which has no options). */
+export type CommandJSON =
+  | RESTPostAPIChatInputApplicationCommandsJSONBody
+  | (RESTPostAPIContextMenuApplicationCommandsJSONBody & { options?: undefined });
+
 export type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 /**
@@ -32,7 +38,7 @@ export type CommandInteraction = ChatInputCommandInteraction | MessageContextMen
  * of type Message) and what it does. `execute` receives the interaction of its own kind.
  */
 export interface Command {
-  data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
+  data: { name: string; toJSON(): CommandJSON };
   execute(interaction: CommandInteraction, ctx: BotContext): Promise<void>;
   /** Buttons whose custom id starts with `prefix` belong to this command. */
   buttonPrefix?: string;
