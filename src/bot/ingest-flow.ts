@@ -33,7 +33,7 @@ export interface LinkResult {
 }
 
 export async function addLinkAndIndex(ctx: BotContext, url: string): Promise<LinkResult> {
-  const outcome = await addLink(ctx.config, url);
+  const outcome = await addLink(ctx.config, url, { onWarning: (m) => ctx.logger.warn(m) });
   ctx.logger.info({ outcome }, 'link added to the corpus');
   if (outcome.status !== 'added') return { outcome };
   try {

@@ -58,10 +58,17 @@ export function pathInside(dir: string, name: string): string {
   return target;
 }
 
+/** Writes `content` to a new temporary file in `dir`; a failed write (a full disk) leaves none behind. */
 async function writeAside(dir: string, content: string): Promise<string> {
   // A dot-file: the corpus loader skips it while it is being written.
   const tmp = path.join(dir, `.sitrep-${randomBytes(6).toString('hex')}.tmp`);
-  await fs.writeFile(tmp, content, { flag: 'wx' });
+  try {
+    await fs.writeFile(tmp, content, { flag: 'wx' });
+  } catch (err) {
+    // EEXIST: the name is another writer's file, not ours to remove.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await fs.rm(tmp, { force: true });
+    throw err;
+  }
   return tmp;
 }
 
@@ -105,6 +112,11 @@ export async function addAlsoAt(file: string, urls: string[]): Promise<boolean> 
   doc.set('also_at', merged);
   const updated = `---\n${doc.toString({ lineWidth: 0 })}---\n${text.slice(m[0].length)}`;
   const tmp = await writeAside(path.dirname(file), updated);
-  await fs.rename(tmp, file);
+  try {
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
   return true;
 }

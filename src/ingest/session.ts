@@ -62,6 +62,19 @@ function acquire(key: string, load: () => Promise<Shared>): { shared: Promise<Sh
   };
 }
 
+/**
+ * Saves the state; a failure (a full disk) is a warning, not the run's outcome. The articles are
+ * already in the corpus and must still be indexed: losing the state costs only re-reading feeds.
+ */
+async function saveState(file: string, state: IngestState, onWarning?: (message: string) => void): Promise<void> {
+  try {
+    await writeState(file, state);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    onWarning?.(`the ingestion state could not be saved (${reason}); feeds may be read again, duplicates are still recognised`);
+  }
+}
+
 /** Runs `fn` after every other step queued on `shared`. */
 function inTurn<T>(shared: Shared, fn: () => Promise<T>): Promise<T> {
   const run = shared.queue.then(fn, fn);
@@ -105,7 +118,7 @@ export class IngestSession {
       try {
         return await fn(session);
       } finally {
-        await inTurn(shared, () => writeState(stateFile, shared.state));
+        await inTurn(shared, () => saveState(stateFile, shared.state, options.onWarning));
       }
     } finally {
       release();

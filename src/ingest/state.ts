@@ -4,6 +4,7 @@
  * its article was found at. Losing it costs only re-reading: duplicates are still recognised from
  * the corpus, so a damaged file is set aside with a warning rather than stopping ingestion.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -55,12 +56,17 @@ export async function readState(file: string, onWarning?: (message: string) => v
   return emptyState();
 }
 
-/** Writes the state atomically: a reader never sees half a file. */
+/** Writes the state atomically: a reader never sees half a file, and a failed write (a full disk) leaves no temporary file. */
 export async function writeState(file: string, state: IngestState): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`);
-  await fs.rename(tmp, file);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
 }
 
 /**

@@ -53,19 +53,40 @@ export function publishGeneration(indexDir: string, write: (folder: string) => v
     fs.rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  replaceAtomically(path.join(indexDir, POINTER_FILE), `${name}\n`);
-  pruneGenerations(indexDir, name);
+  // The generation readers follow now: the one kept beside the new, whatever its name.
+  const live = pointedName(indexDir);
+  try {
+    replaceAtomically(path.join(indexDir, POINTER_FILE), `${name}\n`);
+  } catch (err) {
+    // A full disk: the pointer still names the old generation, so the new one is an orphan.
+    fs.rmSync(`${path.join(indexDir, POINTER_FILE)}.tmp-${process.pid}`, { force: true });
+    if (pointedName(indexDir) !== name) fs.rmSync(path.join(indexDir, name), { recursive: true, force: true });
+    throw err;
+  }
+  pruneGenerations(indexDir, [name, live]);
   return path.join(indexDir, name);
 }
 
-/** Removes older generations and leftovers of builds that died. */
-function pruneGenerations(indexDir: string, current: string): void {
-  const gens = fs
-    .readdirSync(indexDir)
-    .filter((n) => n.startsWith('gen-') && n !== current)
-    .sort()
-    .reverse();
-  for (const old of gens.slice(KEEP_PREVIOUS)) fs.rmSync(path.join(indexDir, old), { recursive: true, force: true });
+/** The name CURRENT holds, or null when there is none or it names no generation. */
+function pointedName(indexDir: string): string | null {
+  try {
+    const name = fs.readFileSync(path.join(indexDir, POINTER_FILE), 'utf8').trim();
+    return /^gen-[\w.-]+$/.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes every generation but the new one and the one that was live until it (KEEP_PREVIOUS), and
+ * leftovers of builds that died. Kept by what CURRENT named, not by name order: after a publish that
+ * failed, its orphan sorts after the live generation, and was kept while the live one was deleted.
+ */
+function pruneGenerations(indexDir: string, keep: Array<string | null>): void {
+  const kept = new Set([...keep.slice(0, 1 + KEEP_PREVIOUS), pointedName(indexDir)].filter((n): n is string => n !== null));
+  for (const old of fs.readdirSync(indexDir).filter((n) => n.startsWith('gen-') && !kept.has(n))) {
+    fs.rmSync(path.join(indexDir, old), { recursive: true, force: true });
+  }
   for (const n of fs.readdirSync(indexDir)) {
     if (n.startsWith(TMP_PREFIX) && !isOwnedByLiveProcess(n)) fs.rmSync(path.join(indexDir, n), { recursive: true, force: true });
     // A build killed while replacing the pointer leaves its temporary pointer file (`CURRENT.tmp-<pid>`).

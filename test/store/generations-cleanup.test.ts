@@ -1,0 +1,47 @@
+/**
+ * A publish that fails (a full disk while the pointer is replaced) leaves no orphan, and the next
+ * build's clean-up keeps whatever CURRENT named: it sorted generations by name, so an orphan, whose
+ * name is newer, was kept and the generation that had just been live was deleted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { currentGeneration, publishGeneration } from '../../src/store/generations.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
+const write = (label: string) => (folder: string) => fs.writeFileSync(path.join(folder, 'label'), label);
+const generations = (dir: string) => fs.readdirSync(dir).filter((n) => n.startsWith('gen-')).sort();
+const label = (dir: string) => fs.readFileSync(path.join(currentGeneration(dir)!, 'label'), 'utf8');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a failed publish', () => {
+  it('leaves the live generation pointed to, and no orphan or temporary pointer', () => {
+    const dir = tempDir('sitrep-gen-fail-');
+    const live = path.basename(publishGeneration(dir, write('A')));
+    const rename = fs.renameSync;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to).endsWith('CURRENT')) throw enospc();
+      rename(from, to);
+    });
+    expect(() => publishGeneration(dir, write('B'))).toThrow(/ENOSPC/);
+    vi.restoreAllMocks();
+    expect(label(dir)).toBe('A');
+    expect(generations(dir)).toEqual([live]);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+  it("is followed by a clean-up that keeps what CURRENT named, not the newest name", () => {
+    const dir = tempDir('sitrep-gen-orphan-');
+    publishGeneration(dir, write('A'));
+    const live = path.basename(publishGeneration(dir, write('B')));
+    // An orphan of a build that died between moving its folder into place and the pointer: it sorts last.
+    fs.mkdirSync(path.join(dir, 'gen-9999-orphan'));
+    const next = path.basename(publishGeneration(dir, write('C')));
+    expect(label(dir)).toBe('C');
+    expect(generations(dir)).toEqual([live, next].sort());
+  });
+});
