@@ -17,7 +17,9 @@ import { CREDENTIALS_REFUSED, hasCredentials, withoutCredentials } from './crede
 import { addAlsoAt, renderArticle, slugFor, writeNewArticle } from './corpus-writer.js';
 import { FetchError } from './errors.js';
 import { fetcherFromConfig, type Fetcher } from './fetch.js';
-import { candidateFromPage, type Candidate, type CandidateResult } from './page-article.js';
+import type { Candidate, CandidateResult } from './page-article.js';
+import type { PageReader } from './page-reader.js';
+import { readPage } from './read-page.js';
 import { readState, writeState, type IngestState } from './state.js';
 import type { ItemHints, Outcome } from './types.js';
 
@@ -28,7 +30,11 @@ export interface IngestOptions {
   onWarning?: (message: string) => void;
   /** Inputs fetched at the same time. Default 4 (and at most 2 per host, by the fetcher). */
   concurrency?: number;
+  /** Reads fetched pages. Default: on this thread; the bot reads them in a worker with a time limit (page-reader.ts). */
+  readPage?: PageReader;
 }
+
+const readHere: PageReader = async (html, requested, finalUrl, hints) => readPage(html, requested, finalUrl, hints);
 
 /** An input that looks like a URL (`scheme://…`) is fetched; anything else is a local path. */
 export const looksLikeUrl = (input: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
@@ -88,6 +94,7 @@ export class IngestSession {
     readonly fetcher: Fetcher,
     private readonly shared: Shared,
     private readonly concurrency: number,
+    private readonly reader: PageReader,
   ) {}
 
   /** The state file's contents, shared with the other runs open on the same corpus. */
@@ -114,7 +121,7 @@ export class IngestSession {
     });
     try {
       const shared = await opening;
-      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4);
+      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? readHere);
       try {
         return await fn(session);
       } finally {
@@ -153,7 +160,7 @@ export class IngestSession {
     try {
       const fetched = await this.fetcher.fetch(url);
       result = isHtml(fetched.mime)
-        ? readPage(fetched.text, url, fetched.url, hints)
+        ? await this.reader(fetched.text, url, fetched.url, hints)
         : { ok: false, reason: 'not an article: this is a feed (XML); add it to FEEDS to follow it' };
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;
@@ -234,19 +241,6 @@ export class IngestSession {
     if (isMarkdown && (await addAlsoAt(path.join(resolveDir(this.config.CORPUS_DIR), entry.file), fresh).catch(() => false))) return;
     const list = (this.state.alsoAt[entry.file] ??= []);
     for (const u of fresh) if (!list.includes(u)) list.push(u);
-  }
-}
-
-/**
- * The article in a fetched page. A page that breaks the reader (a parser bug, a stack overflow)
- * will break it at every try, so it is refused for good: counted as passing, a feed item would be
- * fetched and parsed again at every poll, and its feed's ETag never saved.
- */
-function readPage(html: string, requested: string, finalUrl: string, hints?: ItemHints): CandidateResult {
-  try {
-    return candidateFromPage(html, requested, finalUrl, hints);
-  } catch (err) {
-    return { ok: false, reason: `not an article: the page could not be read (${(err as Error).message.slice(0, 200)})` };
   }
 }
 

@@ -1,0 +1,128 @@
+/**
+ * Reading fetched pages off the main thread, with a time limit. A `Promise.race` on the same thread
+ * cannot interrupt a parser that runs too long (a regular expression, Readability on a hostile
+ * tree): the bot would stop answering meanwhile. Here pages go to a worker thread, one at a time,
+ * and a worker still reading when its page's time is up is terminated; the page is refused with
+ * that reason for good (a feed item is remembered as seen, not read again at every poll), and the
+ * next page gets a fresh worker.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CandidateResult } from './page-article.js';
+import type { PageRequest } from './page-reader-worker.js';
+import type { ItemHints } from './types.js';
+
+/** Reads the article in a fetched page. */
+export type PageReader = (html: string, requested: string, finalUrl: string, hints?: ItemHints) => Promise<CandidateResult>;
+
+export interface PageReaderOptions {
+  /** How long one page may take, from when the worker starts on it. Default PAGE_READ_MS. */
+  timeoutMs?: number;
+}
+
+/** A 5 MB page (the most a fetch takes) of ordinary HTML reads in about 2 s here. */
+export const PAGE_READ_MS = 5000;
+
+export const timedOutReason = (ms: number) => `not an article: the page could not be read within ${ms / 1000} s`;
+
+/** The worker's entry; sources run as TypeScript get tsx's loader in the worker too. */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return new Worker(new URL('./page-reader-worker.js', import.meta.url));
+  const entry = pathToFileURL(here.replace(/page-reader\.ts$/, 'page-reader-worker.ts')).href;
+  // tsx's ESM API beside the CommonJS one it resolves to here; resolved from this file, not the cwd.
+  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  if (!fs.existsSync(api)) throw new Error(`cannot start the page reader: ${api} is missing`);
+  const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(code, { eval: true });
+}
+
+interface Job {
+  request: Omit<PageRequest, 'id'>;
+  resolve: (result: CandidateResult) => void;
+  reject: (err: Error) => void;
+}
+
+/** A page reader with its own worker thread, started at the first page; `close` ends it. */
+export function createPageReader(options: PageReaderOptions = {}): PageReader & { close: () => Promise<void> } {
+  const timeoutMs = options.timeoutMs ?? PAGE_READ_MS;
+  const waiting: Job[] = [];
+  let worker: Worker | null = null;
+  let ready = false;
+  let busy: { job: Job; id: number; timer: NodeJS.Timeout } | null = null;
+  let nextId = 1;
+
+  const drop = (w: Worker) => {
+    if (worker !== w) return;
+    worker = null;
+    ready = false;
+    void w.terminate();
+  };
+
+  const pump = () => {
+    if (busy || waiting.length === 0) return;
+    if (!worker) {
+      const w = startWorker();
+      worker = w;
+      // The bot's exit never waits for an idle reader.
+      w.unref();
+      w.on('message', (m: { ready?: true; id?: number; result?: CandidateResult }) => {
+        if (m.ready) {
+          ready = true;
+          return pump();
+        }
+        if (!busy || m.id !== busy.id || !m.result) return;
+        const { job, timer } = busy;
+        clearTimeout(timer);
+        busy = null;
+        job.resolve(m.result);
+        pump();
+      });
+      const fail = (err: Error) => {
+        if (worker !== w) return;
+        drop(w);
+        // Not the page's fault as far as anyone can tell (the thread could not start, ran out of
+        // memory): an error, which a feed counts as passing and tries again.
+        const job = busy?.job ?? waiting.shift();
+        if (busy) clearTimeout(busy.timer);
+        busy = null;
+        job?.reject(new Error(`the page reader stopped (${err.message})`));
+        pump();
+      };
+      w.on('error', fail);
+      w.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+      return;
+    }
+    if (!ready) return;
+    const job = waiting.shift()!;
+    const id = nextId++;
+    const w = worker;
+    const timer = setTimeout(() => {
+      if (busy?.id !== id) return;
+      busy = null;
+      drop(w);
+      job.resolve({ ok: false, reason: timedOutReason(timeoutMs) });
+      pump();
+    }, timeoutMs);
+    busy = { job, id, timer };
+    w.postMessage({ id, ...job.request } satisfies PageRequest);
+  };
+
+  const read: PageReader = (html, requested, finalUrl, hints) =>
+    new Promise<CandidateResult>((resolve, reject) => {
+      const request: Omit<PageRequest, 'id'> = { html, requested, finalUrl };
+      if (hints) request.hints = hints;
+      waiting.push({ request, resolve, reject });
+      pump();
+    });
+
+  return Object.assign(read, {
+    close: async () => {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  });
+}

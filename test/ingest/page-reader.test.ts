@@ -1,0 +1,101 @@
+/**
+ * Fetched pages read in a worker thread with a time limit: the event loop stays free while a page
+ * is read, a page still being read when its time is up is refused with that reason (the worker is
+ * terminated; a same-thread race could not interrupt the parser), and the next page gets a fresh
+ * worker. Through a feed, such a page is refused for good: remembered as seen, not read at every poll.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
+import { createPageReader, timedOutReason } from '../../src/ingest/page-reader.js';
+import { readPage } from '../../src/ingest/read-page.js';
+import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { depotPage } from './pages.js';
+import { TestSite } from './site.js';
+
+const para = '<p>Shelling hit the depot near the river crossing on Tuesday, officials said.</p>\n';
+/** 4.5 MB of ordinary paragraphs: about 0.6 s to read here. */
+const bigPage = `<html><head><title>Big</title></head><body><article>${para.repeat(Math.floor(4_500_000 / para.length))}</article></body></html>`;
+
+/** Runs `fn` and reports the longest gap between ticks of a 10 ms timer meanwhile. */
+async function longestStall<T>(fn: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 10);
+  try {
+    const value = await fn();
+    return { value, stallMs: Math.max(stallMs, performance.now() - last) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('the page reader', () => {
+  const reader = createPageReader({ timeoutMs: 5000 });
+  const quick = createPageReader({ timeoutMs: 150 });
+  afterAll(async () => {
+    await reader.close();
+    await quick.close();
+  });
+
+  it('reads a page as the same-thread reader does', async () => {
+    const url = 'https://ledger.example/news/a';
+    expect(await reader(depotPage('https://ledger.example'), url, url, { source: 'Wire' })).toEqual(readPage(depotPage('https://ledger.example'), url, url, { source: 'Wire' }));
+  }, 20_000);
+
+  it('reads a 4.5 MB page with the event loop free', async () => {
+    const { value, stallMs } = await longestStall(() => reader(bigPage, 'https://a.example/big', 'https://a.example/big'));
+    expect(value.ok).toBe(true);
+    expect(stallMs).toBeLessThan(100);
+  }, 20_000);
+
+  it('refuses a page still being read when its time is up, then reads the next in a fresh worker', async () => {
+    await quick(depotPage('https://a.example'), 'https://a.example/a', 'https://a.example/a');
+    const started = performance.now();
+    const { value, stallMs } = await longestStall(() => quick(bigPage, 'https://a.example/big', 'https://a.example/big'));
+    expect(value).toEqual({ ok: false, reason: timedOutReason(150) });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(stallMs).toBeLessThan(100);
+    // Several at once: each waits its turn, and its time starts when the worker takes it.
+    const next = await Promise.all([1, 2].map((i) => quick(depotPage('https://a.example'), `https://a.example/${i}`, `https://a.example/${i}`)));
+    expect(next.map((r) => r.ok)).toEqual([true, true]);
+  }, 20_000);
+});
+
+describe('a feed item that cannot be read in time', () => {
+  let site: TestSite;
+  let root: string;
+  const reader = createPageReader({ timeoutMs: 150 });
+  beforeAll(async () => {
+    site = await TestSite.start();
+    root = tempDir('sitrep-page-reader-');
+  });
+  afterAll(async () => {
+    await reader.close();
+    await site?.close();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is refused with that reason, once: the next read does not fetch it again', async () => {
+    const page = site.serve('/big', bigPage);
+    const feed = site.serve('/big-page.rss', `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><item><title>Big</title><link>${page}</link><guid>big</guid></item></channel></rss>`, 'application/rss+xml');
+    const config = testConfig({
+      CORPUS_DIR: path.join(root, 'corpus'),
+      INDEX_DIR: path.join(root, 'index'),
+      INGEST_STATE_FILE: path.join(root, 'state.json'),
+      FETCH_ALLOW_PRIVATE: '127.0.0.1',
+    });
+    const options = { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: reader };
+    const [one] = await ingestFeeds(config, [feed], options);
+    expect(one!.outcomes).toEqual([{ status: 'skipped', input: page, reason: timedOutReason(150), transient: false }]);
+    const [two] = await ingestFeeds(config, [feed], options);
+    expect(two).toMatchObject({ fresh: 0, outcomes: [] });
+    expect(site.hits('/big')).toBe(1);
+  }, 20_000);
+});
