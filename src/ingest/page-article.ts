@@ -18,6 +18,17 @@ export interface Candidate {
   body: string;
   /** Every URL the article was reached at (asked for, after redirects, canonical). */
   urls: string[];
+  /** The file to store and the article read back from it, when already made (read-page.ts). */
+  prepared?: PreparedArticle;
+}
+
+export interface PreparedArticle {
+  slug: string;
+  /** The Markdown file. */
+  content: string;
+  /** The article the loader reads from `content`; absent with the reason it reads none. */
+  article?: { id: string; title: string; source?: string; published?: string; url?: string };
+  refused?: string;
 }
 
 export type CandidateResult = { ok: true; candidate: Candidate } | { ok: false; reason: string };

@@ -9,17 +9,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveDir, type Config } from '../config.js';
-import { parseCorpusFile, parseMarkdown } from '../corpus/index.js';
+import { parseCorpusFile } from '../corpus/index.js';
 import { tooLargeReason } from '../corpus/parse.js';
 import { loadCatalog, type CatalogEntry, type CorpusCatalog, type Match } from './catalog.js';
 import { isHtml } from './content-type.js';
 import { CREDENTIALS_REFUSED, hasCredentials, withoutCredentials } from './credentials.js';
-import { addAlsoAt, renderArticle, slugFor, writeNewArticle } from './corpus-writer.js';
+import { addAlsoAt, writeNewArticle } from './corpus-writer.js';
 import { FetchError } from './errors.js';
 import { fetcherFromConfig, type Fetcher } from './fetch.js';
 import type { Candidate, CandidateResult } from './page-article.js';
 import type { PageReader } from './page-reader.js';
-import { readPage } from './read-page.js';
+import { prepareArticle, readPage } from './read-page.js';
 import { readState, writeState, type IngestState } from './state.js';
 import type { ItemHints, Outcome } from './types.js';
 
@@ -209,12 +209,9 @@ export class IngestSession {
     const byUrl = this.catalog.findByUrl(c.urls);
     if (byUrl) return duplicate(input, byUrl);
 
-    const slug = slugFor(c.meta.title, c.meta.published);
-    const content = renderArticle(c.meta, c.body);
     // The article as the loader will read it back: its id is the content hash duplicates are judged by.
-    const reread = parseMarkdown(`${slug}.md`, content);
-    const article = reread.articles[0];
-    if (!article) return { status: 'skipped', input, reason: reread.skipped[0]?.reason ?? 'no text after cleaning', transient: false };
+    const { slug, content, article, refused } = c.prepared ?? prepareArticle(c);
+    if (!article) return { status: 'skipped', input, reason: refused ?? 'no text after cleaning', transient: false };
 
     const byContent = this.catalog.findById(article.id);
     if (byContent) {

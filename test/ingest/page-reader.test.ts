@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
+import { addLink, fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
 import { createPageReader, timedOutReason } from '../../src/ingest/page-reader.js';
 import { readPage } from '../../src/ingest/read-page.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
@@ -81,6 +81,26 @@ describe('a feed item that cannot be read in time', () => {
     await site?.close();
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('is added, when read in time, with the event loop free through the whole add', async () => {
+    const page = site.serve('/big-ok', bigPage);
+    const config = testConfig({
+      CORPUS_DIR: path.join(root, 'corpus-ok'),
+      INDEX_DIR: path.join(root, 'index'),
+      INGEST_STATE_FILE: path.join(root, 'state-ok.json'),
+      FETCH_ALLOW_PRIVATE: '127.0.0.1',
+    });
+    const patient = createPageReader();
+    try {
+      await patient('<p>warm</p>', 'https://a.example/', 'https://a.example/');
+      // Reading the stored article back (its content hash) is done in the worker too: 0.2 s here.
+      const { value, stallMs } = await longestStall(() => addLink(config, page, { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: patient }));
+      expect(value.status).toBe('added');
+      expect(stallMs).toBeLessThan(100);
+    } finally {
+      await patient.close();
+    }
+  }, 20_000);
 
   it('is refused with that reason, once: the next read does not fetch it again', async () => {
     const page = site.serve('/big', bigPage);
