@@ -20,7 +20,12 @@ export type PageReader = (html: string, requested: string, finalUrl: string, hin
 export interface PageReaderOptions {
   /** How long one page may take, from when the worker starts on it. Default PAGE_READ_MS. */
   timeoutMs?: number;
+  /** How long a new worker may take to load its modules. Default START_MS. */
+  startMs?: number;
 }
+
+/** A worker that has not loaded its modules by then never will: the page waiting on it fails (and is tried again later). */
+export const START_MS = 30_000;
 
 /** A 5 MB page (the most a fetch takes) of ordinary HTML reads in about 2 s here. */
 export const PAGE_READ_MS = 5000;
@@ -48,6 +53,7 @@ interface Job {
 /** A page reader with its own worker thread, started at the first page; `close` ends it. */
 export function createPageReader(options: PageReaderOptions = {}): PageReader & { close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? PAGE_READ_MS;
+  const startMs = options.startMs ?? START_MS;
   const waiting: Job[] = [];
   let worker: Worker | null = null;
   let ready = false;
@@ -68,8 +74,11 @@ export function createPageReader(options: PageReaderOptions = {}): PageReader & 
       worker = w;
       // The bot's exit never waits for an idle reader.
       w.unref();
+      const starting = setTimeout(() => fail(new Error(`it did not start within ${startMs / 1000} s`)), startMs);
+      starting.unref();
       w.on('message', (m: { ready?: true; id?: number; result?: CandidateResult }) => {
         if (m.ready) {
+          clearTimeout(starting);
           ready = true;
           return pump();
         }
@@ -81,6 +90,7 @@ export function createPageReader(options: PageReaderOptions = {}): PageReader & 
         pump();
       });
       const fail = (err: Error) => {
+        clearTimeout(starting);
         if (worker !== w) return;
         drop(w);
         // Not the page's fault as far as anyone can tell (the thread could not start, ran out of

@@ -38,7 +38,7 @@ async function longestStall<T>(fn: () => Promise<T>): Promise<{ value: T; stallM
 
 describe('the page reader', () => {
   const reader = createPageReader({ timeoutMs: 5000 });
-  const quick = createPageReader({ timeoutMs: 150 });
+  const quick = createPageReader({ timeoutMs: 300 });
   afterAll(async () => {
     await reader.close();
     await quick.close();
@@ -59,7 +59,7 @@ describe('the page reader', () => {
     await quick(depotPage('https://a.example'), 'https://a.example/a', 'https://a.example/a');
     const started = performance.now();
     const { value, stallMs } = await longestStall(() => quick(bigPage, 'https://a.example/big', 'https://a.example/big'));
-    expect(value).toEqual({ ok: false, reason: timedOutReason(150) });
+    expect(value).toEqual({ ok: false, reason: timedOutReason(300) });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(stallMs).toBeLessThan(100);
     // Several at once: each waits its turn, and its time starts when the worker takes it.
@@ -68,10 +68,21 @@ describe('the page reader', () => {
   }, 20_000);
 });
 
+describe('a page reader whose worker does not start', () => {
+  it('fails the page waiting on it (a passing error, tried again later) instead of holding it for ever', async () => {
+    const stuck = createPageReader({ startMs: 1 });
+    try {
+      await expect(stuck(depotPage('https://a.example'), 'https://a.example/a', 'https://a.example/a')).rejects.toThrow(/the page reader stopped \(it did not start within 0.001 s\)/);
+    } finally {
+      await stuck.close();
+    }
+  });
+});
+
 describe('a feed item that cannot be read in time', () => {
   let site: TestSite;
   let root: string;
-  const reader = createPageReader({ timeoutMs: 150 });
+  const reader = createPageReader({ timeoutMs: 300 });
   beforeAll(async () => {
     site = await TestSite.start();
     root = tempDir('sitrep-page-reader-');
@@ -113,7 +124,7 @@ describe('a feed item that cannot be read in time', () => {
     });
     const options = { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: reader };
     const [one] = await ingestFeeds(config, [feed], options);
-    expect(one!.outcomes).toEqual([{ status: 'skipped', input: page, reason: timedOutReason(150), transient: false }]);
+    expect(one!.outcomes).toEqual([{ status: 'skipped', input: page, reason: timedOutReason(300), transient: false }]);
     const [two] = await ingestFeeds(config, [feed], options);
     expect(two).toMatchObject({ fresh: 0, outcomes: [] });
     expect(site.hits('/big')).toBe(1);
