@@ -75,7 +75,7 @@ export const configSchema = z.object({
   QUERY_EXPANSION: bool.default(true),
   /** Answers whose confidence falls below this abstain; unset: the answer model's held-out threshold (0.35 without a model). */
   MIN_CONFIDENCE: num(0, 1).optional(),
-  /** A learned answer-selection model file (`npm run train` writes models/answer-selection.json), or `none`: the hand-set ranking (the default; see the README for why). */
+  /** A learned answer-selection model file (`npm run train` writes models/answer-selection.json), or `none`: the hand-set ranking (the default; docs/learned-answers.md says why). */
   ANSWER_MODEL: z.string().min(1).default('none'),
   /** IANA time zone in which "today", "yesterday" and "this week" are read, and a question's default as-of day. */
   TIME_ZONE: z
