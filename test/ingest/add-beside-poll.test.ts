@@ -9,8 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { addLink, fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 let site: TestSite;
 let root: string;
@@ -21,13 +22,7 @@ const mdFiles = () => fs.readdirSync(config.CORPUS_DIR).filter((f) => f.endsWith
 beforeAll(async () => {
   site = await TestSite.start();
   root = tempDir('sitrep-add-beside-poll-');
-  config = testConfig({
-    CORPUS_DIR: path.join(root, 'corpus'),
-    INDEX_DIR: path.join(root, 'index'),
-    INGEST_STATE_FILE: path.join(root, 'state.json'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.1',
-    FETCH_TIMEOUT_MS: '1000',
-  });
+  config = ingestTestConfig(root, { FETCH_TIMEOUT_MS: '1000' });
 });
 afterAll(async () => {
   await site?.close();

@@ -10,9 +10,10 @@ import type { Config } from '../../src/config.js';
 import { addInputs, fetcherFromConfig, formatOutcomes, type Outcome } from '../../src/ingest/index.js';
 import { openSitrep } from '../../src/sitrep.js';
 import { buildIndex } from '../../src/store/build.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { BRIDGE, CONVOY, DEPOT, UNDATED, WIRE } from './pages.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 let site: TestSite;
 let config: Config;
@@ -30,13 +31,7 @@ const outcomeFor = (p: string) => outcomes.find((o) => o.input === site.url(p));
 beforeAll(async () => {
   site = await TestSite.start();
   root = tempDir('sitrep-ingest-');
-  config = testConfig({
-    CORPUS_DIR: path.join(root, 'corpus'),
-    INDEX_DIR: path.join(root, 'index'),
-    INGEST_STATE_FILE: path.join(root, 'state.json'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.1',
-    FETCH_TIMEOUT_MS: '300',
-  });
+  config = ingestTestConfig(root, { FETCH_TIMEOUT_MS: '300' });
   const inputs = [
     '/news/a', '/news/b', '/news/c', '/news/undated', '/report.pdf', '/missing', '/to-private', '/slow', '/huge',
     '/world', '/wire/harbour', '/wire/dispatch', '/go/a', '/feed.rss',

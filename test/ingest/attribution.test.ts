@@ -11,8 +11,9 @@ import { splitFrontMatter } from '../../src/corpus/index.js';
 import { addInputs, fetcherFromConfig, type Outcome } from '../../src/ingest/index.js';
 import { candidateFromPage } from '../../src/ingest/page-article.js';
 import { registrableDomain, sameSite } from '../../src/ingest/sites.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 const story = (lead: string) =>
   `${lead} struck the Harrow grain terminal before dawn on Monday, port officials said. Two warehouses burned for several hours and the terminal was closed to shipping. ` +
@@ -42,12 +43,7 @@ beforeAll(async () => {
   hostile.serve('/copy', page({ title: 'Drones Hit Harrow Grain Terminal', siteName: 'Reuters', canonical: claimed, text: story('Three drones') }));
   genuine.serve('/world/harrow-terminal', page({ title: 'Drones Hit Harrow Grain Terminal', siteName: 'Reuters', canonical: claimed, text: story('Four drones') }));
   root = tempDir('sitrep-attribution-');
-  config = testConfig({
-    CORPUS_DIR: path.join(root, 'corpus'),
-    INDEX_DIR: path.join(root, 'index'),
-    INGEST_STATE_FILE: path.join(root, 'state.json'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.0/8',
-  });
+  config = ingestTestConfig(root, { FETCH_ALLOW_PRIVATE: '127.0.0.0/8' });
   outcomes = await addInputs(config, [hostile.url('/copy'), claimed], { fetcher: fetcherFromConfig(config) });
 });
 afterAll(async () => {

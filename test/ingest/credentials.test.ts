@@ -15,8 +15,9 @@ import { CREDENTIALS_REFUSED, hasCredentials, withoutCredentials } from '../../s
 import { addInputs, fetcherFromConfig, formatOutcomes, ingestFeeds, parseFeedItems } from '../../src/ingest/index.js';
 import { OWNER_ID, startHarness, type Harness } from '../bot/harness.js';
 import { PERMISSIONS, stringOption, user } from '../fake-discord/payloads.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 const PASSWORD = 'hunter2secret';
 let site: TestSite;
@@ -28,12 +29,7 @@ const corpusFiles = () => (fs.existsSync(config.CORPUS_DIR) ? fs.readdirSync(con
 beforeAll(async () => {
   site = await TestSite.start();
   root = tempDir('sitrep-credentials-');
-  config = testConfig({
-    CORPUS_DIR: path.join(root, 'corpus'),
-    INDEX_DIR: path.join(root, 'index'),
-    INGEST_STATE_FILE: path.join(root, 'state.json'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.1',
-  });
+  config = ingestTestConfig(root);
 });
 afterAll(async () => {
   await site?.close();

@@ -12,8 +12,9 @@ import { addLinkAndIndex } from '../../src/bot/ingest-flow.js';
 import type { Config } from '../../src/config.js';
 import { addLink, fetcherFromConfig } from '../../src/ingest/index.js';
 import { addAlsoAt, writeNewArticle } from '../../src/ingest/corpus-writer.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 const realWriteFile = fsp.writeFile;
 /** Makes writes to paths that `match` fail half-way, as on a full disk. */
@@ -34,12 +35,7 @@ const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).fil
 beforeAll(async () => {
   site = await TestSite.start();
   root = tempDir('sitrep-disk-full-');
-  config = testConfig({
-    CORPUS_DIR: path.join(root, 'corpus'),
-    INDEX_DIR: path.join(root, 'index'),
-    INGEST_STATE_FILE: path.join(root, 'data', 'state.json'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.1',
-  });
+  config = ingestTestConfig(root, { INGEST_STATE_FILE: path.join(root, 'data', 'state.json') });
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetcherFromConfig, formatFeedReports, ingestFeeds, parseFeedItems } from '../../src/ingest/index.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 const day = (n: number) => new Date(Date.UTC(2031, 0, 1 + n)).toUTCString();
 const item = (i: number, date: string | null) =>
@@ -54,13 +55,7 @@ describe('reading a long feed', () => {
   it('fetches only FEED_MAX_ITEMS items and says how many it left out', async () => {
     const items = Array.from({ length: 6 }, (_, i) => `<item><title>Item ${i}</title><link>${site.url(`/missing-${i}`)}</link><guid>m-${i}</guid><pubDate>${day(i)}</pubDate></item>`);
     const url = site.serve('/long.rss', rss(items), 'application/rss+xml');
-    const config = testConfig({
-      CORPUS_DIR: path.join(root, 'corpus'),
-      INDEX_DIR: path.join(root, 'index'),
-      INGEST_STATE_FILE: path.join(root, 'state.json'),
-      FETCH_ALLOW_PRIVATE: '127.0.0.1',
-      FEED_MAX_ITEMS: '2',
-    });
+    const config = ingestTestConfig(root, { FEED_MAX_ITEMS: '2' });
     const reports = await ingestFeeds(config, [url], { fetcher: fetcherFromConfig(config, { retries: 0 }) });
     expect(reports[0]).toMatchObject({ status: 'read', items: 2, fresh: 2, dropped: 4 });
     expect([0, 1, 2, 3, 4, 5].map((i) => site.hits(`/missing-${i}`))).toEqual([0, 0, 0, 0, 1, 1]);

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { addInputs, fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
 import { MAX_SEEN, markSeen, type FeedState } from '../../src/ingest/state.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 describe('the seen list', () => {
   it('forgets the oldest keys past its size, but never one the feed still lists', () => {
@@ -36,13 +37,7 @@ describe('reading again', () => {
   beforeAll(async () => {
     site = await TestSite.start();
     root = tempDir('sitrep-feed-seen-');
-    config = testConfig({
-      CORPUS_DIR: path.join(root, 'corpus'),
-      INDEX_DIR: path.join(root, 'index'),
-      INGEST_STATE_FILE: path.join(root, 'state.json'),
-      FETCH_ALLOW_PRIVATE: '127.0.0.1',
-      FEED_MAX_ITEMS: '10000',
-    });
+    config = ingestTestConfig(root, { FEED_MAX_ITEMS: '10000' });
   });
   afterAll(async () => {
     await site?.close();

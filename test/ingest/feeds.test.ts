@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/corpus/index.js';
 import type { Config } from '../../src/config.js';
 import { fetcherFromConfig, formatFeedReports, ingestFeeds, parseFeedItems, type FeedReport } from '../../src/ingest/index.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { ATOM_ONLY, BRIDGE, CONVOY, FEED_ONLY, atomFeed, rssFeed } from './pages.js';
 import { ATOM_LAST_MODIFIED, RSS_ETAG, TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 let site: TestSite;
 let config: Config;
@@ -24,14 +25,7 @@ const frontMatter = (file: string) => {
 beforeAll(async () => {
   site = await TestSite.start();
   root = tempDir('sitrep-feeds-');
-  config = testConfig({
-    CORPUS_DIR: path.join(root, 'corpus'),
-    INDEX_DIR: path.join(root, 'index'),
-    INGEST_STATE_FILE: path.join(root, 'data', 'ingest-state.json'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.1',
-    FETCH_TIMEOUT_MS: '300',
-    FEEDS: [site.url('/feed.rss'), site.url('/feed.atom')].join(','),
-  });
+  config = ingestTestConfig(root, { INGEST_STATE_FILE: path.join(root, 'data', 'ingest-state.json'), FETCH_TIMEOUT_MS: '300', FEEDS: [site.url('/feed.rss'), site.url('/feed.atom')].join(',') });
   first = await ingestFeeds(config, config.FEEDS, { fetcher: fetcher() });
 });
 afterAll(async () => {

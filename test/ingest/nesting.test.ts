@@ -14,8 +14,9 @@ import { readTags } from '../../src/corpus/html-depth.js';
 import { extractHtml, parseCorpusFile } from '../../src/corpus/index.js';
 import { fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
 import { candidateFromPage } from '../../src/ingest/page-article.js';
-import { tempDir, testConfig } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 const LI_P = '<li><p>x'.repeat(10_000);
 
@@ -89,13 +90,7 @@ describe('a feed item nested too deep', () => {
     const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Deep Wire</title><link>${site.origin}/</link>
 <item><title>Deep</title><link>${page}</link><guid>deep-1</guid></item></channel></rss>`;
     site.serve('/deep.rss', feed, 'application/rss+xml', '"deep-v1"');
-    config = testConfig({
-      CORPUS_DIR: path.join(root, 'corpus'),
-      INDEX_DIR: path.join(root, 'index'),
-      INGEST_STATE_FILE: path.join(root, 'state.json'),
-      FETCH_ALLOW_PRIVATE: '127.0.0.1',
-      FEEDS: site.url('/deep.rss'),
-    });
+    config = ingestTestConfig(root, { FEEDS: site.url('/deep.rss') });
   });
   afterAll(async () => {
     await site?.close();

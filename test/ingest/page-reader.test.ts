@@ -14,6 +14,7 @@ import { readPage } from '../../src/ingest/read-page.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
 import { depotPage } from './pages.js';
 import { TestSite } from './site.js';
+import { ingestTestConfig } from './ingest-config.js';
 
 const para = '<p>Shelling hit the depot near the river crossing on Tuesday, officials said.</p>\n';
 /** 4.5 MB of ordinary paragraphs: about 0.6 s to read here. */
@@ -116,12 +117,7 @@ describe('a feed item that cannot be read in time', () => {
   it('is refused with that reason, once: the next read does not fetch it again', async () => {
     const page = site.serve('/big', bigPage);
     const feed = site.serve('/big-page.rss', `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><item><title>Big</title><link>${page}</link><guid>big</guid></item></channel></rss>`, 'application/rss+xml');
-    const config = testConfig({
-      CORPUS_DIR: path.join(root, 'corpus'),
-      INDEX_DIR: path.join(root, 'index'),
-      INGEST_STATE_FILE: path.join(root, 'state.json'),
-      FETCH_ALLOW_PRIVATE: '127.0.0.1',
-    });
+    const config = ingestTestConfig(root);
     const options = { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: reader };
     const [one] = await ingestFeeds(config, [feed], options);
     expect(one!.outcomes).toEqual([{ status: 'skipped', input: page, reason: timedOutReason(300), transient: false }]);
