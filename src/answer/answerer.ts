@@ -4,11 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { removeComponent } from '../embed/index.js';
-import type { Span } from '../corpus/types.js';
 import type { Embedder } from '../embed/types.js';
 import { idf, type WeightedTerm } from '../store/lexical.js';
-import { readPackedVectors, type StoredIndex } from '../store/stored-index.js';
-import { dot, exactSearchAmong, type VectorHit } from '../store/vectors.js';
+import type { StoredIndex } from '../store/stored-index.js';
+import { dot } from '../store/vectors.js';
 import type { SearchHit, SearchMode } from '../sitrep.js';
 import { composeAnswer } from './compose.js';
 import type { Expander } from './expand.js';
@@ -18,12 +17,13 @@ import { probability } from '../learn/logistic.js';
 import type { AnswerModel } from '../learn/model.js';
 import { candidateFeatures } from './candidate-features.js';
 import { DatedPassages } from './dated-passages.js';
+import { createDenseSearch } from './dense-search.js';
+import { SentenceContext } from './sentence-context.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
-import { inRange, isoDay, noonOf, type Day, type DayRange } from '../time/days.js';
-import { eventDates, mayHoldEventDate, type EventDate } from '../time/event-dates.js';
+import { isoDay, noonOf, type Day, type DayRange } from '../time/days.js';
 import { questionTime } from '../time/question-time.js';
-import type { Answer, QuoteDate } from './types.js';
+import type { Answer } from './types.js';
 
 export interface AnswerOptions {
   /** Passages taken from each retriever before fusion. */
@@ -65,8 +65,6 @@ const UNDATED_RECENCY = 0.5;
 const REPORTING_LAG_DAYS = 7;
 /** A count question gathers its figures from this many passages, so a differently worded, newer figure is seen. */
 const SERIES_PASSAGES = 16;
-/** Share of eligible passages below which vector search scores them exactly instead of filtering the graph. */
-const NARROW_SHARE = 0.15;
 const CREDIT_ONLY = /^\s*(?:\([^()]{0,80}\)\s*)+$/;
 /** A yearless date's year is one whose later articles match the question at least this well, relative to the best match. */
 const YEARLESS_MATCH = 0.75;
@@ -105,49 +103,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const day = dated.dayOf(article);
     return day === undefined ? UNDATED_RECENCY : 1 / (1 + Math.max(0, asOf - day) / RECENCY_DAYS);
   };
-  // Event dates of a sentence, by article and offset: a sentence is read by chrono once per index.
-  const datesMemo = new Map<string, EventDate[]>();
-  const eventDatesOf = (article: number, text: string, start: number): EventDate[] => {
-    const key = `${article}:${start}`;
-    let dates = datesMemo.get(key);
-    if (!dates) {
-      dates = eventDates(text, dated.dayOf(article));
-      if (datesMemo.size > 50_000) datesMemo.clear();
-      datesMemo.set(key, dates);
-    }
-    return dates;
-  };
-  /** A sentence speaks of the period when a day it names lies in it, or, naming none, its article was published in it. */
-  const inPeriod = (s: { article: number; text: string; start: number }, period: DayRange): boolean => {
-    // Most sentences name no day but a "since …" (chrono is slow): those go by their article's date.
-    const days = mayHoldEventDate(s.text) ? eventDatesOf(s.article, s.text, s.start).filter((d) => !d.since) : [];
-    if (days.length > 0) return days.some((d) => inRange(d.day, period));
-    const published = dated.dayOf(s.article);
-    return published === undefined || inRange(published, period);
-  };
-  // Passages of one article are stored together: remember where each article's run begins and ends.
-  const passageRuns = new Map<number, { from: number; to: number }>();
-  index.passages.forEach((p, i) => {
-    const run = passageRuns.get(p.article);
-    if (run) run.to = i;
-    else passageRuns.set(p.article, { from: i, to: i });
-  });
-  // The sentences before and after each sentence start, per article, built when an article is first needed.
-  const neighboursByArticle = new Map<number, Map<number, { previous?: Span; next?: Span }>>();
-  const neighboursOf = (article: number, start: number): { previous?: string; next?: string } => {
-    let neighbours = neighboursByArticle.get(article);
-    if (!neighbours) {
-      const run = passageRuns.get(article)!;
-      const spans = index.passages.slice(run.from, run.to + 1).flatMap((p) => p.sentences);
-      spans.sort((a, b) => a.start - b.start);
-      const unique = spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start);
-      neighbours = new Map(unique.map((s, i) => [s.start, { previous: unique[i - 1], next: unique[i + 1] }]));
-      neighboursByArticle.set(article, neighbours);
-    }
-    const around = neighbours.get(start);
-    const text = index.articles[article]!.text;
-    return { previous: around?.previous && text.slice(around.previous.start, around.previous.end), next: around?.next && text.slice(around.next.start, around.next.end) };
-  };
+  const context = new SentenceContext(index, dated);
+  const denseSearch = createDenseSearch(index, component, dated);
 
   /**
    * Whether articles published from a day to the as-of day speak of the question about as well as the
@@ -176,30 +133,6 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
   function weightedTerms(q: Question, expansions: WeightedTerm[]): WeightedTerm[] {
     return [...q.terms.map((term) => ({ term, weight: 1 })), ...expansions];
-  }
-
-  // Unit passage vectors, packed, for exact search among few eligible passages: read on first need.
-  let unitVectors: Float32Array | null = null;
-  const unitVectorsOf = (): Float32Array => {
-    if (!unitVectors) {
-      const raw = readPackedVectors(index);
-      const dim = index.manifest.embedder.dim;
-      unitVectors = new Float32Array(raw.length);
-      for (let i = 0; i < raw.length; i += dim) unitVectors.set(removeComponent(raw.subarray(i, i + dim), component ?? new Float32Array(0)), i);
-    }
-    return unitVectors;
-  };
-
-  /**
-   * Nearest eligible passages. A graph search with a filter slows as the filter tightens (measured on
-   * 102k passages: 0.4 ms at half eligible, 1.3 ms at 20%, 2.4 ms at 5%, 18 ms at 1%, 50 ms at 0.2%),
-   * so below NARROW_SHARE the eligible passages are scored exactly instead (15% of 100k: about 2 ms).
-   */
-  function denseSearch(query: Float32Array, k: number, window: DayRange | undefined): VectorHit[] {
-    const accept = window && dated.filter(window);
-    if (!accept) return index.vectors.search(query, k);
-    if (dated.eligibleCount(window!) >= NARROW_SHARE * n) return index.vectors.search(query, k, accept);
-    return exactSearchAmong(unitVectorsOf(), index.manifest.embedder.dim, query, dated.eligibleIds(window!), k);
   }
 
   async function retrieve(
@@ -247,7 +180,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
     async answer(question, ask = {}) {
       const started = performance.now();
-      const { q, top, ranked: handRanked, asOf, series, recencyShare, signals } = await rank(question, ask);
+      const { q, top, ranked: handRanked, asOf, counts, recencyShare, signals } = await rank(question, ask);
       let ranked = handRanked;
       let confidence: number | undefined;
       if (options.model) {
@@ -267,14 +200,13 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         closest: top.map((h) => index.passages[h.id]!.article),
         retrieval: signals.retrieval,
         typed: q.type !== 'other',
-        counts: series,
+        counts,
         names: q.names,
         named: q.type === 'actor' || q.type === 'place' || q.type === 'name',
         confidence,
         minConfidence: options.minConfidence,
         asOf: isoDay(asOf),
-        datesOf: (s): QuoteDate[] =>
-          eventDatesOf(s.article, s.text, s.start).map((d) => ({ text: d.text, start: d.start, end: d.end, date: isoDay(d.day), relative: d.relative })),
+        datesOf: (s) => context.quoteDates(s),
       });
       return { ...composed, ms: Math.round((performance.now() - started) * 10) / 10 };
     },
@@ -282,59 +214,56 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
   /** Retrieval and the hand-set ranking of a question's candidate sentences. */
   async function rank(question: string, ask: AskOptions) {
-    {
-      const asOf = ask.asOf ?? options.today();
-      // Asked as of now, an article dated after today is misdated, not unpublished (a publisher's time
-      // zone, a wrong date in a feed): it is in the corpus, so it can answer. An as-of day the caller
-      // gives is a strict bound.
-      const upTo = ask.asOf ?? Infinity;
-      const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
-      const q = parseQuestion(question, time);
-      const period = time.range;
-      // Articles after the as-of day never answer; a period in the question narrows retrieval to the
-      // articles that can report it (published from its start to a little after its end).
-      const window = { from: period?.from ?? -Infinity, to: Math.min(upTo, period ? period.to + REPORTING_LAG_DAYS : Infinity) };
-      const recencyShare = time.recency ? LATEST_SHARE : RECENCY_SHARE;
-      // Every count gathers its series: a toll of one strike rises from report to report too.
-      const counts = q.type === 'quantity';
-      const series = counts;
-      const { hits: retrieved, expansions } = await retrieve(q, 'fused', Math.max(options.retrieveTopK, counts ? SERIES_PASSAGES : 0), window);
-      const hits = retrieved
-        .map((h) => ({ ...h, score: h.score * (1 - recencyShare + recencyShare * recencyOf(index.passages[h.id]!.article, asOf)) }))
-        .sort((a, b) => b.score - a.score || a.id - b.id);
-      const top = hits.slice(0, counts ? SERIES_PASSAGES : options.rerankTopK);
-      const best = top[0]?.score ?? 0;
-      const seen = new Set<string>();
-      const inputs: Omit<SentenceInput, 'semantic'>[] = [];
-      for (const hit of top) {
-        const p = index.passages[hit.id]!;
-        const text = index.articles[p.article]!.text;
-        for (const s of p.sentences) {
-          const key = `${p.article}:${s.start}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const sentence = { article: p.article, start: s.start, end: s.end, text: text.slice(s.start, s.end) };
-          // A line that is only a credit, "(Reuters)", states nothing to quote.
-          if (CREDIT_ONLY.test(sentence.text)) continue;
-          if (period && !inPeriod(sentence, period)) continue;
-          inputs.push({
-            ...sentence,
-            passage: best > 0 ? hit.score / best : 0,
-            reference: references[p.article],
-            ...neighboursOf(p.article, s.start),
-            recency: recencyOf(p.article, asOf),
-          });
-        }
+    const asOf = ask.asOf ?? options.today();
+    // Asked as of now, an article dated after today is misdated, not unpublished (a publisher's time
+    // zone, a wrong date in a feed): it is in the corpus, so it can answer. An as-of day the caller
+    // gives is a strict bound.
+    const upTo = ask.asOf ?? Infinity;
+    const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
+    const q = parseQuestion(question, time);
+    const period = time.range;
+    // Articles after the as-of day never answer; a period in the question narrows retrieval to the
+    // articles that can report it (published from its start to a little after its end).
+    const window = { from: period?.from ?? -Infinity, to: Math.min(upTo, period ? period.to + REPORTING_LAG_DAYS : Infinity) };
+    const recencyShare = time.recency ? LATEST_SHARE : RECENCY_SHARE;
+    // Every count gathers its series: a toll of one strike rises from report to report too.
+    const counts = q.type === 'quantity';
+    const { hits: retrieved, expansions } = await retrieve(q, 'fused', Math.max(options.retrieveTopK, counts ? SERIES_PASSAGES : 0), window);
+    const hits = retrieved
+      .map((h) => ({ ...h, score: h.score * (1 - recencyShare + recencyShare * recencyOf(index.passages[h.id]!.article, asOf)) }))
+      .sort((a, b) => b.score - a.score || a.id - b.id);
+    const top = hits.slice(0, counts ? SERIES_PASSAGES : options.rerankTopK);
+    const best = top[0]?.score ?? 0;
+    const seen = new Set<string>();
+    const inputs: Omit<SentenceInput, 'semantic'>[] = [];
+    for (const hit of top) {
+      const p = index.passages[hit.id]!;
+      const text = index.articles[p.article]!.text;
+      for (const s of p.sentences) {
+        const key = `${p.article}:${s.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const sentence = { article: p.article, start: s.start, end: s.end, text: text.slice(s.start, s.end) };
+        // A line that is only a credit, "(Reuters)", states nothing to quote.
+        if (CREDIT_ONLY.test(sentence.text)) continue;
+        if (period && !context.inPeriod(sentence, period)) continue;
+        inputs.push({
+          ...sentence,
+          passage: best > 0 ? hit.score / best : 0,
+          reference: references[p.article],
+          ...context.around(p.article, s.start),
+          recency: recencyOf(p.article, asOf),
+        });
       }
-      const semantic = await semanticScores(question, inputs.map((s) => s.text));
-      const ranked = rankSentences(
-        inputs.map((s, i) => ({ ...s, semantic: semantic[i]! })),
-        { question: q, expansions, idf: idfOf, similarity: expander?.similarity ?? sameTerm, recencyShare },
-      );
-      const totalIdf = q.terms.reduce((sum, t) => sum + idfOf(t), 0);
-      const bestBm25 = hits.reduce((m, h) => Math.max(m, h.bm25), 0);
-      const signals = { type: q.type, retrieval: totalIdf > 0 ? bestBm25 / totalIdf : 0, terms: q.terms.length };
-      return { q, top, ranked, asOf, series, recencyShare, signals };
     }
+    const semantic = await semanticScores(question, inputs.map((s) => s.text));
+    const ranked = rankSentences(
+      inputs.map((s, i) => ({ ...s, semantic: semantic[i]! })),
+      { question: q, expansions, idf: idfOf, similarity: expander?.similarity ?? sameTerm, recencyShare },
+    );
+    const totalIdf = q.terms.reduce((sum, t) => sum + idfOf(t), 0);
+    const bestBm25 = hits.reduce((m, h) => Math.max(m, h.bm25), 0);
+    const signals = { type: q.type, retrieval: totalIdf > 0 ? bestBm25 / totalIdf : 0, terms: q.terms.length };
+    return { q, top, ranked, asOf, counts, recencyShare, signals };
   }
 }

@@ -148,8 +148,8 @@ export function relevanceOf(f: SentenceFeatures): number {
 }
 
 /** Relevance × answer type × recency: `recency` (0..1) counts for `recencyShare` of the score. */
-export function scoreOf(f: SentenceFeatures, recency = 1, recencyShare = 0): number {
-  return relevanceOf(f) * (1 - TYPE_SHARE + TYPE_SHARE * f.type) * (1 - recencyShare + recencyShare * recency);
+export function scoreOf(f: SentenceFeatures, recency = 1, recencyShare = 0, relevance = relevanceOf(f)): number {
+  return relevance * (1 - TYPE_SHARE + TYPE_SHARE * f.type) * (1 - recencyShare + recencyShare * recency);
 }
 
 export function rankSentences(sentences: SentenceInput[], ctx: RankContext): RankedSentence[] {
@@ -157,7 +157,8 @@ export function rankSentences(sentences: SentenceInput[], ctx: RankContext): Ran
   return sentences
     .map((s) => {
       const { features, span } = sentenceFeatures(s, ctx, tokensOf);
-      return { ...s, features, span, relevance: relevanceOf(features), score: scoreOf(features, s.recency ?? 1, ctx.recencyShare ?? 0) };
+      const relevance = relevanceOf(features);
+      return { ...s, features, span, relevance, score: scoreOf(features, s.recency ?? 1, ctx.recencyShare ?? 0, relevance) };
     })
     .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
 }

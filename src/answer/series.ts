@@ -77,8 +77,6 @@ export interface FigureSeries {
   earlier: RankedSentence[];
 }
 
-/** Relevance of a sentence apart from whether it holds a figure: its score with the type factor taken out. */
-const relevanceOf = (s: RankedSentence): number => s.relevance;
 
 /** Index terms of a sentence with the sentences around it, which its "the attack" and "there" refer to. */
 const aroundMemo = new WeakMap<RankedSentence, Set<string>>();
@@ -122,9 +120,10 @@ export function figureSeries(
   };
   const key = attributionOf(best.text) || asked;
   const sameSource = (s: RankedSentence) => sameAttribution(key, attributionOf(s.text));
-  const floor = SERIES_RELEVANCE * relevanceOf(best);
+  // Relevance is the score before the answer type and recency weigh in: how well the sentence matches.
+  const floor = SERIES_RELEVANCE * best.relevance;
   const members = ranked.filter(
-    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && relevanceOf(s) >= floor && sameSource(s) && sameNames(s),
+    (s) => s.span && s.span.score >= Math.min(SERIES_FIT, best.span!.score) && s.relevance >= floor && sameSource(s) && sameNames(s),
   );
   // One figure per article: its best sentence (ranked order).
   const perArticle = members.filter((s, i) => members.findIndex((r) => r.article === s.article) === i);
