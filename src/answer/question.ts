@@ -24,6 +24,8 @@ export interface Question {
   terms: string[];
   /** The noun a quantity question counts ("attacks" in "how many attacks"), when there is one. */
   focus: Token | null;
+  /** The words a which/what question names its answer's kind by ("village" in "which Polish village…"). */
+  asked: Token[];
   /** Terms of words written with a capital inside the question: names, which expansion leaves alone. */
   names: Set<string>;
   dates: DayRef[];
@@ -102,7 +104,8 @@ export function parseQuestion(text: string, time: QuestionTime | null = null, no
     // A capital after the first word marks a name ("Kirkuk", "US"); the first word is capitalised anyway.
     if (i > 0 && /^\p{Lu}/u.test(t.word)) names.add(t.term);
   });
-  return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(timeless) : null, names, dates: daysIn(timeless, now), time };
+  const asked = askedWords(timeless).filter((t) => !names.has(t.term!));
+  return { text, type, tokens, terms, focus: type === 'quantity' ? focusOf(timeless) : null, asked, names, dates: daysIn(timeless, now), time };
 }
 
 /** Where the counted noun phrase ends: a verb of the question or a preposition. */
@@ -122,4 +125,27 @@ function focusOf(text: string): Token | null {
     if (t.term !== null) phrase.push({ ...t, start: t.start + offset, end: t.end + offset });
   }
   return phrase.at(-1) ?? null;
+}
+
+/** "what kind of", "which type of": words before the noun that name no kind themselves. */
+const KIND_OF = /^(?:kind|kinds|type|types|sort|sorts|form|forms)$/i;
+
+/**
+ * The words after "which" or "what" up to the question's verb, at most three: the kind of thing asked
+ * for, which an answer sentence names beside its answer ("the village of X", "reactor No. 1"). None
+ * when a verb follows at once ("what was hit"). A verb the phrase runs into ("which group led…") stays:
+ * the answer stands beside it too ("led by X").
+ */
+function askedWords(text: string): Token[] {
+  const m = /\b(?:which|what)\s+(.*)$/i.exec(text);
+  if (!m) return [];
+  const offset = m.index + m[0].length - m[1]!.length;
+  const words: Token[] = [];
+  let tokens = tokenize(m[1]!, QUESTION_WORDS);
+  if (tokens.length > 1 && KIND_OF.test(tokens[0]!.word) && /^of$/i.test(tokens[1]!.word)) tokens = tokens.slice(2);
+  for (const t of tokens) {
+    if (t.term === null || PHRASE_END.test(t.word) || words.length === 3) break;
+    words.push({ ...t, start: t.start + offset, end: t.end + offset });
+  }
+  return words;
 }

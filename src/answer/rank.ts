@@ -25,19 +25,25 @@ export interface SentenceFeatures {
   date: number;
   /** Fused retrieval score of the best passage holding the sentence, relative to the best passage. */
   passage: number;
+  /** 1 for a sentence that ends as one; 0 for a headline, a caption or a link's text. */
+  complete: number;
 }
 
 /**
  * Feature weights: coverage leads, as BM25 does for passages; the rest break its ties. The answer
  * type is no tie-breaker but a factor: a sentence with no answer of the wanted kind cannot answer.
  */
-export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type' | 'own'>, number> = {
+export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type' | 'own' | 'complete'>, number> = {
   coverage: 0.45,
   proximity: 0.1,
   semantic: 0.1,
   date: 0.1,
   passage: 0.25,
 };
+/** Score kept by a fragment (a headline, a caption): it repeats the story's words but seldom states a fact whole. */
+export const FRAGMENT_FACTOR = 0.8;
+/** A sentence's end when it ends as one: a stop, a question or exclamation mark, then closing quotes or brackets and notes ("[citation needed]"). */
+const ENDS_AS_SENTENCE = /[.!?:;…]["'”’)\]]*(?:\s*\[[^\]]*\])*\s*$/;
 /** Share of a sentence's score that depends on the answer type: score × (1 − TYPE_SHARE + TYPE_SHARE × type). */
 export const TYPE_SHARE = 0.5;
 /** Weight of question words found only in the preceding sentence. */
@@ -136,6 +142,7 @@ export function sentenceFeatures(
       type: q.type === 'other' ? 0.5 : (span?.score ?? 0),
       date,
       passage: s.passage,
+      complete: ENDS_AS_SENTENCE.test(s.text) ? 1 : 0,
     },
     span,
   };
@@ -149,7 +156,8 @@ export function relevanceOf(f: SentenceFeatures): number {
 
 /** Relevance × answer type × recency: `recency` (0..1) counts for `recencyShare` of the score. */
 export function scoreOf(f: SentenceFeatures, recency = 1, recencyShare = 0, relevance = relevanceOf(f)): number {
-  return relevance * (1 - TYPE_SHARE + TYPE_SHARE * f.type) * (1 - recencyShare + recencyShare * recency);
+  const fragment = f.complete === 1 ? 1 : FRAGMENT_FACTOR;
+  return relevance * fragment * (1 - TYPE_SHARE + TYPE_SHARE * f.type) * (1 - recencyShare + recencyShare * recency);
 }
 
 export function rankSentences(sentences: SentenceInput[], ctx: RankContext): RankedSentence[] {

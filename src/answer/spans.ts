@@ -150,6 +150,15 @@ function dateSpans(sentence: string, reference: Date | undefined, asksFuture: bo
   return spans;
 }
 
+/** "What time…", "at what hour…": a time of day is wanted, not only a day. */
+const ASKS_TIME = /\b(?:what|which)\s+(?:time|hour)\b/i;
+const CLOCK_TIME = /\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|noon\b|midnight\b)/gi;
+
+/** Times of day ("2 p.m.", "21:30", "midnight"), for questions that ask what time. */
+function clockSpans(sentence: string): AnswerSpan[] {
+  return [...sentence.matchAll(CLOCK_TIME)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], score: 1 }));
+}
+
 /** Runs of capitalised words joined by small connectors ("Islamic Resistance in Iraq"); punctuation ends a run. */
 function nameRuns(sentence: string, tokens: Token[]): { from: number; to: number }[] {
   const joined = (a: Token, b: Token) => /^[\s-]*$/.test(sentence.slice(a.end, b.start));
@@ -180,6 +189,7 @@ function nameRuns(sentence: string, tokens: Token[]): { from: number; to: number
 /** Named actors or places, scored by their head words and how close they stand to the question's words. */
 function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor' | 'place' | 'name'): AnswerSpan[] {
   const asked = new Set(q.terms);
+  const beside = besideAsked(tokens, q);
   const askedNames = [...q.names].filter((n) => n.length >= 4);
   const givenBy = (term: string) => asked.has(term) || askedNames.some((n) => term.startsWith(n));
   const spans: AnswerSpan[] = [];
@@ -221,6 +231,8 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
       if (words.some((w) => ORG_HEADS.test(w.word))) score -= 0.2;
       if (nearRelation) score += 0.15;
     }
+    // "Which village…": the name that stands beside the word "village" is the one asked for.
+    if (words.some((_, k) => beside.has(from + k))) score += ASKED_BONUS;
     // A name whose head the question already holds is rarely its answer ("Who did Blinken call?").
     const headTerm = named[named.length - 1]!.term;
     if (headTerm !== null && givenBy(headTerm)) score -= 0.3;
@@ -230,6 +242,32 @@ function nameSpans(sentence: string, tokens: Token[], q: Question, kind: 'actor'
     spans.push({ start, end, text: sentence.slice(start, end), score });
   }
   return spans;
+}
+
+/** Span score added to a name beside a which/what question's asked word (before the 1.1 normalisation). */
+const ASKED_BONUS = 0.3;
+/**
+ * Positions of the capitalised words that stand right beside one of a which/what question's asked
+ * words, or one function word away ("the village of X", "X neighbourhood", "reactor No. 1", "led by
+ * X", "codenamed it X"), and that the question does not give: where a sentence names what is asked.
+ */
+export function besideAsked(tokens: Token[], q: Question): Set<number> {
+  const beside = new Set<number>();
+  if (q.asked.length === 0) return beside;
+  const asked = new Set(q.asked.map((t) => t.term));
+  const given = new Set(q.terms);
+  const nameAt = (j: number) => {
+    const w = tokens[j];
+    return j > 0 && w !== undefined && /^\p{Lu}/u.test(w.word) && !(w.term !== null && given.has(w.term));
+  };
+  tokens.forEach((t, i) => {
+    if (t.term === null || !asked.has(t.term)) return;
+    for (const d of [-1, 1]) {
+      if (nameAt(i + d)) beside.add(i + d);
+      else if (tokens[i + d]?.term === null && nameAt(i + 2 * d)) beside.add(i + 2 * d);
+    }
+  });
+  return beside;
 }
 
 /** Every span of the question's type in `sentence`, best first. */
@@ -246,6 +284,7 @@ export function answerSpans(
       break;
     case 'date':
       spans = dateSpans(sentence, options.reference, /\b(will|shall|going to|next|upcoming)\b/i.test(q.text));
+      if (ASKS_TIME.test(q.text)) spans.push(...clockSpans(sentence));
       break;
     case 'actor':
     case 'place':

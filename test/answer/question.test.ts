@@ -36,4 +36,13 @@ describe('question analysis', () => {
     expect(sameDay(d!, { month: 10, day: 17, year: 2023 })).toBe(true);
     expect(sameDay(d!, { month: 10, day: 18 })).toBe(false);
   });
+
+  it('reads the kind a which/what question asks for, leaving out names and verbs that follow at once', () => {
+    const words = (q: string) => parseQuestion(q).asked.map((t) => t.word);
+    expect(words('Which Polish village did the missile land in?')).toEqual(['village']);
+    expect(words('What kind of drone hit the depot?')).toEqual(['drone', 'hit']);
+    expect(words('What codename did the army give the raid?')).toEqual(['codename']);
+    expect(words('What was hit in the strike?')).toEqual([]);
+    expect(words('How many raids since March?')).toEqual([]);
+  });
 });

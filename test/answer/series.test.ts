@@ -12,7 +12,7 @@ function figure(article: number, text: string, figureText: string, relevance = 1
     text,
     passage: 1,
     semantic: 0,
-    features: { coverage: relevance, own: relevance, proximity: 0, semantic: 0, type: spanScore, date: 0, passage: 1 },
+    features: { coverage: relevance, own: relevance, proximity: 0, semantic: 0, type: spanScore, date: 0, passage: 1, complete: 1 },
     span: { start, end: start + figureText.length, text: figureText, score: spanScore },
     relevance,
     score: relevance * spanScore,

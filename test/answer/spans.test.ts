@@ -34,4 +34,15 @@ describe('answer spans', () => {
     const s = 'The depot exploded on 14 February 2022, officials said.';
     expect(best(s, 'When did the depot explode?')?.text).toContain('14 February 2022');
   });
+
+  it('prefers the name that stands beside the kind a which-question asks for', () => {
+    const s = 'Rescuers from Dorsan reached the hamlet of Velmora after the Meridian shelling.';
+    expect(best(s, 'Which hamlet was shelled?')?.text).toBe('Velmora');
+    expect(best('Crews from Dorsan said the Velmora district lost power.', 'Which district lost power?')?.text).toBe('Velmora');
+  });
+
+  it('answers "what time" with a time of day', () => {
+    const s = 'The truce was announced on Tuesday and took effect at 9 p.m. local time.';
+    expect(best(s, 'What time did the truce take effect?')?.text).toBe('9 p.m.');
+  });
 });
