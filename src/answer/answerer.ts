@@ -63,6 +63,9 @@ export const LATEST_SHARE = 0.5;
 const UNDATED_RECENCY = 0.5;
 /** Reports of a period arrive after it: retrieval looks this many days past its end (sentences are then held to it). */
 const REPORTING_LAG_DAYS = 7;
+/** The newest reports' own search: its span back from the newest article, and how many passages it adds. */
+const RECENT_DAYS = 30;
+const RECENT_PASSAGES = 8;
 /** A count question gathers its figures from this many passages, so a differently worded, newer figure is seen. */
 const SERIES_PASSAGES = 16;
 const CREDIT_ONLY = /^\s*(?:\([^()]{0,80}\)\s*)+$/;
@@ -135,19 +138,37 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     return [...q.terms.map((term) => ({ term, weight: 1 })), ...expansions];
   }
 
+  /**
+   * The best `k` passages of `window`, and with `recent` the best `recent.k` of that narrower window
+   * too, all scored on one scale (BM25 over the best of the whole window, plus the weighted cosine).
+   */
   async function retrieve(
     q: Question,
     mode: SearchMode,
     k: number,
     window?: DayRange,
+    recent?: { window: DayRange; k: number },
   ): Promise<{ hits: FusedHit[]; expansions: ReturnType<Expander['expand']> }> {
     const expansions = expander ? expander.expand(q.tokens, q.names) : [];
+    const searches = recent ? [{ window, k }, recent] : [{ window, k }];
+    const vector = mode === 'lexical' ? null : await queryVector(q.text);
     // The date filter works inside both searches: candidates are drawn from eligible passages only.
-    const lexical = mode === 'vector' ? [] : index.lexical.search(weightedTerms(q, expansions), k, window && dated.filter(window));
-    const dense = mode === 'lexical' ? [] : denseSearch(await queryVector(q.text), k, window);
+    const lexical = mode === 'vector' ? [] : searches.flatMap((s) => index.lexical.search(weightedTerms(q, expansions), s.k, s.window && dated.filter(s.window)));
+    const dense = vector ? searches.flatMap((s) => denseSearch(vector, s.k, s.window)) : [];
     const weight = mode === 'lexical' ? 0 : mode === 'vector' ? 1 : options.fusionWeight;
     // Vector-only search ranks by cosine alone: fuse() with no lexical hits does exactly that.
-    return { hits: fuse(lexical, dense, weight, k), expansions };
+    return { hits: fuse(lexical, dense, weight, k + (recent?.k ?? 0)), expansions };
+  }
+
+  /**
+   * The last RECENT_DAYS of a window that ends after its start, for questions whose newest reports
+   * matter (counts, "latest"): a newer report words its figure its own way and may not be among the
+   * best matches of all time, so the newest articles get a search of their own.
+   */
+  function recentPart(window: DayRange): DayRange | undefined {
+    const newest = dated.newestOnOrBefore(window.to);
+    if (newest === undefined || newest - RECENT_DAYS <= window.from) return undefined;
+    return { from: newest - RECENT_DAYS, to: window.to };
   }
 
   async function semanticScores(question: string, texts: string[]): Promise<number[]> {
@@ -228,7 +249,14 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const recencyShare = time.recency ? LATEST_SHARE : RECENCY_SHARE;
     // Every count gathers its series: a toll of one strike rises from report to report too.
     const counts = q.type === 'quantity';
-    const { hits: retrieved, expansions } = await retrieve(q, 'fused', Math.max(options.retrieveTopK, counts ? SERIES_PASSAGES : 0), window);
+    const recent = counts || time.recency ? recentPart(window) : undefined;
+    const { hits: retrieved, expansions } = await retrieve(
+      q,
+      'fused',
+      Math.max(options.retrieveTopK, counts ? SERIES_PASSAGES : 0),
+      window,
+      recent && { window: recent, k: RECENT_PASSAGES },
+    );
     const hits = retrieved
       .map((h) => ({ ...h, score: h.score * (1 - recencyShare + recencyShare * recencyOf(index.passages[h.id]!.article, asOf)) }))
       .sort((a, b) => b.score - a.score || a.id - b.id);

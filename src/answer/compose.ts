@@ -6,7 +6,7 @@
 import type { Article } from '../corpus/types.js';
 import type { Answer, EarlierFigure, Quote, QuoteDate, SourceRef } from './types.js';
 import type { RankedSentence } from './rank.js';
-import { askedAttribution, figureSeries } from './series.js';
+import { askedAttribution, figureSeries, titleTerms } from './series.js';
 
 export interface ComposeInput {
   question: string;
@@ -103,7 +103,13 @@ function newestFirst(input: ComposeInput): { answer: RankedSentence; older: Rank
   const [best, ...rest] = input.ranked;
   if (!input.typed || !best!.span) return { answer: best!, older: [] };
   if (input.counts) {
-    const series = figureSeries(input.ranked, (article) => input.articles[article]!.published ?? '', input.names, askedAttribution(input.question));
+    const series = figureSeries(
+      input.ranked,
+      (article) => input.articles[article]!.published ?? '',
+      input.names,
+      askedAttribution(input.question),
+      titleTerms(input.articles),
+    );
     if (series) return { answer: series.answer, older: series.earlier };
   }
   const rivals = [best!, ...rest.filter((s) => s.span && s.article !== best!.article && s.score >= SAME_ANSWER_RATIO * best!.score)];

@@ -49,6 +49,12 @@ export class DatedPassages {
     return i < this.sortedArticleDays.length && this.sortedArticleDays[i]! <= to;
   }
 
+  /** The newest publication day on or before `to`, or undefined when no dated article is that old. */
+  newestOnOrBefore(to: Day): Day | undefined {
+    const i = lowerBound(this.sortedArticleDays, to === Infinity ? Infinity : to + 1) - 1;
+    return i >= 0 ? this.sortedArticleDays[i] : undefined;
+  }
+
   /** Passages an answer in `window` may draw on; undefined when that is every passage (no filter needed). */
   filter(window: DayRange): PassageFilter | undefined {
     const days = this.sortedArticleDays;

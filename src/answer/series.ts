@@ -102,21 +102,62 @@ export function askedAttribution(question: string): string {
 
 const normaliseName = (name: string) => name.toLowerCase().replace(/[.’']+$|[’']s$/g, '').replace(/\s+/g, ' ');
 
+/** A name's share of its start with a word of the same place: "Lebanon" and "Lebanese", "Iraq" and "Iraqi". */
+const DEMONYM_STEM = 5;
+
+/** Whether `terms` name `name`, itself or as its people's adjective ("Lebanese" for Lebanon). */
+function mentions(terms: ReadonlySet<string>, name: string): boolean {
+  if (terms.has(name)) return true;
+  if (name.length < 4) return false;
+  for (const t of terms) {
+    if (t.length < 4 || t[0] !== name[0]) continue;
+    let common = 0;
+    while (common < t.length && common < name.length && t[common] === name[common]) common++;
+    // "iraq" is all of "iraqi"'s start; "leban" is most of "lebanon" and "lebanes".
+    if (common === Math.min(t.length, name.length) || (common >= DEMONYM_STEM && common >= 0.7 * Math.min(t.length, name.length))) return true;
+  }
+  return false;
+}
+
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/** Title terms of each article, read once per corpus on first need. */
+const titleMemo = new WeakMap<readonly { title?: string }[], Map<number, ReadonlySet<string>>>();
+export function titleTerms(articles: readonly { title?: string }[]): (article: number) => ReadonlySet<string> {
+  let memo = titleMemo.get(articles);
+  if (!memo) titleMemo.set(articles, (memo = new Map()));
+  return (article) => {
+    let found = memo.get(article);
+    if (!found) memo.set(article, (found = new Set(terms(articles[article]?.title ?? ''))));
+    return found;
+  };
+}
+
+/**
+ * `titleTermsOf`: the terms of a sentence's article title, which names what a live report's every
+ * line is about ("Iran war live updates") though the line itself may not.
+ */
 export function figureSeries(
   ranked: RankedSentence[],
   publishedOf: (article: number) => string,
   names: ReadonlySet<string> = new Set(),
   asked = '',
+  titleTermsOf: (article: number) => ReadonlySet<string> = () => NO_TERMS,
 ): FigureSeries | null {
   // A question that names its source takes the best figure that source gives (or that names none).
   const best = ranked.find((s) => s.span && (asked === '' || sameAttribution(asked, attributionOf(s.text)))) ?? ranked[0];
   if (!best?.span) return null;
-  const bestTerms = termsAround(best);
-  const required = [...names].filter((n) => bestTerms.has(n));
+  const termsOf = (s: RankedSentence) => {
+    const around = termsAround(s);
+    const title = titleTermsOf(s.article);
+    return (n: string) => mentions(around, n) || mentions(title, n);
+  };
+  const bestHas = termsOf(best);
+  const required = [...names].filter((n) => bestHas(n));
   const sameNames = (s: RankedSentence) => {
     if (required.length === 0) return true;
-    const around = termsAround(s);
-    return required.every((n) => around.has(n));
+    const has = termsOf(s);
+    return required.every((n) => has(n));
   };
   const key = attributionOf(best.text) || asked;
   const sameSource = (s: RankedSentence) => sameAttribution(key, attributionOf(s.text));

@@ -36,10 +36,26 @@ const TOLL_AFTER = /^(killed|dead|died|deaths|fatalities|lives|bodies)$/i;
 function tollAround(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 15); j--) {
     if (TOLL_BEFORE.test(tokens[j]!.word)) return true;
-    // Another number in between is the one the toll gives.
-    if (isNumberWord(tokens[j]!)) break;
+    // Another number in between is the one the toll gives, unless it is a day ("since March 2").
+    if (isNumberWord(tokens[j]!) && !MONTH_NAMES.test(tokens[j - 1]?.word ?? '')) break;
   }
   for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 3); j++) if (TOLL_AFTER.test(tokens[j]!.word)) return true;
+  return false;
+}
+/** Nouns that give a count of what follows their "of": "the tally of attacks", "the number of troops". */
+const TALLY = /^(tally|total|number|count|toll|figure|amount)$/i;
+/** How far back from a number its tally ("the total number of attacks … rose to N") is looked for. */
+const TALLY_REACH = 15;
+
+/** The number at `i` gives a tally of the counted thing named before it: "the tally of attacks … reached N". */
+function tallyBefore(tokens: Token[], i: number, fitOf: (w: Token) => number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - TALLY_REACH); j--) {
+    const w = tokens[j]!;
+    if (isNumberWord(w) && !MONTH_NAMES.test(tokens[j - 1]?.word ?? '')) return false;
+    if (!TALLY.test(w.word) || !/^of$/i.test(tokens[j + 1]?.word ?? '')) continue;
+    // The counted noun ends the phrase after "of": "the number of U.S. troops", within four words.
+    for (let k = j + 2; k <= Math.min(i - 1, j + 5); k++) if (tokens[k]!.term !== null && fitOf(tokens[k]!) >= 0.5) return true;
+  }
   return false;
 }
 const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
@@ -113,6 +129,8 @@ function quantitySpans(sentence: string, tokens: Token[], q: Question, similarit
     }
     // A toll counts the dead whatever it names them: "the death toll climbed to 2,670", "killing 22".
     if (fit < 0.8 && asksDeaths && tollAround(tokens, i)) fit = 0.8;
+    // "The tally of rocket attacks … reached 95", "bringing the total number of attacks to 160".
+    if (fit < 0.8 && tallyBefore(tokens, i, fitOf)) fit = 0.8;
     spans.push({ start, end, text: sentence.slice(start, end), score: weak * (0.5 + 0.5 * fit) });
   });
   return spans;

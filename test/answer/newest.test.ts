@@ -46,3 +46,33 @@ describe('conflicting figures', () => {
     expect(a.answer!.citation).toBe(1);
   });
 });
+
+describe('the newest report of a long story', () => {
+  let many: Sitrep;
+  beforeAll(async () => {
+    // Forty reports in spring (more than retrieval keeps) repeat the question's words; the newest
+    // words its figure its own way, and matches less well than every one of them.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) {
+      const day = `2024-${i < 20 ? '04' : '05'}-${String(1 + (i % 20)).padStart(2, '0')}`;
+      files[`spring-${i}.md`] = article(
+        `Garrison report ${i}`,
+        `Officials have recorded ${10 + i} rocket attacks on the northern garrison since the spring, the garrison command said. Patrols resumed on the ring road.`,
+        { source: 'Test Wire', published: day },
+      );
+    }
+    files['autumn.md'] = article(
+      'Garrison tally',
+      'Officials say the tally of rocket attacks on the northern garrison since the spring reached 95 on Friday. Schools in the town stayed shut.',
+      { source: 'Test Wire', published: '2024-10-04' },
+    );
+    const corpus = writeCorpus(files);
+    many = await openSitrep(testConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(tempDir(), 'index') }), { buildIfMissing: true });
+  }, 120_000);
+
+  it('searches the newest articles on their own, so a differently worded, newer figure answers', async () => {
+    const a = await many.answer('How many rocket attacks on the northern garrison have officials recorded since the spring?');
+    expect(a.answerPublished).toBe('2024-10-04');
+    expect(a.answer!.span!.text).toContain('95');
+  });
+});

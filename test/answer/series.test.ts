@@ -81,4 +81,19 @@ describe('running figures', () => {
     ];
     expect(figureSeries(ranked, publishedOf, new Set(), "benin's government")!.answer.span!.text).toBe('54 soldiers');
   });
+
+  it('joins a figure that names the place by its adjective, or whose article title names it', () => {
+    const names = new Set(['norland']);
+    const ranked = [
+      figure(0, 'Around 900 people have been killed in Norland since March 2, officials said.', 'Around 900 people', 1),
+      figure(1, 'The Norlandic government says the death toll has risen to 960.', '960', 0.9),
+      figure(2, 'At least 1,010 people have been killed so far.', 'At least 1,010 people', 0.8),
+      figure(3, 'At least 2,000 people have been killed in Veska so far.', 'At least 2,000 people', 0.8),
+    ];
+    const titles = (article: number) => new Set(article === 2 ? ['norland', 'war', 'live', 'updat'] : []);
+    const series = figureSeries(ranked, (a) => ['2026-03-10', '2026-03-20', '2026-03-24', '2026-03-25'][a]!, names, '', titles)!;
+    // Article 3 is the newest, but neither it nor its title speaks of Norland.
+    expect(series.answer.span!.text).toBe('At least 1,010 people');
+    expect(series.earlier.map((s) => s.span!.text)).toEqual(['960', 'Around 900 people']);
+  });
 });

@@ -45,4 +45,10 @@ describe('answer spans', () => {
     const s = 'The truce was announced on Tuesday and took effect at 9 p.m. local time.';
     expect(best(s, 'What time did the truce take effect?')?.text).toBe('9 p.m.');
   });
+
+  it('reads a toll given after a date ("since March 2 has risen to N")', () => {
+    const s = 'The ministry said the death toll from the strikes on the province since March 2 has risen to 1,040.';
+    expect(best(s, 'How many people have been killed?')).toMatchObject({ text: '1,040' });
+    expect(best(s, 'How many people have been killed?')!.score).toBeGreaterThanOrEqual(0.9);
+  });
 });
