@@ -6,8 +6,11 @@ import * as chrono from 'chrono-node';
 import { QUESTION_WORDS, tokenize, type Token } from '../store/analyze.js';
 import type { QuestionTime } from '../time/question-time.js';
 
-/** `name`: a named thing of no kind above ("which submarine", "which operation"). */
-export type AnswerType = 'quantity' | 'date' | 'actor' | 'place' | 'name' | 'other';
+/**
+ * `name`: a named thing of no kind above ("which submarine", "which operation"); `definition`: what a
+ * named thing is ("What is the Islamic Resistance in Iraq?"); `reason`: why ("in response to …").
+ */
+export type AnswerType = 'quantity' | 'date' | 'actor' | 'place' | 'name' | 'definition' | 'reason' | 'other';
 
 /** A calendar day named by a question or a sentence; parts it leaves open are undefined. */
 export interface DayRef {
@@ -38,7 +41,15 @@ const WHICH = String.raw`\b(?:what|which)\s+(?:[\p{L}'’.-]+\s+){0,2}?`;
 const PLACE_NOUNS = 'city|cities|town|towns|province|provinces|country|countries|base|bases|region|regions|village|villages|area|areas|place|places|location|locations|airport|suburb|suburbs|neighbou?rhood|district|state|county|island|port|capital|border|site|sites';
 const ACTOR_NOUNS = "groups?|organi[sz]ations?|militias?|factions?|movements?|officials?|agency|agencies|army|armies|force|forces|ministry|ministries|countries'|country's|leaders?|president|commander|rebels?|party|parties|militants?";
 
+/**
+ * "What is the Islamic Resistance in Iraq?", "Who is Antony Blinken?": the whole question asks what a
+ * name is. "Who is the President of Egypt?" asks for a person instead.
+ */
+const DEFINITION = /^\W*(?:[Ww]hat\s+(?:is|are|was|were)\s+(?:the\s+)?|[Ww]ho\s+(?:is|are|was|were)\s+)\p{Lu}[\p{L}\d'’.-]*(?:\s+(?:of|in|for|and|the|al|de|(?:al-|el-)?\p{Lu}[\p{L}\d'’.-]*))*\s*\?*\s*$/u;
+
 const TYPE_RULES: [RegExp, AnswerType][] = [
+  [DEFINITION, 'definition'],
+  [/\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were) the (?:reason|motive)s?\b/i, 'reason'],
   [/\bhow (many|much)\b|\bnumber of\b|\b(death|casualty) toll\b|\btoll\b|\b(total|count|tally|figure)s? (of|for)\b|\bhow (large|big|long|far)\b/i, 'quantity'],
   [/\bwhen\b|\bwhat (day|date|time|year|month)\b|\bwhich (day|date|year|month)\b|\bsince when\b/i, 'date'],
   [new RegExp(String.raw`\bwhere\b|${WHICH}(?:${PLACE_NOUNS})\b`, 'iu'), 'place'],

@@ -6,7 +6,7 @@
 import { tokenize, type Token } from '../store/analyze.js';
 import type { Expansion } from './expand.js';
 import { mayHoldDate } from '../time/event-dates.js';
-import { daysIn, sameDay, type Question } from './question.js';
+import { daysIn, sameDay, type AnswerType, type Question } from './question.js';
 import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
 
 export interface SentenceFeatures {
@@ -44,6 +44,11 @@ export const SENTENCE_WEIGHTS: Record<Exclude<keyof SentenceFeatures, 'type' | '
 export const FRAGMENT_FACTOR = 0.8;
 /** A sentence's end when it ends as one: a stop, a question or exclamation mark, then closing quotes or brackets and notes ("[citation needed]"). */
 const ENDS_AS_SENTENCE = /[.!?:;…]["'”’)\]]*(?:\s*\[[^\]]*\])*\s*$/;
+/**
+ * Types whose answers are worded too many ways for patterns to find them all (a reason, what a thing
+ * is): a sentence with no span found counts as for an untyped question; one with a span counts more.
+ */
+const SOFT_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'definition']);
 /** Share of a sentence's score that depends on the answer type: score × (1 − TYPE_SHARE + TYPE_SHARE × type). */
 export const TYPE_SHARE = 0.5;
 /** Weight of question words found only in the preceding sentence. */
@@ -86,10 +91,25 @@ export interface RankContext {
   recencyShare?: number;
 }
 
-/** How much of each question term a sentence holds: 1 for the term, an expansion's weight for a neighbour. */
-function termMatches(terms: Set<string>, ctx: RankContext): Map<string, number> {
+/** Weight of a question word found as the tail of a compound ("base" in "Airbase", "strike" in "airstrikes"). */
+export const COMPOUND_WEIGHT = 0.7;
+/** Shortest question word matched inside a compound: shorter ones end too many words by chance. */
+const COMPOUND_MIN = 4;
+
+/**
+ * How much of each question term a sentence holds: 1 for the term, an expansion's weight for a
+ * neighbour, COMPOUND_WEIGHT for a compound that ends in the question's word.
+ */
+function termMatches(terms: Set<string>, ctx: RankContext, words?: readonly string[]): Map<string, number> {
   const matched = new Map<string, number>();
   for (const t of ctx.question.terms) if (terms.has(t)) matched.set(t, 1);
+  if (words) {
+    for (const qt of ctx.question.tokens) {
+      if (qt.term === null || matched.has(qt.term) || qt.word.length < COMPOUND_MIN) continue;
+      const tail = qt.word.toLowerCase();
+      if (words.some((w) => w.length >= tail.length + 3 && w.endsWith(tail))) matched.set(qt.term, COMPOUND_WEIGHT);
+    }
+  }
   for (const e of ctx.expansions) {
     if (terms.has(e.term) && (matched.get(e.from) ?? 0) < e.weight) matched.set(e.from, e.weight);
   }
@@ -114,7 +134,7 @@ export function sentenceFeatures(
   const q = ctx.question;
   const tokens = tokensOf(s.text);
   const present = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
-  const matched = termMatches(present, ctx);
+  const matched = termMatches(present, ctx, tokens.map((t) => t.word.toLowerCase()));
   const around = (text: string | undefined) =>
     text ? termMatches(new Set(tokensOf(text).map((t) => t.term).filter((t): t is string => t !== null)), ctx) : new Map<string, number>();
   const before = around(s.previous);
@@ -139,7 +159,7 @@ export function sentenceFeatures(
       own: total > 0 ? own / total : 0,
       proximity,
       semantic: Math.max(0, s.semantic),
-      type: q.type === 'other' ? 0.5 : (span?.score ?? 0),
+      type: q.type === 'other' ? 0.5 : SOFT_TYPES.has(q.type) ? Math.max(0.5, span?.score ?? 0) : (span?.score ?? 0),
       date,
       passage: s.passage,
       complete: ENDS_AS_SENTENCE.test(s.text) ? 1 : 0,

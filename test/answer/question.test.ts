@@ -11,7 +11,10 @@ describe('question analysis', () => {
     ['Which group carried out the strike?', 'actor'],
     ['Where was the drone launched?', 'place'],
     ['In which province did the strike take place?', 'place'],
-    ['Why did the group attack?', 'other'],
+    ['Why did the group attack?', 'reason'],
+    ['What is the Harbour Guard?', 'definition'],
+    ['What is the death toll in Gaza?', 'quantity'],
+    ['What is the capital of France?', 'place'],
   ])('%s wants a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
   });

@@ -59,4 +59,31 @@ describe('answers from the shipped corpus', () => {
     const seed = fs.readFileSync(path.resolve('corpus', SEED), 'utf8');
     for (const q of [a.answer!, ...a.supporting]) expect(seed).toContain(q.text);
   });
+
+  it('names the base the drone targeted, from the sentence that names it', async () => {
+    const { a, span } = await answerOf('Which base was targeted by the drone?');
+    expect(a.answer!.text).toContain('al-Asad Airbase');
+    expect(span).toContain('al-Asad Airbase');
+  });
+
+  it('says what the Islamic Resistance in Iraq is', async () => {
+    const { span } = await answerOf('What is the Islamic Resistance in Iraq?');
+    expect(span).toMatch(/^a loose alliance of armed groups/);
+  });
+
+  it('gives the reason for the attacks', async () => {
+    const { span } = await answerOf('Why has the pro-Iran group been carrying out attacks?');
+    expect(span).toMatch(/^in response to the United States’ support for Israel/);
+  });
+
+  it('says who told AFP: the official, unnamed', async () => {
+    const { a, span } = await answerOf('Who told AFP about the drone attack?');
+    expect(a.answer!.text).toContain('told AFP');
+    expect(span).toBe('the official');
+  });
+
+  it('counts the bombings in Syria asked as "how many times"', async () => {
+    const { span } = await answerOf('How many times did the US bomb Syria?');
+    expect(span).toBe('three occasions');
+  });
 });

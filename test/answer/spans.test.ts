@@ -51,4 +51,29 @@ describe('answer spans', () => {
     expect(best(s, 'How many people have been killed?')).toMatchObject({ text: '1,040' });
     expect(best(s, 'How many people have been killed?')!.score).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('says what a named thing is: the phrase after "is", an apposition, or a title before a name', () => {
+    expect(best('The Harbour Guard, which patrols the delta, is a volunteer militia founded in 2019.', 'What is the Harbour Guard?')?.text).toBe(
+      'a volunteer militia founded in 2019',
+    );
+    expect(best('Talks were led by the Ostrava Council, a body of elders from the valley.', 'What is the Ostrava Council?')?.text).toBe(
+      'a body of elders from the valley',
+    );
+    expect(best('Militia Commander Ilan Vesk said the road was closed.', 'Who is Ilan Vesk?')?.text).toBe('Militia Commander');
+    expect(best('The Harbour Guard claimed the raid.', 'What is the Harbour Guard?')).toBeUndefined();
+  });
+
+  it('gives the reason clause for why-questions', () => {
+    const s = 'The group fired rockets at the depot in response to the arrest of its leader, a spokesman said.';
+    expect(best(s, 'Why did the group fire rockets at the depot?')?.text).toBe('in response to the arrest of its leader');
+  });
+
+  it('names an unnamed actor by role when the question verb follows it', () => {
+    const s = 'The drone was shot down, a security official who asked not to be named told reporters.';
+    expect(best(s, 'Who told reporters about the drone?')?.text).toBe('a security official');
+  });
+
+  it('counts "occasions" for a how-many-times question', () => {
+    expect(best('Jets struck the ridge on four occasions last month.', 'How many times did jets strike the ridge?')?.text).toBe('four occasions');
+  });
 });
