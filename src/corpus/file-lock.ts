@@ -221,8 +221,8 @@ function parseOwner(text: string): LockOwner | null {
 /** Writes the holding aside, then links it into place: it appears whole, and only if the number is free. */
 async function createHolding(lockDir: string, epoch: number, owner: LockOwner): Promise<boolean> {
   const tmp = path.join(lockDir, `${TMP_PREFIX}${owner.token}`);
-  await fs.writeFile(tmp, JSON.stringify(owner));
   try {
+    await fs.writeFile(tmp, JSON.stringify(owner));
     await fs.link(tmp, epochFile(lockDir, epoch));
     return true;
   } catch (err) {
