@@ -22,8 +22,8 @@ import { addAlsoAt, writeNewArticle } from './corpus-writer.js';
 import { FetchError } from './errors.js';
 import { fetcherFromConfig, type Fetcher } from './fetch.js';
 import type { Candidate, CandidateResult } from './page-article.js';
-import type { PageReader } from './page-reader.js';
-import { prepareArticle, readPage } from './read-page.js';
+import { defaultPageReader, type PageReader } from './page-reader.js';
+import { prepareArticle } from './read-page.js';
 import { baseOf, mergeState, readState, writeState, type IngestState, type StateBase } from './state.js';
 import type { ItemHints, Outcome } from './types.js';
 
@@ -34,11 +34,9 @@ export interface IngestOptions {
   onWarning?: (message: string) => void;
   /** Inputs fetched at the same time. Default 4 (and at most 2 per host, by the fetcher). */
   concurrency?: number;
-  /** Reads fetched pages. Default: on this thread; the bot reads them in a worker with a time limit (page-reader.ts). */
+  /** Reads fetched pages. Default: the process's worker thread, with a time limit (page-reader.ts). */
   readPage?: PageReader;
 }
-
-const readHere: PageReader = async (html, requested, finalUrl, hints) => readPage(html, requested, finalUrl, hints);
 
 /** An input that looks like a URL (`scheme://…`) is fetched; anything else is a local path. */
 export const looksLikeUrl = (input: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
@@ -149,7 +147,7 @@ export class IngestSession {
     });
     try {
       const shared = await opening;
-      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? readHere);
+      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? defaultPageReader());
       try {
         return await fn(session);
       } finally {
