@@ -2,18 +2,13 @@
  * The lock shared by index builds, the GloVe cache and the corpus writer: contenders run as real
  * processes (lib/lock-child.ts), released at the same moment, against a stale holding.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError, lockHolder, releaseLock, staleReason, withFileLock, type LockOwner, type Self } from '../../src/corpus/file-lock.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { deadPid, plantHolding, race } from './lib/lock-race.js';
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const CHILD = path.resolve('test/corpus/lib/lock-child.ts');
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
 const newRoot = () => {
@@ -21,44 +16,6 @@ const newRoot = () => {
   roots.push(r);
   return r;
 };
-
-/** A holding as another process left it: numbered `epoch`, naming `owner`, its heartbeat `ageMs` old. */
-function plantHolding(lockDir: string, epoch: number, owner: Partial<LockOwner>, ageMs: number): void {
-  fs.mkdirSync(lockDir, { recursive: true });
-  const file = path.join(lockDir, String(epoch));
-  fs.writeFileSync(file, JSON.stringify({ token: 'planted', pid: 1, host: os.hostname(), since: new Date(0).toISOString(), ...owner }));
-  const at = new Date(Date.now() - ageMs);
-  fs.utimesSync(file, at, at);
-}
-
-const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
-
-interface Race {
-  holds: number;
-  overlaps: number;
-  /** Whether the log reads in, out, in, out… with each out by the process of the in before it. */
-  alternates: boolean;
-  codes: Array<number | null>;
-}
-
-/** Starts `n` contenders, waits until each has loaded, releases them at once, and reads their log. */
-async function race(lockDir: string, n: number, args: { holdMs: number; staleMs: number; heartbeatMs: number; block?: boolean }): Promise<Race> {
-  const work = fs.mkdtempSync(path.join(newRoot(), 'work-'));
-  const children = Array.from({ length: n }, () =>
-    spawn(process.execPath, ['--import', TSX, CHILD, lockDir, work, String(args.holdMs), String(args.staleMs), String(args.heartbeatMs), ...(args.block ? ['block'] : [])], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
-  const exited = children.map((c) => new Promise<number | null>((resolve) => c.on('exit', (code) => resolve(code))));
-  const readyDir = path.join(work, 'ready');
-  while ((fs.existsSync(readyDir) ? fs.readdirSync(readyDir).length : 0) < n) await new Promise((r) => setTimeout(r, 20));
-  fs.writeFileSync(path.join(work, 'go'), '');
-  const codes = await Promise.all(exited);
-  const lines = fs.readFileSync(path.join(work, 'log'), 'utf8').trim().split('\n').map((l) => l.split(' '));
-  const events = lines.filter(([kind]) => kind !== 'overlap');
-  const alternates = events.every(([kind, pid], i) => (i % 2 === 0 ? kind === 'in' : kind === 'out' && pid === events[i - 1]![1]));
-  return { holds: events.filter(([k]) => k === 'in').length, overlaps: lines.filter(([k]) => k === 'overlap').length, alternates, codes };
-}
 
 const me = (tokens: string[] = []): Self => ({ pid: 4242, host: 'here', tokens: new Set(tokens), isAlive: (pid) => pid === 4242 || pid === 77 });
 const owner = (pid: number, host = 'here', token = 't'): LockOwner => ({ token, pid, host, since: '' });
@@ -94,7 +51,7 @@ describe('withFileLock between processes', () => {
     ] as const) {
       const lockDir = path.join(newRoot(), 'lock');
       plantHolding(lockDir, 1, stale, round === 'a dead process' ? 0 : 10_000);
-      const result = await race(lockDir, 8, { holdMs: 40, staleMs: 3000, heartbeatMs: 200 });
+      const { ms: _ms, ...result } = await race(lockDir, newRoot(), 8, { holdMs: 40, staleMs: 3000, heartbeatMs: 200 });
       expect({ round, ...result }).toEqual({ round, holds: 8, overlaps: 0, alternates: true, codes: Array(8).fill(0) });
       expect(await lockHolder(lockDir)).toBeNull();
     }
@@ -102,7 +59,7 @@ describe('withFileLock between processes', () => {
 
   it('keeps a holder whose main thread is blocked past the stale age: its heartbeat beats in a thread of its own', async () => {
     const lockDir = path.join(newRoot(), 'lock');
-    const result = await race(lockDir, 3, { holdMs: 1500, staleMs: 500, heartbeatMs: 100, block: true });
+    const { ms: _ms, ...result } = await race(lockDir, newRoot(), 3, { holdMs: 1500, staleMs: 500, heartbeatMs: 100, block: true });
     expect(result).toEqual({ holds: 3, overlaps: 0, alternates: true, codes: [0, 0, 0] });
   }, 60_000);
 });

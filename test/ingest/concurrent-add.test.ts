@@ -3,17 +3,15 @@
  * and one state file. Each stored the same story (`story.md` and `story-2.md`), and the state file
  * was last-writer-wins. Here the writers are real processes released at the same moment.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/ingest/index.js';
 import { readState } from '../../src/ingest/state.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { DEPOT, WIRE } from './pages.js';
+import { writerWorkspace } from './lib/writers.js';
 import { ATOM_LAST_MODIFIED, RSS_ETAG, TestSite } from './site.js';
 
-const CHILD = path.resolve('test/ingest/lib/add-child.ts');
 let site: TestSite;
 let root: string;
 beforeAll(async () => {
@@ -24,36 +22,7 @@ afterAll(async () => {
   await site?.close();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
-
-/** A fresh corpus and state file, and a way to run writers on them all at once. */
-function workspace(name: string) {
-  const dir = path.join(root, name);
-  const env = {
-    CORPUS_DIR: path.join(dir, 'corpus'),
-    INDEX_DIR: path.join(dir, 'index'),
-    INGEST_STATE_FILE: path.join(dir, 'state.json'),
-    MODEL_CACHE_DIR: path.resolve('data/models'),
-    FETCH_ALLOW_PRIVATE: '127.0.0.1',
-  };
-  const runAtOnce = async (runs: string[][]): Promise<Outcome[][]> => {
-    const work = fs.mkdtempSync(path.join(dir + '-'));
-    const children = runs.map((args) => spawn(process.execPath, ['--import', 'tsx', CHILD, work, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] }));
-    const results = children.map(
-      (c) =>
-        new Promise<Outcome[]>((resolve, reject) => {
-          let out = '';
-          c.stdout.on('data', (d) => (out += d));
-          c.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Outcome[]) : reject(new Error(`writer exited ${code}`))));
-        }),
-    );
-    const ready = path.join(work, 'ready');
-    while ((fs.existsSync(ready) ? fs.readdirSync(ready).length : 0) < runs.length) await new Promise((r) => setTimeout(r, 20));
-    fs.writeFileSync(path.join(work, 'go'), '');
-    return Promise.all(results);
-  };
-  const articles = () => fs.readdirSync(env.CORPUS_DIR).filter((n) => n.endsWith('.md')).sort();
-  return { env, runAtOnce, articles };
-}
+const workspace = (name: string) => writerWorkspace(root, name);
 
 describe('writers in separate processes at the same time', () => {
   it('store an article that four of them add at once exactly once', async () => {
