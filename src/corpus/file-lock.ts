@@ -269,7 +269,15 @@ const heartbeat = (() => {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, () => void>();
+  /** Every holding beating now, and how often, whichever thread beats it. */
+  const beating = new Map<string, number>();
   const local = new Map<string, NodeJS.Timeout>();
+
+  const beatHere = (file: string, every: number) => {
+    const timer = setInterval(() => void fs.utimes(file, new Date(), new Date()).catch(() => undefined), every);
+    timer.unref();
+    local.set(file, timer);
+  };
 
   const start = (): Worker | null => {
     if (worker) return worker;
@@ -284,9 +292,12 @@ const heartbeat = (() => {
       });
       w.on('error', () => undefined);
       w.on('exit', () => {
-        if (worker === w) worker = null;
+        if (worker !== w) return;
+        worker = null;
         for (const done of pending.values()) done();
         pending.clear();
+        // A thread that died must not take the holdings with it: this thread beats them from now on.
+        for (const [file, every] of beating) if (!local.has(file)) beatHere(file, every);
       });
       worker = w;
       return w;
@@ -305,13 +316,13 @@ const heartbeat = (() => {
 
   return {
     async add(file: string, every: number): Promise<void> {
+      beating.set(file, every);
       const w = start();
       if (w) return send(w, { add: file, every });
-      const timer = setInterval(() => void fs.utimes(file, new Date(), new Date()).catch(() => undefined), every);
-      timer.unref();
-      local.set(file, timer);
+      beatHere(file, every);
     },
     async remove(file: string): Promise<void> {
+      beating.delete(file);
       clearInterval(local.get(file));
       local.delete(file);
       if (worker) await send(worker, { remove: file });
