@@ -70,6 +70,18 @@ export function publishGeneration(indexDir: string, write: (folder: string) => v
   return path.join(indexDir, name);
 }
 
+/**
+ * What a build that writes nothing (the index is up to date) still clears: the leftovers of builds
+ * that died, and generations besides the live one and the one before it (by name, which starts with
+ * its time; an orphan of a build that died before moving the pointer is newer than the live one).
+ */
+export function clearLeftovers(indexDir: string): void {
+  const live = pointedName(indexDir);
+  if (!live) return;
+  const before = fs.readdirSync(indexDir).filter((n) => n.startsWith('gen-') && n < live).sort().at(-1) ?? null;
+  pruneGenerations(indexDir, [live, before]);
+}
+
 /** The name CURRENT holds, or null when there is none or it names no generation. */
 function pointedName(indexDir: string): string | null {
   try {
