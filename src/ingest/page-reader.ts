@@ -67,13 +67,24 @@ export function createPageReader(options: PageReaderOptions = {}): PageReader & 
     void w.terminate();
   };
 
+  // An idle reader never keeps the process alive; one with pages to read must (a command-line run
+  // has nothing else to wait on while the worker starts).
+  const keepAliveWhileBusy = () => {
+    if (!worker) return;
+    if (busy || waiting.length > 0) worker.ref();
+    else worker.unref();
+  };
+
   const pump = () => {
+    step();
+    keepAliveWhileBusy();
+  };
+
+  const step = () => {
     if (busy || waiting.length === 0) return;
     if (!worker) {
       const w = startWorker();
       worker = w;
-      // The bot's exit never waits for an idle reader.
-      w.unref();
       const starting = setTimeout(() => fail(new Error(`it did not start within ${startMs / 1000} s`)), startMs);
       starting.unref();
       w.on('message', (m: { ready?: true; id?: number; result?: CandidateResult }) => {
@@ -135,4 +146,14 @@ export function createPageReader(options: PageReaderOptions = {}): PageReader & 
       if (w) await w.terminate();
     },
   });
+}
+
+let shared: ReturnType<typeof createPageReader> | undefined;
+
+/**
+ * The process's page reader, started at its first page: every ingestion run reads fetched pages
+ * with it unless given another (the bot's `/add` and feed polls, `npm run add`, `npm run ingest`).
+ */
+export function defaultPageReader(): PageReader {
+  return (shared ??= createPageReader());
 }

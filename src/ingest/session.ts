@@ -3,24 +3,28 @@
  * time, and each one decided and written one after another so that two copies of a story are still
  * caught. Runs in one process go on at the same time (an `/add` does not wait for a feed poll's
  * fetches): runs open together on the same corpus share one catalog, one state and one queue of
- * decisions, so the corpus and the state file still have one writer. Each run saves the state at
- * its end.
+ * decisions. Between processes (two `npm run add`, cron and the bot, two shards), each decision and
+ * each state save holds the corpus writer lock (`.sitrep-writer.lock` in the corpus folder): the
+ * catalog first reads the files another process added since (so one story is stored once), and the
+ * state is merged with what the file holds (so no process's feeds or URLs are lost). Each run saves
+ * the state at its end.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveDir, type Config } from '../config.js';
 import { parseCorpusFile } from '../corpus/index.js';
 import { tooLargeReason } from '../corpus/parse.js';
-import { loadCatalog, type CatalogEntry, type CorpusCatalog, type Match } from './catalog.js';
+import { withFileLock, type HeldLock } from '../corpus/file-lock.js';
+import { addNewFiles, loadCatalog, type CatalogEntry, type CorpusCatalog, type Match } from './catalog.js';
 import { isHtml } from './content-type.js';
 import { CREDENTIALS_REFUSED, hasCredentials, withoutCredentials } from './credentials.js';
 import { addAlsoAt, writeNewArticle } from './corpus-writer.js';
 import { FetchError } from './errors.js';
 import { fetcherFromConfig, type Fetcher } from './fetch.js';
 import type { Candidate, CandidateResult } from './page-article.js';
-import type { PageReader } from './page-reader.js';
-import { prepareArticle, readPage } from './read-page.js';
-import { readState, writeState, type IngestState } from './state.js';
+import { defaultPageReader, type PageReader } from './page-reader.js';
+import { prepareArticle } from './read-page.js';
+import { baseOf, mergeState, readState, writeState, type IngestState, type StateBase } from './state.js';
 import type { ItemHints, Outcome } from './types.js';
 
 export interface IngestOptions {
@@ -30,21 +34,37 @@ export interface IngestOptions {
   onWarning?: (message: string) => void;
   /** Inputs fetched at the same time. Default 4 (and at most 2 per host, by the fetcher). */
   concurrency?: number;
-  /** Reads fetched pages. Default: on this thread; the bot reads them in a worker with a time limit (page-reader.ts). */
+  /** Reads fetched pages. Default: the process's worker thread, with a time limit (page-reader.ts). */
   readPage?: PageReader;
 }
-
-const readHere: PageReader = async (html, requested, finalUrl, hints) => readPage(html, requested, finalUrl, hints);
 
 /** An input that looks like a URL (`scheme://…`) is fetched; anything else is a local path. */
 export const looksLikeUrl = (input: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
 
 /** What the runs open on one corpus and state file share: the only writer of both in this process. */
 interface Shared {
+  corpusDir: string;
   state: IngestState;
+  /** The state as the file last held it (read or written here): what another process changed since shows against it. */
+  base: StateBase;
   catalog: CorpusCatalog;
   /** Decisions and state saves, one at a time, across every run open on it. */
   queue: Promise<unknown>;
+  /** The token of this run's last holding of the writer lock after which the catalog was complete. */
+  syncedAt: string | null;
+}
+
+/** The lock every writer of a corpus folder (and of its state file) holds while it decides and writes. */
+export const WRITER_LOCK = '.sitrep-writer.lock';
+/** Each holder keeps the writer lock for one article's write; a minute of waiting means something is wrong. */
+const WRITER_WAIT_MS = 60_000;
+
+/**
+ * Runs `fn` holding the corpus writer lock. `othersWrote` is true when another process (or another
+ * shared catalog) held it since the catalog was last complete: files may have been added since.
+ */
+function asWriter<T>(shared: Shared, fn: (othersWrote: boolean, held: HeldLock) => Promise<T>): Promise<T> {
+  return withFileLock(path.join(shared.corpusDir, WRITER_LOCK), { waitMs: WRITER_WAIT_MS }, (held) => fn(held.previousToken !== shared.syncedAt, held));
 }
 
 /** By corpus folder and state file; an entry lives while a run is open on it (saving included). */
@@ -72,9 +92,15 @@ function acquire(key: string, load: () => Promise<Shared>): { shared: Promise<Sh
  * Saves the state; a failure (a full disk) is a warning, not the run's outcome. The articles are
  * already in the corpus and must still be indexed: losing the state costs only re-reading feeds.
  */
-async function saveState(file: string, state: IngestState, onWarning?: (message: string) => void): Promise<void> {
+async function saveState(file: string, shared: Shared, onWarning?: (message: string) => void): Promise<void> {
   try {
-    await writeState(file, state);
+    await asWriter(shared, async (othersWrote, held) => {
+      // Read, merged and written under the lock: another process's save in between is kept.
+      mergeState(shared.state, shared.base, await readState(file, onWarning));
+      await writeState(file, shared.state);
+      shared.base = baseOf(shared.state);
+      if (!othersWrote) shared.syncedAt = held.token;
+    });
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     onWarning?.(`the ingestion state could not be saved (${reason}); feeds may be read again, duplicates are still recognised`);
@@ -117,15 +143,15 @@ export class IngestSession {
     const { shared: opening, release } = acquire(key, async () => {
       const state = await readState(stateFile, options.onWarning);
       const catalog = await loadCatalog(corpusDir, { maxFileBytes: config.MAX_FILE_BYTES, alsoAt: state.alsoAt });
-      return { state, catalog, queue: Promise.resolve() };
+      return { corpusDir, state, base: baseOf(state), catalog, queue: Promise.resolve(), syncedAt: null };
     });
     try {
       const shared = await opening;
-      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? readHere);
+      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? defaultPageReader());
       try {
         return await fn(session);
       } finally {
-        await inTurn(shared, () => saveState(stateFile, shared.state, options.onWarning));
+        await inTurn(shared, () => saveState(stateFile, shared, options.onWarning));
       }
     } finally {
       release();
@@ -206,27 +232,35 @@ export class IngestSession {
   }
 
   private async decideNow(input: string, c: Candidate): Promise<Outcome> {
-    const byUrl = this.catalog.findByUrl(c.urls);
-    if (byUrl) return duplicate(input, byUrl);
+    const known = this.catalog.findByUrl(c.urls);
+    if (known) return duplicate(input, known);
 
     // The article as the loader will read it back: its id is the content hash duplicates are judged by.
     const { slug, content, article, refused } = c.prepared ?? prepareArticle(c);
     if (!article) return { status: 'skipped', input, reason: refused ?? 'no text after cleaning', transient: false };
 
-    const byContent = this.catalog.findById(article.id);
-    if (byContent) {
-      await this.rememberUrls(byContent.entry, c.urls);
-      return duplicate(input, byContent);
-    }
-
     const corpusDir = resolveDir(this.config.CORPUS_DIR);
-    const file = await writeNewArticle(corpusDir, slug, content);
-    const entry: CatalogEntry = { file, title: article.title };
-    if (article.source) entry.source = article.source;
-    if (article.published) entry.published = article.published;
-    if (article.url) entry.url = article.url;
-    this.catalog.add(entry, article.id, c.urls);
-    return { status: 'added', input, ...entry };
+    return asWriter(this.shared, async (othersWrote, held) => {
+      if (othersWrote) await addNewFiles(this.catalog, corpusDir, { maxFileBytes: this.config.MAX_FILE_BYTES, alsoAt: this.state.alsoAt });
+      this.shared.syncedAt = held.token;
+
+      const byUrl = this.catalog.findByUrl(c.urls);
+      if (byUrl) return duplicate(input, byUrl);
+      const byContent = this.catalog.findById(article.id);
+      if (byContent) {
+        await this.rememberUrls(byContent.entry, c.urls);
+        return duplicate(input, byContent);
+      }
+
+      const file = await writeNewArticle(corpusDir, slug, content);
+      const entry: CatalogEntry = { file, title: article.title };
+      if (article.source) entry.source = article.source;
+      if (article.published) entry.published = article.published;
+      if (article.url) entry.url = article.url;
+      this.catalog.files.add(file);
+      this.catalog.add(entry, article.id, c.urls);
+      return { status: 'added', input, ...entry };
+    });
   }
 
   /** The same story at another URL: kept in the file's `also_at` when it is Markdown, else in the state file. */

@@ -80,3 +80,38 @@ export function markSeen(feed: FeedState, keys: string[], listed: ReadonlySet<st
   if (excess <= 0) return;
   feed.seen = feed.seen.filter((k) => listed.has(k) || excess-- <= 0);
 }
+
+/** What a state held when it was last read from or written to its file: each feed's entry as JSON. */
+export type StateBase = Record<string, string>;
+
+export const baseOf = (state: IngestState): StateBase => Object.fromEntries(Object.entries(state.feeds).map(([k, f]) => [k, JSON.stringify(f)]));
+
+/**
+ * Merges what the file holds now (`disk`, written by another process since `base` was taken) into
+ * `ours`, in place (runs still hold references to its feed entries): a feed only one side changed
+ * takes that side's entry; a feed both read meanwhile keeps the items either has seen and the
+ * validators of the later read; `also_at` lists are joined. Nothing another writer saved is lost.
+ */
+export function mergeState(ours: IngestState, base: StateBase, disk: IngestState): void {
+  for (const [key, theirs] of Object.entries(disk.feeds)) {
+    const mine = ours.feeds[key];
+    if (!mine) {
+      ours.feeds[key] = theirs;
+      continue;
+    }
+    const mineChanged = JSON.stringify(mine) !== base[key];
+    const theirsChanged = JSON.stringify(theirs) !== base[key];
+    if (!theirsChanged) continue;
+    const seen = mineChanged ? [...new Set([...theirs.seen, ...mine.seen])] : theirs.seen;
+    if (!mineChanged || (theirs.readAt ?? '') > (mine.readAt ?? '')) {
+      for (const field of ['etag', 'lastModified', 'readAt'] as const) {
+        if (theirs[field] === undefined) delete mine[field];
+        else mine[field] = theirs[field];
+      }
+    }
+    mine.seen = seen;
+  }
+  for (const [file, urls] of Object.entries(disk.alsoAt)) {
+    ours.alsoAt[file] = [...new Set([...(ours.alsoAt[file] ?? []), ...urls])];
+  }
+}

@@ -11,7 +11,7 @@ import type { Embedder } from '../embed/types.js';
 import type { IndexSummary } from '../sitrep.js';
 import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
-import { publishGeneration, withBuildLock } from './generations.js';
+import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
 import { createLexicalIndex } from './lexical.js';
 import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
 import { buildVectorIndex } from './vectors.js';
@@ -53,6 +53,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     });
 
     if (previous && isUpToDate(previous, files, chunking, hnsw)) {
+      // Builds killed after publishing, before their clean-up, leave it to the next build, even one with nothing to write.
+      clearLeftovers(indexDir);
       return summary(previous.passages.length, previous.passages.length, true);
     }
 

@@ -4,12 +4,15 @@
  * index or the new one, never a mix, whenever a build dies.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { acquireLock, isAlive, LockBusyError, releaseLock, type FileLockOptions, type HeldLock } from '../corpus/file-lock.js';
 import { IndexError, REBUILD_HINT } from './errors.js';
 import { replaceAtomically, syncDir } from './files.js';
 
 export const POINTER_FILE = 'CURRENT';
-const LOCK_FILE = 'build.lock';
+/** The build lock's folder in the index folder. */
+export const LOCK_FILE = 'build.lock';
 const TMP_PREFIX = '.tmp-';
 /** Generations kept besides the current one, so a reader that just followed the old pointer can finish. */
 const KEEP_PREVIOUS = 1;
@@ -67,6 +70,18 @@ export function publishGeneration(indexDir: string, write: (folder: string) => v
   return path.join(indexDir, name);
 }
 
+/**
+ * What a build that writes nothing (the index is up to date) still clears: the leftovers of builds
+ * that died, and generations besides the live one and the one before it (by name, which starts with
+ * its time; an orphan of a build that died before moving the pointer is newer than the live one).
+ */
+export function clearLeftovers(indexDir: string): void {
+  const live = pointedName(indexDir);
+  if (!live) return;
+  const before = fs.readdirSync(indexDir).filter((n) => n.startsWith('gen-') && n < live).sort().at(-1) ?? null;
+  pruneGenerations(indexDir, [live, before]);
+}
+
 /** The name CURRENT holds, or null when there is none or it names no generation. */
 function pointedName(indexDir: string): string | null {
   try {
@@ -100,38 +115,23 @@ function isOwnedByLiveProcess(tmpName: string): boolean {
   return Number.isInteger(pid) && pid !== process.pid && isAlive(pid);
 }
 
-function isAlive(pid: number): boolean {
-  // 0 and negatives address process groups, and kill(0, 0) always succeeds: a lock left empty by a
-  // build killed between creating and writing it would otherwise look owned forever.
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Runs `fn` holding the index folder's build lock; a lock left by a dead process is taken over. */
-export async function withBuildLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` holding the index folder's build lock (`build.lock`, see file-lock.ts); one held by a
+ * live build refuses this one at once, one left by a dead or stalled build is taken over.
+ */
+export async function withBuildLock<T>(indexDir: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   fs.mkdirSync(indexDir, { recursive: true });
-  const lock = path.join(indexDir, LOCK_FILE);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
-      const owner = Number(fs.readFileSync(lock, 'utf8'));
-      if (Number.isInteger(owner) && (owner === process.pid || isAlive(owner))) {
-        throw new IndexError('INDEX_LOCKED', `Another index build is running (process ${owner}). Try again when it ends.`);
-      }
-      fs.rmSync(lock, { force: true });
-    }
+  let held: HeldLock;
+  try {
+    held = await acquireLock(path.join(indexDir, LOCK_FILE), options);
+  } catch (err) {
+    if (!(err instanceof LockBusyError)) throw err;
+    const who = err.holder ? `process ${err.holder.pid}${err.holder.host === os.hostname() ? '' : ` on ${err.holder.host}`}` : 'another process';
+    throw new IndexError('INDEX_LOCKED', `Another index build is running (${who}). Try again when it ends.`);
   }
   try {
     return await fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    await releaseLock(path.join(indexDir, LOCK_FILE), held);
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lockHolder } from '../../src/corpus/file-lock.js';
 import { ensureGloveCache, GLOVE_CACHE_FILE, type InstalledPackage } from '../../src/embed/glove-build.js';
 import { readGloveCache, writeGloveCache, type GloveSource } from '../../src/embed/glove-cache.js';
 import { WordTable } from '../../src/embed/word-table.js';
@@ -141,6 +142,6 @@ describe('ensureGloveCache', () => {
     await expect(
       ensureGloveCache(path.join(dir, 'cache'), (l) => lines.push(l), { jsonPath, source: { ...source, bytes: 12 } }),
     ).rejects.toMatchObject({ code: 'GLOVE_CACHE_BUILD_FAILED', message: expect.stringMatching(/not a wink embeddings file/) });
-    expect(fs.existsSync(path.join(dir, 'cache', `${GLOVE_CACHE_FILE}.lock`))).toBe(false);
+    expect(await lockHolder(path.join(dir, 'cache', `${GLOVE_CACHE_FILE}.lock`))).toBeNull();
   });
 });

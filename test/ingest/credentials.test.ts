@@ -13,6 +13,7 @@ import type { Config } from '../../src/config.js';
 import { extractHtml } from '../../src/corpus/index.js';
 import { CREDENTIALS_REFUSED, hasCredentials, withoutCredentials } from '../../src/ingest/credentials.js';
 import { addInputs, fetcherFromConfig, formatOutcomes, ingestFeeds, parseFeedItems } from '../../src/ingest/index.js';
+import { WRITER_LOCK } from '../../src/ingest/session.js';
 import { OWNER_ID, startHarness, type Harness } from '../bot/harness.js';
 import { PERMISSIONS, stringOption, user } from '../fake-discord/payloads.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -24,7 +25,7 @@ let site: TestSite;
 let root: string;
 let config: Config;
 const withPassword = (p: string) => site.url(p).replace('http://', `http://reader:${PASSWORD}@`);
-const corpusFiles = () => (fs.existsSync(config.CORPUS_DIR) ? fs.readdirSync(config.CORPUS_DIR) : []);
+const corpusFiles = () => (fs.existsSync(config.CORPUS_DIR) ? fs.readdirSync(config.CORPUS_DIR).filter((n) => n !== WRITER_LOCK) : []);
 
 beforeAll(async () => {
   site = await TestSite.start();

@@ -12,6 +12,7 @@ import { addLinkAndIndex } from '../../src/bot/ingest-flow.js';
 import type { Config } from '../../src/config.js';
 import { addLink, fetcherFromConfig } from '../../src/ingest/index.js';
 import { addAlsoAt, writeNewArticle } from '../../src/ingest/corpus-writer.js';
+import { WRITER_LOCK } from '../../src/ingest/session.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { TestSite } from './site.js';
 import { ingestTestConfig } from './ingest-config.js';
@@ -60,9 +61,15 @@ describe('a full disk', () => {
 
   it('fails an /add with no .sitrep-*.tmp left in the corpus', async () => {
     fs.mkdirSync(config.CORPUS_DIR, { recursive: true });
+    // First the article's write fails, then the writer lock's own.
+    diskFullFor((f) => f.startsWith(config.CORPUS_DIR) && !f.includes(WRITER_LOCK));
+    await expect(addLink(config, site.url('/news/a'), { fetcher: fetcher() })).rejects.toThrow(/ENOSPC/);
+    vi.restoreAllMocks();
     diskFullFor((f) => f.startsWith(config.CORPUS_DIR));
     await expect(addLink(config, site.url('/news/a'), { fetcher: fetcher() })).rejects.toThrow(/ENOSPC/);
-    expect(fs.readdirSync(config.CORPUS_DIR)).toEqual([]);
+    // The writer lock's folder may stay (the loader passes dot-folders over), empty of temporary files.
+    expect(fs.readdirSync(config.CORPUS_DIR).filter((n) => n !== WRITER_LOCK)).toEqual([]);
+    expect(fs.readdirSync(path.join(config.CORPUS_DIR, WRITER_LOCK)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
   it('under the state file: the article is added and re-indexed, with a warning and no temp file', async () => {

@@ -3,10 +3,11 @@
  * build's clean-up keeps whatever CURRENT named: it sorted generations by name, so an orphan, whose
  * name is newer, was kept and the generation that had just been live was deleted.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { currentGeneration, publishGeneration } from '../../src/store/generations.js';
+import { clearLeftovers, currentGeneration, publishGeneration } from '../../src/store/generations.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
@@ -43,5 +44,22 @@ describe('a failed publish', () => {
     const next = path.basename(publishGeneration(dir, write('C')));
     expect(label(dir)).toBe('C');
     expect(generations(dir)).toEqual([live, next].sort());
+  });
+
+  it('is done by a build with nothing to write too: leftovers of killed builds go, the live generation and the one before stay', () => {
+    const dir = tempDir('sitrep-gen-leftovers-');
+    publishGeneration(dir, write('A'));
+    const before = path.basename(publishGeneration(dir, write('B')));
+    const live = path.basename(publishGeneration(dir, write('C')));
+    // What builds killed at various moments leave: a temporary generation (its pid has exited), an
+    // orphan that never got the pointer, an older generation not yet pruned.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.mkdirSync(path.join(dir, `.tmp-gen-2026-01-01T00-00-00-000Z-${dead}-abcdef`));
+    fs.mkdirSync(path.join(dir, 'gen-9999-orphan'));
+    fs.mkdirSync(path.join(dir, 'gen-0000-old'));
+    clearLeftovers(dir);
+    expect(label(dir)).toBe('C');
+    expect(generations(dir)).toEqual([before, live].sort());
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
   });
 });

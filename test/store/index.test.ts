@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/store/build.js';
 import { IndexError } from '../../src/store/errors.js';
-import { currentGeneration, publishGeneration } from '../../src/store/generations.js';
+import { lockHolder } from '../../src/corpus/file-lock.js';
+import { currentGeneration, LOCK_FILE, publishGeneration } from '../../src/store/generations.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndex } from '../../src/store/stored-index.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
@@ -98,13 +99,13 @@ describe('index store', () => {
     expect(readIndex(indexDir, { efSearch: 50 }).articles.length).toBe(2);
   });
 
-  it('takes over a lock left empty by a build killed between creating and writing it', async () => {
+  it('takes over the lock file an older version left, and leaves the lock free', async () => {
     const { indexDir, config } = setup();
     fs.mkdirSync(indexDir, { recursive: true });
-    fs.writeFileSync(path.join(indexDir, 'build.lock'), '');
+    fs.writeFileSync(path.join(indexDir, LOCK_FILE), '');
     const summary = await buildIndex(config, { embedder: hashEmbedder() });
     expect(summary.articles).toBe(2);
-    expect(fs.existsSync(path.join(indexDir, 'build.lock'))).toBe(false);
+    expect(await lockHolder(path.join(indexDir, LOCK_FILE))).toBeNull();
   });
 
   it('says plainly when there is no index yet', () => {

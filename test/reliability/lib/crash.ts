@@ -13,9 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { BuildMessage } from '../../../src/bot/build-in-child.js';
 import { resolveDir, type Config } from '../../../src/config.js';
+import { lockHolder } from '../../../src/corpus/file-lock.js';
 import { loadCorpus } from '../../../src/corpus/index.js';
 import { terms } from '../../../src/store/analyze.js';
-import { POINTER_FILE } from '../../../src/store/generations.js';
+import { LOCK_FILE, POINTER_FILE } from '../../../src/store/generations.js';
 import { readIndex } from '../../../src/store/stored-index.js';
 import { Tally, countsText, ms, quantile, type CheckResult } from './report.js';
 
@@ -220,7 +221,8 @@ export async function runCrashRounds(config: Config, sizes: CrashSizes): Promise
 
     // A build that runs to the end afterwards takes over the dead builds' lock and clears their leftovers.
     const final = await next().ended;
-    const left = fs.readdirSync(indexDir).filter((n) => n.startsWith('.tmp') || n.includes('.tmp-') || n === 'build.lock');
+    const left = fs.readdirSync(indexDir).filter((n) => n.startsWith('.tmp') || n.includes('.tmp-'));
+    if (await lockHolder(path.join(indexDir, LOCK_FILE))) left.push(LOCK_FILE);
     const gens = fs.readdirSync(indexDir).filter((n) => n.startsWith('gen-')).length;
     const cleanHeld = final.done && left.length === 0 && gens <= 2;
     if (!cleanHeld) tally.fail(`the build after the kills: finished ${final.done}, leftovers ${JSON.stringify(left)}, ${gens} generations`);

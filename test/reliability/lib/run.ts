@@ -18,6 +18,7 @@ import { runHostile, writeHostileCorpus } from './hostile.js';
 import { answerBurst, discordBurst, figuresText, instrument, type LoadFigures, type Reload } from './load.js';
 import { Tally, formatTable, type CheckResult, type Row } from './report.js';
 import { explodingAnswers, plantOutside, runPermissions, runSecrets } from './secrets.js';
+import { runWriters } from './writers.js';
 
 export interface ReportSizes {
   fuzzPerKind: number;
@@ -28,6 +29,10 @@ export interface ReportSizes {
   loadPassages: number;
   apiQuestions: number;
   discordQuestions: number;
+  lockContenders: number;
+  lockRounds: number;
+  addWriters: number;
+  addRounds: number;
 }
 
 export const REPORT_SIZES: ReportSizes = {
@@ -39,9 +44,13 @@ export const REPORT_SIZES: ReportSizes = {
   loadPassages: 2000,
   apiQuestions: 1000,
   discordQuestions: 200,
+  lockContenders: 8,
+  lockRounds: 8,
+  addWriters: 4,
+  addRounds: 4,
 };
 
-export const PARTS = ['corpus', 'crash', 'damage', 'load', 'hostile', 'secrets'] as const;
+export const PARTS = ['corpus', 'crash', 'damage', 'load', 'hostile', 'secrets', 'writers'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** A temp root for one part, removed afterwards whatever happens. */
@@ -147,6 +156,8 @@ const RUNS: Record<Part, (sizes: ReportSizes) => Promise<CheckResult>> = {
         await gate.close();
       }
     }),
+
+  writers: (s) => inTemp('sitrep-report-writers-', (root) => runWriters(s, root)),
 };
 
 export interface ReportResult {
