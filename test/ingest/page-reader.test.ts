@@ -20,6 +20,13 @@ const para = '<p>Shelling hit the depot near the river crossing on Tuesday, offi
 /** 4.5 MB of ordinary paragraphs: about 0.6 s to read here. */
 const bigPage = `<html><head><title>Big</title></head><body><article>${para.repeat(Math.floor(4_500_000 / para.length))}</article></body></html>`;
 
+/**
+ * The longest the event loop may stall while a page is read off it: well under the 0.6 s the same
+ * read holds the loop on the main thread, and well over a busy machine's timer jitter (a 2-core
+ * machine under a parallel test run showed 146 ms).
+ */
+const STALL_LIMIT_MS = 300;
+
 /** Runs `fn` and reports the longest gap between ticks of a 10 ms timer meanwhile. */
 async function longestStall<T>(fn: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
   let last = performance.now();
@@ -53,7 +60,7 @@ describe('the page reader', () => {
   it('reads a 4.5 MB page with the event loop free', async () => {
     const { value, stallMs } = await longestStall(() => reader(bigPage, 'https://a.example/big', 'https://a.example/big'));
     expect(value.ok).toBe(true);
-    expect(stallMs).toBeLessThan(100);
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
   }, 20_000);
 
   it('refuses a page still being read when its time is up, then reads the next in a fresh worker', async () => {
@@ -62,7 +69,7 @@ describe('the page reader', () => {
     const { value, stallMs } = await longestStall(() => quick(bigPage, 'https://a.example/big', 'https://a.example/big'));
     expect(value).toEqual({ ok: false, reason: timedOutReason(300) });
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(stallMs).toBeLessThan(100);
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
     // Several at once: each waits its turn, and its time starts when the worker takes it.
     const next = await Promise.all([1, 2].map((i) => quick(depotPage('https://a.example'), `https://a.example/${i}`, `https://a.example/${i}`)));
     expect(next.map((r) => r.ok)).toEqual([true, true]);
@@ -108,7 +115,7 @@ describe('a feed item that cannot be read in time', () => {
       // Reading the stored article back (its content hash) is done in the worker too: 0.2 s here.
       const { value, stallMs } = await longestStall(() => addLink(config, page, { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: patient }));
       expect(value.status).toBe('added');
-      expect(stallMs).toBeLessThan(100);
+      expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
     } finally {
       await patient.close();
     }
@@ -128,7 +135,7 @@ describe('a feed item that cannot be read in time', () => {
     // What scripts/add.ts calls: on this thread, this page held the loop about 0.8 s.
     const { value, stallMs } = await longestStall(() => addInputs(config, [page], { fetcher: fetcherFromConfig(config, { retries: 0 }) }));
     expect(value.map((o) => o.status)).toEqual(['added']);
-    expect(stallMs).toBeLessThan(100);
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
   }, 20_000);
 
   it('is refused with that reason, once: the next read does not fetch it again', async () => {
