@@ -147,6 +147,42 @@ export interface ConfidenceDiagnostics {
   auc: number | null;
   bestThreshold: number;
   bestOverall: number;
+  /** Reliability table: questions whose confidence falls in each tenth, and how often their quote answered. */
+  bins: CalibrationBin[];
+  /** Expected calibration error: the bins' gaps between mean confidence and accuracy, weighted by size. */
+  ece: number | null;
+}
+
+export interface CalibrationBin {
+  from: number;
+  to: number;
+  count: number;
+  meanConfidence: number;
+  /** Share whose top quote holds a gold answer (an unanswerable question's quote never does). */
+  accuracy: number;
+}
+
+const CALIBRATION_BINS = 10;
+
+/** Confidence against how often the quote answered, in tenths (from a run that never abstains). */
+export function calibration(outcomes: readonly Outcome[]): { bins: CalibrationBin[]; ece: number | null } {
+  const scored = outcomes.filter((o) => o.answer.confidence !== null);
+  const bins: CalibrationBin[] = [];
+  let gap = 0;
+  for (let b = 0; b < CALIBRATION_BINS; b++) {
+    const from = b / CALIBRATION_BINS;
+    const to = (b + 1) / CALIBRATION_BINS;
+    const inBin = scored.filter((o) => {
+      const c = Math.min(1, Math.max(0, o.answer.confidence!));
+      return c >= from && (c < to || (b === CALIBRATION_BINS - 1 && c <= to));
+    });
+    if (inBin.length === 0) continue;
+    const meanConfidence = inBin.reduce((sum, o) => sum + o.answer.confidence!, 0) / inBin.length;
+    const accuracy = inBin.filter((o) => o.correct).length / inBin.length;
+    bins.push({ from, to, count: inBin.length, meanConfidence, accuracy });
+    gap += inBin.length * Math.abs(meanConfidence - accuracy);
+  }
+  return { bins, ece: scored.length > 0 ? gap / scored.length : null };
 }
 
 export function confidenceDiagnostics(outcomes: readonly Outcome[]): ConfidenceDiagnostics {
@@ -176,7 +212,7 @@ export function confidenceDiagnostics(outcomes: readonly Outcome[]): ConfidenceD
     const overall = rate(good, scored.length);
     if (overall > best.overall) best = { t, overall };
   }
-  return { auc, bestThreshold: best.t, bestOverall: Math.max(0, best.overall) };
+  return { auc, bestThreshold: best.t, bestOverall: Math.max(0, best.overall), ...calibration(outcomes) };
 }
 
 /** Count of values in `sorted` below `x` (or at most `x` when `inclusive`). */

@@ -1,5 +1,5 @@
 /** Plain-text tables of evaluation figures, for a person at a terminal. */
-import type { AnswerSummary } from './answers.js';
+import type { AnswerSummary, ConfidenceDiagnostics } from './answers.js';
 import type { AnswerEvaluation, BeirEvaluation, BuildFigures } from './run.js';
 import type { RetrievalScores } from './retrieval.js';
 
@@ -69,11 +69,20 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
     `Sitrep with abstention off: answer accuracy ${pct(open.answerAccuracy)}, span ${pct(open.spanAccuracy)}, citation ${pct(open.citationAccuracy)}, overall ${pct(open.overall)}.`,
     `Confidence: ROC AUC answerable vs unanswerable ${c.auc === null ? 'n/a' : three(c.auc)}; ` +
       `the best threshold here, ${three(c.bestThreshold)}, would score ${pct(c.bestOverall)} overall (MIN_CONFIDENCE is ${minConfidence}).`,
+    ...calibrationLines(c),
     ...kindLines(s, b),
     '',
     'Expected source among the retrieved passages (questions with a source):',
     retrievalTable(e.retrieval, ['top1', 'top5', 'top20']),
   ].join('\n');
+}
+
+/** The reliability table: does a confidence of 0.7 mean the quote answers 7 times in 10? */
+function calibrationLines(c: ConfidenceDiagnostics): string[] {
+  if (c.bins.length === 0 || c.ece === null) return [];
+  const rows = [['Confidence', 'questions', 'mean confidence', 'quote answers']];
+  for (const bin of c.bins) rows.push([`${bin.from.toFixed(1)}–${bin.to.toFixed(1)}`, String(bin.count), three(bin.meanConfidence), pct(bin.accuracy)]);
+  return ['', `Calibration (abstention off): expected calibration error ${three(c.ece)}`, table(rows)];
 }
 
 /** Overall score per question kind, when the set names kinds. */

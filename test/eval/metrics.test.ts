@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceDiagnostics, judge, summarise } from '../../src/eval/answers.js';
+import { calibration, confidenceDiagnostics, judge, summarise } from '../../src/eval/answers.js';
 import { parseQrels, parseQuestionFile, parseSquad } from '../../src/eval/datasets.js';
 import { abstentionScores, latencySummary, ndcgAt, percentile, recallAt } from '../../src/eval/metrics.js';
 import { containsAnswer, normaliseAnswer } from '../../src/eval/normalise.js';
@@ -97,6 +97,21 @@ describe('abstention', () => {
     expect(d.auc).toBe(1);
     expect(d.bestOverall).toBe(1);
     expect(d.bestThreshold).toBeGreaterThan(0.5);
+  });
+
+  it('tabulates calibration by tenths and weighs each tenth\'s gap by its size', () => {
+    const c = calibration([
+      judge(answerable, answer('at least 78 attacks', 0.95)),
+      judge(answerable, answer('no figure here', 0.91)),
+      judge(answerable, answer('at least 78 attacks', 0.25)),
+      judge(unanswerable, answer('guess', 0.2)),
+    ]);
+    expect(c.bins.map((b) => [b.from, b.count, b.accuracy])).toEqual([
+      [0.2, 2, 0.5],
+      [0.9, 2, 0.5],
+    ]);
+    // |0.225 − 0.5| × 2 + |0.93 − 0.5| × 2, over 4.
+    expect(c.ece).toBeCloseTo((0.275 * 2 + 0.43 * 2) / 4, 6);
   });
 });
 
