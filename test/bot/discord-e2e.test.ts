@@ -128,6 +128,16 @@ describe('the bot on Discord', () => {
     expect(callback.body.data.content).toMatch(/try again in \d+ s/);
   });
 
+  it('counts /latest against the same per-user limit', async () => {
+    const reader = user('browser');
+    const first = Array.from({ length: h.config.RATE_LIMIT_QUESTIONS }, () => h.command('latest', [], { user: reader }));
+    await Promise.all(first.map((i) => h.edit(i)));
+    const callback = await h.callback(h.command('latest', [], { user: reader }));
+    expect(callback.body.type).toBe(REPLY);
+    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(callback.body.data.content).toMatch(/try again in \d+ s/);
+  });
+
   it('shows /help, /about and /sources', async () => {
     const help = await h.callback(h.command('help'));
     expect(help.body.data.flags).toBe(MessageFlags.Ephemeral);

@@ -1,8 +1,9 @@
 /** `/latest [topic] [days]`: the newest stories, each once, with their lead sentences. */
-import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../command.js';
 import { latestEmbed } from '../format/latest-embed.js';
 import { latestStories } from '../latest.js';
+import { retryMessage } from '../rate-limit.js';
 import { NO_MENTIONS } from '../reply.js';
 
 export const DEFAULT_DAYS = 7;
@@ -18,6 +19,12 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const topic = interaction.options.getString('topic')?.trim() || null;
   const days = interaction.options.getInteger('days') ?? DEFAULT_DAYS;
+  // A listing searches the index as a question does, so it counts against the same per-user limit.
+  const decision = ctx.limiter.take(interaction.user.id);
+  if (!decision.allowed) {
+    await interaction.reply({ content: retryMessage(decision.retryAfterMs), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
   await interaction.deferReply();
   const stories = await latestStories(ctx, { topic, days });
   await interaction.editReply({ embeds: [latestEmbed(stories, { topic, days })], allowedMentions: NO_MENTIONS });
