@@ -1,12 +1,14 @@
 /** Reads a corpus folder into articles: every supported file parsed, bad input skipped with a reason, duplicates indexed once. */
-import { readFile } from 'node:fs/promises';
-import { sha256Hex } from './hash.js';
-import { DEFAULT_MAX_FILE_BYTES, parseCorpusFile, tooLargeReason } from './parse.js';
+import { DEFAULT_MAX_FILE_BYTES } from './parse.js';
+import { readCorpusFile } from './read.js';
 import type { Article, CorpusFile, LoadedCorpus, SkippedInput } from './types.js';
 import { walkCorpus } from './walk.js';
 
 export interface LoadOptions {
-  /** Larger files are skipped without being read. Default: 5 MB (`DEFAULT_MAX_FILE_BYTES`). */
+  /**
+   * Larger files are skipped without being read; in a `.jsonl` file, which is streamed, larger lines
+   * (articles) are skipped and the others load. Default: 5 MB (`DEFAULT_MAX_FILE_BYTES`).
+   */
   maxFileBytes?: number;
   /** Called once for each input passed over, in corpus order, as it happens. */
   onWarning?: (skipped: SkippedInput) => void;
@@ -71,26 +73,14 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const duplicateOf = createDuplicateFilter();
   const files: CorpusFile[] = [];
   for (const entry of walked.entries) {
-    // Checked before reading, so a huge file never reaches memory.
-    if (entry.stats.size > limit) {
-      report({ file: entry.file, reason: tooLargeReason(entry.stats.size, limit) });
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(entry.abs);
-    } catch (err) {
-      report({ file: entry.file, reason: `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
-      continue;
-    }
-    const parsed = parseCorpusFile(entry.file, bytes, { maxFileBytes: limit });
+    const parsed = await readCorpusFile(entry.abs, entry.file, { maxFileBytes: limit, size: entry.stats.size });
     parsed.skipped.forEach(report);
     const articles = parsed.articles.filter((a) => {
       const dup = duplicateOf(a);
       if (dup) report(dup);
       return !dup;
     });
-    if (articles.length > 0) files.push({ file: entry.file, hash: sha256Hex(bytes), articles });
+    if (articles.length > 0 && parsed.hash !== null) files.push({ file: entry.file, hash: parsed.hash, articles });
   }
   return { files, skipped };
 }
