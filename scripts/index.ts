@@ -11,7 +11,7 @@ await runMain(async () => {
   if (summary.unchanged) console.log('The index is up to date: no corpus file changed.');
   console.log(
     `Indexed ${summary.files} files: ${summary.articles} articles, ${summary.passages} passages ` +
-      `(${summary.reused} reused from the previous index) in ${summary.seconds.toFixed(1)} s.`,
+      `(${summary.reused} reused from the previous index; ${summary.filesParsed ?? summary.files} files parsed) in ${summary.seconds.toFixed(1)} s.`,
   );
   if (summary.skipped.length > 0) {
     console.log(`Skipped ${summary.skipped.length}:`);

@@ -1,5 +1,18 @@
 export type { Article, CorpusFile, LoadedCorpus, Passage, SkippedInput, Span } from './types.js';
-export { loadCorpus, dedupeArticles, createDuplicateFilter, type LoadOptions } from './load.js';
+export {
+  loadCorpus,
+  scanCorpus,
+  loadScanned,
+  recordedCorpus,
+  dedupeArticles,
+  createDuplicateFilter,
+  type LoadOptions,
+  type LoadResult,
+  type FileRecord,
+  type ArticleRef,
+  type CorpusScan,
+  type ScannedFile,
+} from './load.js';
 export { walkCorpus, CorpusError, type CorpusEntry } from './walk.js';
 export {
   parseCorpusFile,

@@ -4,16 +4,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
-import { chunkArticle, loadCorpus } from '../corpus/index.js';
-import type { SkippedInput } from '../corpus/types.js';
-import { createEmbedder, fitCommonComponent, loadGlove, removeComponent } from '../embed/index.js';
+import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord } from '../corpus/index.js';
+import type { Article, SkippedInput } from '../corpus/types.js';
+import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
 import type { IndexSummary } from '../sitrep.js';
 import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
+import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { publishGeneration, withBuildLock } from './generations.js';
 import { createLexicalIndex } from './lexical.js';
-import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
+import type { Manifest } from './manifest.js';
+import { checkCurrentGeneration, readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
 import { buildVectorIndex } from './vectors.js';
 import { buildWordIndex } from './word-index.js';
 
@@ -32,15 +34,39 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
   const started = performance.now();
   const indexDir = resolveDir(config.INDEX_DIR);
   return withBuildLock(indexDir, async () => {
-    const corpus = await loadCorpus(resolveDir(config.CORPUS_DIR), {
-      maxFileBytes: config.MAX_FILE_BYTES,
-      onWarning: options.onWarning,
-    });
-    const embedder = options.embedder ?? (await createEmbedder(config));
-    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH);
-    const files = Object.fromEntries(corpus.files.map((f) => [f.file, f.hash]));
+    const corpusDir = resolveDir(config.CORPUS_DIR);
+    const maxFileBytes = config.MAX_FILE_BYTES;
+    // Before any file is stat'ed: a file written again after this, within its mtime's tick, is hashed next time.
+    const scannedAt = Date.now();
+    const scan = await scanCorpus(corpusDir, { maxFileBytes, known: readCorpusRecords(indexDir, maxFileBytes) });
+    // The built-in embedder's id is known without loading its vectors, which a re-index with no change never needs.
+    const knownId = options.embedder?.id ?? (isGloveModel(config.EMBEDDING_MODEL) ? GLOVE_EMBEDDER_ID : null);
+    let loaded = options.embedder ?? (knownId === null ? await createEmbedder(config) : null);
+    const embedderId = knownId ?? loaded!.id;
     const chunking = { sentences: config.PASSAGE_SENTENCES, overlap: config.PASSAGE_OVERLAP };
     const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
+    const seconds = () => (performance.now() - started) / 1000;
+
+    // Every file known unchanged, and a whole index made of exactly these: nothing is parsed (the
+    // index files are only checksummed, so that a damaged one is still rebuilt).
+    const recorded = recordedCorpus(scan);
+    const manifest = recorded && checkCurrentGeneration(indexDir);
+    if (recorded && manifest && manifest.embedder.id === embedderId && isUpToDate(manifest, recorded.files, chunking, hnsw)) {
+      recorded.skipped.forEach((s) => options.onWarning?.(s));
+      const records = new Map(scan.items.flatMap((i) => ('known' in i && i.known ? [[i.file, i.known] as const] : [])));
+      writeCorpusRecords(indexDir, records, maxFileBytes, scannedAt);
+      const { passages } = manifest.counts;
+      return { files: Object.keys(recorded.files).length, articles: recorded.articles, passages, reused: passages, skipped: recorded.skipped, seconds: seconds(), unchanged: true, filesParsed: 0 };
+    }
+
+    const embedder = (loaded ??= await createEmbedder(config));
+    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH);
+    const corpus = await loadScanned(scan, {
+      maxFileBytes,
+      onWarning: options.onWarning,
+      articlesOf: previous ? articlesOfPrevious(previous) : undefined,
+    });
+    const files = Object.fromEntries(corpus.files.map((f) => [f.file, f.hash]));
     const articles = corpus.files.flatMap((f) => f.articles);
     const summary = (passages: number, reused: number, unchanged: boolean): IndexSummary => ({
       files: corpus.files.length,
@@ -48,11 +74,13 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       passages,
       reused,
       skipped: corpus.skipped,
-      seconds: (performance.now() - started) / 1000,
+      seconds: seconds(),
       unchanged,
+      filesParsed: corpus.parsed,
     });
 
-    if (previous && isUpToDate(previous, files, chunking, hnsw)) {
+    if (previous && isUpToDate(previous.manifest, files, chunking, hnsw)) {
+      writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
       return summary(previous.passages.length, previous.passages.length, true);
     }
 
@@ -101,6 +129,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         words,
       }),
     );
+    // After the publish: records that ran ahead of the index would only make the next build read more.
+    writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
     return summary(passages.length, passages.length - missing.length, false);
   });
 }
@@ -115,13 +145,31 @@ function readPrevious(indexDir: string, embedderId: string, efSearch: number): S
   }
 }
 
+/**
+ * The articles the previous generation holds for a file known unchanged, when it holds all of them
+ * (built from the same bytes, none left out as a duplicate); otherwise the file is parsed again.
+ */
+function articlesOfPrevious(previous: StoredIndex): (file: string, record: FileRecord) => Article[] | undefined {
+  const byFile = new Map<string, Article[]>();
+  for (const a of previous.articles) {
+    const list = byFile.get(a.file);
+    if (list) list.push(a);
+    else byFile.set(a.file, [a]);
+  }
+  return (file, record) => {
+    if (previous.manifest.files[file] !== record.hash) return undefined;
+    const held = byFile.get(file) ?? [];
+    const same = held.length === record.articles.length && held.every((a, i) => a.id === record.articles[i]!.id && a.line === record.articles[i]!.line);
+    return same ? held : undefined;
+  };
+}
+
 function isUpToDate(
-  previous: StoredIndex,
+  m: Manifest,
   files: Record<string, string>,
   chunking: { sentences: number; overlap: number },
   hnsw: { m: number; efConstruction: number },
 ): boolean {
-  const m = previous.manifest;
   const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
   const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
   return same(sortedFiles(m.files), sortedFiles(files)) && same(m.chunking, chunking) && same(m.hnsw, hnsw);

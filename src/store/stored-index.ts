@@ -96,20 +96,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       `The index in ${indexDir} was built with ${manifest.embedder.id}, but EMBEDDING_MODEL selects ${options.embedderId}. ${REBUILD_HINT}`,
     );
   }
-  const read = (name: string): Buffer => {
-    const file = path.join(location, name);
-    const expected = manifest.checksums[name];
-    if (!expected) throw damaged(file, 'it is not listed in the manifest');
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(file);
-    } catch {
-      throw damaged(file, 'it is missing');
-    }
-    if (data.length !== expected.bytes) throw damaged(file, `it has ${data.length} bytes, the manifest says ${expected.bytes}`);
-    if (sha256(data) !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
-    return data;
-  };
+  const read = (name: string): Buffer => readChecked(location, manifest, name);
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, read(name)]));
   const parse = <T>(name: string): T => {
@@ -160,11 +147,44 @@ export function readPackedVectors(index: StoredIndex): Float32Array {
   return packed;
 }
 
+/** A stored file's bytes, after its size and checksum are found to match the manifest. */
+function readChecked(location: string, manifest: Manifest, name: string): Buffer {
+  const file = path.join(location, name);
+  const expected = manifest.checksums[name];
+  if (!expected) throw damaged(file, 'it is not listed in the manifest');
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  if (data.length !== expected.bytes) throw damaged(file, `it has ${data.length} bytes, the manifest says ${expected.bytes}`);
+  if (sha256(data) !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
+  return data;
+}
+
 function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {
   try {
     return loadLexicalIndex(bytes);
   } catch (err) {
     throw damaged(file, (err as Error).message);
+  }
+}
+
+/**
+ * The current generation's manifest, after it and every file it lists are found whole (sizes and
+ * checksums; nothing is parsed); null when there is no generation or any part of it is damaged.
+ */
+export function checkCurrentGeneration(indexDir: string): Manifest | null {
+  try {
+    const location = currentGeneration(indexDir);
+    if (location === null) return null;
+    const manifest = readManifest(location);
+    for (const name of Object.values(INDEX_FILES)) readChecked(location, manifest, name);
+    return manifest;
+  } catch (err) {
+    if (err instanceof IndexError) return null;
+    throw err;
   }
 }
 
