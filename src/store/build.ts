@@ -74,7 +74,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const corpus = await loadScanned(scan, {
       maxFileBytes,
       onWarning: options.onWarning,
-      articlesOf: previous ? articlesOfPrevious(previous) : undefined,
+      // A rebuild parses every file again, so that it also takes in a newer parser's reading.
+      articlesOf: previous && options.rebuild === undefined ? articlesOfPrevious(previous) : undefined,
     });
     const files = Object.fromEntries(corpus.files.map((f) => [f.file, f.hash]));
     const articles = corpus.files.flatMap((f) => f.articles);
@@ -98,7 +99,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // graph and postings changed in place); otherwise, or when asked, everything is built again.
     const extend =
       previous !== null && options.rebuild === undefined && sameSettings(previous.manifest, chunking, hnsw) && (previous.manifest.embedder.commonComponent !== null || !embedder.removesCommonComponent);
-    const passages = chunkAll(articles, chunking, previous);
+    const passages = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     const known = new Map<string, Float32Array>();

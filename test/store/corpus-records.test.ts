@@ -114,4 +114,12 @@ describe('a build reads only the corpus files that changed', () => {
     await buildIndex(config, { embedder: hashEmbedder() });
     expect(fs.existsSync(leftover)).toBe(false);
   });
+
+  it('parses every file again on a rebuild (--compact), so that a newer parser reads them all', async () => {
+    const { config } = setup();
+    const embedder = hashEmbedder();
+    await buildIndex(config, { embedder });
+    expect(await buildIndex(config, { embedder, rebuild: 'refit' })).toMatchObject({ unchanged: false, filesParsed: 3 });
+    expect(await buildIndex(config, { embedder })).toMatchObject({ unchanged: true, filesParsed: 0 });
+  });
 });
