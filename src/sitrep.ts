@@ -67,6 +67,11 @@ export interface IndexSummary {
   passages: number;
   /** Passages whose vectors were reused from the previous index. */
   reused: number;
+  /**
+   * Corpus files read and parsed by this build; the others were known unchanged by size and mtime
+   * (or by hash) and taken from the previous index. Left out by builds that do not count it.
+   */
+  filesParsed?: number;
   skipped: { file: string; line?: number; reason: string }[];
   seconds: number;
   /** True when nothing changed since the last build, so no new generation was written. */

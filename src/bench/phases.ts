@@ -2,15 +2,14 @@
  * The two measured phases of a benchmark size, each run in a fresh process so that its peak RSS is
  * its own: building the index, and serving it (load, answer, HNSW against exact search).
  */
-import path from 'node:path';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
 import { createEmbedder, removeComponent } from '../embed/index.js';
 import { buildIndex } from '../store/build.js';
 import { currentGeneration } from '../store/generations.js';
-import { INDEX_FILES } from '../store/manifest.js';
-import { readIndex } from '../store/stored-index.js';
-import { exactSearch, loadVectorIndex } from '../store/vectors.js';
+import { readIndex, readPassageGraph } from '../store/stored-index.js';
+import { exactSearch } from '../store/vectors.js';
 import { openSitrep } from '../sitrep.js';
 import { latencySummary, type LatencySummary } from '../eval/metrics.js';
 import { containsAnyAnswer } from '../eval/normalise.js';
@@ -61,6 +60,45 @@ export async function benchBuild(config: Config): Promise<BuildResult> {
     graphSeconds: (graphDone - embedDone) / 1000,
     restSeconds: (end - graphDone) / 1000,
     indexBytes: folderBytes(location),
+    peakRssMiB: mib(),
+  };
+}
+
+/** Bytes this process has written through system calls so far (Linux `/proc/self/io`), or null elsewhere. */
+function bytesWritten(): number | null {
+  try {
+    const m = /^wchar: (\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface UpdateResult {
+  /** The whole `buildIndex` after one corpus change. */
+  seconds: number;
+  /** Bytes the build wrote (the new generation, the corpus records); null where the OS does not say. */
+  bytesWritten: number | null;
+  /** Size of the generation it published. */
+  generationBytes: number;
+  filesParsed: number;
+  passages: number;
+  peakRssMiB: number;
+}
+
+/** Re-indexes after a change to the corpus (one article added or removed), in a fresh process. */
+export async function benchUpdate(config: Config): Promise<UpdateResult> {
+  // The embedder is loaded first, as a running bot has it: the figure is the update's own.
+  const embedder = await createEmbedder(config);
+  const before = bytesWritten();
+  const summary = await buildIndex(config, { embedder });
+  const after = bytesWritten();
+  return {
+    seconds: summary.seconds,
+    bytesWritten: before === null || after === null ? null : after - before,
+    generationBytes: folderBytes(currentGeneration(resolveDir(config.INDEX_DIR))!),
+    filesParsed: summary.filesParsed ?? summary.files,
+    passages: summary.passages,
     peakRssMiB: mib(),
   };
 }
@@ -146,10 +184,9 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
   const exactMsPerQuery = (performance.now() - t) / queries.length;
   const kth = exact.map((hits) => hits[hits.length - 1]?.score ?? -Infinity);
 
-  const graphFile = path.join(index.location, INDEX_FILES.vectors);
   const recall: RecallResult[] = [];
   for (const ef of [...new Set([config.HNSW_EF_SEARCH, ...options.efSearch])].sort((a, b) => a - b)) {
-    const graph = loadVectorIndex(graphFile, dim, ef);
+    const graph = readPassageGraph(index, ef);
     for (const q of queries.slice(0, 20)) graph.search(q, 10);
     t = performance.now();
     const found = queries.map((q) => graph.search(q, 10).map((h) => h.id));

@@ -16,6 +16,10 @@ export function formatBench(results: SizeResult[]): string {
   row('  embedding rate (passages/s)', (r) => int(r.embedRate));
   row('  embed / graph / rest (s)', (r) => `${f1(r.build.embedSeconds)} / ${f1(r.build.graphSeconds)} / ${f1(r.build.restSeconds)}`);
   row('  embedder load (s)', (r) => f2(r.build.embedderLoadSeconds));
+  const written = (b: number | null) => (b === null ? 'n/a' : mb(b));
+  row('add one article: re-index (s) / written / peak RSS (MiB)', (r) => `${f2(r.add.seconds)} / ${written(r.add.bytesWritten)} / ${int(r.add.peakRssMiB)}`);
+  row('  share of the full build', (r) => `${f1((100 * r.add.seconds) / r.build.buildSeconds)}%`);
+  row('remove it: re-index (s) / written / peak RSS (MiB)', (r) => `${f2(r.remove.seconds)} / ${written(r.remove.bytesWritten)} / ${int(r.remove.peakRssMiB)}`);
   row('question → answer p50 (ms)', (r) => f1(r.serve.latencyMs.p50));
   row('question → answer p95 (ms)', (r) => f1(r.serve.latencyMs.p95));
   row('question → answer p99 (ms)', (r) => f1(r.serve.latencyMs.p99));

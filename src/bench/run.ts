@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorkspace } from '../eval/workspace.js';
 import { writeBenchCorpus } from './corpus.js';
-import type { BuildResult, ServeResult } from './phases.js';
+import type { BuildResult, ServeResult, UpdateResult } from './phases.js';
 import type { WorkerJob } from './worker.js';
 
 export interface BenchOptions {
@@ -27,6 +27,9 @@ export interface SizeResult {
   size: number;
   articles: number;
   build: BuildResult;
+  /** Re-indexing after one article is added to the built index, and after it is removed again. */
+  add: UpdateResult;
+  remove: UpdateResult;
   serve: ServeResult;
   /** The HNSW row at the configured efSearch. */
   configured: ServeResult['recall'][number];
@@ -34,6 +37,23 @@ export interface SizeResult {
   buildRate: number;
   embedRate: number;
 }
+
+/** The article added to a built index, to time an update. */
+const ADDED_ARTICLE = {
+  file: 'bench-added-article.md',
+  text: [
+    '---',
+    'title: Drone strike on a fuel depot',
+    `source: ${JSON.stringify('Synthetic (benchmark)')}`,
+    'published: 2024-05-02',
+    '---',
+    '',
+    'A drone struck a fuel depot near the river port on Wednesday, officials said. Three guards were hurt.',
+    '',
+    'Fire crews worked through the night to contain the blaze. The depot supplied the power station.',
+    '',
+  ].join('\n'),
+};
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -61,6 +81,14 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
       const env = { ...options.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir };
       options.log(`${size} passages: building (${corpus.articles} articles)`);
       const build = await runWorker<BuildResult>(ws.root, { phase: 'build', env });
+      // One article in a file of its own, as `npm run add` and the feeds write them.
+      const added = path.join(ws.corpusDir, ADDED_ARTICLE.file);
+      fs.writeFileSync(added, ADDED_ARTICLE.text);
+      options.log(`${size} passages: re-indexing with one article added`);
+      const add = await runWorker<UpdateResult>(ws.root, { phase: 'add', env });
+      fs.rmSync(added);
+      options.log(`${size} passages: re-indexing with it removed`);
+      const remove = await runWorker<UpdateResult>(ws.root, { phase: 'remove', env });
       options.log(`${size} passages: serving ${corpus.questions.length} questions`);
       const serve = await runWorker<ServeResult>(ws.root, {
         phase: 'serve',
@@ -73,6 +101,8 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
         size,
         articles: corpus.articles,
         build,
+        add,
+        remove,
         serve,
         configured: serve.recall.find((r) => r.efSearch === serve.configuredEfSearch)!,
         buildRate: build.passages / build.buildSeconds,

@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs';
 import { loadConfig } from '../config.js';
-import { benchBuild, benchServe } from './phases.js';
+import { benchBuild, benchServe, benchUpdate } from './phases.js';
 import type { BenchQuestion } from './corpus.js';
 
 export interface WorkerJob {
-  phase: 'build' | 'serve';
+  phase: 'build' | 'serve' | 'add' | 'remove';
   env: Record<string, string>;
   questions?: BenchQuestion[];
   warmup?: number;
@@ -21,5 +21,7 @@ const config = loadConfig({ ...process.env, ...job.env });
 const result =
   job.phase === 'build'
     ? await benchBuild(config)
-    : await benchServe(config, job.questions ?? [], { warmup: job.warmup ?? 20, efSearch: job.efSearch ?? [] });
+    : job.phase === 'add' || job.phase === 'remove'
+      ? await benchUpdate(config)
+      : await benchServe(config, job.questions ?? [], { warmup: job.warmup ?? 20, efSearch: job.efSearch ?? [] });
 fs.writeFileSync(resultFile!, JSON.stringify(result));

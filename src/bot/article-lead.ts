@@ -3,9 +3,8 @@
  * sentences (what its story is recognised by), read from the corpus file with the loader's own
  * parsing and sentence splitting, so the words are those the index holds.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseCorpusFile, splitSentences } from '../corpus/index.js';
+import { readCorpusFile, splitSentences } from '../corpus/index.js';
 
 /** Sentences of the lead that a story is recognised by. */
 const LEAD_SENTENCES = 2;
@@ -25,15 +24,8 @@ export async function readLead(corpusDir: string, file: string, maxFileBytes: nu
   const abs = path.resolve(corpusDir, rel);
   // A file reference from the index never leaves the corpus folder; refuse one that would.
   if (path.relative(path.resolve(corpusDir), abs).startsWith('..')) return null;
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(abs);
-    if (stat.size > maxFileBytes) return null;
-    bytes = await fs.readFile(abs);
-  } catch {
-    return null;
-  }
-  const { articles } = parseCorpusFile(rel.split(path.sep).join('/'), bytes, { maxFileBytes });
+  // A JSONL file is read up to the article's line only, however large the file.
+  const { articles } = await readCorpusFile(abs, rel.split(path.sep).join('/'), { maxFileBytes, onlyLine: line });
   const article = line === undefined ? articles[0] : articles.find((a) => a.line === line);
   if (!article) return null;
   const spans = splitSentences(article.text).slice(0, LEAD_SENTENCES);

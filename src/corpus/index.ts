@@ -1,17 +1,33 @@
 export type { Article, CorpusFile, LoadedCorpus, Passage, SkippedInput, Span } from './types.js';
-export { loadCorpus, dedupeArticles, createDuplicateFilter, type LoadOptions } from './load.js';
+export {
+  loadCorpus,
+  scanCorpus,
+  loadScanned,
+  recordedCorpus,
+  dedupeArticles,
+  createDuplicateFilter,
+  type LoadOptions,
+  type LoadResult,
+  type FileRecord,
+  type ArticleRef,
+  type CorpusScan,
+  type ScannedFile,
+} from './load.js';
 export { walkCorpus, CorpusError, type CorpusEntry } from './walk.js';
 export {
   parseCorpusFile,
   decodeText,
   DEFAULT_MAX_FILE_BYTES,
+  isLineFormat,
+  tooLargeReason,
   SUPPORTED_EXTENSIONS,
   type ParseOptions,
 } from './parse.js';
 export { buildArticle, type ArticleDraft, type ParsedFile } from './article.js';
 export { parseMarkdown, markdownToText } from './markdown.js';
 export { parsePlainText } from './text.js';
-export { parseJsonLines } from './jsonl.js';
+export { parseJsonLines, parseJsonLinesBytes, JsonLinesReader, type JsonLinesOptions } from './jsonl.js';
+export { readCorpusFile, hashFile, type ReadCorpusFile, type ReadFileOptions } from './read.js';
 export { parseHtml, articleFromHtml, extractHtml, type ExtractedPage, type HtmlOptions } from './html.js';
 export { splitFrontMatter, type FrontMatter } from './frontmatter.js';
 export { validateMetadata, normaliseDate, metadataSchema, DateFormatError, type ArticleMetadata } from './metadata.js';

@@ -1,25 +1,90 @@
-/** Reads a corpus folder into articles: every supported file parsed, bad input skipped with a reason, duplicates indexed once. */
-import { readFile } from 'node:fs/promises';
-import { sha256Hex } from './hash.js';
-import { DEFAULT_MAX_FILE_BYTES, parseCorpusFile, tooLargeReason } from './parse.js';
+/**
+ * Reads a corpus folder into articles: every supported file parsed, bad input skipped with a reason,
+ * duplicates indexed once. Given what an earlier load learnt of each file (its size, mtime, hash and
+ * what it yielded), a file whose size and mtime are unchanged is not read at all, and one whose
+ * bytes still hash the same is not parsed again.
+ */
+import { DEFAULT_MAX_FILE_BYTES, isLineFormat, tooLargeReason } from './parse.js';
+import { hashFile, readCorpusFile } from './read.js';
 import type { Article, CorpusFile, LoadedCorpus, SkippedInput } from './types.js';
 import { walkCorpus } from './walk.js';
 
 export interface LoadOptions {
-  /** Larger files are skipped without being read. Default: 5 MB (`DEFAULT_MAX_FILE_BYTES`). */
+  /**
+   * Larger files are skipped without being read; in a `.jsonl` file, which is streamed, larger lines
+   * (articles) are skipped and the others load. Default: 5 MB (`DEFAULT_MAX_FILE_BYTES`).
+   */
   maxFileBytes?: number;
   /** Called once for each input passed over, in corpus order, as it happens. */
   onWarning?: (skipped: SkippedInput) => void;
+  /**
+   * Records of an earlier load, by corpus-relative path. A file whose size and mtime match its record
+   * is taken as unchanged without being read; one whose size matches is hashed, and when its hash
+   * matches too it is not parsed. A record whose mtime should not be trusted (see `FileRecord`)
+   * carries NaN there, so it is compared by hash alone.
+   */
+  known?: ReadonlyMap<string, FileRecord>;
+  /**
+   * The articles of a file known unchanged (as its record lists them), when the caller still holds
+   * them; undefined, and the file is read and parsed again.
+   */
+  articlesOf?: (file: string, record: FileRecord) => Article[] | undefined;
 }
 
-const where = (a: Article) => (a.line === undefined ? a.file : `${a.file} line ${a.line}`);
+/** An article as a record remembers it: enough to find duplicates without its text. */
+export interface ArticleRef {
+  id: string;
+  line?: number;
+}
+
+/** What a load learnt of one file: enough to know next time that it has not changed, and what it held. */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of its bytes, hex. */
+  hash: string;
+  /** The articles it yielded, in order, before duplicates across files were removed. */
+  articles: ArticleRef[];
+  /** Its own inputs that were passed over (duplicates of other files' articles are not listed). */
+  skipped: SkippedInput[];
+}
+
+/** A file the scan found: the record that still describes it, when there is one. */
+export interface ScannedFile {
+  file: string;
+  abs: string;
+  size: number;
+  mtimeMs: number;
+  known?: FileRecord;
+}
+
+/** The corpus folder's files in order, with the inputs passed over before any was read. */
+export interface CorpusScan {
+  items: Array<ScannedFile | SkippedInput>;
+  /** Files hashed to compare with their record (their mtime changed, their size did not). */
+  hashed: number;
+}
+
+export interface LoadResult extends LoadedCorpus {
+  /** A record of every file read or known, for the next load's `known`. */
+  records: Map<string, FileRecord>;
+  /** Files read and parsed, and files whose articles came from `articlesOf`. */
+  parsed: number;
+  reused: number;
+}
+
+const isSkip = (item: ScannedFile | SkippedInput): item is SkippedInput => 'reason' in item;
+
+type Located = Pick<Article, 'id' | 'file' | 'line'>;
+
+const where = (a: Located) => (a.line === undefined ? a.file : `${a.file} line ${a.line}`);
 
 /**
  * A filter that keeps the first copy of each article (by id) and returns, for a later copy, the
  * "duplicate of <file>" note that reports it.
  */
-export function createDuplicateFilter(): (article: Article) => SkippedInput | undefined {
-  const firstSeen = new Map<string, Article>();
+export function createDuplicateFilter(): (article: Located) => SkippedInput | undefined {
+  const firstSeen = new Map<string, Located>();
   return (a) => {
     const first = firstSeen.get(a.id);
     if (!first) {
@@ -49,6 +114,115 @@ export function dedupeArticles(files: CorpusFile[]): { files: CorpusFile[]; dupl
 }
 
 /**
+ * Lists the corpus folder's files and decides, by size and mtime (and by hash when only the mtime
+ * changed), which of them an earlier load's records still describe. Reads only files whose mtime
+ * changed but whose size did not.
+ *
+ * @throws CorpusError only when `dir` itself is missing or not a folder.
+ */
+export async function scanCorpus(dir: string, options: Pick<LoadOptions, 'maxFileBytes' | 'known'> = {}): Promise<CorpusScan> {
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const walked = await walkCorpus(dir);
+  const items: CorpusScan['items'] = [...walked.skipped];
+  let hashed = 0;
+  for (const entry of walked.entries) {
+    const { size, mtimeMs } = entry.stats;
+    // Checked before reading, so a huge file never reaches memory; JSON Lines is limited by the line.
+    if (size > limit && !isLineFormat(entry.file)) {
+      items.push({ file: entry.file, reason: tooLargeReason(size, limit) });
+      continue;
+    }
+    const scanned: ScannedFile = { file: entry.file, abs: entry.abs, size, mtimeMs };
+    const record = options.known?.get(entry.file);
+    if (record && record.size === size) {
+      if (record.mtimeMs === mtimeMs) scanned.known = record;
+      else {
+        hashed++;
+        // A file that cannot be read now is read (and reported) by the load.
+        const hash = await hashFile(entry.abs).catch(() => null);
+        if (hash === record.hash) scanned.known = { ...record, mtimeMs };
+      }
+    }
+    items.push(scanned);
+  }
+  return { items, hashed };
+}
+
+/**
+ * What the corpus holds according to the scan's records alone, when every file is known: its files
+ * with articles (path → hash), article count and skipped inputs, as a load would find them. Null
+ * when some file must be read.
+ */
+export function recordedCorpus(scan: CorpusScan): { files: Record<string, string>; articles: number; skipped: SkippedInput[] } | null {
+  const duplicateOf = createDuplicateFilter();
+  const files: Record<string, string> = {};
+  const skipped: SkippedInput[] = [];
+  let articles = 0;
+  for (const item of scan.items) {
+    if (isSkip(item)) {
+      skipped.push(item);
+      continue;
+    }
+    if (!item.known) return null;
+    skipped.push(...item.known.skipped);
+    let kept = 0;
+    for (const ref of item.known.articles) {
+      const dup = duplicateOf({ ...ref, file: item.file });
+      if (dup) skipped.push(dup);
+      else kept++;
+    }
+    if (kept > 0) files[item.file] = item.known.hash;
+    articles += kept;
+  }
+  return { files, articles, skipped };
+}
+
+const refOf = (a: Article): ArticleRef => (a.line === undefined ? { id: a.id } : { id: a.id, line: a.line });
+
+/** Reads (or takes from `articlesOf`) the articles of every scanned file, in order, and removes duplicates. */
+export async function loadScanned(scan: CorpusScan, options: LoadOptions = {}): Promise<LoadResult> {
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const skipped: SkippedInput[] = [];
+  const report = (s: SkippedInput) => {
+    skipped.push(s);
+    options.onWarning?.(s);
+  };
+  const duplicateOf = createDuplicateFilter();
+  const files: CorpusFile[] = [];
+  const records = new Map<string, FileRecord>();
+  let parsed = 0;
+  let reused = 0;
+  for (const item of scan.items) {
+    if (isSkip(item)) {
+      report(item);
+      continue;
+    }
+    let hash: string | null;
+    let own: { articles: Article[]; skipped: SkippedInput[] };
+    const kept = item.known && options.articlesOf?.(item.file, item.known);
+    if (item.known && kept) {
+      reused++;
+      hash = item.known.hash;
+      own = { articles: kept, skipped: item.known.skipped };
+    } else {
+      parsed++;
+      const read = await readCorpusFile(item.abs, item.file, { maxFileBytes: limit, size: item.size });
+      hash = read.hash;
+      own = read;
+    }
+    own.skipped.forEach(report);
+    if (hash !== null) records.set(item.file, { size: item.size, mtimeMs: item.mtimeMs, hash, articles: own.articles.map(refOf), skipped: own.skipped });
+    const articles = own.articles.filter((a) => {
+      const dup = duplicateOf(a);
+      if (dup) report(dup);
+      return !dup;
+    });
+    if (articles.length > 0 && hash !== null) files.push({ file: item.file, hash, articles });
+  }
+  return { files, skipped, records, parsed, reused };
+}
+
+/**
  * Loads every article under `dir` (recursively, in sorted order). Bad content never throws: it is
  * skipped with a reason, reported through `onWarning` and listed in `skipped`. Files that yield no
  * article are not listed in `files`.
@@ -57,40 +231,6 @@ export function dedupeArticles(files: CorpusFile[]): { files: CorpusFile[]; dupl
  * @example
  * const { files, skipped } = await loadCorpus('corpus', { onWarning: (s) => log.warn(s) });
  */
-export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
-  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const skipped: SkippedInput[] = [];
-  const report = (s: SkippedInput) => {
-    skipped.push(s);
-    options.onWarning?.(s);
-  };
-
-  const walked = await walkCorpus(dir);
-  walked.skipped.forEach(report);
-
-  const duplicateOf = createDuplicateFilter();
-  const files: CorpusFile[] = [];
-  for (const entry of walked.entries) {
-    // Checked before reading, so a huge file never reaches memory.
-    if (entry.stats.size > limit) {
-      report({ file: entry.file, reason: tooLargeReason(entry.stats.size, limit) });
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(entry.abs);
-    } catch (err) {
-      report({ file: entry.file, reason: `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
-      continue;
-    }
-    const parsed = parseCorpusFile(entry.file, bytes, { maxFileBytes: limit });
-    parsed.skipped.forEach(report);
-    const articles = parsed.articles.filter((a) => {
-      const dup = duplicateOf(a);
-      if (dup) report(dup);
-      return !dup;
-    });
-    if (articles.length > 0) files.push({ file: entry.file, hash: sha256Hex(bytes), articles });
-  }
-  return { files, skipped };
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return loadScanned(await scanCorpus(dir, options), options);
 }

@@ -2,11 +2,12 @@
 import path from 'node:path';
 import { skip, type ParsedFile } from './article.js';
 import { parseHtml } from './html.js';
-import { parseJsonLines } from './jsonl.js';
+import { BINARY_CONTROL_RATIO, SNIFF_BYTES, formatBytes, isControlByte } from './bytes.js';
+import { parseJsonLines, parseJsonLinesBytes } from './jsonl.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './text.js';
 
-/** Files larger than this are skipped unless the caller says otherwise: 5 MB. */
+/** Files larger than this (for `.jsonl`, lines larger than this) are skipped unless the caller says otherwise: 5 MB. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Parsers by lower-case extension. */
@@ -22,18 +23,15 @@ export const FORMATS: Readonly<Record<string, (file: string, text: string) => Pa
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
 export interface ParseOptions {
-  /** Larger inputs are skipped. Default: `DEFAULT_MAX_FILE_BYTES`. */
+  /** Larger inputs (for `.jsonl`, larger lines) are skipped. Default: `DEFAULT_MAX_FILE_BYTES`. */
   maxFileBytes?: number;
 }
 
-/** Share of control characters (other than tab, newline, carriage return, form feed) above which a file is binary. */
-const BINARY_CONTROL_RATIO = 0.1;
-const SNIFF_BYTES = 8192;
+export { formatBytes };
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+/** True for a format read line by line, whose size limit applies to each line (each article), not the file. */
+export function isLineFormat(file: string): boolean {
+  return path.posix.extname(file).toLowerCase() === '.jsonl';
 }
 
 export function tooLargeReason(size: number, limit: number): string {
@@ -51,7 +49,7 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
   const head = bytes.subarray(0, SNIFF_BYTES);
   let control = 0;
   for (const b of head) {
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
+    if (isControlByte(b)) control++;
   }
   if (control / head.length > BINARY_CONTROL_RATIO) return { reason: 'binary file (mostly control characters)' };
   let text: string;
@@ -80,6 +78,8 @@ export function parseCorpusFile(file: string, bytes: Uint8Array, options: ParseO
     return { articles: [], skipped: [skip(file, `unsupported file type${ext ? ` (${ext})` : ''}; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`)] };
   }
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // JSON Lines is split before it is decoded: the limit holds for each article, and one bad line costs that line.
+  if (isLineFormat(file)) return parseJsonLinesBytes(file, bytes, { maxLineBytes: limit });
   if (bytes.length > limit) return { articles: [], skipped: [skip(file, tooLargeReason(bytes.length, limit))] };
   const decoded = decodeText(bytes);
   if ('reason' in decoded) return { articles: [], skipped: [skip(file, decoded.reason)] };

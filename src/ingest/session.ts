@@ -12,8 +12,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveDir, type Config } from '../config.js';
-import { parseCorpusFile } from '../corpus/index.js';
-import { tooLargeReason } from '../corpus/parse.js';
+import { readCorpusFile } from '../corpus/index.js';
 import { withFileLock, type HeldLock } from '../corpus/file-lock.js';
 import { addNewFiles, loadCatalog, type CatalogEntry, type CorpusCatalog, type Match } from './catalog.js';
 import { isHtml } from './content-type.js';
@@ -199,16 +198,16 @@ export class IngestSession {
   /** A local file in any corpus format; a JSONL file may hold several articles. */
   async addPath(input: string): Promise<Outcome[]> {
     const abs = path.resolve(input);
-    let bytes: Buffer;
+    let size: number;
     try {
       const stats = await fs.stat(abs);
       if (!stats.isFile()) return [{ status: 'skipped', input, reason: 'not a file', transient: false }];
-      if (stats.size > this.config.MAX_FILE_BYTES) return [{ status: 'skipped', input, reason: tooLargeReason(stats.size, this.config.MAX_FILE_BYTES), transient: false }];
-      bytes = await fs.readFile(abs);
+      size = stats.size;
     } catch (err) {
       return [{ status: 'skipped', input, reason: `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, transient: false }];
     }
-    const parsed = parseCorpusFile(path.basename(abs), bytes, { maxFileBytes: this.config.MAX_FILE_BYTES });
+    // The loader's own reading: the size limit holds for the file, or for each line of a JSONL file.
+    const parsed = await readCorpusFile(abs, path.basename(abs), { maxFileBytes: this.config.MAX_FILE_BYTES, size });
     const outcomes: Outcome[] = parsed.skipped.map((s) => ({
       status: 'skipped' as const,
       input: s.line ? `${input}:${s.line}` : input,

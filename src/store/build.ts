@@ -4,18 +4,20 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
-import { chunkArticle, loadCorpus } from '../corpus/index.js';
-import type { SkippedInput } from '../corpus/types.js';
-import { createEmbedder, fitCommonComponent, loadGlove, removeComponent } from '../embed/index.js';
+import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord } from '../corpus/index.js';
+import type { Article, Passage, SkippedInput } from '../corpus/types.js';
+import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
 import type { IndexSummary } from '../sitrep.js';
 import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
+import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
-import { createLexicalIndex } from './lexical.js';
-import { readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
-import { buildVectorIndex } from './vectors.js';
-import { buildWordIndex } from './word-index.js';
+import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
+import type { Manifest } from './manifest.js';
+import { checkCurrentGeneration, readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
+import { buildVectorIndex, extendVectorIndex, type VectorIndex } from './vectors.js';
+import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
 
 export interface BuildOptions {
   /** Called as passages are embedded and inserted: `done` of `total` steps. */
@@ -24,7 +26,17 @@ export interface BuildOptions {
   onWarning?: (skipped: SkippedInput) => void;
   /** An embedder already loaded by the caller (saves loading the model twice). */
   embedder?: Embedder;
+  /**
+   * Build every part again instead of extending the previous generation: `'refit'` (what
+   * `npm run index -- --compact` does) also fits SIF's common component again, so every vector moves;
+   * `'keep-component'` keeps the previous generation's component. Default: extend when the previous
+   * generation was built with the same settings.
+   */
+  rebuild?: 'refit' | 'keep-component';
 }
+
+/** Share of the passage graph's points that may be deleted before the graph is rebuilt whole. */
+export const MAX_DELETED_SHARE = 0.25;
 
 const EMBED_BATCH = 64;
 
@@ -32,15 +44,40 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
   const started = performance.now();
   const indexDir = resolveDir(config.INDEX_DIR);
   return withBuildLock(indexDir, async () => {
-    const corpus = await loadCorpus(resolveDir(config.CORPUS_DIR), {
-      maxFileBytes: config.MAX_FILE_BYTES,
-      onWarning: options.onWarning,
-    });
-    const embedder = options.embedder ?? (await createEmbedder(config));
-    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH);
-    const files = Object.fromEntries(corpus.files.map((f) => [f.file, f.hash]));
+    const corpusDir = resolveDir(config.CORPUS_DIR);
+    const maxFileBytes = config.MAX_FILE_BYTES;
+    // Before any file is stat'ed: a file written again after this, within its mtime's tick, is hashed next time.
+    const scannedAt = Date.now();
+    const scan = await scanCorpus(corpusDir, { maxFileBytes, known: readCorpusRecords(indexDir, maxFileBytes) });
+    // The built-in embedder's id is known without loading its vectors, which a re-index with no change never needs.
+    const knownId = options.embedder?.id ?? (isGloveModel(config.EMBEDDING_MODEL) ? GLOVE_EMBEDDER_ID : null);
+    let loaded = options.embedder ?? (knownId === null ? await createEmbedder(config) : null);
+    const embedderId = knownId ?? loaded!.id;
     const chunking = { sentences: config.PASSAGE_SENTENCES, overlap: config.PASSAGE_OVERLAP };
     const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
+    const seconds = () => (performance.now() - started) / 1000;
+
+    // Every file known unchanged, and a whole index made of exactly these: nothing is parsed (the
+    // index files are only checksummed, so that a damaged one is still rebuilt).
+    const recorded = recordedCorpus(scan);
+    const manifest = recorded && options.rebuild === undefined && checkCurrentGeneration(indexDir);
+    if (recorded && manifest && manifest.embedder.id === embedderId && isUpToDate(manifest, recorded.files, chunking, hnsw)) {
+      recorded.skipped.forEach((s) => options.onWarning?.(s));
+      const records = new Map(scan.items.flatMap((i) => ('known' in i && i.known ? [[i.file, i.known] as const] : [])));
+      writeCorpusRecords(indexDir, records, maxFileBytes, scannedAt);
+      const { passages } = manifest.counts;
+      return { files: Object.keys(recorded.files).length, articles: recorded.articles, passages, reused: passages, skipped: recorded.skipped, seconds: seconds(), unchanged: true, filesParsed: 0 };
+    }
+
+    const embedder = (loaded ??= await createEmbedder(config));
+    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH);
+    const corpus = await loadScanned(scan, {
+      maxFileBytes,
+      onWarning: options.onWarning,
+      // A rebuild parses every file again, so that it also takes in a newer parser's reading.
+      articlesOf: previous && options.rebuild === undefined ? articlesOfPrevious(previous) : undefined,
+    });
+    const files = Object.fromEntries(corpus.files.map((f) => [f.file, f.hash]));
     const articles = corpus.files.flatMap((f) => f.articles);
     const summary = (passages: number, reused: number, unchanged: boolean): IndexSummary => ({
       files: corpus.files.length,
@@ -48,19 +85,23 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       passages,
       reused,
       skipped: corpus.skipped,
-      seconds: (performance.now() - started) / 1000,
+      seconds: seconds(),
       unchanged,
+      filesParsed: corpus.parsed,
     });
 
-    if (previous && isUpToDate(previous, files, chunking, hnsw)) {
+    if (previous && options.rebuild === undefined && isUpToDate(previous.manifest, files, chunking, hnsw)) {
+      writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
       // Builds killed after publishing, before their clean-up, leave it to the next build, even one with nothing to write.
       clearLeftovers(indexDir);
       return summary(previous.passages.length, previous.passages.length, true);
     }
 
-    const passages: StoredPassage[] = articles.flatMap((article, a) =>
-      chunkArticle(article, chunking).map((p) => ({ ...p, article: a })),
-    );
+    // A previous generation made with the same settings is extended (its SIF component kept, its
+    // graph and postings changed in place); otherwise, or when asked, everything is built again.
+    const extend =
+      previous !== null && options.rebuild === undefined && sameSettings(previous.manifest, chunking, hnsw) && (previous.manifest.embedder.commonComponent !== null || !embedder.removesCommonComponent);
+    const passages = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     const known = new Map<string, Float32Array>();
@@ -75,14 +116,43 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       options.onProgress?.(b + batch.length, total);
     }
 
-    const component = embedder.removesCommonComponent && rawVectors.length > 1 ? fitCommonComponent(rawVectors) : null;
-    const finalVectors = component ? rawVectors.map((v) => removeComponent(v, component)) : rawVectors;
-    const vectors = buildVectorIndex(finalVectors, embedder.dim, { ...hnsw, efSearch: config.HNSW_EF_SEARCH }, (done) =>
-      options.onProgress?.(missing.length + done, total),
-    );
-    // The title joins each passage's lexical text: it names what the passage is about.
-    const lexical = createLexicalIndex(passages.map((p, i) => ({ id: i, text: `${articles[p.article]!.title}\n${texts[i]}` })));
-    const words = buildWordIndex(vocabulary(texts), await loadGlove(resolveDir(config.MODEL_CACHE_DIR)));
+    // SIF's component is fitted at an index's first build (and by --compact), then kept, so that the
+    // vectors of passages already indexed do not move.
+    const keptComponent = previous?.manifest.embedder.commonComponent ?? null;
+    const keep = keptComponent !== null && (extend || options.rebuild === 'keep-component');
+    const component = !embedder.removesCommonComponent
+      ? null
+      : keep
+        ? Float32Array.from(keptComponent)
+        : rawVectors.length > 1
+          ? fitCommonComponent(rawVectors)
+          : null;
+    const final = (v: Float32Array) => (component ? removeComponent(v, component) : v);
+    const lexicalText = (i: number) => `${articles[passages[i]!.article]!.title}\n${texts[i]}`;
+    const hnswOptions = { ...hnsw, efSearch: config.HNSW_EF_SEARCH };
+    const glove = () => loadGlove(resolveDir(config.MODEL_CACHE_DIR));
+
+    let vectors: VectorIndex;
+    let lexical: LexicalIndex;
+    let words: WordIndex;
+    const change = extend ? passageChange(previous, articles, passages) : null;
+    if (previous && change) {
+      const extended = extendVectorIndex(
+        previous.vectors,
+        { oldPassages: previous.passages.length, newPassageOf: change.newPassageOf, added: change.added.map((i) => ({ passage: i, vector: final(rawVectors[i]!) })) },
+        config.HNSW_EF_SEARCH,
+      );
+      // Deleted points still cost search time and memory: past a quarter of the graph, it is rebuilt.
+      vectors = extended.deletedShare <= MAX_DELETED_SHARE ? extended.index : buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions);
+      options.onProgress?.(total, total);
+      lexical = extendLexicalIndex(previous.lexical, change.newPassageOf, change.added.map((i) => ({ id: i, text: lexicalText(i) })), passages.length);
+      words = await extendWordIndex(previous.words, vocabulary(change.added.map((i) => texts[i]!)), glove);
+    } else {
+      vectors = buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions, (done) => options.onProgress?.(missing.length + done, total));
+      // The title joins each passage's lexical text: it names what the passage is about.
+      lexical = createLexicalIndex(passages.map((_, i) => ({ id: i, text: lexicalText(i) })));
+      words = buildWordIndex(vocabulary(texts), await glove());
+    }
 
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
@@ -103,6 +173,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         words,
       }),
     );
+    // After the publish: records that ran ahead of the index would only make the next build read more.
+    writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
     return summary(passages.length, passages.length - missing.length, false);
   });
 }
@@ -117,16 +189,78 @@ function readPrevious(indexDir: string, embedderId: string, efSearch: number): S
   }
 }
 
+/**
+ * The articles the previous generation holds for a file known unchanged, when it holds all of them
+ * (built from the same bytes, none left out as a duplicate); otherwise the file is parsed again.
+ */
+function articlesOfPrevious(previous: StoredIndex): (file: string, record: FileRecord) => Article[] | undefined {
+  const byFile = new Map<string, Article[]>();
+  for (const a of previous.articles) {
+    const list = byFile.get(a.file);
+    if (list) list.push(a);
+    else byFile.set(a.file, [a]);
+  }
+  return (file, record) => {
+    if (previous.manifest.files[file] !== record.hash) return undefined;
+    const held = byFile.get(file) ?? [];
+    const same = held.length === record.articles.length && held.every((a, i) => a.id === record.articles[i]!.id && a.line === record.articles[i]!.line);
+    return same ? held : undefined;
+  };
+}
+
+const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+
+function sameSettings(m: Manifest, chunking: { sentences: number; overlap: number }, hnsw: { m: number; efConstruction: number }): boolean {
+  return same(m.chunking, chunking) && same(m.hnsw, hnsw);
+}
+
 function isUpToDate(
-  previous: StoredIndex,
+  m: Manifest,
   files: Record<string, string>,
   chunking: { sentences: number; overlap: number },
   hnsw: { m: number; efConstruction: number },
 ): boolean {
-  const m = previous.manifest;
-  const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
   const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
-  return same(sortedFiles(m.files), sortedFiles(files)) && same(m.chunking, chunking) && same(m.hnsw, hnsw);
+  return same(sortedFiles(m.files), sortedFiles(files)) && sameSettings(m, chunking, hnsw);
+}
+
+/**
+ * Every article's passages: an article the previous generation holds (same id, so same text) keeps
+ * its passages, chunked once; the others are chunked now.
+ */
+function chunkAll(articles: Article[], chunking: { sentences: number; overlap: number }, previous: StoredIndex | null): StoredPassage[] {
+  const held = new Map<string, Passage[]>();
+  if (previous && same(previous.manifest.chunking, chunking)) {
+    for (const p of previous.passages) {
+      const id = previous.articles[p.article]!.id;
+      const { article: _a, ...passage } = p;
+      const list = held.get(id);
+      if (list) list.push(passage);
+      else held.set(id, [passage]);
+    }
+  }
+  return articles.flatMap((article, a) => (held.get(article.id) ?? chunkArticle(article, chunking)).map((p) => ({ ...p, article: a })));
+}
+
+/**
+ * How the passage list changed since the previous generation: where each old passage is now (-1 when
+ * removed) and which passages are new. A passage stays when its id (so its text) and its article's
+ * title (part of its lexical text) are the same.
+ */
+function passageChange(previous: StoredIndex, articles: Article[], passages: StoredPassage[]): { newPassageOf: Int32Array; added: number[] } {
+  const now = new Map<string, number>();
+  passages.forEach((p, i) => now.set(p.id, i));
+  const newPassageOf = new Int32Array(previous.passages.length).fill(-1);
+  const kept = new Uint8Array(passages.length);
+  previous.passages.forEach((p, i) => {
+    const at = now.get(p.id);
+    if (at === undefined || articles[passages[at]!.article]!.title !== previous.articles[p.article]!.title) return;
+    newPassageOf[i] = at;
+    kept[at] = 1;
+  });
+  const added: number[] = [];
+  kept.forEach((k, i) => k === 0 && added.push(i));
+  return { newPassageOf, added };
 }
 
 /** The lower-cased words of the corpus: candidates for query expansion. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { acquireLock, isAlive, LockBusyError, releaseLock, type FileLockOptions, type HeldLock } from '../corpus/file-lock.js';
+import { RECORDS_FILE } from './corpus-records.js';
 import { IndexError, REBUILD_HINT } from './errors.js';
 import { replaceAtomically, syncDir } from './files.js';
 
@@ -104,8 +105,8 @@ function pruneGenerations(indexDir: string, keep: Array<string | null>): void {
   }
   for (const n of fs.readdirSync(indexDir)) {
     if (n.startsWith(TMP_PREFIX) && !isOwnedByLiveProcess(n)) fs.rmSync(path.join(indexDir, n), { recursive: true, force: true });
-    // A build killed while replacing the pointer leaves its temporary pointer file (`CURRENT.tmp-<pid>`).
-    const pointerOwner = Number(new RegExp(`^${POINTER_FILE}\\.tmp-(\\d+)$`).exec(n)?.[1]);
+    // A build killed while replacing the pointer or the corpus records leaves its temporary file (`CURRENT.tmp-<pid>`).
+    const pointerOwner = Number(new RegExp(`^(?:${POINTER_FILE}|${RECORDS_FILE.replace('.', '\\.')})\\.tmp-(\\d+)$`).exec(n)?.[1]);
     if (Number.isInteger(pointerOwner) && pointerOwner !== process.pid && !isAlive(pointerOwner)) fs.rmSync(path.join(indexDir, n), { force: true });
   }
 }

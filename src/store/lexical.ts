@@ -57,7 +57,16 @@ export function idf(documentFrequency: number, documentCount: number): number {
   return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
+/** The packed arrays behind each index, for extending it without tokenising its passages again. */
+const PACKED = new WeakMap<LexicalIndex, Packed>();
+
 function wrap(p: Packed): LexicalIndex {
+  const index = wrapPacked(p);
+  PACKED.set(index, p);
+  return index;
+}
+
+function wrapPacked(p: Packed): LexicalIndex {
   const n = p.lengths.length;
   const termIndex = new Map(p.terms.map((t, i) => [t, i]));
   let total = 0;
@@ -130,9 +139,21 @@ function worstFirst(a: LexicalHit, b: LexicalHit): number {
   return a.score - b.score || b.id - a.id;
 }
 
-export function createLexicalIndex(documents: LexicalDocument[]): LexicalIndex {
-  const n = documents.length;
-  const lengths = new Uint32Array(n);
+/** Sorts postings [from, to) by passage number, counts alongside; a run already in order costs one pass. */
+function sortRun(docs: Uint32Array, counts: Uint32Array, from: number, to: number): void {
+  let sorted = true;
+  for (let k = from + 1; k < to && sorted; k++) sorted = docs[k - 1]! < docs[k]!;
+  if (sorted) return;
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => docs[x]! - docs[y]!);
+  const d = order.map((k) => docs[k]!);
+  const c = order.map((k) => counts[k]!);
+  docs.set(d, from);
+  counts.set(c, from);
+}
+
+/** Postings of `documents` packed, in an index of `documentCount` passages (ids outside them have length 0). */
+function collect(documents: LexicalDocument[], documentCount: number): Packed {
+  const lengths = new Uint32Array(documentCount);
   const postings = new Map<string, number[]>();
   for (const doc of documents) {
     const counts = new Map<string, number>();
@@ -160,8 +181,67 @@ export function createLexicalIndex(documents: LexicalDocument[]): LexicalIndex {
       docs[k] = list[j]!;
       counts[k] = list[j + 1]!;
     }
+    // Documents may come in any order; postings are kept by passage number.
+    sortRun(docs, counts, offsets[i]!, offsets[i + 1]!);
   });
-  return wrap({ terms: sortedTerms, offsets, docs, counts, lengths });
+  return { terms: sortedTerms, offsets, docs, counts, lengths };
+}
+
+export function createLexicalIndex(documents: LexicalDocument[]): LexicalIndex {
+  return wrap(collect(documents, documents.length));
+}
+
+/**
+ * The index after a change, at the cost of the change plus one pass over the postings: the old
+ * postings are renumbered (`newIdOf[old]`, -1 for a passage removed) and merged with those of the
+ * `added` passages (tokenised here, with their new numbers), term by term. The result is the index a
+ * whole build of the new passage list would give, byte for byte.
+ */
+export function extendLexicalIndex(previous: LexicalIndex, newIdOf: Int32Array, added: LexicalDocument[], documentCount: number): LexicalIndex {
+  const old = PACKED.get(previous);
+  if (!old) throw new Error('extendLexicalIndex: not an index this module made');
+  const fresh = collect(added, documentCount);
+  const lengths = fresh.lengths;
+  for (let d = 0; d < old.lengths.length; d++) {
+    const now = newIdOf[d]!;
+    if (now >= 0) lengths[now] = old.lengths[d]!;
+  }
+  const terms: string[] = [];
+  const offsets: number[] = [];
+  const docs = new Uint32Array(old.docs.length + fresh.docs.length);
+  const counts = new Uint32Array(docs.length);
+  let size = 0;
+  let i = 0;
+  let j = 0;
+  while (i < old.terms.length || j < fresh.terms.length) {
+    const a = old.terms[i];
+    const b = fresh.terms[j];
+    const term = b === undefined || (a !== undefined && a < b) ? a! : b;
+    const start = size;
+    if (a === term) {
+      for (let k = old.offsets[i]!; k < old.offsets[i + 1]!; k++) {
+        const now = newIdOf[old.docs[k]!]!;
+        if (now < 0) continue;
+        docs[size] = now;
+        counts[size++] = old.counts[k]!;
+      }
+      i++;
+    }
+    if (b === term) {
+      for (let k = fresh.offsets[j]!; k < fresh.offsets[j + 1]!; k++) {
+        docs[size] = fresh.docs[k]!;
+        counts[size++] = fresh.counts[k]!;
+      }
+      j++;
+    }
+    if (size === start) continue; // every passage holding it was removed
+    // Renumbering keeps order unless an article moved between files; new passages fall anywhere.
+    sortRun(docs, counts, start, size);
+    terms.push(term);
+    offsets.push(start);
+  }
+  offsets.push(size);
+  return wrap({ terms, offsets: Uint32Array.from(offsets), docs: docs.slice(0, size), counts: counts.slice(0, size), lengths });
 }
 
 /**

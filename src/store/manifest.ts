@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -10,6 +10,8 @@ export const INDEX_FILES = {
   passages: 'passages.json',
   lexical: 'lexical.bin',
   vectors: 'vectors.hnsw',
+  /** The passage graph's label → passage map (uint32, 0xffffffff for a removed passage's label). */
+  labels: 'vectors.labels',
   rawVectors: 'vectors.f32',
   words: 'words.json',
   wordVectors: 'words.hnsw',

@@ -10,7 +10,7 @@ import { packVectors, sha256, unpackVectors, writeDurable } from './files.js';
 import { currentGeneration } from './generations.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
-import { loadVectorIndex, type VectorIndex } from './vectors.js';
+import { NO_PASSAGE, labelMap, loadVectorIndex, type VectorIndex } from './vectors.js';
 import { GLOVE_DIM, WORD_EF_SEARCH, type WordIndex } from './word-index.js';
 
 const MANIFEST = 'manifest.json';
@@ -51,6 +51,7 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     [INDEX_FILES.passages]: JSON.stringify(contents.passages),
     [INDEX_FILES.lexical]: contents.lexical.serialize(),
     [INDEX_FILES.rawVectors]: packVectors(contents.rawVectors, dim),
+    [INDEX_FILES.labels]: bytesOf(labelMap(contents.vectors, contents.passages.length)),
     [INDEX_FILES.words]: JSON.stringify(contents.words.words),
   };
   const checksums: Manifest['checksums'] = {};
@@ -96,20 +97,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       `The index in ${indexDir} was built with ${manifest.embedder.id}, but EMBEDDING_MODEL selects ${options.embedderId}. ${REBUILD_HINT}`,
     );
   }
-  const read = (name: string): Buffer => {
-    const file = path.join(location, name);
-    const expected = manifest.checksums[name];
-    if (!expected) throw damaged(file, 'it is not listed in the manifest');
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(file);
-    } catch {
-      throw damaged(file, 'it is missing');
-    }
-    if (data.length !== expected.bytes) throw damaged(file, `it has ${data.length} bytes, the manifest says ${expected.bytes}`);
-    if (sha256(data) !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
-    return data;
-  };
+  const read = (name: string): Buffer => readChecked(location, manifest, name);
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, read(name)]));
   const parse = <T>(name: string): T => {
@@ -120,9 +108,11 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     }
   };
   const { dim } = manifest.embedder;
-  const graph = (name: string, dim: number, efSearch: number): VectorIndex => {
+  const passages = parse<StoredPassage[]>(INDEX_FILES.passages);
+  const labels = passageLabels(files[INDEX_FILES.labels]!, passages.length, path.join(location, INDEX_FILES.labels));
+  const graph = (name: string, dim: number, efSearch: number, passageOf: Uint32Array | null = null): VectorIndex => {
     try {
-      return loadVectorIndex(path.join(location, name), dim, efSearch);
+      return loadVectorIndex(path.join(location, name), dim, efSearch, passageOf);
     } catch (err) {
       throw damaged(path.join(location, name), `hnswlib could not read it (${(err as Error).message})`);
     }
@@ -132,10 +122,10 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     manifest,
     location,
     articles: parse<Article[]>(INDEX_FILES.articles),
-    passages: parse<StoredPassage[]>(INDEX_FILES.passages),
+    passages,
     lexical: lexicalFrom(files[INDEX_FILES.lexical]!, path.join(location, INDEX_FILES.lexical)),
     rawVectors: options.rawVectors ? unpackVectors(files[INDEX_FILES.rawVectors]!, dim) : [],
-    vectors: graph(INDEX_FILES.vectors, dim, options.efSearch),
+    vectors: graph(INDEX_FILES.vectors, dim, options.efSearch, labels),
     words: { words: wordList, vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
   };
 }
@@ -160,11 +150,69 @@ export function readPackedVectors(index: StoredIndex): Float32Array {
   return packed;
 }
 
+/** A stored file's bytes, after its size and checksum are found to match the manifest. */
+function readChecked(location: string, manifest: Manifest, name: string): Buffer {
+  const file = path.join(location, name);
+  const expected = manifest.checksums[name];
+  if (!expected) throw damaged(file, 'it is not listed in the manifest');
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  if (data.length !== expected.bytes) throw damaged(file, `it has ${data.length} bytes, the manifest says ${expected.bytes}`);
+  if (sha256(data) !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
+  return data;
+}
+
+const bytesOf = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * The passage graph's label map, checked; null when every label is its passage number (a graph
+ * built whole), so that search needs no lookup.
+ */
+function passageLabels(bytes: Buffer, passages: number, file: string): Uint32Array | null {
+  if (bytes.length % 4 !== 0) throw damaged(file, 'its length is not a whole number of labels');
+  const map = new Uint32Array(bytes.length / 4);
+  new Uint8Array(map.buffer).set(bytes);
+  let identity = map.length === passages;
+  for (let i = 0; i < map.length; i++) {
+    const p = map[i]!;
+    if (p !== NO_PASSAGE && p >= passages) throw damaged(file, `label ${i} names passage ${p} of ${passages}`);
+    if (p !== i) identity = false;
+  }
+  return identity ? null : map;
+}
+
+/** The passage graph of a loaded generation again, at another efSearch (the benchmark's recall runs). */
+export function readPassageGraph(index: StoredIndex, efSearch: number): VectorIndex {
+  const labels = passageLabels(readChecked(index.location, index.manifest, INDEX_FILES.labels), index.passages.length, path.join(index.location, INDEX_FILES.labels));
+  return loadVectorIndex(path.join(index.location, INDEX_FILES.vectors), index.manifest.embedder.dim, efSearch, labels);
+}
+
 function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {
   try {
     return loadLexicalIndex(bytes);
   } catch (err) {
     throw damaged(file, (err as Error).message);
+  }
+}
+
+/**
+ * The current generation's manifest, after it and every file it lists are found whole (sizes and
+ * checksums; nothing is parsed); null when there is no generation or any part of it is damaged.
+ */
+export function checkCurrentGeneration(indexDir: string): Manifest | null {
+  try {
+    const location = currentGeneration(indexDir);
+    if (location === null) return null;
+    const manifest = readManifest(location);
+    for (const name of Object.values(INDEX_FILES)) readChecked(location, manifest, name);
+    return manifest;
+  } catch (err) {
+    if (err instanceof IndexError) return null;
+    throw err;
   }
 }
 

@@ -32,23 +32,104 @@ export interface VectorIndex {
 
 const SEED = 100;
 
-function wrap(index: hnswlib.HierarchicalNSW, dim: number, efSearch: number): VectorIndex {
-  index.setEf(efSearch);
-  return {
-    dim,
-    get size() {
-      return index.getCurrentCount();
-    },
-    search(query, k, accept) {
-      const n = Math.min(k, index.getCurrentCount());
-      if (n === 0 || !isNonZero(query)) return [];
-      const { neighbors, distances } = accept ? index.searchKnn(Array.from(query), n, accept) : index.searchKnn(Array.from(query), n);
-      return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }));
-    },
-    save(file) {
-      index.writeIndexSync(file);
-    },
-  };
+/** In a label map, a label whose passage was removed (its point is marked deleted in the graph). */
+export const NO_PASSAGE = 0xffffffff;
+
+/**
+ * The graph and what its labels mean. A graph built whole labels passage i with i; one extended in
+ * place keeps its old labels, gives new passages new ones, and maps every label to its passage now.
+ */
+class HnswVectors implements VectorIndex {
+  constructor(
+    readonly graph: hnswlib.HierarchicalNSW,
+    readonly dim: number,
+    efSearch: number,
+    /** Label → passage number; null when every label is its passage number. */
+    readonly passageOf: Uint32Array | null,
+  ) {
+    graph.setEf(efSearch);
+  }
+
+  get size(): number {
+    return this.graph.getCurrentCount();
+  }
+
+  search(query: Float32Array, k: number, accept?: (id: number) => boolean): VectorHit[] {
+    const n = Math.min(k, this.graph.getCurrentCount());
+    if (n === 0 || !isNonZero(query)) return [];
+    const map = this.passageOf;
+    const filter = accept && (map ? (label: number) => map[label] !== NO_PASSAGE && accept(map[label]!) : accept);
+    const { neighbors, distances } = filter ? this.graph.searchKnn(Array.from(query), n, filter) : this.graph.searchKnn(Array.from(query), n);
+    return neighbors.map((label, i) => ({ id: map ? map[label]! : label, score: 1 - distances[i]! }));
+  }
+
+  save(file: string): void {
+    this.graph.writeIndexSync(file);
+  }
+}
+
+function wrap(index: hnswlib.HierarchicalNSW, dim: number, efSearch: number, passageOf: Uint32Array | null = null): VectorIndex {
+  return new HnswVectors(index, dim, efSearch, passageOf);
+}
+
+/** The label map of a passage graph, for storing beside it: label → passage number (identity for a graph built whole). */
+export function labelMap(index: VectorIndex, passages: number): Uint32Array {
+  if (!(index instanceof HnswVectors)) throw new Error('not an HNSW passage graph');
+  if (index.passageOf) return index.passageOf;
+  const identity = new Uint32Array(passages);
+  for (let i = 0; i < passages; i++) identity[i] = i;
+  return identity;
+}
+
+export interface VectorChange {
+  /** Passages of the graph's index so far. */
+  oldPassages: number;
+  /** Old passage number → new passage number, or -1 for a passage removed. */
+  newPassageOf: Int32Array;
+  /** New passages and their vectors (zero vectors are left out, as in a whole build). */
+  added: Array<{ passage: number; vector: Float32Array }>;
+}
+
+/**
+ * Applies a change to a graph in place, at the cost of the change: removed passages' points are
+ * marked deleted (hnswlib skips them in results but keeps them as stepping stones), new passages'
+ * points are inserted with new labels, and the label map is rewritten (4 bytes per label).
+ * `index` must not be used afterwards; the result replaces it. Returns the share of labels now
+ * deleted, for the caller to rebuild the graph whole when it grows large.
+ */
+export function extendVectorIndex(index: VectorIndex, change: VectorChange, efSearch: number): { index: VectorIndex; deletedShare: number } {
+  if (!(index instanceof HnswVectors)) throw new Error('not an HNSW passage graph');
+  const { graph } = index;
+  const old = labelMap(index, change.oldPassages);
+  const passageOf = new Uint32Array(old.length + change.added.length).fill(NO_PASSAGE);
+  let deleted = 0;
+  for (let label = 0; label < old.length; label++) {
+    const was = old[label]!;
+    const now = was === NO_PASSAGE ? -1 : change.newPassageOf[was]!;
+    if (now >= 0) {
+      passageOf[label] = now;
+      continue;
+    }
+    deleted++;
+    // A label never given a point (a zero vector) or deleted before has nothing to mark.
+    if (was !== NO_PASSAGE) {
+      try {
+        graph.markDelete(label);
+      } catch {
+        /* no point under this label */
+      }
+    }
+  }
+  let next = old.length;
+  const needed = graph.getCurrentCount() + change.added.length;
+  if (needed > graph.getMaxElements()) graph.resizeIndex(Math.max(needed, Math.ceil(graph.getMaxElements() * 1.25)));
+  for (const { passage, vector } of change.added) {
+    if (!isNonZero(vector)) continue;
+    graph.addPoint(Array.from(vector), next);
+    passageOf[next++] = passage;
+  }
+  const map = passageOf.subarray(0, next);
+  return { index: new HnswVectors(graph, index.dim, efSearch, map), deletedShare: map.length === 0 ? 0 : deleted / map.length };
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {
@@ -85,10 +166,11 @@ export function buildVectorIndex(
   return wrap(index, dim, options.efSearch);
 }
 
-export function loadVectorIndex(file: string, dim: number, efSearch: number): VectorIndex {
+/** Reads a saved graph; `passageOf` is its label map when its labels are not passage numbers. */
+export function loadVectorIndex(file: string, dim: number, efSearch: number, passageOf: Uint32Array | null = null): VectorIndex {
   const index = new hnswlib.HierarchicalNSW('cosine', dim);
   index.readIndexSync(file);
-  return wrap(index, dim, efSearch);
+  return wrap(index, dim, efSearch, passageOf);
 }
 
 /**

@@ -50,6 +50,25 @@ export function buildWordIndex(vocabulary: Iterable<string>, glove: WordVectors)
   return { words, vectors };
 }
 
+/** Could `word` be a candidate at all, before GloVe is asked? (The checks of `candidateWords` that need no vectors.) */
+function mayBeCandidate(word: string): boolean {
+  return word.length >= 3 && /^\p{L}+$/u.test(word) && !STOP_WORDS.has(word) && !QUESTION_WORDS.has(word);
+}
+
+/**
+ * The word index once passages with these words were added: the previous words plus the new
+ * candidates among them. The graph is rebuilt (from the word list, as a whole build would) only when
+ * a word is new, and GloVe is loaded only then. Words of removed passages stay until a compaction.
+ */
+export async function extendWordIndex(previous: WordIndex, vocabulary: Iterable<string>, glove: () => Promise<WordVectors>): Promise<WordIndex> {
+  const known = new Set(previous.words);
+  const fresh = [...vocabulary].filter((w) => !known.has(w) && mayBeCandidate(w));
+  if (fresh.length === 0) return previous;
+  const vectors = await glove();
+  const added = candidateWords(fresh, vectors);
+  return added.length === 0 ? previous : buildWordIndex([...previous.words, ...added], vectors);
+}
+
 export const WORD_EF_SEARCH = WORD_HNSW.efSearch;
 /** Dimension of the word vectors (GloVe 100-d). */
 export const GLOVE_DIM = 100;
