@@ -1,0 +1,104 @@
+/**
+ * The places a sentence names: capitalised names after "in", "at", "near", "on" …, names that end
+ * in a kind of place ("… Air Base", "… Oblast"), and towns and countries the gazetteer knows. Each
+ * is ranked by how specific it is (a site, a town, a region, a country) so the report can keep the
+ * most specific as its place and the rest beside it.
+ */
+import type { Gazetteer } from './gazetteer.js';
+import type { GazetteerEntry } from './types.js';
+import { placeKey } from './place-key.js';
+
+export interface PlaceCandidate {
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  /** 4 site, 3 town, 2 region, 1 country. */
+  level: 1 | 2 | 3 | 4;
+  gazetteer?: GazetteerEntry;
+  country?: string;
+}
+
+const CONNECTOR = "(?:al|el|ad|ash|az|ar|del|di|da|du|bin|ibn|ben|wal|ul)";
+const WORD = "(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]*(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
+/** A run of capitalised words, with the small words names hold ("Deir Qanoun an-Naher", "Port of Sudan"). */
+const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
+
+/** Kinds of place a name can end with. */
+const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Tower \d+)$/;
+const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast)$/;
+/** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
+const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
+/** Compass and state words written before a place ("southern Lebanon", "occupied Crimea"): kept in the span. */
+const LEADING_WORDS = /(?:\b(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|Russian-occupied|Israeli-occupied|besieged|war-torn)\s+)+$/i;
+/** Words before a name that make it a place. */
+const LOCATIVE =
+  /\b(?:in|at|near|on|outside|across|over|into|from|toward|towards|around|off|inside|throughout|to|of the (?:city|town|village|province|region|port|district) of)\s+(?:the\s+)?(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area)\s+of\s+)?$/i;
+/** Verbs whose object may be a place ("Drones target Erbil") — or a people ("targeting Christians"): a known town only. */
+const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed)\s+(?:the\s+)?$/i;
+
+/** Capitalised words that are never places: people's titles, groups, outlets, days, months. */
+const NEVER_PLACE = new Set(
+  ('hamas hezbollah houthis houthi idf irgc isis isil nato un u.n. eu centcom pentagon kremlin congress telegram facebook x reuters ap bbc cnn ' +
+    'afp tass god monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december president prime minister secretary general the a an it he she they we this that these those there ' +
+    'white house state department associated press al jazeera usa today islamic state taliban wagner').split(' '),
+);
+const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory)$/;
+/** "Israeli", "Lebanese", "Ukrainian": words about a people, not a place. */
+const DEMONYM =
+  /^(?:\p{Lu}\p{Ll}+(?:i|ian|ean|ese|ish|ic)|American|Afghan|Mexican|German|Moroccan|Cuban|Dominican|Druze|Alawite|Kurds?|Arabs?|Muslims?|Sunnis?|Shias?|Shiites?|French|Dutch|Greek|Thai|Filipino|Jews)$/u;
+
+function isNeverPlace(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (NEVER_PLACE.has(lower)) return true;
+  const first = lower.split(/\s+/)[0]!;
+  if (NEVER_PLACE.has(first) && !/^(?:al|el)-/.test(first)) return true;
+  return ORGANISATION_END.test(text);
+}
+
+/** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */
+export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  for (const m of sentence.matchAll(NAME)) {
+    let text = m[0].replace(/['’]s$/, '');
+    let start = m.index;
+    // Sentence-initial "The", "In" and the like are not part of the name.
+    const lead = /^(?:The|In|At|On|Near|From|A|An)\s+/.exec(text);
+    if (lead) {
+      text = text.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    if (!text || /^\d+$/.test(text) || isNeverPlace(text)) continue;
+    let end = start + text.length;
+    const country = gazetteer?.country(text);
+    const isDemonym = !country && DEMONYM.test(text);
+    if (isDemonym) continue;
+    const before = sentence.slice(Math.max(0, start - 60), start);
+    const locative = LOCATIVE.test(before);
+    const trailing = TRAILING_KIND.exec(sentence.slice(end));
+    const town = country ? undefined : gazetteer?.town(text);
+    let level: PlaceCandidate['level'];
+    if (SITE_END.test(text)) level = 4;
+    else if (REGION_END.test(text) || trailing) level = 2;
+    else if (country) level = 1;
+    else if (town && (locative || town.population >= 50_000 || (VERB_LOCATIVE.test(before) && town.population >= 20_000))) level = 3;
+    else if (locative && start > 0) level = 3;
+    else continue;
+    if (trailing) end += trailing[0].length;
+    const leading = LEADING_WORDS.exec(sentence.slice(Math.max(0, start - 40), start));
+    if (leading) start -= leading[0].length;
+    const written = sentence.slice(start, end);
+    const candidate: PlaceCandidate = { start, end, text: written, key: placeKey(written), level };
+    if (town && level >= 2) candidate.gazetteer = town;
+    if (country) candidate.country = country;
+    if (candidate.key) out.push(candidate);
+  }
+  return out;
+}
+
+/** The most specific place first (site, town, region, country), earlier before later among equals. */
+export function rankPlaces(candidates: PlaceCandidate[]): PlaceCandidate[] {
+  return [...candidates].sort((a, b) => b.level - a.level || a.start - b.start);
+}
