@@ -59,6 +59,31 @@ function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boole
   return true;
 }
 
+/** A kind of attack in general, or many of them: "a series of drone strikes", "numerous strikes against hospitals". */
+const GENERIC = /\b(?:series of|latest in|numerous|multiple|many|most of the|frequent|countless|such (?:attacks|strikes)|these (?:attacks|strikes)|(?:attacks|strikes) like|campaign of|kinds? of)\b/i;
+/** Analysis and opinion rather than a report of what happened. */
+const COMMENTARY = /\b(?:analyst|analysts|experts?|believes?|sees|expects?|argued|argues|opinion|could|likely|may|seems?|appears? to be aimed)\b/i;
+const SINGLE_EVENT = /\b(?:a|an|the|this|that|[A-Z][a-z]+day['’]s|last night['’]s|[Tt]uesday['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|strike|airstrike|air strike|assault|raid|bombing|explosion|blast|shooting|shelling|ambush|massacre|stabbing)\b/i;
+const MIN_EVIDENCE = 2;
+
+/**
+ * How surely a sentence tells of one incident: figures, a written day and a town or site count most;
+ * a region, an actor, a target and "a/the … strike" add; "a series of …", analysis and quoted opinion take away.
+ */
+function evidence(sentence: string, found: { figure: boolean; dated: boolean; place: PlaceCandidate | undefined; actor: boolean; target: boolean }): number {
+  let score = 0;
+  if (found.figure) score += 2;
+  if (found.dated) score += 2;
+  if (found.place) score += found.place.level >= 3 ? 2 : 1;
+  if (found.actor) score += 1;
+  if (found.target) score += 1;
+  if (SINGLE_EVENT.test(sentence)) score += 1;
+  if (GENERIC.test(sentence)) score -= 2;
+  if (COMMENTARY.test(sentence)) score -= 1;
+  if (/^[“"]/.test(sentence) && !found.figure) score -= 2;
+  return score;
+}
+
 function kindOf(sentence: string): { kind: IncidentKind; start: number; end: number } | null {
   let best: { kind: IncidentKind; start: number; end: number } | null = null;
   for (const [kind, pattern] of WEAPONS) {
@@ -78,9 +103,9 @@ const LEADING_NON_NAME = /^(?:(?:the|an?|another|following|after|before|during|m
 const ACTOR_NOUNS = "(?:military|army|forces|troops|navy|air force|militants|militias?|fighters|rebels|gunmen|soldiers|police|officials|commandos|jets|warplanes|government|authorities|insurgents|settlers|gang|gangs)";
 const CAP_RUN = "(?:(?:al-)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:al-|bin |wal |of the |of )?\\p{Lu}[\\p{L}'’.-]*)*)";
 const ACTOR_PHRASE = new RegExp(`^${CAP_RUN}(?:['’]s\\s+${CAP_RUN})?(?:\\s+${ACTOR_NOUNS})?`, 'u');
-const ATTACK_VERB = /^(?:(?!(?:says?|said|claims?|reports?|told|are|is|was|were|been|being)\b)[\w'’.-]+\s+){0,3}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|they)\s+(?:has |have |had )?)?(?:launch(?:es|ed)?|fire[sd]?|struck|strikes|hit|hits|attack(?:s|ed)|bomb(?:s|ed)|shell(?:s|ed)|carr(?:y|ies|ied) out|conduct(?:s|ed)?|kill(?:s|ed)|target(?:s|ed)|ambush(?:es|ed)?|raid(?:s|ed)|stormed|shot|opened fire|downed)\b/i;
+const ATTACK_VERB = /^(?:(?:\([^)]*\)|also|reportedly|then|later|again|allegedly|has|have|had|on \w+day|overnight|fighters|forces|militants|troops|jets|warplanes)\s+){0,3}(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|they)\s+(?:has |have |had )?)?(?:launch(?:es|ed)?|fire[sd]?|struck|strikes|hit|hits|attacked|bomb(?:s|ed)|shell(?:s|ed)|carr(?:y|ies|ied) out|conduct(?:s|ed)?|kill(?:s|ed)|target(?:s|ed)|ambush(?:es|ed)?|raid(?:s|ed)|stormed|shot|opened fire|downed)\b/i;
 /** Words an actor phrase cannot be: the weapon or the toll itself. */
-const NOT_ACTOR = /^(?:drones?|airstrikes?|air strikes?|strikes?|explosions?|missiles?|rockets?|shelling|attacks?|at least|more than|dozens|hundreds|thousands|several|two|three|four|five|six|seven|eight|nine|ten|\d.*|one|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|after|before|during|meanwhile|earlier|later|officials?|authorities|witnesses|residents|police said)$/i;
+const NOT_ACTOR = /^(?:reuters|ap|afp|cnn|bbc|associated press|al jazeera|tass|usa today|telegram|the associated press|drones?|airstrikes?|air strikes?|strikes?|explosions?|missiles?|rockets?|shelling|attacks?|at least|more than|dozens|hundreds|thousands|several|two|three|four|five|six|seven|eight|nine|ten|\d.*|one|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|after|before|during|meanwhile|earlier|later|officials?|authorities|witnesses|residents|police said)$/i;
 const WEAPON_TAIL = /\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|bombs?|forces'? (?:strikes?|attacks?))$/i;
 
 function actorOf(sentence: string, kindStart: number): Span | null {
@@ -94,7 +119,7 @@ function actorOf(sentence: string, kindStart: number): Span | null {
   // "attacked by the 400 Mawozo gang", "killed by Israeli gunfire".
   const by = /\b(?:by|from)\s+(?:the\s+|an?\s+)?((?:(?:unidentified|unknown|suspected|armed|masked)\s+)?(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+){0,4}?(?:[\p{Lu}][\p{L}'’.-]*|gunm[ae]n|militants|fighters|rebels|gang|gangs|forces|troops|settlers|soldiers|police|clan|tribe|militias?|mob))(?:\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|warplanes|jets))?\b/u;
   const m = by.exec(sentence);
-  if (m && (EVENT.test(sentence.slice(0, m.index)) || /\b(?:killed|injured|wounded|hurt)\s+$/i.test(sentence.slice(0, m.index))) && !/\b(?:said|says|according|told|reported)\b/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) {
+  if (m && (EVENT.test(sentence.slice(0, m.index)) || /\b(?:killed|injured|wounded|hurt)\s+$/i.test(sentence.slice(0, m.index))) && !/\b(?:said|says|according|told|reported|reports?|statement|assessment)\b/i.test(sentence.slice(Math.max(0, m.index - 25), m.index))) {
     const text = m[1]!.replace(WEAPON_TAIL, '');
     const start = m.index + m[0].indexOf(m[1]!);
     if (!NOT_ACTOR.test(text)) return { start, end: start + text.length };
@@ -135,8 +160,10 @@ function field<T>(value: T, text: string, offset: number, span: Span): Field<T> 
   return { value, start: offset + span.start, end: offset + span.end, text: text.slice(span.start, span.end) };
 }
 
+const SPECIFICITY = { 4: 'site', 3: 'town', 2: 'region', 1: 'country' } as const;
+
 function placeField(c: PlaceCandidate, offset: number): PlaceField {
-  const p: PlaceField = { value: c.text, text: c.text, start: offset + c.start, end: offset + c.end, key: c.key };
+  const p: PlaceField = { value: c.text, text: c.text, start: offset + c.start, end: offset + c.end, key: c.key, specificity: SPECIFICITY[c.level] };
   if (c.gazetteer) p.gazetteer = c.gazetteer;
   if (c.country) p.country = c.country;
   return p;
@@ -176,8 +203,7 @@ export function readReport(article: Article, index: number, whole: Span, options
   const places = rankPlaces(findPlaces(sentence, options.gazetteer));
   const actor = actorOf(sentence, kind.start);
   const target = targetOf(sentence);
-  // An unnamed attack with nothing else to it ("The attacks are being treated as terrorism") is no record.
-  if (kind.kind === 'other' && !places[0] && !hasFigure && !actor && !target && day?.basis !== 'written' && day?.basis !== 'relative') return null;
+  if (evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated: day !== null && day.basis !== 'published', place: places[0], actor: actor !== null, target: target !== null }) < MIN_EVIDENCE) return null;
   const report: IncidentReport = {
     articleId: article.id,
     file: article.file,

@@ -31,10 +31,23 @@ function nearby(a: PlaceField, b: PlaceField, km: number): boolean {
   return a.gazetteer !== undefined && b.gazetteer !== undefined && distanceKm(a.gazetteer, b.gazetteer) <= km;
 }
 
-/** Whether two reports that both name places can be of one incident. */
+const isFine = (p: PlaceField) => p.specificity === 'site' || p.specificity === 'town';
+
+/**
+ * Whether two reports that both name places can be of one incident: their main places are near, or
+ * one's main place is near a town or site the other also names. Across articles a country or region
+ * named in passing ("… in Lebanon") links nothing, or every report of a day in that country would be
+ * one; within one article it does, unless the two main places are towns or sites apart.
+ */
 export function placesAgree(a: IncidentReport, b: IncidentReport, km = DEFAULT_GROUP_OPTIONS.nearbyKm): boolean {
-  const pb = placesOf(b);
-  return placesOf(a).some((x) => pb.some((y) => nearby(x, y, km)));
+  if (!a.place || !b.place) return false;
+  if (nearby(a.place, b.place, km)) return true;
+  if (a.articleId === b.articleId) {
+    if (isFine(a.place) && isFine(b.place)) return false;
+    const pb = placesOf(b);
+    return placesOf(a).some((x) => pb.some((y) => nearby(x, y, km)));
+  }
+  return b.otherPlaces.some((y) => isFine(y) && nearby(a.place!, y, km)) || a.otherPlaces.some((x) => isFine(x) && nearby(x, b.place!, km));
 }
 
 class UnionFind {

@@ -34,18 +34,21 @@ const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|c
 const LEADING_WORDS = /(?:\b(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|Russian-occupied|Israeli-occupied|besieged|war-torn)\s+)+$/i;
 /** Words before a name that make it a place. */
 const LOCATIVE =
-  /\b(?:in|at|near|on|outside|across|over|into|from|toward|towards|around|off|inside|throughout|to|of the (?:city|town|village|province|region|port|district) of)\s+(?:the\s+)?(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area)\s+of\s+)?$/i;
+  /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|of the (?:city|town|village|province|region|port|district) of)\s+(?:the\s+)?(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area)\s+of\s+)?$/i;
 /** Verbs whose object may be a place ("Drones target Erbil") — or a people ("targeting Christians"): a known town only. */
 const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed)\s+(?:the\s+)?$/i;
 
 /** Capitalised words that are never places: people's titles, groups, outlets, days, months. */
 const NEVER_PLACE = new Set(
-  ('hamas hezbollah houthis houthi idf irgc isis isil nato un u.n. eu centcom pentagon kremlin congress telegram facebook x reuters ap bbc cnn ' +
+  ('jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter ' +
+    'hamas hezbollah houthis houthi idf irgc isis isil nato un u.n. eu centcom pentagon kremlin congress telegram facebook x reuters ap bbc cnn ' +
     'afp tass god monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december president prime minister secretary general the a an it he she they we this that these those there ' +
     'white house state department associated press al jazeera usa today islamic state taliban wagner').split(' '),
 );
-const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory)$/;
+const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory|Center|Centre|Technologies|Inc|Corp|University|College|Foundation|Fund|Bank|Program|Programme|Project)$/;
+/** A person's title inside the words: a name, not a place ("Ukrainian President Volodymyr Zelenskyy"). */
+const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Gen|General|Director|Sen|Senator|Rep|Governor|Gov|Mayor|Commander|Chief|Spokesman|Spokeswoman|Spokesperson|King|Prince(?! Sultan| Hassan)|Sheikh(?! Isa)|Pope|Dr|Mr|Mrs|Ms|Col|Lt|Maj|Capt|Sgt)\b\.?/;
 /** "Israeli", "Lebanese", "Ukrainian": words about a people, not a place. */
 const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:i|ian|ean|ese|ish|ic)|American|Afghan|Mexican|German|Moroccan|Cuban|Dominican|Druze|Alawite|Kurds?|Arabs?|Muslims?|Sunnis?|Shias?|Shiites?|French|Dutch|Greek|Thai|Filipino|Jews)$/u;
@@ -55,7 +58,7 @@ function isNeverPlace(text: string): boolean {
   if (NEVER_PLACE.has(lower)) return true;
   const first = lower.split(/\s+/)[0]!;
   if (NEVER_PLACE.has(first) && !/^(?:al|el)-/.test(first)) return true;
-  return ORGANISATION_END.test(text);
+  return ORGANISATION_END.test(text) || TITLE_WORD.test(text);
 }
 
 /** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */

@@ -37,7 +37,11 @@ export interface GazetteerEntry {
   population: number;
 }
 
+/** How much of the map a place name covers. */
+export type PlaceSpecificity = 'site' | 'town' | 'region' | 'country';
+
 export interface PlaceField extends Field<string> {
+  specificity: PlaceSpecificity;
   /** The name reduced for comparison: lower case, no accents, no "al-", "province", "northern" and the like. */
   key: string;
   /** The gazetteer's town of that name, when it has one. */
