@@ -9,6 +9,9 @@ import { distanceKm } from './gazetteer.js';
 import { overlappingPlaceNames, samePlaceName } from './place-key.js';
 import type { Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure } from './types.js';
 
+/** Within one article, an undated sentence ("The attack killed two") may tell of an event up to this many days before the article's day. */
+const UNDATED_LOOKBACK_DAYS = 7;
+
 export interface GroupOptions {
   /** Two towns the gazetteer knows are one place within this distance. Default 25 km. */
   nearbyKm?: number;
@@ -48,6 +51,17 @@ export function placesAgree(a: IncidentReport, b: IncidentReport, km = DEFAULT_G
     return placesOf(a).some((x) => pb.some((y) => nearby(x, y, km)));
   }
   return b.otherPlaces.some((y) => isFine(y) && nearby(a.place!, y, km)) || a.otherPlaces.some((x) => isFine(x) && nearby(x, b.place!, km));
+}
+
+/**
+ * Days of two reports agree when within the tolerance, or — in one article — when one has only the
+ * article's own day and the other falls in the week up to it.
+ */
+function daysAgree(a: IncidentReport, da: number, b: IncidentReport, db: number, tolerance: number): boolean {
+  if (Math.abs(da - db) <= tolerance) return true;
+  if (a.articleId !== b.articleId) return false;
+  const soft = (r: IncidentReport, d: number, other: number) => r.eventDay?.basis === 'published' && other <= d && other >= d - UNDATED_LOOKBACK_DAYS;
+  return soft(a, da, db) || soft(b, db, da);
 }
 
 class UnionFind {
@@ -119,29 +133,32 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     if (list) list.push(i);
     else byDay.set(d, [i]);
   });
+  const agree = (i: number, j: number) => kindsAgree(reports[i]!.kind.value, reports[j]!.kind.value) && daysAgree(reports[i]!, days[i]!, reports[j]!, days[j]!, dayTolerance);
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
     for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
       for (const j of byDay.get(k) ?? []) {
         if (j <= i || !reports[j]!.place) continue;
-        if (kindsAgree(r.kind.value, reports[j]!.kind.value) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
       }
     }
   });
-  // A report without a place: the closest earlier report of its article that agrees on day and kind.
+  // Reports of one article, in sentence order: undated ones may be days from the dated ones.
   const order = reports.map((_, i) => i).sort((a, b) => reports[a]!.articleId.localeCompare(reports[b]!.articleId) || reports[a]!.sentence - reports[b]!.sentence);
   order.forEach((i, pos) => {
     const r = reports[i]!;
-    if (r.place || days[i] === null) return;
+    if (days[i] === null) return;
     for (let q = pos - 1; q >= 0; q--) {
       const j = order[q]!;
       if (reports[j]!.articleId !== r.articleId) break;
-      const dj = days[j];
-      if (dj !== null && dj !== undefined && Math.abs(dj - days[i]!) <= dayTolerance && kindsAgree(r.kind.value, reports[j]!.kind.value)) {
+      if (days[j] === null || !agree(i, j)) continue;
+      // A report without a place joins the closest earlier one it agrees with; one with a place, any it agrees with on place.
+      if (!r.place) {
         uf.union(i, j);
         break;
       }
+      if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
     }
   });
   const groups = new Map<number, IncidentReport[]>();

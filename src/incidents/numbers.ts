@@ -46,7 +46,7 @@ const HEDGE = '(?:(?:at least|more than|over|nearly|almost|about|around|some|up 
 const KILL_VERB = '(?:kill(?:s|ed|ing)?|left|leaving)';
 const HURT_VERB = '(?:injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|hurt(?:ing)?)';
 /** Up to five words between a number and its verb ("36 Palestinians are killed", "seven people, including …" is cut at the comma). */
-const BETWEEN = "(?:(?!(?:attacks?|strikes?|airstrikes?|massacres?|bombings?|explosions?|drones?|missiles?|rockets?|shells?|raids?)\\b)[\\w'’.-]+\\s+){0,5}?";
+const BETWEEN = `(?:(?!(?:attacks?|strikes?|airstrikes?|massacres?|bombings?|explosions?|drones?|missiles?|rockets?|shells?|raids?|killed|injured|wounded|hurt|dead|died|and|${NUMBER_PATTERN})\\b)[\\w'’.-]+\\s+){0,5}?`;
 const AUX = '(?:(?:are|were|was|is|have been|has been|had been|being|been|reportedly|later)\\s+)*';
 
 /** "killing 26", "kills at least 41", "injuring thirteen". */
