@@ -34,6 +34,11 @@ export interface IncidentEvaluation {
   speed: IncidentSpeed;
 }
 
+/** A labels file or real-news folder the incident eval cannot use; the message says what to fix. */
+export class IncidentEvalError extends Error {
+  readonly code = 'INCIDENT_EVAL';
+}
+
 /** Labels, each line checked; a bad line is reported with its number and nothing is scored. */
 export function readIncidentLabels(file: string): LabelledArticle[] {
   const out: LabelledArticle[] = [];
@@ -53,7 +58,7 @@ export function readIncidentLabels(file: string): LabelledArticle[] {
       if (parsed.success) out.push(parsed.data);
       else problems.push(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
     });
-  if (problems.length) throw new Error(`${file}: ${problems.length} bad label line(s):\n  ${problems.slice(0, 10).join('\n  ')}`);
+  if (problems.length) throw new IncidentEvalError(`${file}: ${problems.length} bad label line(s):\n  ${problems.slice(0, 10).join('\n  ')}`);
   return out;
 }
 
@@ -61,7 +66,7 @@ export function readIncidentLabels(file: string): LabelledArticle[] {
 function articlesById(dir: string, file: string, wanted: Set<string>): Map<string, Article> {
   const out = new Map<string, Article>();
   const full = path.join(dir, file);
-  if (!fs.existsSync(full)) throw new Error(`${full}: not found (the labels name it; is --corpus the real-news folder?)`);
+  if (!fs.existsSync(full)) throw new IncidentEvalError(`${full}: not found (the labels name it; is --corpus the real-news folder?)`);
   for (const raw of fs.readFileSync(full, 'utf8').split('\n')) {
     if (!raw) continue;
     const id = (JSON.parse(raw) as { id?: unknown }).id;
@@ -79,7 +84,7 @@ export function predictLabelled(labels: LabelledArticle[], dir: string, gazettee
   for (const [file, ids] of byFile) for (const [id, a] of articlesById(dir, file, ids)) articles.set(id, a);
   return labels.map((label) => {
     const article = articles.get(label.id);
-    if (!article) throw new Error(`${label.file}: no article with id ${label.id}`);
+    if (!article) throw new IncidentEvalError(`${label.file}: no article with id ${label.id}`);
     const reports = extractReports(article, { gazetteer });
     // Grouped per article, as the labels are.
     return { label, sentenceCount: splitSentences(article.text).length, reports, incidents: groupReports(reports) };
@@ -110,6 +115,7 @@ export function measureSpeed(dir: string, gazetteer: Gazetteer, gazetteerLoadSec
 }
 
 export function evaluateIncidents(labelsFile: string, corpusDir: string): IncidentEvaluation {
+  if (!fs.existsSync(labelsFile)) throw new IncidentEvalError(`${labelsFile}: no such labels file`);
   const labels = readIncidentLabels(labelsFile);
   const t = performance.now();
   const gazetteer = loadGazetteer();

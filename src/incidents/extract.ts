@@ -41,7 +41,7 @@ const AIR_CONTEXT = /\b(?:air force|warplanes?|fighter jets?|jets|aircraft)\b/i;
 const RUNNING_TOTAL =
   /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* attacks|\d[\d,]* attacks|dozens of attacks|hundreds of attacks|every day|each day|daily|repeatedly|for months|for weeks|in recent (?:weeks|months|days))\b/i;
 /** Threats, plans and what-ifs. */
-const NOT_DONE = /\b(?:threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? to|prepar\w* (?:for|to)|would|could|might|will|if|deter\w*|warn\w*)\b/i;
+const NOT_DONE = /\b(?:threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*)\b/i;
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
 const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?)\b/i;
@@ -60,7 +60,7 @@ function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boole
 }
 
 /** A kind of attack in general, or many of them: "a series of drone strikes", "numerous strikes against hospitals". */
-const GENERIC = /\b(?:series of|latest in|numerous|multiple|many|most of the|frequent|countless|such (?:attacks|strikes)|these (?:attacks|strikes)|(?:attacks|strikes) like|campaign of|kinds? of)\b/i;
+const GENERIC = /\b(?:series of|latest in|numerous|multiple|many|most of the|frequent|countless|such (?:attacks|strikes)|these (?:attacks|strikes)|(?:attacks|strikes) like|campaign of|kinds? of|on (?:two|three|four|five|several|many|numerous) occasions)\b/i;
 /** Analysis and opinion rather than a report of what happened. */
 const COMMENTARY = /\b(?:analyst|analysts|experts?|believes?|sees|expects?|argued|argues|opinion|could|likely|may|seems?|appears? to be aimed)\b/i;
 const SINGLE_EVENT = /\b(?:a|an|the|this|that|[A-Z][a-z]+day['’]s|last night['’]s|[Tt]uesday['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|strike|airstrike|air strike|assault|raid|bombing|explosion|blast|shooting|shelling|ambush|massacre|stabbing)\b/i;

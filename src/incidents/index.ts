@@ -7,3 +7,4 @@ export { createGazetteer, loadGazetteer, countryCode, distanceKm, type Gazetteer
 export { placeKey, placeSkeleton, samePlaceName, overlappingPlaceNames } from './place-key.js';
 export { findCasualties, parseNumber } from './numbers.js';
 export { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
+export { selectIncidents, formatTimeline, TimelineError, type TimelineFilter } from './timeline.js';

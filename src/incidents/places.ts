@@ -76,6 +76,8 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     if (!text || /^\d+$/.test(text) || isNeverPlace(text)) continue;
     let end = start + text.length;
     const country = gazetteer?.country(text);
+    // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
+    if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
     const isDemonym = !country && DEMONYM.test(text);
     if (isDemonym) continue;
     const before = sentence.slice(Math.max(0, start - 60), start);
