@@ -39,9 +39,9 @@ const AIR_CONTEXT = /\b(?:air force|warplanes?|fighter jets?|jets|aircraft)\b/i;
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* attacks|\d[\d,]* attacks|dozens of attacks|hundreds of attacks|every day|each day|daily|repeatedly|for months|for weeks|in recent (?:weeks|months|days))\b/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* attacks|\d[\d,]* attacks|dozens of attacks|hundreds of attacks|every day|each day|daily|repeatedly|for months|for weeks|in recent (?:weeks|months|days))\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /** Threats, plans and what-ifs. */
-const NOT_DONE = /\b(?:threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*)\b/i;
+const NOT_DONE = /\b(?:order(?:s|ed)? [\w\s]{1,40}? to (?:hit|strike|attack|retaliate)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*)\b/i;
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
 const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?)\b/i;
@@ -70,11 +70,12 @@ const MIN_EVIDENCE = 2;
  * How surely a sentence tells of one incident: figures, a written day and a town or site count most;
  * a region, an actor, a target and "a/the … strike" add; "a series of …", analysis and quoted opinion take away.
  */
-function evidence(sentence: string, found: { figure: boolean; dated: boolean; place: PlaceCandidate | undefined; actor: boolean; target: boolean }): number {
+function evidence(sentence: string, found: { figure: boolean; dated: boolean; place: PlaceCandidate | undefined; actor: boolean; actorSpan?: Span | null; target: boolean }): number {
   let score = 0;
   if (found.figure) score += 2;
   if (found.dated) score += 2;
-  if (found.place) score += found.place.level >= 3 ? 2 : 1;
+  // A country that is also the actor ("Israel bombs") says no more than the actor does.
+  if (found.place) score += found.place.level >= 3 ? 2 : found.actorSpan && found.place.start < found.actorSpan.end && found.actorSpan.start < found.place.end ? 0 : 1;
   if (found.actor) score += 1;
   if (found.target) score += 1;
   if (SINGLE_EVENT.test(sentence)) score += 1;
@@ -203,7 +204,7 @@ export function readReport(article: Article, index: number, whole: Span, options
   const places = rankPlaces(findPlaces(sentence, options.gazetteer));
   const actor = actorOf(sentence, kind.start);
   const target = targetOf(sentence);
-  if (evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated: day !== null && day.basis !== 'published', place: places[0], actor: actor !== null, target: target !== null }) < MIN_EVIDENCE) return null;
+  if (evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated: day !== null && day.basis !== 'published', place: places[0], actor: actor !== null, actorSpan: actor, target: target !== null }) < MIN_EVIDENCE) return null;
   const report: IncidentReport = {
     articleId: article.id,
     file: article.file,

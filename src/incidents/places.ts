@@ -16,12 +16,14 @@ export interface PlaceCandidate {
   key: string;
   /** 4 site, 3 town, 2 region, 1 country. */
   level: 1 | 2 | 3 | 4;
+  /** Written after "in", "at", "near" …: where something happened, not a name in passing. */
+  locative: boolean;
   gazetteer?: GazetteerEntry;
   country?: string;
 }
 
 const CONNECTOR = "(?:al|el|ad|ash|az|ar|del|di|da|du|bin|ibn|ben|wal|ul)";
-const WORD = "(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]*(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
+const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]+(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
 /** A run of capitalised words, with the small words names hold ("Deir Qanoun an-Naher", "Port of Sudan"). */
 const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
 
@@ -74,6 +76,8 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
       start += lead[0].length;
     }
     if (!text || /^\d+$/.test(text) || isNeverPlace(text)) continue;
+    // "Israel said …", "according to Kyiv": a government speaking, not a place.
+    if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
     let end = start + text.length;
     const country = gazetteer?.country(text);
     // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
@@ -95,7 +99,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     const leading = LEADING_WORDS.exec(sentence.slice(Math.max(0, start - 40), start));
     if (leading) start -= leading[0].length;
     const written = sentence.slice(start, end);
-    const candidate: PlaceCandidate = { start, end, text: written, key: placeKey(written), level };
+    const candidate: PlaceCandidate = { start, end, text: written, key: placeKey(written), level, locative };
     if (town && level >= 2) candidate.gazetteer = town;
     if (country) candidate.country = country;
     if (candidate.key) out.push(candidate);
@@ -103,7 +107,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
   return out;
 }
 
-/** The most specific place first (site, town, region, country), earlier before later among equals. */
+/** The most specific place first (site, town, region, country); among equals, one written after "in", "at" … first, then the earlier. */
 export function rankPlaces(candidates: PlaceCandidate[]): PlaceCandidate[] {
-  return [...candidates].sort((a, b) => b.level - a.level || a.start - b.start);
+  return [...candidates].sort((a, b) => b.level - a.level || Number(b.locative) - Number(a.locative) || a.start - b.start);
 }
