@@ -47,12 +47,14 @@ const KILL_VERB = '(?:kill(?:s|ed|ing)?|left|leaving)';
 const HURT_VERB = '(?:injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|hurt(?:ing)?)';
 /** Up to five words between a number and its verb ("36 Palestinians are killed", "seven people, including …" is cut at the comma). */
 const BETWEEN = `(?:(?!(?:attacks?|strikes?|airstrikes?|massacres?|bombings?|explosions?|drones?|missiles?|rockets?|shells?|raids?|killed|injured|wounded|hurt|dead|died|and|${NUMBER_PATTERN})\\b)[\\w'’.-]+\\s+){0,5}?`;
-const AUX = '(?:(?:are|were|was|is|have been|has been|had been|being|been|reportedly|later)\\s+)*';
+const AUX = '(?:(?:are|were|was|is|have been|has been|had been|being|been|reportedly|later|shot and|stabbed and|beaten and|found)\\s+)*';
+/** ", including 10 children and three women," between a number and its verb. */
+const ASIDE = "(?:[\\w'’-]+,\\s*(?:including|among them|most of them|mostly)[^,;]{0,80},\\s*)?";
 
 /** "killing 26", "kills at least 41", "injuring thirteen". */
 const VERB_THEN_NUMBER = (verb: string) => new RegExp(`\\b${verb}\\s+${HEDGE}(${NUM})\\b(?!\\s*(?:%|percent|km|miles|kilomet|meters|days|hours|years|minutes))`, 'gid');
 /** "Thirty-six Palestinians are killed", "two people were injured", "10 dead". */
-const NUMBER_THEN_VERB = (verb: string) => new RegExp(`(?<![\\w.,])${HEDGE}(${NUM})\\s+${BETWEEN}${AUX}(?:${verb})\\b`, 'gid');
+const NUMBER_THEN_VERB = (verb: string) => new RegExp(`(?<![\\w.,])${HEDGE}(${NUM})\\s+${BETWEEN}${ASIDE}${AUX}(?:${verb})\\b`, 'gid');
 const KILLED_WORDS = '(?:killed|dead|died|slain|deaths|fatalities|kill(?:ed)?)';
 const HURT_WORDS = '(?:injured|wounded|hurt|injuries)';
 

@@ -42,11 +42,13 @@ const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|t
 
 /** Capitalised words that are never places: people's titles, groups, outlets, days, months. */
 const NEVER_PLACE = new Set(
-  ('jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter ' +
-    'hamas hezbollah houthis houthi idf irgc isis isil nato un u.n. eu centcom pentagon kremlin congress telegram facebook x reuters ap bbc cnn ' +
-    'afp tass god monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december president prime minister secretary general the a an it he she they we this that these those there ' +
-    'white house state department associated press al jazeera usa today islamic state taliban wagner').split(' '),
+  [
+    ...'jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter'.split(' '),
+    ...'hamas hezbollah houthis houthi idf irgc isis isil nato un u.n. eu centcom pentagon kremlin congress telegram facebook x reuters ap bbc cnn afp tass god'.split(' '),
+    ...'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+    ...'president prime minister secretary general the a an it he she they we this that these those there'.split(' '),
+    'white house', 'state department', 'associated press', 'al jazeera', 'usa today', 'islamic state', 'taliban', 'wagner',
+  ],
 );
 const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory|Center|Centre|Technologies|Inc|Corp|University|College|Foundation|Fund|Bank|Program|Programme|Project)$/;
 /** A person's title inside the words: a name, not a place ("Ukrainian President Volodymyr Zelenskyy"). */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createGazetteer, findCasualties, findPlaces, parseNumber, rankPlaces } from '../../src/incidents/index.js';
+
+const value = (f: { value: number } | null) => f?.value ?? null;
+
+describe('casualty figures', () => {
+  it.each([
+    ['Seven people are killed, including two guards, and 36 others are injured in the blasts.', 7, 36],
+    ['At least 57 villagers, including 10 children and three women, are killed by the shelling.', 57, null],
+    ['Mortar fire hit the square, killing two people and injuring thirteen others.', 2, 13],
+    ['Two militants are shot and killed by soldiers.', 2, null],
+    ['A medic is killed and four more are injured in two strikes.', 1, 4],
+    ['Twenty-three people were killed and 41 injured.', 23, 41],
+    ['Two raids kill fifty-seven people.', 57, null],
+    ['The attack on Oct. 7 killed about 1,200.', 1200, null],
+    ['Dozens were killed and several wounded.', null, null],
+    ['The strike did not cause any casualties.', 0, 0],
+  ])('%s', (sentence, killed, injured) => {
+    const c = findCasualties(sentence);
+    expect(value(c.killed)).toBe(killed);
+    expect(value(c.injured)).toBe(injured);
+    if (c.killed && c.killed.value > 0) expect(parseNumber(sentence.slice(c.killed.start, c.killed.end))).toBe(killed);
+  });
+
+  it('reads number words', () => {
+    expect(parseNumber('fifty-seven')).toBe(57);
+    expect(parseNumber('Thirty-six')).toBe(36);
+    expect(parseNumber('1,200')).toBe(1200);
+    expect(parseNumber('two hundred')).toBe(200);
+    expect(parseNumber('umpteen')).toBeNull();
+  });
+});
+
+describe('places', () => {
+  const gazetteer = createGazetteer([{ name: 'Karvan', country: 'AM', lat: 40, lon: 44, population: 30_000 }]);
+  const names = (s: string) => rankPlaces(findPlaces(s, gazetteer)).map((p) => p.text);
+
+  it('puts the most specific place first and keeps compass words', () => {
+    expect(names('Rockets hit the Tamsir Air Base in southern Lebanon on Monday.')).toEqual(['Tamsir Air Base', 'southern Lebanon']);
+    expect(names('A drone hit a depot in Karvan, in the Lori region of Armenia.')[0]).toBe('Karvan');
+  });
+
+  it('does not take peoples, groups, governments speaking or months for places', () => {
+    expect(names('Israeli jets struck Hamas positions on Oct. 7.')).toEqual([]);
+    expect(names('Syria said the attack was an act of aggression.')).toEqual([]);
+    expect(names('A US military official said the base was hit.')).toEqual([]);
+  });
+
+  it('reads names with "al-" and "Al"', () => {
+    // A town before a region, though written first.
+    expect(names("The strike hit a checkpoint near Al-Qa'im and the Al Jawf Governorate.")).toEqual(["Al-Qa'im", 'Al Jawf Governorate']);
+  });
+});
