@@ -28,7 +28,7 @@ const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p
 const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
 
 /** Kinds of place a name can end with. */
-const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Tower \d+)$/;
+const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Mall|Park|Plaza|Beach|Club|Bar|Cafe|Café|Restaurant|Theat(?:er|re)|Cinema|Museum|Temple|Cathedral|Tower \d+)$|^(?:Kibbutz|Fort|Camp|Moshav)\s/;
 const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast)$/;
 /** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
 const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
