@@ -108,7 +108,7 @@ const CAP_RUN = "(?:(?:al-)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:al-|bin |wal |of the
 const ACTOR_PHRASE = new RegExp(`^${CAP_RUN}(?:['’]s\\s+${CAP_RUN})?(?:\\s+${ACTOR_NOUNS})?`, 'u');
 const ATTACK_VERB = /^(?:(?:\([^)]*\)|also|reportedly|then|later|again|allegedly|has|have|had|on \w+day|overnight|fighters|forces|militants|troops|jets|warplanes)\s+){0,3}(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|they)\s+(?:has |have |had )?)?(?:launch(?:es|ed)?|fire[sd]?|struck|strikes|hit|hits|attacked|bomb(?:s|ed)|shell(?:s|ed)|carr(?:y|ies|ied) out|conduct(?:s|ed)?|kill(?:s|ed)|target(?:s|ed)|ambush(?:es|ed)?|raid(?:s|ed)|stormed|shot|opened fire|downed)\b/i;
 /** Words an actor phrase cannot be: the weapon or the toll itself. */
-const NOT_ACTOR = /^(?:reuters|ap|afp|cnn|bbc|associated press|al jazeera|tass|usa today|telegram|the associated press|drones?|airstrikes?|air strikes?|strikes?|explosions?|missiles?|rockets?|shelling|attacks?|at least|more than|dozens|hundreds|thousands|several|two|three|four|five|six|seven|eight|nine|ten|\d.*|one|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|after|before|during|meanwhile|earlier|later|officials?|authorities|witnesses|residents|police said)$/i;
+const NOT_ACTOR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|reuters|ap|afp|cnn|bbc|associated press|al jazeera|tass|usa today|telegram|the associated press|drones?|airstrikes?|air strikes?|strikes?|explosions?|missiles?|rockets?|shelling|attacks?|at least|more than|dozens|hundreds|thousands|several|two|three|four|five|six|seven|eight|nine|ten|\d.*|one|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|after|before|during|meanwhile|earlier|later|officials?|authorities|witnesses|residents|police said)$/i;
 const WEAPON_TAIL = /\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|bombs?|forces'? (?:strikes?|attacks?))$/i;
 
 function actorOf(sentence: string, kindStart: number): Span | null {
@@ -120,7 +120,7 @@ function actorOf(sentence: string, kindStart: number): Span | null {
     return { start, end: start + text.length };
   }
   // "attacked by the 400 Mawozo gang", "killed by Israeli gunfire".
-  const by = /\b(?:by|from)\s+(?:the\s+|an?\s+)?((?:(?:unidentified|unknown|suspected|armed|masked)\s+)?(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+){0,4}?(?:[\p{Lu}][\p{L}'’.-]*|gunm[ae]n|militants|fighters|rebels|gang|gangs|forces|troops|settlers|soldiers|police|clan|tribe|militias?|mob))(?:\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|warplanes|jets))?\b/u;
+  const by = /\b(?:by|from)\s+(?:the\s+|an?\s+)?((?:(?:unidentified|unknown|suspected|armed|masked)\s+)?(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+){0,4}(?:[\p{Lu}][\p{L}'’.-]*|gunm[ae]n|militants|fighters|rebels|gang|gangs|forces|troops|settlers|soldiers|police|clan|tribe|militias?|mob))(?:\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|warplanes|jets))?\b/u;
   const m = by.exec(sentence);
   if (m && (EVENT.test(sentence.slice(0, m.index)) || /\b(?:killed|injured|wounded|hurt)\s+$/i.test(sentence.slice(0, m.index))) && !/\b(?:said|says|according|told|reported|reports?|statement|assessment)\b/i.test(sentence.slice(Math.max(0, m.index - 25), m.index))) {
     const text = m[1]!.replace(WEAPON_TAIL, '');

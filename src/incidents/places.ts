@@ -22,7 +22,7 @@ export interface PlaceCandidate {
   country?: string;
 }
 
-const CONNECTOR = "(?:al|el|ad|ash|az|ar|del|di|da|du|bin|ibn|ben|wal|ul)";
+const CONNECTOR = "(?:al|el|ad|ash|az|ar|de|del|do|dos|di|da|du|bin|ibn|ben|wal|ul)";
 const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]+(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
 /** A run of capitalised words, with the small words names hold ("Deir Qanoun an-Naher", "Port of Sudan"). */
 const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
@@ -69,7 +69,8 @@ function isNeverPlace(text: string): boolean {
 export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   for (const m of sentence.matchAll(NAME)) {
-    let text = m[0].replace(/['’]s$/, '');
+    // A number belongs to a name only after a word like "Tower" ("Tower 22"), not in "the Gaza Strip 90 days".
+    let text = m[0].replace(/['’]s$/, '').replace(/(?<!\b(?:Tower|Route|Highway|Gate|Post|Outpost|Base|Camp|Block|Sector))\s+\d{1,3}$/, '');
     let start = m.index;
     // Sentence-initial "The", "In" and the like are not part of the name.
     const lead = /^(?:The|In|At|On|Near|From|A|An)\s+/.exec(text);
@@ -82,14 +83,15 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
     let end = start + text.length;
     const country = gazetteer?.country(text);
+    const town = country ? undefined : gazetteer?.town(text);
     // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
     if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
-    const isDemonym = !country && DEMONYM.test(text);
+    // "Venezuelan", "Kurdish": a people's word, unless the gazetteer knows a town of that name ("Tehran").
+    const isDemonym = !country && (DEMONYM.test(text) || (!town && /^\p{Lu}\p{Ll}+an$/u.test(text)));
     if (isDemonym) continue;
     const before = sentence.slice(Math.max(0, start - 60), start);
     const locative = LOCATIVE.test(before);
     const trailing = TRAILING_KIND.exec(sentence.slice(end));
-    const town = country ? undefined : gazetteer?.town(text);
     let level: PlaceCandidate['level'];
     if (SITE_END.test(text)) level = 4;
     else if (REGION_END.test(text) || trailing) level = 2;

@@ -94,6 +94,11 @@ describe('extractReports', () => {
     expect(extractReports(article(text), { gazetteer })).toEqual([]);
   });
 
+  it('takes the whole name of the group an attack came from', () => {
+    const r = only('A drone strike from the Crimson Support Forces targets a power station in Karvan, wounding three.');
+    expect(r.actor?.value).toBe('Crimson Support Forces');
+  });
+
   it('finds the claimant of an attack', () => {
     const r = only('The Crimson Front claimed responsibility for the bombing of a police station in Dunmere on Monday.');
     expect(r.actor?.value).toBe('Crimson Front');

@@ -46,6 +46,11 @@ describe('places', () => {
     expect(names('A US military official said the base was hit.')).toEqual([]);
   });
 
+  it('keeps a number in a name only where it belongs to one', () => {
+    expect(names('A drone struck Tower 22 on Sunday.')).toEqual(['Tower 22']);
+    expect(names('Mediators in Karvan gave the groups in the Gaza Strip 90 days.')).toContain('Gaza Strip');
+  });
+
   it('reads names with "al-" and "Al"', () => {
     // A town before a region, though written first.
     expect(names("The strike hit a checkpoint near Al-Qa'im and the Al Jawf Governorate.")).toEqual(["Al-Qa'im", 'Al Jawf Governorate']);
