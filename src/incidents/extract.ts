@@ -148,7 +148,7 @@ function actorOf(sentence: string, kindStart: number): Span | null {
 }
 
 const TARGET =
-  /\b(?:(?:strikes?|attacks?|airstrikes?|air strikes?|assaults?|raids?|shelling|bombing|firebombing|explosions?)\s+(?:on|against|at|targeting)|(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|destroy(?:s|ed)?|damag(?:es|ed)|attack(?:s|ed)|bomb(?:s|ed)|shell(?:s|ed)|ambush(?:es|ed)?)(?!\s+(?:by|with|from|in|on|are|is|was|were|have|has|had|came|come|continue[sd]?|will|would|could|that|this)\b))\s+(?:the\s+|a\s+|an\s+|at least\s+|several\s+)?((?:(?!(?:in|near|at|on|with|by|from|of the|killing|injuring|wounding|after|as|while|during|that|which|who|linked|said|says|was|were|is|are|has|have|had|left|kill|kills|killed|killing|injure|injures|injuring|wound|wounds|leave|leaves|and (?:killed|injured|wounded))\b)[\p{L}\d'’-]+\s?){1,5})/iu;
+  /\b(?:(?:strikes?|attacks?|airstrikes?|air strikes?|assaults?|raids?|shelling|bombing|firebombing|explosions?)\s+(?:on|against|at|targeting)|(?:bombing|shelling|firebombing|storming|siege|destruction)\s+of|(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|destroy(?:s|ed)?|damag(?:es|ed)|attack(?:s|ed)|bomb(?:s|ed)|shell(?:s|ed)|ambush(?:es|ed)?)(?!\s+(?:by|with|from|in|on|are|is|was|were|have|has|had|came|come|continue[sd]?|will|would|could|that|this)\b))\s+(?:the\s+|a\s+|an\s+|at least\s+|several\s+)?((?:(?!(?:in|near|at|on|with|by|from|of the|killing|injuring|wounding|after|as|while|during|that|which|who|linked|said|says|was|were|is|are|has|have|had|left|kill|kills|killed|killing|injure|injures|injuring|wound|wounds|leave|leaves|and (?:killed|injured|wounded))\b)[\p{L}\d'’-]+\s?){1,5})/iu;
 
 function targetOf(sentence: string): Span | null {
   const m = TARGET.exec(sentence);

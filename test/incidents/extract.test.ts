@@ -77,6 +77,25 @@ describe('extractReports', () => {
     expect(r!.eventDay!.span!.text).toBe('Tuesday');
   });
 
+  it('keeps spans exact for every field of every report', () => {
+    const text = [
+      '- Gunmen killed five villagers in an attack on Tamsir Wells on Saturday.',
+      '► An airstrike on a warehouse in Dunmere killed three workers, officials said.',
+      'The Crimson Front claimed responsibility for the bombing of a police station in Karvan on Monday, which wounded 12.',
+      'At least 57 villagers, including 10 children, are killed by shelling in northern Dunmere, the ministry says.',
+    ].join('\n\n');
+    const a = article(text);
+    const reports = extractReports(a, { gazetteer });
+    expect(reports).toHaveLength(4);
+    for (const r of reports) {
+      const fields = [r.trigger, r.kind, r.place, ...r.otherPlaces, r.actor, r.target, r.killed, r.injured, r.eventDay?.span].filter((f) => f != null);
+      for (const f of fields) expect(a.text.slice(f!.start, f!.end)).toBe(f!.text);
+      expect(r.sentenceSpan.start).toBeLessThanOrEqual(r.kind.start);
+      expect(r.kind.end).toBeLessThanOrEqual(r.sentenceSpan.end);
+    }
+    expect(reports.map((r) => r.target?.value ?? null)).toEqual(['Tamsir Wells', 'warehouse', 'police station', null]);
+  });
+
   it('reads "no casualties" as zero', () => {
     const r = only('A drone hit an empty hangar at Karvan airport on Sunday, causing no casualties.');
     expect(r.killed?.value).toBe(0);
