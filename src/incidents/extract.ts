@@ -148,13 +148,13 @@ function actorOf(sentence: string, kindStart: number): Span | null {
 }
 
 const TARGET =
-  /\b(?:(?:strikes?|attacks?|airstrikes?|air strikes?|assaults?|raids?|shelling|bombing|firebombing|explosions?)\s+(?:on|against|at|targeting)|(?:bombing|shelling|firebombing|storming|siege|destruction)\s+of|(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|destroy(?:s|ed)?|damag(?:es|ed)|attack(?:s|ed)|bomb(?:s|ed)|shell(?:s|ed)|ambush(?:es|ed)?)(?!\s+(?:by|with|from|in|on|are|is|was|were|have|has|had|came|come|continue[sd]?|will|would|could|that|this)\b))\s+(?:the\s+|a\s+|an\s+|at least\s+|several\s+)?((?:(?!(?:in|near|at|on|with|by|from|of the|killing|injuring|wounding|after|as|while|during|that|which|who|linked|said|says|was|were|is|are|has|have|had|left|kill|kills|killed|killing|injure|injures|injuring|wound|wounds|leave|leaves|and (?:killed|injured|wounded))\b)[\p{L}\d'’-]+\s?){1,5})/iu;
+  /\b(?:(?:strikes?|attacks?|airstrikes?|air strikes?|assaults?|raids?|shelling|bombing|firebombing|explosions?)\s+(?:on|against|at|targeting)|(?:bombing|shelling|firebombing|storming|siege|destruction)\s+of|(?:fired|launched|dropped)\s+(?:[\w'’-]+\s+){0,4}?(?:at|on|into|towards?)|(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|destroy(?:s|ed)?|damag(?:es|ed)|attack(?:s|ed)|bomb(?:s|ed)|shell(?:s|ed)|ambush(?:es|ed)?)(?!\s+(?:by|with|from|in|on|are|is|was|were|have|has|had|came|come|continue[sd]?|will|would|could|that|this)\b))\s+(?:the\s+|a\s+|an\s+|at least\s+|several\s+)?((?:(?!(?:in|near|at|on|with|by|from|of the|killing|injuring|wounding|after|as|while|during|that|which|who|linked|said|says|was|were|is|are|has|have|had|left|kill|kills|killed|killing|injure|injures|injuring|wound|wounds|leave|leaves|and (?:killed|injured|wounded))\b)[\p{L}\d'’-]+\s?){1,5})/iu;
 
 function targetOf(sentence: string): Span | null {
   const m = TARGET.exec(sentence);
   if (!m) return null;
   const text = m[1]!.trim().replace(/\s+(?:and|or)$/i, '');
-  if (!text || /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b/i.test(text)) return null;
+  if (!text || /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i.test(text)) return null;
   const start = m.index + m[0].lastIndexOf(m[1]!);
   return { start, end: start + text.length };
 }

@@ -39,6 +39,7 @@ describe('extractReports', () => {
     expect(r.place?.value).toBe('Zarqa Air Base');
     expect(r.place?.specificity).toBe('site');
     expect(r.actor?.value).toBe('Militants');
+    expect(r.target?.value).toBe('Zarqa Air Base');
     expect(r.injured?.value).toBe(2);
     expect(r.killed).toBeNull();
   });
