@@ -11,7 +11,7 @@ const GENERIC = new Set(
     'territory republic prefecture commune canton neighbourhood neighborhood suburb outskirts ' +
     'air base airbase base airport international airfield air field port naval military ' +
     'northern southern eastern western central north south east west northeastern northwestern southeastern southwestern ' +
-    'northeast northwest southeast southwest occupied russian-occupied israeli-occupied besieged nearby the of').split(' '),
+    'northeast northwest southeast southwest occupied besieged nearby the of').split(' '),
 );
 
 /** Lower case, no accents or apostrophes, no "al-"/"el-", no generic words. */

@@ -33,10 +33,12 @@ const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|Stat
 /** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
 const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
 /** Compass and state words written before a place ("southern Lebanon", "occupied Crimea"): kept in the span. */
-const LEADING_WORDS = /(?:\b(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|Russian-occupied|Israeli-occupied|besieged|war-torn)\s+)+$/i;
+const LEADING_WORDS = /(?:(?<![\p{L}-])(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|besieged)\s+)+$/iu;
 /** Words before a name that make it a place. */
 const LOCATIVE =
-  /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|of the (?:city|town|village|province|region|port|district) of)\s+(?:the\s+)?(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area)\s+of\s+)?$/i;
+  /(?:\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|entrance to|outskirts of|edge of|cent(?:er|re) of|heart of|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?|\bthe\s+)(?:(?:port|border|frontier|coastal|small|mining|industrial|key|strategic|northern|southern|eastern|western|central|occupied|besieged|embattled|[A-Z][a-z]+(?:-[a-z]+)?)\s+)*(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp|refugee camp)\s+of\s+)?$/;
+/** "the town of Barah", "the southern Gaza city of Khan Younis": what follows is a place whatever comes before. */
+const PLACE_OF = /\b(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp)\s+of\s+$/i;
 /** Verbs whose object may be a place ("Drones target Erbil") — or a people ("targeting Christians"): a known town only. */
 const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed)\s+(?:the\s+)?$/i;
 
@@ -65,13 +67,32 @@ function isNeverPlace(text: string): boolean {
   return ORGANISATION_END.test(text) || TITLE_WORD.test(text);
 }
 
+/** "Strait of Hormuz", "Gulf of Aden", "Port of Sudan": a kind of place, "of", and its name. */
+const KIND_OF_NAME = /\b(?:Strait|Straits|Gulf|Bay|Sea|Isle|Island|Islands|Cape|Lake|Mount|Port)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+
 /** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */
 export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(KIND_OF_NAME)) {
+    const text = m[0];
+    const key = placeKey(text);
+    if (!key) continue;
+    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    out.push({ start: m.index, end: m.index + text.length, text, key, level: text.startsWith('Port') ? 4 : 2, locative: LOCATIVE.test(before) });
+    taken.push([m.index, m.index + text.length]);
+  }
   for (const m of sentence.matchAll(NAME)) {
+    if (taken.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
     // A number belongs to a name only after a word like "Tower" ("Tower 22"), not in "the Gaza Strip 90 days".
     let text = m[0].replace(/['’]s$/, '').replace(/(?<!\b(?:Tower|Route|Highway|Gate|Post|Outpost|Base|Camp|Block|Sector))\s+\d{1,3}$/, '');
     let start = m.index;
+    // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz": the place is what follows.
+    const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed))\s+(?=\p{Lu})/u.exec(text);
+    if (owner) {
+      text = text.slice(owner[0].length);
+      start += owner[0].length;
+    }
     // Sentence-initial "The", "In" and the like are not part of the name.
     const lead = /^(?:The|In|At|On|Near|From|A|An)\s+/.exec(text);
     if (lead) {
@@ -87,10 +108,10 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
     if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
     // "Venezuelan", "Kurdish": a people's word, unless the gazetteer knows a town of that name ("Tehran").
-    const isDemonym = !country && (DEMONYM.test(text) || (!town && /^\p{Lu}\p{Ll}+an$/u.test(text)));
+    const isDemonym = !country && !town && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
     if (isDemonym) continue;
     const before = sentence.slice(Math.max(0, start - 60), start);
-    const locative = LOCATIVE.test(before);
+    const locative = (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before);
     const trailing = TRAILING_KIND.exec(sentence.slice(end));
     let level: PlaceCandidate['level'];
     if (SITE_END.test(text)) level = 4;
@@ -108,7 +129,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     if (country) candidate.country = country;
     if (candidate.key) out.push(candidate);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The most specific place first (site, town, region, country); among equals, one written after "in", "at" … first, then the earlier. */

@@ -56,3 +56,21 @@ describe('places', () => {
     expect(names("The strike hit a checkpoint near Al-Qa'im and the Al Jawf Governorate.")).toEqual(["Al-Qa'im", 'Al Jawf Governorate']);
   });
 });
+
+describe('places written as a kind of place and its name, or owned', () => {
+  const gazetteer = createGazetteer([{ name: 'Aden', country: 'YE', lat: 12.8, lon: 45.0, population: 500_000 }]);
+  const names = (s: string) => rankPlaces(findPlaces(s, gazetteer)).map((p) => p.text);
+
+  it('reads "Gulf of Aden" as one place, not the town of Aden', () => {
+    expect(names('A missile hit a cargo ship in the Gulf of Aden on Wednesday.')).toEqual(['Gulf of Aden']);
+  });
+
+  it('drops the owner of a place and "-occupied"', () => {
+    expect(names("A drone hit an air field in Russia's Kursk region.")).toEqual(['Kursk region']);
+    expect(names('Explosions rocked a base in Russia-occupied Crimea.')).toEqual(['Crimea']);
+  });
+
+  it('takes the name after "the town of", whatever comes before', () => {
+    expect(names('The army recaptures the town of Tamsir Wells after a ground assault.')).toEqual(['Tamsir Wells']);
+  });
+});
