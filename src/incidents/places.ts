@@ -87,6 +87,10 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     // A number belongs to a name only after a word like "Tower" ("Tower 22"), not in "the Gaza Strip 90 days".
     let text = m[0].replace(/['’]s$/, '').replace(/(?<!\b(?:Tower|Route|Highway|Gate|Post|Outpost|Base|Camp|Block|Sector))\s+\d{1,3}$/, '');
     let start = m.index;
+    // "WASHINGTON —", "KYIV, Aug 27 (Reuters) -": a dateline says where the reporter is, not where it happened.
+    if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–-]|,|\()/.test(sentence.slice(text.length))) continue;
+    // "Israel Saturday": a day or month written after a name is not part of it.
+    text = text.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/, '');
     // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz": the place is what follows.
     const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed))\s+(?=\p{Lu})/u.exec(text);
     if (owner) {

@@ -74,3 +74,16 @@ describe('places written as a kind of place and its name, or owned', () => {
     expect(names('The army recaptures the town of Tamsir Wells after a ground assault.')).toEqual(['Tamsir Wells']);
   });
 });
+
+describe('datelines and days', () => {
+  const gazetteer = createGazetteer([{ name: 'Karvan', country: 'AM', lat: 40, lon: 44, population: 30_000 }]);
+  const names = (s: string) => rankPlaces(findPlaces(s, gazetteer)).map((p) => p.text);
+
+  it('does not take a dateline for the place of the event', () => {
+    expect(names('KARVAN — Rockets hit a depot in Tamsir Wells on Monday.')).toEqual(['Tamsir Wells']);
+  });
+
+  it('does not join a day to the name before it', () => {
+    expect(names('Drones flew toward Karvan Saturday.')).toEqual(['Karvan']);
+  });
+});
