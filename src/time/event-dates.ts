@@ -50,9 +50,11 @@ export function eventDates(sentence: string, published: Day | undefined): EventD
   const out: EventDate[] = [];
   for (const r of chrono.parse(sentence, noonOf(reference))) {
     const c = r.start;
-    const text = r.text.replace(/^(?:on|at|in)\s+/i, '').replace(/[\s,.;:]+$/, '');
+    const lead = /^(?:on|at|in)\s+/i.exec(r.text)?.[0].length ?? 0;
+    const text = r.text.slice(lead).replace(/[\s,.;:]+$/, '');
     if (NOT_A_DAY.test(text) || FROM_ANOTHER_EVENT.test(text)) continue;
-    const start = r.index + (r.text.length - text.length);
+    // Offsets of the words themselves: "on" cut from the front, punctuation from the back.
+    const start = r.index + lead;
     let day: Day | null = null;
     let relative = true;
     if (c.isCertain('month') && c.isCertain('day')) {

@@ -13,6 +13,12 @@ describe('event dates, resolved against the publication day', () => {
     ]);
     expect(resolved('A drone targeted Western troops on Wednesday, an official said.')[0]).toMatchObject({ date: '2023-12-06' });
   });
+  it('gives the offsets of the words themselves when punctuation follows them', () => {
+    const sentence = 'Rockets hit the base on Tuesday, wounding two.';
+    const [d] = eventDates(sentence, WED_6_DEC_2023);
+    expect(sentence.slice(d!.start, d!.end)).toBe('Tuesday');
+    expect(d!.text).toBe('Tuesday');
+  });
   it('places a weekday after publication when the sentence speaks of the future', () => {
     expect(resolved('The ministers will meet on Friday in Baghdad.')[0]).toMatchObject({ text: 'Friday', date: '2023-12-08' });
   });

@@ -1,0 +1,174 @@
+/**
+ * Reports of one incident, grouped: the same event day ± 1, the same or a nearby place, the same kind
+ * (an unnamed weapon, `other`, goes with any). Links are transitive, so two groups merge when a later
+ * report links them. A report that names no place joins the closest earlier report of its own article
+ * that it agrees with on day and kind ("The attack killed three" after the sentence that says where).
+ */
+import { parseIsoDay } from '../time/days.js';
+import { distanceKm } from './gazetteer.js';
+import { overlappingPlaceNames, samePlaceName } from './place-key.js';
+import type { Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure } from './types.js';
+
+/** Within one article, an undated sentence ("The attack killed two") may tell of an event up to this many days before the article's day. */
+const UNDATED_LOOKBACK_DAYS = 7;
+
+export interface GroupOptions {
+  /** Two towns the gazetteer knows are one place within this distance. Default 25 km. */
+  nearbyKm?: number;
+  /** Days apart two reports of one incident may be. Default 1. */
+  dayTolerance?: number;
+}
+
+export const DEFAULT_GROUP_OPTIONS: Required<GroupOptions> = { nearbyKm: 25, dayTolerance: 1 };
+
+function kindsAgree(a: IncidentKind, b: IncidentKind): boolean {
+  return a === b || a === 'other' || b === 'other';
+}
+
+function placesOf(r: IncidentReport): PlaceField[] {
+  return r.place ? [r.place, ...r.otherPlaces] : [];
+}
+
+function nearby(a: PlaceField, b: PlaceField, km: number): boolean {
+  if (samePlaceName(a.value, b.value) || overlappingPlaceNames(a.value, b.value)) return true;
+  return a.gazetteer !== undefined && b.gazetteer !== undefined && distanceKm(a.gazetteer, b.gazetteer) <= km;
+}
+
+const isFine = (p: PlaceField) => p.specificity === 'site' || p.specificity === 'town';
+
+/**
+ * Whether two reports that both name places can be of one incident: their main places are near, or
+ * one's main place is near a town or site the other also names. Across articles a country or region
+ * named in passing ("… in Lebanon") links nothing, or every report of a day in that country would be
+ * one; within one article it does, unless the two main places are towns or sites apart.
+ */
+export function placesAgree(a: IncidentReport, b: IncidentReport, km = DEFAULT_GROUP_OPTIONS.nearbyKm): boolean {
+  if (!a.place || !b.place) return false;
+  if (nearby(a.place, b.place, km)) return true;
+  if (a.articleId === b.articleId) {
+    if (isFine(a.place) && isFine(b.place)) return false;
+    const pb = placesOf(b);
+    return placesOf(a).some((x) => pb.some((y) => nearby(x, y, km)));
+  }
+  return b.otherPlaces.some((y) => isFine(y) && nearby(a.place!, y, km)) || a.otherPlaces.some((x) => isFine(x) && nearby(x, b.place!, km));
+}
+
+/**
+ * Days of two reports agree when within the tolerance, or — in one article — when one has only the
+ * article's own day and the other falls in the week up to it.
+ */
+function daysAgree(a: IncidentReport, da: number, b: IncidentReport, db: number, tolerance: number): boolean {
+  if (Math.abs(da - db) <= tolerance) return true;
+  if (a.articleId !== b.articleId) return false;
+  const soft = (r: IncidentReport, d: number, other: number) => r.eventDay?.basis === 'published' && other <= d && other >= d - UNDATED_LOOKBACK_DAYS;
+  return soft(a, da, db) || soft(b, db, da);
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!;
+      i = this.parent[i]!;
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function mostCited(values: Array<[number, number]>): ReportedFigure[] {
+  const by = new Map<number, number[]>();
+  for (const [value, report] of values) {
+    const list = by.get(value);
+    if (list) list.push(report);
+    else by.set(value, [report]);
+  }
+  return [...by.entries()].map(([value, reports]) => ({ value, reports })).sort((a, b) => b.reports.length - a.reports.length || b.value - a.value);
+}
+
+function mode<T>(items: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: T | undefined;
+  let n = 0;
+  for (const [x, c] of counts) if (c > n) [best, n] = [x, c];
+  return best;
+}
+
+/** One incident from its reports (in the order given). */
+export function summarise(reports: IncidentReport[]): Incident {
+  const named = reports.map((r) => r.kind.value).filter((k) => k !== 'other');
+  const dated = reports.filter((r) => r.eventDay && r.eventDay.basis !== 'published').map((r) => r.eventDay!.day);
+  const anyDay = reports.filter((r) => r.eventDay).map((r) => r.eventDay!.day);
+  const placeCounts = new Map<string, number>();
+  for (const r of reports) for (const p of placesOf(r)) placeCounts.set(p.value, (placeCounts.get(p.value) ?? 0) + (p === r.place ? 2 : 1));
+  return {
+    id: `${reports[0]!.articleId}:${reports[0]!.sentence}`,
+    kind: mode(named) ?? 'other',
+    day: mode(dated) ?? mode(anyDay) ?? null,
+    places: [...placeCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p),
+    reports,
+    killed: mostCited(reports.flatMap((r, i): Array<[number, number]> => (r.killed ? [[r.killed.value, i]] : []))),
+    injured: mostCited(reports.flatMap((r, i): Array<[number, number]> => (r.injured ? [[r.injured.value, i]] : []))),
+  };
+}
+
+/** Groups reports into incidents, newest first. */
+export function groupReports(reports: IncidentReport[], options: GroupOptions = {}): Incident[] {
+  const { nearbyKm, dayTolerance } = { ...DEFAULT_GROUP_OPTIONS, ...options };
+  const days = reports.map((r) => (r.eventDay ? parseIsoDay(r.eventDay.day) : null));
+  const uf = new UnionFind(reports.length);
+  // Only reports of neighbouring days can link: index them by day so a large corpus is not compared pair by pair.
+  const byDay = new Map<number, number[]>();
+  days.forEach((d, i) => {
+    if (d === null) return;
+    const list = byDay.get(d);
+    if (list) list.push(i);
+    else byDay.set(d, [i]);
+  });
+  const agree = (i: number, j: number) => kindsAgree(reports[i]!.kind.value, reports[j]!.kind.value) && daysAgree(reports[i]!, days[i]!, reports[j]!, days[j]!, dayTolerance);
+  reports.forEach((r, i) => {
+    const d = days[i];
+    if (d === null || d === undefined || !r.place) return;
+    for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
+      for (const j of byDay.get(k) ?? []) {
+        if (j <= i || !reports[j]!.place) continue;
+        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+      }
+    }
+  });
+  // Reports of one article, in sentence order: undated ones may be days from the dated ones.
+  const order = reports.map((_, i) => i).sort((a, b) => reports[a]!.articleId.localeCompare(reports[b]!.articleId) || reports[a]!.sentence - reports[b]!.sentence);
+  order.forEach((i, pos) => {
+    const r = reports[i]!;
+    if (days[i] === null) return;
+    for (let q = pos - 1; q >= 0; q--) {
+      const j = order[q]!;
+      if (reports[j]!.articleId !== r.articleId) break;
+      if (days[j] === null || !agree(i, j)) continue;
+      // A report without a place joins the closest earlier one it agrees with; one with a place, any it agrees with on place.
+      if (!r.place) {
+        uf.union(i, j);
+        break;
+      }
+      if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+    }
+  });
+  const groups = new Map<number, IncidentReport[]>();
+  reports.forEach((r, i) => {
+    const root = uf.find(i);
+    const list = groups.get(root);
+    if (list) list.push(r);
+    else groups.set(root, [r]);
+  });
+  return [...groups.values()]
+    .map(summarise)
+    .sort((a, b) => (b.day ?? '').localeCompare(a.day ?? '') || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,142 @@
+/**
+ * The places a sentence names: capitalised names after "in", "at", "near", "on" …, names that end
+ * in a kind of place ("… Air Base", "… Oblast"), and towns and countries the gazetteer knows. Each
+ * is ranked by how specific it is (a site, a town, a region, a country) so the report can keep the
+ * most specific as its place and the rest beside it.
+ */
+import type { Gazetteer } from './gazetteer.js';
+import type { GazetteerEntry } from './types.js';
+import { placeKey } from './place-key.js';
+
+export interface PlaceCandidate {
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  /** 4 site, 3 town, 2 region, 1 country. */
+  level: 1 | 2 | 3 | 4;
+  /** Written after "in", "at", "near" …: where something happened, not a name in passing. */
+  locative: boolean;
+  gazetteer?: GazetteerEntry;
+  country?: string;
+}
+
+const CONNECTOR = "(?:al|el|ad|ash|az|ar|de|del|do|dos|di|da|du|bin|ibn|ben|wal|ul)";
+const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]+(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
+/** A run of capitalised words, with the small words names hold ("Deir Qanoun an-Naher", "Port of Sudan"). */
+const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
+
+/** Kinds of place a name can end with. */
+const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Mall|Park|Plaza|Beach|Club|Bar|Cafe|Café|Restaurant|Theat(?:er|re)|Cinema|Museum|Temple|Cathedral|Tower \d+)$|^(?:Kibbutz|Fort|Camp|Moshav)\s/;
+const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast)$/;
+/** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
+const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
+/** Compass and state words written before a place ("southern Lebanon", "occupied Crimea"): kept in the span. */
+const LEADING_WORDS = /(?:(?<![\p{L}-])(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|besieged)\s+)+$/iu;
+/** Words before a name that make it a place. */
+const LOCATIVE =
+  /(?:\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|entrance to|outskirts of|edge of|cent(?:er|re) of|heart of|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?|\bthe\s+)(?:(?:port|border|frontier|coastal|small|mining|industrial|key|strategic|northern|southern|eastern|western|central|occupied|besieged|embattled|[A-Z][a-z]+(?:-[a-z]+)?)\s+)*(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp|refugee camp)\s+of\s+)?$/;
+/** "the town of Barah", "the southern Gaza city of Khan Younis": what follows is a place whatever comes before. */
+const PLACE_OF = /\b(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp)\s+of\s+$/i;
+/** Verbs whose object may be a place ("Drones target Erbil") — or a people ("targeting Christians"): a known town only. */
+const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed)\s+(?:the\s+)?$/i;
+
+/** Capitalised words that are never places: people's titles, groups, outlets, days, months. */
+const NEVER_PLACE = new Set(
+  [
+    ...'jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter'.split(' '),
+    ...'hamas hezbollah houthis houthi idf irgc isis isil nato un u.n. eu centcom pentagon kremlin congress telegram facebook x reuters ap bbc cnn afp tass god'.split(' '),
+    ...'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+    ...'president prime minister secretary general the a an it he she they we this that these those there'.split(' '),
+    'white house', 'state department', 'associated press', 'al jazeera', 'usa today', 'islamic state', 'taliban', 'wagner',
+  ],
+);
+const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory|Center|Centre|Technologies|Inc|Corp|University|College|Foundation|Fund|Bank|Program|Programme|Project)$/;
+/** A person's title inside the words: a name, not a place ("Ukrainian President Volodymyr Zelenskyy"). */
+const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Gen|General|Director|Sen|Senator|Rep|Governor|Gov|Mayor|Commander|Chief|Spokesman|Spokeswoman|Spokesperson|King|Prince(?! Sultan| Hassan)|Sheikh(?! Isa)|Pope|Dr|Mr|Mrs|Ms|Col|Lt|Maj|Capt|Sgt)\b\.?/;
+/** "Israeli", "Lebanese", "Ukrainian": words about a people, not a place. */
+const DEMONYM =
+  /^(?:\p{Lu}\p{Ll}+(?:i|ian|ean|ese|ish|ic)|American|Afghan|Mexican|German|Moroccan|Cuban|Dominican|Druze|Alawite|Kurds?|Arabs?|Muslims?|Sunnis?|Shias?|Shiites?|French|Dutch|Greek|Thai|Filipino|Jews)$/u;
+
+function isNeverPlace(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (NEVER_PLACE.has(lower)) return true;
+  const first = lower.split(/\s+/)[0]!;
+  if (NEVER_PLACE.has(first) && !/^(?:al|el)-/.test(first)) return true;
+  return ORGANISATION_END.test(text) || TITLE_WORD.test(text);
+}
+
+/** "Strait of Hormuz", "Gulf of Aden", "Port of Sudan": a kind of place, "of", and its name. */
+const KIND_OF_NAME = /\b(?:Strait|Straits|Gulf|Bay|Sea|Isle|Island|Islands|Cape|Lake|Mount|Port)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+
+/** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */
+export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(KIND_OF_NAME)) {
+    const text = m[0];
+    const key = placeKey(text);
+    if (!key) continue;
+    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    out.push({ start: m.index, end: m.index + text.length, text, key, level: text.startsWith('Port') ? 4 : 2, locative: LOCATIVE.test(before) });
+    taken.push([m.index, m.index + text.length]);
+  }
+  for (const m of sentence.matchAll(NAME)) {
+    if (taken.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+    // A number belongs to a name only after a word like "Tower" ("Tower 22"), not in "the Gaza Strip 90 days".
+    let text = m[0].replace(/['’]s$/, '').replace(/(?<!\b(?:Tower|Route|Highway|Gate|Post|Outpost|Base|Camp|Block|Sector))\s+\d{1,3}$/, '');
+    let start = m.index;
+    // "WASHINGTON —", "KYIV, Aug 27 (Reuters) -": a dateline says where the reporter is, not where it happened.
+    if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–-]|,|\()/.test(sentence.slice(text.length))) continue;
+    // "Israel Saturday": a day or month written after a name is not part of it.
+    text = text.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/, '');
+    // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz": the place is what follows.
+    const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed))\s+(?=\p{Lu})/u.exec(text);
+    if (owner) {
+      text = text.slice(owner[0].length);
+      start += owner[0].length;
+    }
+    // Sentence-initial "The", "In" and the like are not part of the name.
+    const lead = /^(?:The|In|At|On|Near|From|A|An)\s+/.exec(text);
+    if (lead) {
+      text = text.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    if (!text || /^\d+$/.test(text) || isNeverPlace(text)) continue;
+    // "Israel said …", "according to Kyiv": a government speaking, not a place.
+    if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
+    let end = start + text.length;
+    const country = gazetteer?.country(text);
+    const town = country ? undefined : gazetteer?.town(text);
+    // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
+    if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
+    // "Venezuelan", "Kurdish": a people's word, unless the gazetteer knows a town of that name ("Tehran").
+    const isDemonym = !country && !town && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
+    if (isDemonym) continue;
+    const before = sentence.slice(Math.max(0, start - 60), start);
+    const locative = (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before);
+    const trailing = TRAILING_KIND.exec(sentence.slice(end));
+    let level: PlaceCandidate['level'];
+    if (SITE_END.test(text)) level = 4;
+    else if (REGION_END.test(text) || trailing) level = 2;
+    else if (country) level = 1;
+    else if (town && (locative || town.population >= 50_000 || (VERB_LOCATIVE.test(before) && town.population >= 20_000))) level = 3;
+    else if (locative && start > 0) level = 3;
+    else continue;
+    if (trailing) end += trailing[0].length;
+    const leading = LEADING_WORDS.exec(sentence.slice(Math.max(0, start - 40), start));
+    if (leading) start -= leading[0].length;
+    const written = sentence.slice(start, end);
+    const candidate: PlaceCandidate = { start, end, text: written, key: placeKey(written), level, locative };
+    if (town && level >= 2) candidate.gazetteer = town;
+    if (country) candidate.country = country;
+    if (candidate.key) out.push(candidate);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The most specific place first (site, town, region, country); among equals, one written after "in", "at" … first, then the earlier. */
+export function rankPlaces(candidates: PlaceCandidate[]): PlaceCandidate[] {
+  return [...candidates].sort((a, b) => b.level - a.level || Number(b.locative) - Number(a.locative) || a.start - b.start);
+}

@@ -1,0 +1,88 @@
+/**
+ * A timeline of incidents: the ones a place, an actor and a date range ask for, newest first, each
+ * with its quoted sentences and where they come from. Pure: the caller loads the articles.
+ */
+import { formatDay, parseIsoDay } from '../time/days.js';
+import { countryCode } from './gazetteer.js';
+import { overlappingPlaceNames, samePlaceName } from './place-key.js';
+import type { Incident, IncidentReport, ReportedFigure } from './types.js';
+
+export interface TimelineFilter {
+  /** A place name: matches an incident's places by name or spelling, a town of that name nearby, or — for a country — its towns. */
+  place?: string;
+  /** Words of an actor's name as written ("Houthi", "Israeli military"). */
+  actor?: string;
+  /** Inclusive `YYYY-MM-DD` bounds on the incident's day. */
+  since?: string;
+  until?: string;
+}
+
+export class TimelineError extends Error {
+  readonly code = 'TIMELINE_FILTER';
+}
+
+function dayBound(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const day = parseIsoDay(value);
+  if (day === null) throw new TimelineError(`--${name}: expected a date as YYYY-MM-DD, got "${value}"`);
+  return day;
+}
+
+function words(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function placeMatches(incident: Incident, place: string): boolean {
+  const country = countryCode(place);
+  return incident.reports.some((r) =>
+    [r.place, ...r.otherPlaces].some((p) => {
+      if (!p) return false;
+      if (samePlaceName(p.value, place) || overlappingPlaceNames(p.value, place)) return true;
+      return country !== undefined && (p.country === country || p.gazetteer?.country === country);
+    }),
+  );
+}
+
+/** The incidents `filter` asks for, newest first (incidents with no day last). */
+export function selectIncidents(incidents: Incident[], filter: TimelineFilter): Incident[] {
+  const since = dayBound('since', filter.since);
+  const until = dayBound('until', filter.until);
+  if (since !== undefined && until !== undefined && since > until) throw new TimelineError(`--since ${filter.since} is after --until ${filter.until}`);
+  const actor = filter.actor ? words(filter.actor) : undefined;
+  return incidents
+    .filter((inc) => {
+      const day = inc.day ? parseIsoDay(inc.day) : null;
+      if ((since !== undefined || until !== undefined) && day === null) return false;
+      if (since !== undefined && day! < since) return false;
+      if (until !== undefined && day! > until) return false;
+      if (filter.place && !placeMatches(inc, filter.place)) return false;
+      if (actor && !inc.reports.some((r) => r.actor && words(r.actor.value).includes(actor))) return false;
+      return true;
+    })
+    .sort((a, b) => (b.day ?? '').localeCompare(a.day ?? '') || a.id.localeCompare(b.id));
+}
+
+function figures(label: string, fs: ReportedFigure[]): string | null {
+  if (fs.length === 0) return null;
+  if (fs.length === 1) return `${label} ${fs[0]!.value}`;
+  // Reports disagree: every figure, with how many reports give it.
+  return `${label} ${fs.map((f) => `${f.value} (${f.reports.length} report${f.reports.length === 1 ? '' : 's'})`).join(' vs ')}`;
+}
+
+function citation(r: IncidentReport): string {
+  const where = r.line === undefined ? r.file : `${r.file}:${r.line}`;
+  return [r.title, r.source, r.published, r.url ?? where].filter(Boolean).join(' · ');
+}
+
+/** Plain text, one block per incident: the day, kind, places and figures, then each report quoted and cited. */
+export function formatTimeline(incidents: Incident[], textOf: (r: IncidentReport) => string, options: { limit?: number } = {}): string {
+  const shown = incidents.slice(0, options.limit ?? incidents.length);
+  const blocks = shown.map((inc) => {
+    const day = inc.day ? formatDay(parseIsoDay(inc.day)!) : 'day unknown';
+    const head = [day, inc.kind, inc.places.slice(0, 3).join(' / ') || 'place not named', figures('killed', inc.killed), figures('injured', inc.injured)].filter(Boolean).join(' · ');
+    const quotes = inc.reports.map((r) => `  “${textOf(r)}”\n    — ${citation(r)}`);
+    return `${head}\n${quotes.join('\n')}`;
+  });
+  const more = incidents.length - shown.length;
+  return [`Sitrep's corpus reports ${incidents.length} incident${incidents.length === 1 ? '' : 's'} matching.`, ...blocks, ...(more > 0 ? [`… and ${more} more (raise --limit).`] : [])].join('\n\n');
+}

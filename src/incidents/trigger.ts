@@ -1,0 +1,23 @@
+/**
+ * The cheap first look: does a sentence use any word an incident report is written with? One
+ * regular-expression test per sentence, so the field readers (dates, numbers, places) run only on the
+ * few sentences that pass; most of a news corpus is quotes, politics and background.
+ */
+
+/** Words that report violence done: the attack, the weapon, or its toll. */
+const TRIGGER =
+  /\b(?:attack(?:s|ed|ing)?|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|exploded|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|stabbing|stabbed|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
+
+/** Senses of those words that are not violence: labour strikes, sport, space launches, a shot at something. */
+const NOT_VIOLENCE =
+  /\b(?:(?:workers?|drivers?|union|rail|labou?r|teachers?|nurses?|general|hunger)\s+strikes?|strikes?\s+(?:a|an)\s+(?:deal|balance|pose|chord|tone)|on strike|striking (?:workers|drivers)|shooting stars?|penalty shootout|rocket launch|heart attack|panic attack|shot clock|free[- ]throw|touchdown)\b/i;
+
+export function mayReportIncident(sentence: string): boolean {
+  return TRIGGER.test(sentence) && !NOT_VIOLENCE.test(sentence);
+}
+
+/** The first trigger word in `sentence`, with its offset, or null. */
+export function findTrigger(sentence: string): { index: number; text: string } | null {
+  const m = TRIGGER.exec(sentence);
+  return m ? { index: m.index, text: m[0] } : null;
+}

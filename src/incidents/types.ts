@@ -1,0 +1,100 @@
+/**
+ * Incident records: what a sentence reports happened — when, where, by whom, to what, with which
+ * weapon, how many killed and injured. Every field keeps the words it was read from (offsets into the
+ * article text), so a timeline can quote its evidence; what is derived from those words (a resolved
+ * day, a gazetteer's country) is kept beside them, never in their place.
+ */
+import type { Span } from '../corpus/types.js';
+
+export const INCIDENT_KINDS = ['drone', 'rocket', 'missile', 'airstrike', 'shelling', 'gunfire', 'explosive', 'raid', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+/** A value and the words of the article it was read from. */
+export interface Field<T> extends Span {
+  value: T;
+  /** The words themselves (`article.text.slice(start, end)`). */
+  text: string;
+}
+
+/** How the event day was found: written in the sentence ("Oct. 17", "2023-10-07"), worked out from its words ("on Sunday"), or the article's own day (nothing in the sentence). */
+export type DateBasis = 'written' | 'relative' | 'published';
+
+export interface EventDay {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  basis: DateBasis;
+  /** The words that give the day; absent when it is the publication day. */
+  span?: Field<string>;
+}
+
+/** A town the gazetteer knows: where a place's name was matched. */
+export interface GazetteerEntry {
+  name: string;
+  /** ISO 3166 alpha-2 code. */
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+/** How much of the map a place name covers. */
+export type PlaceSpecificity = 'site' | 'town' | 'region' | 'country';
+
+export interface PlaceField extends Field<string> {
+  specificity: PlaceSpecificity;
+  /** The name reduced for comparison: lower case, no accents, no "al-", "province", "northern" and the like. */
+  key: string;
+  /** The gazetteer's town of that name, when it has one. */
+  gazetteer?: GazetteerEntry;
+  /** ISO code when the name is a country's. */
+  country?: string;
+}
+
+/** One sentence's account of one incident. */
+export interface IncidentReport {
+  articleId: string;
+  /** Corpus file and line, for citing. */
+  file: string;
+  line?: number;
+  title: string;
+  source?: string;
+  url?: string;
+  published?: string;
+  /** Index of the sentence among the article's sentences (`splitSentences`), and its range. */
+  sentence: number;
+  sentenceSpan: Span;
+  /** The word that made the sentence a report ("strike", "killed"). */
+  trigger: Field<string>;
+  /** The weapon word, or the trigger word when no weapon is named (`other`). */
+  kind: Field<IncidentKind>;
+  eventDay: EventDay | null;
+  /** The most specific place the sentence names, and the others it names. */
+  place: PlaceField | null;
+  otherPlaces: PlaceField[];
+  actor: Field<string> | null;
+  target: Field<string> | null;
+  killed: Field<number> | null;
+  injured: Field<number> | null;
+}
+
+/** A figure reported for an incident, with the reports that give it. */
+export interface ReportedFigure {
+  value: number;
+  /** Indices into `Incident.reports`. */
+  reports: number[];
+}
+
+/** Reports of one incident, grouped. */
+export interface Incident {
+  /** Stable within one grouping run: the first report's article id and sentence. */
+  id: string;
+  kind: IncidentKind;
+  /** The day most reports give (`YYYY-MM-DD`), or null when none gives one. */
+  day: string | null;
+  /** Place names the reports give, most specific and most cited first. */
+  places: string[];
+  reports: IncidentReport[];
+  /** Every distinct figure, most cited first; more than one means the reports disagree. */
+  killed: ReportedFigure[];
+  injured: ReportedFigure[];
+}

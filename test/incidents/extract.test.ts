@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.js';
+import { createGazetteer, extractReports, mayReportIncident, type IncidentReport } from '../../src/incidents/index.js';
+
+// Invented towns, so no test depends on the real gazetteer.
+const gazetteer = createGazetteer([
+  { name: 'Dunmere', country: 'GB', lat: 54.0, lon: -2.0, population: 60_000 },
+  { name: 'Karvan', country: 'AM', lat: 40.0, lon: 44.0, population: 30_000 },
+]);
+
+function article(text: string, published = '2025-03-06'): Article {
+  return { id: 'a1', file: 'invented.md', title: 'Invented', published, text };
+}
+
+function only(text: string, published?: string): IncidentReport {
+  const reports = extractReports(article(text, published), { gazetteer });
+  expect(reports).toHaveLength(1);
+  return reports[0]!;
+}
+
+describe('the trigger filter', () => {
+  it('passes sentences that use a word of violence and stops the rest', () => {
+    expect(mayReportIncident('A drone struck a fuel depot overnight.')).toBe(true);
+    expect(mayReportIncident('The minister met her counterpart in the capital.')).toBe(false);
+  });
+
+  it('stops labour strikes and sport', () => {
+    expect(mayReportIncident('Rail workers strike on Monday over pay.')).toBe(false);
+    expect(mayReportIncident('England won the final in a penalty shootout.')).toBe(false);
+  });
+});
+
+describe('extractReports', () => {
+  it('reads kind, day, place, actor, figures from one sentence', () => {
+    const r = only('Militants fired four rockets at the Zarqa Air Base on Tuesday, wounding two soldiers, the army said.');
+    expect(r.kind.value).toBe('rocket');
+    // Published Thursday 6 March 2025: "Tuesday" is the 4th.
+    expect(r.eventDay).toMatchObject({ day: '2025-03-04', basis: 'relative' });
+    expect(r.place?.value).toBe('Zarqa Air Base');
+    expect(r.place?.specificity).toBe('site');
+    expect(r.actor?.value).toBe('Militants');
+    expect(r.target?.value).toBe('Zarqa Air Base');
+    expect(r.injured?.value).toBe(2);
+    expect(r.killed).toBeNull();
+  });
+
+  it('reads number words and matches a town to the gazetteer', () => {
+    const r = only('Twenty-three people were killed and 41 injured when a car bomb exploded at a market in Dunmere on Friday.');
+    expect(r.kind.value).toBe('explosive');
+    expect(r.killed?.value).toBe(23);
+    expect(r.injured?.value).toBe(41);
+    expect(r.place?.value).toBe('Dunmere');
+    expect(r.place?.gazetteer).toMatchObject({ name: 'Dunmere', country: 'GB' });
+    expect(r.eventDay?.day).toBe('2025-02-28');
+  });
+
+  it('keeps a place the gazetteer does not know, as written', () => {
+    const r = only('Gunmen killed five villagers in an attack on Tamsir Wells on Saturday.');
+    expect(r.place?.value).toBe('Tamsir Wells');
+    expect(r.place?.gazetteer).toBeUndefined();
+    expect(r.kind.value).toBe('gunfire');
+    expect(r.killed?.value).toBe(5);
+  });
+
+  it('dates a report without a day in its sentence by the publication day, and says so', () => {
+    const r = only('An airstrike on a warehouse in Dunmere killed three workers.', '2025-05-02');
+    expect(r.eventDay).toEqual({ day: '2025-05-02', basis: 'published' });
+    expect(r.kind.value).toBe('airstrike');
+    expect(r.target?.value).toBe('warehouse');
+  });
+
+  it('keeps every field with the exact words it was read from', () => {
+    const text = 'Officials met on Monday. Militants fired four rockets at the Zarqa Air Base on Tuesday, wounding two soldiers.';
+    const a = article(text);
+    const [r] = extractReports(a, { gazetteer });
+    expect(r!.sentence).toBe(1);
+    for (const f of [r!.kind, r!.place!, r!.actor!, r!.injured!, r!.eventDay!.span!, r!.trigger]) expect(a.text.slice(f.start, f.end)).toBe(f.text);
+    expect(r!.eventDay!.span!.text).toBe('Tuesday');
+  });
+
+  it('keeps spans exact for every field of every report', () => {
+    const text = [
+      '- Gunmen killed five villagers in an attack on Tamsir Wells on Saturday.',
+      '► An airstrike on a warehouse in Dunmere killed three workers, officials said.',
+      'The Crimson Front claimed responsibility for the bombing of a police station in Karvan on Monday, which wounded 12.',
+      'At least 57 villagers, including 10 children, are killed by shelling in northern Dunmere, the ministry says.',
+    ].join('\n\n');
+    const a = article(text);
+    const reports = extractReports(a, { gazetteer });
+    expect(reports).toHaveLength(4);
+    for (const r of reports) {
+      const fields = [r.trigger, r.kind, r.place, ...r.otherPlaces, r.actor, r.target, r.killed, r.injured, r.eventDay?.span].filter((f) => f != null);
+      for (const f of fields) expect(a.text.slice(f!.start, f!.end)).toBe(f!.text);
+      expect(r.sentenceSpan.start).toBeLessThanOrEqual(r.kind.start);
+      expect(r.kind.end).toBeLessThanOrEqual(r.sentenceSpan.end);
+    }
+    expect(reports.map((r) => r.target?.value ?? null)).toEqual(['Tamsir Wells', 'warehouse', 'police station', null]);
+  });
+
+  it('reads "no casualties" as zero', () => {
+    const r = only('A drone hit an empty hangar at Karvan airport on Sunday, causing no casualties.');
+    expect(r.killed?.value).toBe(0);
+    expect(r.injured?.value).toBe(0);
+  });
+
+  it('passes over running totals, threats, tests, interceptions and commentary', () => {
+    const text = [
+      'Since Oct. 17, militias have carried out 46 attacks on bases in the region.',
+      'The group threatened to strike the port if the talks fail.',
+      'The north test-fired a ballistic missile into the sea on Sunday.',
+      'Air defences intercepted six drones over the capital overnight.',
+      'Analysts believe such strikes could become more frequent.',
+    ].join(' ');
+    expect(extractReports(article(text), { gazetteer })).toEqual([]);
+  });
+
+  it('takes the whole name of the group an attack came from', () => {
+    const r = only('A drone strike from the Crimson Support Forces targets a power station in Karvan, wounding three.');
+    expect(r.actor?.value).toBe('Crimson Support Forces');
+  });
+
+  it('finds the claimant of an attack', () => {
+    const r = only('The Crimson Front claimed responsibility for the bombing of a police station in Dunmere on Monday.');
+    expect(r.actor?.value).toBe('Crimson Front');
+    expect(r.kind.value).toBe('explosive');
+  });
+});

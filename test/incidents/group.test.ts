@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.js';
+import { createGazetteer, extractReports, groupReports, samePlaceName, overlappingPlaceNames } from '../../src/incidents/index.js';
+
+// Invented towns: Karvan and Telin 8 km apart, Loria 60 km from both.
+const gazetteer = createGazetteer([
+  { name: 'Karvan', country: 'AM', lat: 40.0, lon: 44.0, population: 30_000 },
+  { name: 'Telin', country: 'AM', lat: 40.07, lon: 44.02, population: 20_000 },
+  { name: 'Loria', country: 'AM', lat: 40.5, lon: 44.3, population: 60_000 },
+]);
+
+let n = 0;
+function reportsOf(text: string, published = '2025-03-06') {
+  const a: Article = { id: `art${++n}`, file: `${n}.md`, title: `Story ${n}`, published, text };
+  return extractReports(a, { gazetteer });
+}
+
+describe('place names', () => {
+  it('joins spellings of one place', () => {
+    expect(samePlaceName('Hodeidah', 'Hudaydah')).toBe(true);
+    expect(samePlaceName('the Kyiv region', 'Kyiv Oblast')).toBe(true);
+    expect(samePlaceName('Sanaa airport', 'Sanaa International Airport')).toBe(true);
+    expect(overlappingPlaceNames('Ain al-Asad', 'al-Asad Airbase')).toBe(true);
+    expect(samePlaceName('Karvan', 'Loria')).toBe(false);
+  });
+});
+
+describe('groupReports', () => {
+  it('groups reports of one incident from different articles, spelt differently', () => {
+    const reports = [
+      ...reportsOf('A drone struck Ain al-Asad Airbase on Monday, injuring three soldiers.'),
+      ...reportsOf('Three soldiers were injured in a drone attack on al-Asad Airbase on Monday.', '2025-03-05'),
+    ];
+    expect(reports).toHaveLength(2);
+    const incidents = groupReports(reports);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.reports).toHaveLength(2);
+    expect(incidents[0]!.injured).toEqual([{ value: 3, reports: [0, 1] }]);
+  });
+
+  it('keeps apart incidents of different kinds, days or far-apart places', () => {
+    const reports = [
+      ...reportsOf('A rocket hit a school in Karvan on Monday, killing two children.'),
+      ...reportsOf('A car bomb exploded in Karvan on Monday, killing one man.'),
+      ...reportsOf('A rocket hit a school in Karvan on Friday, wounding four.', '2025-03-08'),
+      ...reportsOf('A rocket hit a clinic in Loria on Monday, killing two.'),
+    ];
+    expect(reports).toHaveLength(4);
+    expect(groupReports(reports)).toHaveLength(4);
+  });
+
+  it('joins nearby towns the gazetteer knows', () => {
+    const reports = [
+      ...reportsOf('Shelling hit a market in Karvan on Monday, killing six.'),
+      ...reportsOf('Six people died when shells hit a market in Telin on Monday.'),
+    ];
+    expect(groupReports(reports)).toHaveLength(1);
+  });
+
+  it('merges two groups when a later report links them, and shows where the figures disagree', () => {
+    const first = reportsOf('Rockets hit Karvan on Monday, killing three.');
+    const second = reportsOf('A rocket attack on the Loria depot on Monday killed two.');
+    expect(groupReports([...first, ...second])).toHaveLength(2);
+    const linking = reportsOf('Rockets hit Karvan and the Loria depot on Monday, killing three people.');
+    const incidents = groupReports([...first, ...second, ...linking]);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.killed).toEqual([
+      { value: 3, reports: [0, 2] },
+      { value: 2, reports: [1] },
+    ]);
+    expect(incidents[0]!.day).toBe('2025-03-03');
+  });
+
+  it('lets a report that names no place join the report before it in its article', () => {
+    const text = 'A drone hit a fuel depot in Karvan on Monday. The attack killed two guards, officials said.';
+    const incidents = groupReports(reportsOf(text));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.reports.map((r) => r.sentence)).toEqual([0, 1]);
+    expect(incidents[0]!.kind).toBe('drone');
+  });
+});

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { evaluateIncidents, IncidentEvalError, readIncidentLabels } from '../../src/eval/incidents.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-incident-labels-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('the incident labels file', () => {
+  it('names each bad line and what is wrong with it', () => {
+    const good = JSON.stringify({ id: 'x', file: 'x.jsonl', published: '2025-03-06', stratum: 'single-story', labelled: 'all', incidents: [] });
+    const file = write('bad.jsonl', `${good}\nnot json\n${JSON.stringify({ id: 'y', file: 'x.jsonl', published: '6 March', stratum: 'single-story', labelled: 'all', incidents: [] })}\n`);
+    expect(() => readIncidentLabels(file)).toThrow(IncidentEvalError);
+    expect(() => readIncidentLabels(file)).toThrow(/2 bad label line\(s\):\n  line 2: invalid JSON.*\n  line 3: published: expected YYYY-MM-DD/s);
+  });
+
+  it('says which file or article is missing', () => {
+    expect(() => evaluateIncidents(path.join(dir, 'none.jsonl'), dir)).toThrow('no such labels file');
+    const labels = write('labels.jsonl', JSON.stringify({ id: 'x', file: 'absent.jsonl', published: '2025-03-06', stratum: 'single-story', labelled: 'all', incidents: [] }) + '\n');
+    expect(() => evaluateIncidents(labels, dir)).toThrow(/absent\.jsonl: not found/);
+  });
+
+  it('reads the committed labels: 46 articles in the three strata', () => {
+    const labels = readIncidentLabels('test/fixtures/eval/incidents.jsonl');
+    expect(labels).toHaveLength(46);
+    const count = (s: string) => labels.filter((l) => l.stratum === s).length;
+    expect(count('wikipedia-day')).toBeGreaterThanOrEqual(10);
+    expect(count('live-updates')).toBeGreaterThanOrEqual(10);
+    expect(count('single-story')).toBeGreaterThanOrEqual(20);
+  });
+});
