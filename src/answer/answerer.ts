@@ -140,7 +140,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
   /**
    * The best `k` passages of `window`, and with `recent` the best `recent.k` of that narrower window
-   * too, all scored on one scale (BM25 over the best of the whole window, plus the weighted cosine).
+   * by BM25 too, all scored on one scale (BM25 over the best of the whole window, plus the weighted cosine).
    */
   async function retrieve(
     q: Question,
@@ -154,7 +154,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const vector = mode === 'lexical' ? null : await queryVector(q.text);
     // The date filter works inside both searches: candidates are drawn from eligible passages only.
     const lexical = mode === 'vector' ? [] : searches.flatMap((s) => index.lexical.search(weightedTerms(q, expansions), s.k, s.window && dated.filter(s.window)));
-    const dense = vector ? searches.flatMap((s) => denseSearch(vector, s.k, s.window)) : [];
+    // The newest reports' search is lexical only: its vector half cost more than it found (7 ms at p95
+    // on 100k passages, for no answer changed on the real-news set).
+    const dense = vector ? denseSearch(vector, k, window) : [];
     const weight = mode === 'lexical' ? 0 : mode === 'vector' ? 1 : options.fusionWeight;
     // Vector-only search ranks by cosine alone: fuse() with no lexical hits does exactly that.
     return { hits: fuse(lexical, dense, weight, k + (recent?.k ?? 0)), expansions };
