@@ -1,7 +1,7 @@
 /**
  * `npm run reliability`: malformed corpus, crashes during re-index, damaged index files, load,
- * hostile input, secrets and permissions, one writer (locks and concurrent adds), at a size that
- * finishes in minutes; prints one table.
+ * hostile input, secrets and permissions, one writer (locks and concurrent adds), hostile pages and
+ * feeds through ingestion, at a size that finishes in minutes; prints one table.
  *
  *   npm run reliability
  *   npm run reliability -- --only crash,load --kills 60

@@ -15,6 +15,7 @@ import { runCorpusFuzz } from './corpus-check.js';
 import { runCrashRounds } from './crash.js';
 import { runDamage } from './damage.js';
 import { runHostile, writeHostileCorpus } from './hostile.js';
+import { HOSTILE_PAGE_SIZES, runHostilePages } from './hostile-pages.js';
 import { answerBurst, discordBurst, figuresText, instrument, type LoadFigures, type Reload } from './load.js';
 import { Tally, formatTable, type CheckResult, type Row } from './report.js';
 import { explodingAnswers, plantOutside, runPermissions, runSecrets } from './secrets.js';
@@ -50,7 +51,7 @@ export const REPORT_SIZES: ReportSizes = {
   addRounds: 4,
 };
 
-export const PARTS = ['corpus', 'crash', 'damage', 'load', 'hostile', 'secrets', 'writers'] as const;
+export const PARTS = ['corpus', 'crash', 'damage', 'load', 'hostile', 'secrets', 'writers', 'hostile-pages'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** A temp root for one part, removed afterwards whatever happens. */
@@ -158,6 +159,8 @@ const RUNS: Record<Part, (sizes: ReportSizes) => Promise<CheckResult>> = {
     }),
 
   writers: (s) => inTemp('sitrep-report-writers-', (root) => runWriters(s, root)),
+
+  'hostile-pages': () => inTemp('sitrep-report-hostile-pages-', (root) => runHostilePages(HOSTILE_PAGE_SIZES, root)),
 };
 
 export interface ReportResult {
