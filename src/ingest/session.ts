@@ -21,7 +21,7 @@ import { addAlsoAt, writeNewArticle } from './corpus-writer.js';
 import { FetchError } from './errors.js';
 import { fetcherFromConfig, type Fetcher } from './fetch.js';
 import type { Candidate, CandidateResult } from './page-article.js';
-import { defaultPageReader, type PageReader } from './page-reader.js';
+import { defaultFeedReader, defaultPageReader, type FeedReader, type PageReader } from './page-reader.js';
 import { prepareArticle } from './read-page.js';
 import { baseOf, mergeState, readState, writeState, type IngestState, type StateBase } from './state.js';
 import type { ItemHints, Outcome } from './types.js';
@@ -35,6 +35,8 @@ export interface IngestOptions {
   concurrency?: number;
   /** Reads fetched pages. Default: the process's worker thread, with a time limit (page-reader.ts). */
   readPage?: PageReader;
+  /** Reads fetched feeds. Default: the same worker thread (page-reader.ts). */
+  readFeed?: FeedReader;
 }
 
 /** An input that looks like a URL (`scheme://…`) is fetched; anything else is a local path. */
@@ -120,6 +122,7 @@ export class IngestSession {
     private readonly shared: Shared,
     private readonly concurrency: number,
     private readonly reader: PageReader,
+    readonly readFeed: FeedReader,
   ) {}
 
   /** The state file's contents, shared with the other runs open on the same corpus. */
@@ -146,7 +149,7 @@ export class IngestSession {
     });
     try {
       const shared = await opening;
-      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? defaultPageReader());
+      const session = new IngestSession(config, options.fetcher ?? fetcherFromConfig(config), shared, options.concurrency ?? 4, options.readPage ?? defaultPageReader(), options.readFeed ?? defaultFeedReader());
       try {
         return await fn(session);
       } finally {

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, addLink, fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
 import { createPageReader, defaultPageReader, timedOutReason } from '../../src/ingest/page-reader.js';
+import { parseFeedItems } from '../../src/ingest/feeds.js';
 import { readPage } from '../../src/ingest/read-page.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
 import { depotPage } from './pages.js';
@@ -148,5 +149,31 @@ describe('a feed item that cannot be read in time', () => {
     const [two] = await ingestFeeds(config, [feed], options);
     expect(two).toMatchObject({ fresh: 0, outcomes: [] });
     expect(site.hits('/big')).toBe(1);
+  }, 20_000);
+});
+
+describe('the feed reader', () => {
+  const reader = createPageReader({ timeoutMs: 5000 });
+  afterAll(() => reader.close());
+  const items = (n: number) => Array.from({ length: n }, (_, i) => `<item><title>Item ${i}</title><link>https://a.example/news/${i}</link><guid>g-${i}</guid></item>`).join('');
+  const rss = (n: number) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${items(n)}</channel></rss>`;
+
+  it('reads a feed in the worker as parseFeedItems does, capped the same', async () => {
+    expect(await reader.feed(rss(30), 'https://a.example/feed.rss', 10)).toEqual({ ok: true, feed: parseFeedItems(rss(30), 'https://a.example/feed.rss', 10) });
+  }, 20_000);
+
+  it('says why a text is not a feed, and the next feed is read as usual', async () => {
+    const bad = await reader.feed('<html><body>not a feed</body></html>', 'https://a.example/x', 10);
+    expect(bad.ok).toBe(false);
+    expect((bad as { reason: string }).reason).toMatch(/^not an RSS or Atom feed/);
+    expect((await reader.feed(rss(2), 'https://a.example/feed.rss', 10)).ok).toBe(true);
+  }, 20_000);
+
+  it('reads a feed of 8,000 items with the event loop free', async () => {
+    const xml = rss(8000);
+    await reader.feed(rss(1), 'https://a.example/feed.rss', 10);
+    const { value, stallMs } = await longestStall(() => reader.feed(xml, 'https://a.example/feed.rss', 200));
+    expect(value).toMatchObject({ ok: true, feed: { dropped: 7800 } });
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
   }, 20_000);
 });

@@ -97,7 +97,7 @@ export const SLOW_SHAPES: { label: string; page: (bytes: number) => string }[] =
   { label: 'a long line with no . ! or ?', page: (n) => html('Line', `${LEAD}<p>${fill('word ', n)}</p>`) },
 ];
 
-const kb = (bytes: number) => (bytes >= 1_000_000 ? `${bytes / 1_000_000} MB` : `${Math.round(bytes / 1000)} KB`);
+const kb = (bytes: number) => (bytes >= 1_000_000 ? `${Number((bytes / 1_000_000).toFixed(1))} MB` : `${Math.round(bytes / 1000)} KB`);
 const s = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
 const ended = (o: Outcome) => (o.status === 'skipped' ? `refused (${o.reason})` : o.status);
 /** Added, or refused with a reason: what a hostile page may end as. A duplicate or a passing error is not an end. */
@@ -116,14 +116,17 @@ async function slowRegexRows(w: Workspace, sizes: HostilePageSizes, c: Cases): P
   for (const [k, shape] of SLOW_SHAPES.entries()) {
     let held = 0;
     const figures: string[] = [];
+    const reasons = new Set<string>();
     for (const bytes of sizes.pageBytes) {
       const url = w.site.serve(`/slow-${k}-${bytes}`, shape.page(bytes));
       const config = w.config(`slow-${k}-${bytes}`);
       const { value, stallMs, tookMs } = await watchLoop(() => addLink(config, url, { fetcher: fetcher(config) }));
       if (c.judge(endedWell(value), stallMs <= STALL_LIMIT_MS && tookMs <= END_MS, `${shape.label}, ${kb(bytes)}: ${ended(value)} in ${s(tookMs)}, loop held ${ms(stallMs)}`)) held++;
+      if (value.status === 'skipped') reasons.add(value.reason);
       figures.push(`${kb(bytes)}: ${value.status === 'skipped' ? 'refused' : value.status} in ${s(tookMs)}, loop ${ms(stallMs)}`);
     }
-    c.tally.row(`/add of ${shape.label}`, sizes.pageBytes.length, held, figures.join('; '));
+    const why = reasons.size > 0 ? ` (${[...reasons].join('; ')})` : '';
+    c.tally.row(`/add of ${shape.label}`, sizes.pageBytes.length, held, figures.join('; ') + why);
   }
 }
 
