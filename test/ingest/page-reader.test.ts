@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, addLink, fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
-import { createPageReader, defaultPageReader, timedOutReason } from '../../src/ingest/page-reader.js';
+import { createPageReader, defaultPageReader, feedTimedOutReason, timedOutReason } from '../../src/ingest/page-reader.js';
 import { parseFeedItems } from '../../src/ingest/feeds.js';
 import { readPage } from '../../src/ingest/read-page.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
@@ -175,5 +175,15 @@ describe('the feed reader', () => {
     const { value, stallMs } = await longestStall(() => reader.feed(xml, 'https://a.example/feed.rss', 200));
     expect(value).toMatchObject({ ok: true, feed: { dropped: 7800 } });
     expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
+  }, 20_000);
+
+  it('fails a feed still being read when its time is up, with that reason', async () => {
+    const quick = createPageReader({ timeoutMs: 50 });
+    try {
+      await quick.feed(rss(1), 'https://a.example/feed.rss', 10);
+      expect(await quick.feed(rss(8000), 'https://a.example/feed.rss', 200)).toEqual({ ok: false, reason: feedTimedOutReason(50) });
+    } finally {
+      await quick.close();
+    }
   }, 20_000);
 });

@@ -84,7 +84,10 @@ export async function watchLoop<T>(fn: () => Promise<T>): Promise<{ value: T; st
 }
 
 const html = (title: string, body: string) => `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
-const LEAD = '<p>Shelling hit the depot near the river crossing on Tuesday, officials said. Two warehouses burned.</p>';
+/** An ordinary lead of over 40 words, so that a page is not refused as too short before its hostile part is read. */
+const LEAD =
+  '<p>Shelling hit the fuel depot near the river crossing on Tuesday, regional officials said. Two warehouses burned for several hours before firefighters from the nearby districts brought the blaze under control. ' +
+  'No one was reported hurt, and the crossing reopened to traffic in the evening, according to the emergency office.</p>';
 /** `unit` repeated to make a page of about `bytes`, after a short ordinary lead. */
 const fill = (unit: string, bytes: number) => unit.repeat(Math.max(1, Math.floor((bytes - 300) / unit.length)));
 
@@ -206,7 +209,7 @@ const POISON = `https://evil.example/p <https://evil.example/q> Wire (https://ev
 async function linksRow(w: Workspace, c: Cases): Promise<void> {
   const text = `At least 17 drones struck the Zorvath bridge on Sunday ${POISON}, officials said. The bridge was closed to traffic for the rest of the week, the transport ministry said in a statement.`;
   const url = w.site.serve('/zorvath', `<!doctype html><html><head><title>Zorvath bridge hit ${POISON}</title></head><body><article><h1>Zorvath bridge hit ${POISON}</h1><p>${text}</p><p>Traffic resumed on the following Monday after engineers inspected the span, officials said.</p></article></body></html>`);
-  const config = w.config('links', { MODEL_CACHE_DIR: path.resolve('data/models') });
+  const config = w.config('links');
   const outcome = await addLink(config, url, { fetcher: fetcher(config) });
   const sitrep = await openSitrep(config, { buildIfMissing: true });
   const answer = await sitrep.answer('How many drones struck the Zorvath bridge?');
