@@ -15,6 +15,7 @@ import { runCorpusFuzz } from './corpus-check.js';
 import { runCrashRounds } from './crash.js';
 import { runDamage } from './damage.js';
 import { runHostile, writeHostileCorpus } from './hostile.js';
+import { runDiskAndLinks } from './disk-and-links.js';
 import { HOSTILE_PAGE_SIZES, runHostilePages } from './hostile-pages.js';
 import { answerBurst, discordBurst, figuresText, instrument, type LoadFigures, type Reload } from './load.js';
 import { Tally, formatTable, type CheckResult, type Row } from './report.js';
@@ -51,7 +52,7 @@ export const REPORT_SIZES: ReportSizes = {
   addRounds: 4,
 };
 
-export const PARTS = ['corpus', 'crash', 'damage', 'load', 'hostile', 'secrets', 'writers', 'hostile-pages'] as const;
+export const PARTS = ['corpus', 'crash', 'damage', 'load', 'hostile', 'secrets', 'writers', 'hostile-pages', 'disk-and-links'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** A temp root for one part, removed afterwards whatever happens. */
@@ -161,6 +162,7 @@ const RUNS: Record<Part, (sizes: ReportSizes) => Promise<CheckResult>> = {
   writers: (s) => inTemp('sitrep-report-writers-', (root) => runWriters(s, root)),
 
   'hostile-pages': () => inTemp('sitrep-report-hostile-pages-', (root) => runHostilePages(HOSTILE_PAGE_SIZES, root)),
+  'disk-and-links': () => inTemp('sitrep-report-disk-', (root) => runDiskAndLinks(root)),
 };
 
 export interface ReportResult {
