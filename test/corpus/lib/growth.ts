@@ -95,20 +95,28 @@ export interface Growth {
   tooFast: number[];
 }
 
-/** Measures `shape` at each of `sizes`, stopping once a step grew faster than `allowed`. */
+/**
+ * Times a step that grew too fast is measured again, from fresh rounds: a burst of load from tests
+ * running beside this one can cost a linear function ×13 once (seen on a clean CI run), while n²
+ * growth shows ×100 every time.
+ */
+const RETRIES = 2;
+
+/** Measures `shape` at each of `sizes`, stopping once a step grew faster than `allowed` on every try. */
 export function measureGrowth<T>(shape: Shape<T>, allowed: number[], sizes: readonly number[] = SIZES): Growth {
   const out: Growth = { ms: [], ratios: [], allowed, tooFast: [] };
-  out.ms = bestTimes(
-    sizes.map((size) => shape.make(size)),
-    shape.run,
-    (step, best) => {
-      const ratio = stepRatio(best, step);
-      out.ratios.push(ratio);
-      if (ratio <= allowed[step - 1]! || best[step]! < FLOOR_MS) return true;
-      out.tooFast.push(step);
-      return false;
-    },
-  );
+  const inputs = sizes.map((size) => shape.make(size));
+  const fits = (best: number[], step: number) => stepRatio(best, step) <= allowed[step - 1]! || best[step]! < FLOOR_MS;
+  out.ms = bestTimes(inputs, shape.run, (step, best) => {
+    for (let retry = 0; retry < RETRIES && !fits(best, step); retry++) {
+      const again = bestTimes([inputs[step - 1]!, inputs[step]!], shape.run, () => true);
+      if (stepRatio(again, 1) < stepRatio(best, step)) [best[step - 1], best[step]] = [again[0]!, again[1]!];
+    }
+    out.ratios.push(stepRatio(best, step));
+    if (fits(best, step)) return true;
+    out.tooFast.push(step);
+    return false;
+  });
   return out;
 }
 
