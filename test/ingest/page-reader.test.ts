@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchLoop } from '../helpers/loop.js';
 import { addInputs, addLink, fetcherFromConfig, ingestFeeds } from '../../src/ingest/index.js';
 import { createPageReader, defaultPageReader, feedTimedOutReason, timedOutReason } from '../../src/ingest/page-reader.js';
 import { parseFeedItems } from '../../src/ingest/feeds.js';
@@ -28,22 +29,6 @@ const bigPage = `<html><head><title>Big</title></head><body><article>${para.repe
  */
 const STALL_LIMIT_MS = 300;
 
-/** Runs `fn` and reports the longest gap between ticks of a 10 ms timer meanwhile. */
-async function longestStall<T>(fn: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
-  try {
-    const value = await fn();
-    return { value, stallMs: Math.max(stallMs, performance.now() - last) };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 describe('the page reader', () => {
   const reader = createPageReader({ timeoutMs: 5000 });
@@ -59,7 +44,7 @@ describe('the page reader', () => {
   }, 20_000);
 
   it('reads a 4.5 MB page with the event loop free', async () => {
-    const { value, stallMs } = await longestStall(() => reader(bigPage, 'https://a.example/big', 'https://a.example/big'));
+    const { value, stallMs } = await watchLoop(() => reader(bigPage, 'https://a.example/big', 'https://a.example/big'));
     expect(value.ok).toBe(true);
     expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
   }, 20_000);
@@ -67,7 +52,7 @@ describe('the page reader', () => {
   it('refuses a page still being read when its time is up, then reads the next in a fresh worker', async () => {
     await quick(depotPage('https://a.example'), 'https://a.example/a', 'https://a.example/a');
     const started = performance.now();
-    const { value, stallMs } = await longestStall(() => quick(bigPage, 'https://a.example/big', 'https://a.example/big'));
+    const { value, stallMs } = await watchLoop(() => quick(bigPage, 'https://a.example/big', 'https://a.example/big'));
     expect(value).toEqual({ ok: false, reason: timedOutReason(300) });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
@@ -114,7 +99,7 @@ describe('a feed item that cannot be read in time', () => {
     try {
       await patient('<p>warm</p>', 'https://a.example/', 'https://a.example/');
       // Reading the stored article back (its content hash) is done in the worker too: 0.2 s here.
-      const { value, stallMs } = await longestStall(() => addLink(config, page, { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: patient }));
+      const { value, stallMs } = await watchLoop(() => addLink(config, page, { fetcher: fetcherFromConfig(config, { retries: 0 }), readPage: patient }));
       expect(value.status).toBe('added');
       expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
     } finally {
@@ -134,7 +119,7 @@ describe('a feed item that cannot be read in time', () => {
     expect(defaultPageReader()).toBe(defaultPageReader());
     await defaultPageReader()('<p>warm</p>', 'https://a.example/', 'https://a.example/');
     // What scripts/add.ts calls: on this thread, this page held the loop about 0.8 s.
-    const { value, stallMs } = await longestStall(() => addInputs(config, [page], { fetcher: fetcherFromConfig(config, { retries: 0 }) }));
+    const { value, stallMs } = await watchLoop(() => addInputs(config, [page], { fetcher: fetcherFromConfig(config, { retries: 0 }) }));
     expect(value.map((o) => o.status)).toEqual(['added']);
     expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
   }, 20_000);
@@ -172,7 +157,7 @@ describe('the feed reader', () => {
   it('reads a feed of 8,000 items with the event loop free', async () => {
     const xml = rss(8000);
     await reader.feed(rss(1), 'https://a.example/feed.rss', 10);
-    const { value, stallMs } = await longestStall(() => reader.feed(xml, 'https://a.example/feed.rss', 200));
+    const { value, stallMs } = await watchLoop(() => reader.feed(xml, 'https://a.example/feed.rss', 200));
     expect(value).toMatchObject({ ok: true, feed: { dropped: 7800 } });
     expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
   }, 20_000);

@@ -24,6 +24,7 @@ import { ingestTestConfig } from '../../ingest/ingest-config.js';
 import { TestSite } from '../../ingest/site.js';
 import { payloadProblems } from './payload-rules.js';
 import { Tally, ms, type CheckResult } from './report.js';
+import { watchLoop } from '../../helpers/loop.js';
 
 export interface HostilePageSizes {
   /** Sizes of each slow-regex page, in bytes (the fetcher takes at most 5 MiB). */
@@ -64,24 +65,6 @@ class Cases {
   }
 }
 
-/** Runs `fn` and reports the longest gap between ticks of a 10 ms timer meanwhile, and how long it took. */
-export async function watchLoop<T>(fn: () => Promise<T>): Promise<{ value: T; stallMs: number; tookMs: number }> {
-  const started = performance.now();
-  let last = started;
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
-  try {
-    const value = await fn();
-    const end = performance.now();
-    return { value, stallMs: Math.max(stallMs, end - last), tookMs: end - started };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 const html = (title: string, body: string) => `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
 /** An ordinary lead of over 40 words, so that a page is not refused as too short before its hostile part is read. */
