@@ -33,6 +33,9 @@ export interface ChartOptions {
 /** Default plot size: wide enough for a year of weeks, small enough for a Discord embed. */
 export const DEFAULT_CHART_SIZE = { width: 640, height: 260 } as const;
 
+/** Up to this many weeks, every Monday gets a tick. */
+const MAX_WEEK_TICKS = 16;
+
 /** Colours by kind, fixed so a kind looks the same on every chart. */
 const KIND_COLORS: Record<IncidentKind, string> = {
   drone: '#4c78a8',
@@ -110,6 +113,10 @@ export function timelineChartSpec(incidents: Incident[], filter: TimelineFilter 
   const values = weeklyCounts(incidents);
   if (values.length === 0) return null;
   const kinds = INCIDENT_KINDS.filter((k) => values.some((v) => v.kind === k));
+  // Over a few months, a tick on every Monday (the weeks' starts); over longer, vega's own ticks.
+  const firstWeek = parseIsoDay(values[0]!.week)!;
+  const weeks = (parseIsoDay(values[values.length - 1]!.week)! - firstWeek) / 7 + 1;
+  const mondays = weeks <= MAX_WEEK_TICKS ? Array.from({ length: weeks }, (_, i) => (firstWeek + 7 * i) * 86_400_000) : undefined;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: CHART_TITLE, subtitle: chartSubtitle(incidents, filter), anchor: 'start' },
@@ -121,7 +128,7 @@ export function timelineChartSpec(incidents: Incident[], filter: TimelineFilter 
     mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
     encoding: {
       // UTC throughout: a day is a calendar day, which no time zone of the machine may shift.
-      x: { field: 'week', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Week (Monday to Sunday)', axis: { format: '%-d %b %Y', labelOverlap: true, labelAngle: 0 } },
+      x: { field: 'week', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Week (Monday to Sunday)', axis: { format: '%-d %b %Y', labelOverlap: true, labelAngle: 0, ...(mondays ? { values: mondays } : {}) } },
       x2: { field: 'weekEnd', timeUnit: 'utcyearmonthdate' },
       y: { field: 'from', type: 'quantitative', title: 'Incidents', axis: { tickMinStep: 1, format: 'd' } },
       y2: { field: 'to' },
