@@ -33,8 +33,11 @@ export interface ChartOptions {
 /** Default plot size: wide enough for a year of weeks, small enough for a Discord embed. */
 export const DEFAULT_CHART_SIZE = { width: 640, height: 260 } as const;
 
-/** Up to this many weeks, every Monday gets a tick. */
-const MAX_WEEK_TICKS = 16;
+/** At most this many ticks on the time axis. */
+const MAX_WEEK_TICKS = 12;
+
+/** Narrower bars (in pixels) get no white edge. */
+const MIN_EDGED_BAR_PX = 6;
 
 /** Colours by kind, fixed so a kind looks the same on every chart. */
 const KIND_COLORS: Record<IncidentKind, string> = {
@@ -113,22 +116,26 @@ export function timelineChartSpec(incidents: Incident[], filter: TimelineFilter 
   const values = weeklyCounts(incidents);
   if (values.length === 0) return null;
   const kinds = INCIDENT_KINDS.filter((k) => values.some((v) => v.kind === k));
-  // Over a few months, a tick on every Monday (the weeks' starts); over longer, vega's own ticks.
+  // Ticks on Mondays, the weeks' starts (vega's own week ticks fall on Sundays): every one over a
+  // few months, every k-th over longer.
   const firstWeek = parseIsoDay(values[0]!.week)!;
   const weeks = (parseIsoDay(values[values.length - 1]!.week)! - firstWeek) / 7 + 1;
-  const mondays = weeks <= MAX_WEEK_TICKS ? Array.from({ length: weeks }, (_, i) => (firstWeek + 7 * i) * 86_400_000) : undefined;
+  const step = Math.ceil(weeks / MAX_WEEK_TICKS);
+  const mondays = Array.from({ length: Math.ceil(weeks / step) }, (_, i) => (firstWeek + 7 * step * i) * 86_400_000);
+  const width = options.width ?? DEFAULT_CHART_SIZE.width;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: CHART_TITLE, subtitle: chartSubtitle(incidents, filter), anchor: 'start' },
-    width: options.width ?? DEFAULT_CHART_SIZE.width,
+    width,
     height: options.height ?? DEFAULT_CHART_SIZE.height,
     background: 'white',
     padding: 12,
     data: { values },
-    mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
+    // A white edge parts the weeks' bars while they are wide; over years of weeks it would hide them.
+    mark: { type: 'bar', ...(width / weeks >= MIN_EDGED_BAR_PX ? { stroke: 'white', strokeWidth: 1 } : {}) },
     encoding: {
       // UTC throughout: a day is a calendar day, which no time zone of the machine may shift.
-      x: { field: 'week', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Week (Monday to Sunday)', axis: { format: '%-d %b %Y', labelOverlap: true, labelAngle: 0, ...(mondays ? { values: mondays } : {}) } },
+      x: { field: 'week', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Week (Monday to Sunday)', axis: { format: '%-d %b %Y', labelOverlap: true, labelAngle: 0, values: mondays } },
       x2: { field: 'weekEnd', timeUnit: 'utcyearmonthdate' },
       y: { field: 'from', type: 'quantitative', title: 'Incidents', axis: { tickMinStep: 1, format: 'd' } },
       y2: { field: 'to' },
