@@ -3,10 +3,10 @@
  * drawn to SVG by a headless vega `View`, and the SVG rasterised by resvg. The edge of the chart
  * code: it reads font files and knows nothing of where the PNG goes.
  *
- * Fonts: resvg draws no text without one, and a fresh machine may have none. The renderer looks for
- * one font file it knows the family of (DejaVu Sans, Liberation Sans, Noto Sans, FreeSans, Arial) in
- * the usual font folders, or takes the one given (`CHART_FONT_FILE`), and sets the chart in it; with
- * none at all it refuses with what to install rather than draw a chart without words.
+ * Fonts: resvg draws no text without one, and a fresh machine may have none. The renderer takes the
+ * file given (`CHART_FONT_FILE`), else looks in the usual font folders for one it knows the family of
+ * (DejaVu Sans, Liberation Sans, Noto Sans, FreeSans, Arial), else any .ttf or .otf there, and sets the
+ * chart in it; with none at all it refuses with what to install rather than draw a chart without words.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,8 +75,8 @@ function fontFilesByName(dirs: string[]): Map<string, string> {
 }
 
 /**
- * The font to set the chart in: `file` when given (its family read by resvg as the default), else
- * the first known font found under `dirs`. Null when there is none.
+ * The font to set the chart in: `file` when given (resvg sets text in it by default), else the first
+ * known font found under `dirs`, else any font file there. Null when there is none.
  */
 export function findChartFont(options: { file?: string; dirs?: string[] } = {}): ChartFont | null {
   if (options.file) {
@@ -92,7 +92,10 @@ export function findChartFont(options: { file?: string; dirs?: string[] } = {}):
     const bold = files.get(known.bold);
     return { family: known.family, files: bold ? [regular, bold] : [regular] };
   }
-  return null;
+  // Any other font will do (resvg sets text in it by default): a plain sans face first.
+  const plain = (name: string) => (/sans/i.test(name) ? 0 : 1) + (/mono|math|symbol|emoji|bold|italic|oblique|light|condensed/i.test(name) ? 2 : 0);
+  const [other] = [...files.keys()].sort((a, b) => plain(a) - plain(b) || a.localeCompare(b));
+  return other ? { family: '', files: [files.get(other)!] } : null;
 }
 
 let cachedFont: ChartFont | null | undefined;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHART_TITLE, chartSubtitle, timelineChartSpec, weeklyCounts } from '../../src/incidents/chart.js';
-import { ChartError, findChartFont, NO_INCIDENTS_TO_CHART, renderTimelineChart } from '../../src/incidents/render-chart.js';
+import { ChartError, findChartFont, NO_INCIDENTS_TO_CHART, renderTimelineChart, specToSvg } from '../../src/incidents/render-chart.js';
 import type { Incident, IncidentKind } from '../../src/incidents/types.js';
 
 function incident(id: string, day: string | null, kind: IncidentKind): Incident {
@@ -71,6 +71,17 @@ describe('rendering the chart', () => {
     expect(png.readUInt32BE(20)).toBeGreaterThan(260);
   });
 
+  it('draws its text: the title and labels are the only near-black pixels, and they are there', async () => {
+    const font = findChartFont();
+    expect(font, 'no font found: install one (apt-get install fonts-dejavu-core) or set CHART_FONT_FILE').not.toBeNull();
+    const svg = await specToSvg(timelineChartSpec(incidents, {}, { font: font!.family || 'sans-serif' })!);
+    const { Resvg } = await import('@resvg/resvg-js');
+    const px = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: font!.files }, background: 'white' }).render().pixels;
+    let dark = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i]! < 60 && px[i + 1]! < 60 && px[i + 2]! < 60) dark++;
+    expect(dark).toBeGreaterThan(500);
+  });
+
   it('says so, instead of drawing an empty chart, when no incident has a day', async () => {
     await expect(renderTimelineChart([])).rejects.toThrow(NO_INCIDENTS_TO_CHART);
     await expect(renderTimelineChart([incident('u', null, 'other')])).rejects.toMatchObject({ code: 'CHART_NO_INCIDENTS' });
@@ -84,6 +95,16 @@ describe('rendering the chart', () => {
       expect(() => findChartFont({ file: path.join(empty, 'missing.ttf') })).toThrow(/CHART_FONT_FILE/);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('takes any font file when it knows none of them, a plain sans face first', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-fonts-'));
+    try {
+      for (const f of ['SomeMono.ttf', 'OtherSans-Bold.ttf', 'OtherSans.otf']) fs.writeFileSync(path.join(dir, f), '');
+      expect(findChartFont({ dirs: [dir] })).toEqual({ family: '', files: [path.join(dir, 'OtherSans.otf')] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
