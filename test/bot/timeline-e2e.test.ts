@@ -164,6 +164,11 @@ describe('/timeline on Discord', () => {
   it('says a forged page button no longer does anything', async () => {
     const forged = await h.callback(h.press('tl:x:f:::Mosul:'));
     expect(forged.body.data.content).toMatch(/no longer does anything/);
+    // Shaped like a page button, but its day is no calendar day: said privately, nothing thrown.
+    const badDay = h.press('tl:0:f:20231301::Mosul:');
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${badDay.token}`);
+    expect(followUp.body.content).toMatch(/no longer does anything/);
+    expect(followUp.body.flags).toBe(MessageFlags.Ephemeral);
   });
 });
 

@@ -3,7 +3,6 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ButtonI
 import { TimelineError, type TimelineFilter } from '../../incidents/timeline.js';
 import { tooOld } from '../answer-reply.js';
 import type { BotContext } from '../command.js';
-import { escapeText } from '../format/limits.js';
 import { tellPrivately, UNKNOWN_BUTTON } from '../interactions.js';
 import { retryMessage } from '../rate-limit.js';
 import { NO_MENTIONS } from '../reply.js';
@@ -60,8 +59,8 @@ export async function onButton(interaction: ButtonInteraction, ctx: BotContext):
   try {
     await interaction.editReply({ ...(await timelineMessage(ctx, filter, parsed.page, parsed.ref)), allowedMentions: NO_MENTIONS });
   } catch (err) {
-    // A filter that no longer reads (a button forged by hand, an answer's filter gone bad) is said, not thrown.
-    if (err instanceof TimelineError) return tellPrivately(interaction, `This list cannot be shown: ${escapeText(err.message)}`);
+    // A filter that does not read (a button forged by hand, an answer's filter gone bad): a dead button, not an error.
+    if (err instanceof TimelineError) return tellPrivately(interaction, UNKNOWN_BUTTON);
     throw err;
   }
 }
