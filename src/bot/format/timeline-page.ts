@@ -64,11 +64,15 @@ export function filterText(filter: TimelineFilter): string {
     .join(' · ');
 }
 
+/** Disagreeing figures shown at most: the most cited ones. */
+const MAX_FIGURES = 3;
+
 function figures(label: string, fs: ReportedFigure[]): string | null {
   if (fs.length === 0) return null;
   if (fs.length === 1) return `${label} ${fs[0]!.value}`;
-  // Reports disagree: every figure, with how many reports give it.
-  return `${label} ${fs.map((f) => `${f.value} (${f.reports.length})`).join(' vs ')}`;
+  // Reports disagree: the figures (most cited first), each with how many reports give it.
+  const shown = fs.slice(0, MAX_FIGURES).map((f) => `${f.value} (${f.reports.length})`);
+  return `${label} ${shown.join(' vs ')}${fs.length > MAX_FIGURES ? ` vs ${ELLIPSIS}` : ''}`;
 }
 
 /** Numbers the page's sources: one per article, in order of first citation. */
@@ -113,7 +117,8 @@ function incidentBlock(inc: Incident, n: number, quote: (r: IncidentReport) => s
   const shown = inc.reports.slice(0, QUOTES_PER_INCIDENT);
   const room = Math.max(80, Math.min(MAX_QUOTE, Math.floor((max - head.length - 40) / Math.max(1, shown.length))));
   for (const r of shown) {
-    const line = quoteLine(quote(r) || r.title, citations.of(r), room);
+    const text = quote(r);
+    const line = text ? quoteLine(text, citations.of(r), room) : `> (sentence not kept) [${citations.of(r)}]`;
     if (line) lines.push(line);
   }
   const more = inc.reports.length - shown.length;
