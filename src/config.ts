@@ -88,6 +88,8 @@ export const configSchema = z.object({
   HNSW_EF_SEARCH: int(10, 2000).default(100),
   /** Files larger than this many bytes are skipped. */
   MAX_FILE_BYTES: int(1, 1 << 30).default(5 * 1024 * 1024),
+  /** A .ttf or .otf file the timeline chart's text is set in. Default: a font found in the system's font folders. */
+  CHART_FONT_FILE: z.string().min(1).optional(),
 
   // Discord
   DISCORD_TOKEN: z.string().min(1).optional(),

@@ -17,12 +17,16 @@ import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
+import { createCorpusTimeline } from './incidents/from-corpus.js';
+import type { TimelineFilter } from './incidents/timeline.js';
+import type { Incident, IncidentReport } from './incidents/types.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
 import { warmTimeParser } from './time/question-time.js';
 
 export { AsOfError } from './time/days.js';
 export { ModelError } from './learn/model.js';
+export { TimelineError, type TimelineFilter } from './incidents/timeline.js';
 
 /** The model ships with the code: a relative ANSWER_MODEL is read from the package, wherever Sitrep runs. */
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,6 +87,11 @@ export interface Sitrep extends Searcher {
   /** A question's candidate sentences and the features the answer model reads (for `npm run train`). */
   candidates(question: string, options?: AskOptions): Promise<Candidates>;
   sources(): ArticleInfo[];
+  /**
+   * The incidents the corpus reports that `filter` asks for, newest first, and the sentence each
+   * report quotes. A malformed or reversed date range throws a `TimelineError`.
+   */
+  timeline(filter: TimelineFilter): Promise<{ incidents: Incident[]; quote(report: IncidentReport): string }>;
   info(): IndexInfo;
   /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
   reload(): Promise<boolean>;
@@ -153,6 +162,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       },
     });
   let answerer = answererFor(index);
+  const incidents = createCorpusTimeline(resolveDir(config.CORPUS_DIR), { maxFileBytes: config.MAX_FILE_BYTES });
   warmTimeParser();
   const takeTurn = createTurns();
 
@@ -166,6 +176,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
     candidates: (question, ask = {}) => answerer.candidates(question, { asOf: ask.asOf === undefined ? undefined : asOfDay(ask.asOf) }),
     search: (query, { asOf, ...opts }) => answerer.search(query, { ...opts, asOf: asOf === undefined ? undefined : asOfDay(asOf) }),
     sources: () => index.articles.map(articleRef),
+    timeline: (filter) => incidents.timeline(filter, index.location),
     info: () => ({
       articles: index.manifest.counts.articles,
       passages: index.manifest.counts.passages,

@@ -1,6 +1,7 @@
 /**
  * An answer as the bot sends it: the embed, and under it the buttons that work from the stored
- * record of the answer (see AnswerStore): Sources, Earlier figures and 👍/👎 (see answer-buttons.ts),
+ * record of the answer (see AnswerStore): Sources, Earlier figures, List them (the incidents a counting
+ * answer counted) and 👍/👎 (see answer-buttons.ts),
  * and "Post in channel" under a private answer. Every way of asking sends its answer through here.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type EmbedBuilder } from 'discord.js';
@@ -14,7 +15,7 @@ import { quotedPassages, quotesOf } from './quoted-passages.js';
 export const POST_BUTTON_PREFIX = 'post:';
 /** Custom ids of the buttons under an answer: `ans:<answer id>:<action>`. */
 export const ANSWER_BUTTON_PREFIX = 'ans:';
-export type AnswerAction = 'sources' | 'earlier' | 'up' | 'down';
+export type AnswerAction = 'sources' | 'earlier' | 'incidents' | 'up' | 'down';
 
 export function answerButtonId(id: string, action: AnswerAction): string {
   return `${ANSWER_BUTTON_PREFIX}${id}:${action}`;
@@ -22,7 +23,7 @@ export function answerButtonId(id: string, action: AnswerAction): string {
 
 /** The answer id and action of an answer button's custom id, or null. */
 export function parseAnswerButton(customId: string): { id: string; action: AnswerAction } | null {
-  const m = /^ans:([a-z0-9]{1,40}):(sources|earlier|up|down)$/.exec(customId);
+  const m = /^ans:([a-z0-9]{1,40}):(sources|earlier|incidents|up|down)$/.exec(customId);
   return m ? { id: m[1]!, action: m[2] as AnswerAction } : null;
 }
 
@@ -53,6 +54,9 @@ export function answerView(record: { id: string | null; answer: Answer; corpus?:
   }
   if (answer.earlier.length > 0) {
     buttons.push(new ButtonBuilder().setCustomId(answerButtonId(id, 'earlier')).setLabel('Earlier figures').setStyle(ButtonStyle.Secondary));
+  }
+  if (answer.incidents) {
+    buttons.push(new ButtonBuilder().setCustomId(answerButtonId(id, 'incidents')).setLabel('List them').setStyle(ButtonStyle.Secondary));
   }
   if (options.votes) {
     buttons.push(

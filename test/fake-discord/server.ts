@@ -24,8 +24,46 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   authorization: string | undefined;
+  /** The JSON body; for a request with files (multipart), its `payload_json` part. */
   body: any;
+  /** Files uploaded with the request (multipart `files[n]` parts), as sent. */
+  files: RecordedFile[];
   at: number;
+}
+
+export interface RecordedFile {
+  /** The part's name, e.g. `files[0]`. */
+  field: string;
+  filename: string;
+  contentType: string | undefined;
+  data: Buffer;
+}
+
+/** The parts of a multipart/form-data body, as discord.js sends files: each part's headers and bytes. */
+export function parseMultipart(raw: Buffer, contentType: string): { name: string; filename?: string; contentType?: string; data: Buffer }[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: { name: string; filename?: string; contentType?: string; data: Buffer }[] = [];
+  let at = raw.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next === -1) break;
+    const part = raw.subarray(start + 2, next - 2); // after CRLF, before the CRLF ahead of the next delimiter
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const disposition = /content-disposition:[^\r\n]*/i.exec(headers)?.[0] ?? '';
+    parts.push({
+      name: /name="([^"]*)"/.exec(disposition)?.[1] ?? '',
+      filename: /filename="([^"]*)"/.exec(disposition)?.[1],
+      contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1],
+      data: part.subarray(headerEnd + 4),
+    });
+    at = next;
+  }
+  return parts;
 }
 
 interface Waiter {
@@ -207,14 +245,26 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://fake');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const path = decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname);
+    const type = req.headers['content-type'] ?? '';
+    let body: any = raw && type.includes('json') ? JSON.parse(raw) : raw || null;
+    const files: RecordedFile[] = [];
+    if (type.startsWith('multipart/form-data')) {
+      body = null;
+      for (const part of parseMultipart(bytes, type)) {
+        if (part.name === 'payload_json') body = JSON.parse(part.data.toString('utf8'));
+        else if (part.filename !== undefined) files.push({ field: part.name, filename: part.filename, contentType: part.contentType, data: part.data });
+      }
+    }
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
       query: url.searchParams,
       authorization: req.headers.authorization,
-      body: raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : raw || null,
+      body,
+      files,
       at: Date.now(),
     };
     this.requests.push(record);
@@ -228,8 +278,8 @@ export class FakeDiscord {
       this.overrides = this.overrides.filter((o) => o !== override);
       return send(res, override.status, override.body, override.headers);
     }
-    const [status, body] = this.route(record);
-    send(res, status, body);
+    const [status, response] = this.route(record);
+    send(res, status, response);
   }
 
   private route(r: RecordedRequest): [number, unknown] {

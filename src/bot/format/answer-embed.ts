@@ -135,9 +135,16 @@ export function answerEmbed(a: Answer, corpus?: CorpusFreshness): EmbedBuilder {
   );
 
   const d = new Description(budget);
-  if (!answered) d.add('', () => ABSTAIN_TEXT);
-  else {
+  // What the corpus's incident records count, beside the figure the articles give ("List them" shows them).
+  const counted = (d: Description) => {
+    if (a.incidents) d.add('\n\n', (room) => fitPlain(a.incidents!.line, room) || null);
+  };
+  if (!answered) {
+    d.add('', () => ABSTAIN_TEXT);
+    counted(d);
+  } else {
     if (!d.add('', (room) => renderQuote(a.answer!, room))) d.add('', () => ELLIPSIS);
+    counted(d);
     for (const s of a.supporting) d.add('\n\n', (room) => renderQuote(s, room));
     addEarlierFigures(d, a.earlier);
   }

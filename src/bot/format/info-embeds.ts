@@ -22,10 +22,11 @@ export function helpEmbed(): EmbedBuilder {
     .addFields(
       { name: '/ask question:<text> [private:true]', value: `Ask a question. \`private:true\` shows the answer to you alone.\n${examples}` },
       { name: 'Direct messages', value: 'Send me a question as a direct message and I reply with the answer. Send `help` for this text.' },
-      { name: 'Buttons under an answer', value: '**Sources**: the passages it quoted. **Earlier figures**: the older values of a running figure, dated.' },
+      { name: 'Buttons under an answer', value: '**Sources**: the passages it quoted. **Earlier figures**: the older values of a running figure, dated. **List them**: the incidents a count of incidents counted.' },
       { name: 'Apps > Ask Sitrep', value: 'On any message: I answer its text as a question, privately, with a button to post the answer in the channel.' },
       { name: 'Mentions', value: 'In a server, mention me with a question (`@Sitrep How many attacks since Oct 17?`) and I reply to it.' },
       { name: '/sources', value: 'The articles I answer from, newest first.' },
+      { name: '/timeline [place] [actor] [since] [until]', value: "The incidents my corpus reports, newest first, each quoted and cited, a page at a time, with a chart of them per week. Dates as 2023-10-17 or 17 Oct 2023." },
       { name: '/latest [topic] [days]', value: 'The newest stories (default: the last 7 days), each once however many outlets reported it, with its lead sentence.' },
       { name: '/about', value: 'Corpus size, index age and the embedding model.' },
       { name: '/reindex', value: 'Re-read the corpus folder (members with Manage Server, or the bot owners).' },

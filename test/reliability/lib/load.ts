@@ -96,6 +96,7 @@ export function instrument(sitrep: Sitrep): { sitrep: Sitrep; reloads: Reload[] 
     },
     search: (q, o) => sitrep.search(q, o),
     sources: () => sitrep.sources(),
+    timeline: (f) => sitrep.timeline(f),
     info: () => sitrep.info(),
     async reload() {
       const start = performance.now();
