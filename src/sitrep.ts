@@ -20,9 +20,11 @@ import { asOfDay, todayIn } from './time/days.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
 import { warmTimeParser } from './time/question-time.js';
+import { createNeuralReader } from './answer/neural-reader.js';
 
 export { AsOfError } from './time/days.js';
 export { ModelError } from './learn/model.js';
+export { ReaderError } from './answer/neural-reader.js';
 
 /** The model ships with the code: a relative ANSWER_MODEL is read from the package, wherever Sitrep runs. */
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,6 +60,8 @@ export interface IndexInfo {
   location: string;
   /** How answers are chosen: the learned model's file, or null for the hand-set ranking; and the abstention threshold. */
   answerModel: string | null;
+  /** The neural reader's model (READER_MODEL), or null when there is none. */
+  readerModel: string | null;
   minConfidence: number;
 }
 
@@ -136,6 +140,8 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
   }
 
   const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
+  // Opened (and probed) here, so a missing or broken reader model fails at open, not on a question.
+  const reader = config.READER_MODEL ? await createNeuralReader({ model: config.READER_MODEL, cacheDir: resolveDir(config.MODEL_CACHE_DIR) }) : null;
   const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
   const answererFor = (idx: StoredIndex): Answerer =>
     createAnswerer({
@@ -149,6 +155,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
         fusionWeight: fusionWeightFor(embedder.id, config.FUSION_WEIGHT),
         minConfidence,
         model,
+        reader: reader && { reader, sentences: config.READER_SENTENCES, weight: config.READER_WEIGHT },
         today: () => todayIn(config.TIME_ZONE),
       },
     });
@@ -174,6 +181,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       createdAt: index.manifest.createdAt,
       location: index.location,
       answerModel: model ? config.ANSWER_MODEL : null,
+      readerModel: reader ? reader.model : null,
       minConfidence,
     }),
     async reload() {
