@@ -124,6 +124,9 @@ export interface OpenOptions {
 export async function openSitrep(config: Config, options: OpenOptions = {}): Promise<Sitrep> {
   const indexDir = resolveDir(config.INDEX_DIR);
   const embedder = await createEmbedder(config);
+  // Opened and probed before any index is built, so a missing or broken reader model fails at once, at
+  // open, never on a question.
+  const reader = config.READER_MODEL ? await createNeuralReader({ model: config.READER_MODEL, cacheDir: resolveDir(config.MODEL_CACHE_DIR) }) : null;
   const glove = config.QUERY_EXPANSION ? await loadGlove(resolveDir(config.MODEL_CACHE_DIR)) : null;
   const sentenceEmbedder = embedder.id.startsWith('glove') ? embedder : glove ? await createEmbedder({ ...config, EMBEDDING_MODEL: 'glove' }) : null;
   const read = () => readIndex(indexDir, { embedderId: embedder.id, efSearch: config.HNSW_EF_SEARCH });
@@ -140,8 +143,6 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
   }
 
   const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
-  // Opened (and probed) here, so a missing or broken reader model fails at open, not on a question.
-  const reader = config.READER_MODEL ? await createNeuralReader({ model: config.READER_MODEL, cacheDir: resolveDir(config.MODEL_CACHE_DIR) }) : null;
   const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
   const answererFor = (idx: StoredIndex): Answerer =>
     createAnswerer({

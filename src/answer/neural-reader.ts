@@ -77,9 +77,16 @@ function fold(text: string): { folded: string; from: number[] } {
   return { folded, from };
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (text: string, i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+/** Offset of the code point before offset `i` (a surrogate pair counts as one). */
+const before = (text: string, i: number): number => (i >= 2 && /[\uDC00-\uDFFF]/.test(text[i - 1]!) ? i - 2 : i - 1);
+
 /**
  * Where the model's decoded answer stands in the sentence, as offsets of the sentence's own
- * characters (its first occurrence); null when it is empty or not there. Pure.
+ * characters (its first occurrence), widened to whole words: a model's sub-word pieces may start
+ * or end inside a word ("Monda" for "Monday"), a marked span does not. Null when the answer is
+ * empty or not there. Pure.
  */
 export function locateAnswer(sentence: string, answer: string): { start: number; end: number } | null {
   const wanted = fold(answer).folded;
@@ -87,10 +94,12 @@ export function locateAnswer(sentence: string, answer: string): { start: number;
   const { folded, from } = fold(sentence);
   const at = folded.indexOf(wanted);
   if (at < 0) return null;
-  const start = from[at]!;
+  let start = from[at]!;
   const last = from[at + wanted.length - 1]!;
   // The last matched character may be a surrogate pair: end after the whole of it.
-  const end = last + String.fromCodePoint(sentence.codePointAt(last)!).length;
+  let end = last + String.fromCodePoint(sentence.codePointAt(last)!).length;
+  while (isWordChar(sentence, start) && isWordChar(sentence, before(sentence, start))) start = before(sentence, start);
+  while (isWordChar(sentence, before(sentence, end)) && isWordChar(sentence, end)) end += String.fromCodePoint(sentence.codePointAt(end)!).length;
   return { start, end };
 }
 
