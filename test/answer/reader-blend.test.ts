@@ -1,6 +1,6 @@
 /** The neural reader's pure parts: finding its answer in the sentence, and how it joins the ranking. */
 import { describe, expect, it } from 'vitest';
-import { locateAnswer, type ReaderSpan } from '../../src/answer/neural-reader.js';
+import { bestAnswer, locateAnswer, locateByPosition, type ReaderSpan } from '../../src/answer/neural-reader.js';
 import type { RankedSentence } from '../../src/answer/rank.js';
 import { blendReader, readerConfidence } from '../../src/answer/reader-blend.js';
 
@@ -21,8 +21,8 @@ describe('locateAnswer', () => {
 
   it('widens an answer that starts or ends inside a word to whole words', () => {
     expect(at('Rockets struck on Monday, officials said.', 'struck on monda')).toBe('struck on Monday');
-    expect(at('The ceasefire held.', '##fire held')).toBe(null);
     expect(at('The ceasefire held.', 'fire held')).toBe('ceasefire held');
+    expect(at('No one was hurt.', '##ur')).toBe('hurt');
   });
 
   it('keeps characters outside the basic plane whole', () => {
@@ -35,6 +35,40 @@ describe('locateAnswer', () => {
     expect(locateAnswer(s, '')).toBeNull();
     expect(locateAnswer(s, '  ')).toBeNull();
     expect(locateAnswer(s, 'seven')).toBeNull();
+  });
+});
+
+describe('locateByPosition', () => {
+  const s = 'Five died on Monday; five more were hurt.';
+  it('marks the occurrence the model pointed at, not the first one with the same words', () => {
+    // The decoded sentence up to the answer, and through it, as a WordPiece decoder writes them.
+    const found = locateByPosition(s, 'five died on monday ;', 'five died on monday ; five');
+    expect(found).toEqual({ start: 21, end: 25 });
+    expect(s.slice(found!.start, found!.end)).toBe('five');
+  });
+
+  it('widens a start inside a word, and gives null when the decoded text is not the sentence (a dropped word)', () => {
+    expect(s.slice(...(Object.values(locateByPosition(s, 'five died on mon', 'five died on monday')!) as [number, number]))).toBe('Monday');
+    expect(locateByPosition(s, 'five on monday', 'five on monday ; five')).toBeNull();
+    expect(locateByPosition(s, 'five died', 'five died')).toBeNull();
+  });
+});
+
+describe('bestAnswer', () => {
+  it('picks the start ≤ end pair of highest start × end probability among the allowed positions', () => {
+    const allowed = [false, false, true, true, true, false];
+    // Position 1 (a question token) has the highest logits but may not answer.
+    const best = bestAnswer([0, 9, 2, 0, 0, 9], [0, 9, 0, 0, 3, 9], allowed)!;
+    expect(best).toMatchObject({ first: 2, last: 4 });
+    // Softmax over the allowed positions and the first ([CLS]), which takes its share but is never picked.
+    const z = (xs: number[]) => xs.reduce((a, x) => a + Math.exp(x), 0);
+    expect(best.probability).toBeCloseTo((Math.exp(2) / z([0, 2, 0, 0])) * (Math.exp(3) / z([0, 0, 0, 3])), 12);
+  });
+
+  it('never ends before it starts, and gives null when no position may answer', () => {
+    const best = bestAnswer([0, 0, 5], [0, 5, 0], [false, true, true])!;
+    expect(best.first).toBeLessThanOrEqual(best.last);
+    expect(bestAnswer([0, 1], [0, 1], [false, false])).toBeNull();
   });
 });
 
