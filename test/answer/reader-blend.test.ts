@@ -143,3 +143,23 @@ describe('readerConfidence', () => {
     expect(readerConfidence(1, 1, 0.5)).toBe(1);
   });
 });
+
+describe('the reader settings', () => {
+  it('are off by default (an empty READER_MODEL is unset), read 3 sentences at weight 0.5', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    expect(loadConfig({})).toMatchObject({ READER_SENTENCES: 3, READER_WEIGHT: 0.5 });
+    expect(loadConfig({}).READER_MODEL).toBeUndefined();
+    expect(loadConfig({ READER_MODEL: '  ' }).READER_MODEL).toBeUndefined();
+    expect(loadConfig({ READER_MODEL: 'Xenova/distilbert-base-cased-distilled-squad', READER_WEIGHT: '0.3' })).toMatchObject({
+      READER_MODEL: 'Xenova/distilbert-base-cased-distilled-squad',
+      READER_WEIGHT: 0.3,
+    });
+  });
+
+  it('refuse a weight outside 0..1 and a sentence count outside 1..20, naming the key', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    expect(() => loadConfig({ READER_WEIGHT: '1.5' })).toThrow(/READER_WEIGHT/);
+    expect(() => loadConfig({ READER_SENTENCES: '0' })).toThrow(/READER_SENTENCES/);
+    expect(() => loadConfig({ READER_SENTENCES: 'three' })).toThrow(/READER_SENTENCES/);
+  });
+});
