@@ -150,6 +150,16 @@ describe('Sitrep with READER_MODEL', () => {
     }
   });
 
+  it('with the learned answer model, weight 0 keeps the learned confidence and choice', async () => {
+    const learned = { ANSWER_MODEL: 'models/answer-selection.json' };
+    const [alone, read] = [await open(learned), await open({ ...learned, READER_MODEL: models.random, READER_WEIGHT: '0' })];
+    for (const question of [QUESTION, 'Was anyone hurt?']) {
+      const [a, b] = [await alone.answer(question), await read.answer(question)];
+      expect(b.answer?.text).toBe(a.answer?.text);
+      expect(b.confidence).toBeCloseTo(a.confidence, 12);
+    }
+  });
+
   it('at the default weight 0.5 the confidence is the mean of the ranking’s and the reader’s for the quoted sentence', async () => {
     // A question whose best-ranked sentence the reader also prefers, so all three quote the same one.
     const question = 'Which base hosts US troops?';
