@@ -175,7 +175,7 @@ class PipelineReader implements NeuralReader {
     const ids = (inputs.input_ids as { tolist(): (bigint | number)[][] }).tolist().map((row) => row.map(Number));
     const special = new Set(tokenizer.all_special_ids.map(Number));
     const width = start_logits.dims[1]!;
-    return sentences.map((sentence, row) => {
+    const spans = sentences.map((sentence, row) => {
       const rowIds = ids[row]!;
       // The sentence's tokens: after the question's separator, none of them special (separators, padding).
       const contextStart = rowIds.indexOf(Number(tokenizer.sep_token_id)) + 1;
@@ -189,6 +189,9 @@ class PipelineReader implements NeuralReader {
         locateAnswer(sentence, decode(best.first, best.last + 1));
       return at && { ...at, text: sentence.slice(at.start, at.end), probability: clampProbability(best.probability) };
     });
+    start_logits.dispose?.();
+    end_logits.dispose?.();
+    return spans;
   }
 
   async dispose(): Promise<void> {
@@ -200,6 +203,7 @@ class PipelineReader implements NeuralReader {
 interface LogitsTensor {
   dims: number[];
   data: Float32Array | Float64Array;
+  dispose?(): void;
 }
 
 /**
