@@ -8,6 +8,7 @@
  *   npm run eval -- --beir ../shared/eval/beir-scifact [--split test]
  *   npm run eval -- --incidents [--labels FILE] [--corpus dir]  incident extraction against hand labels of real news
  *   common: --embedder glove|<model id or folder>  --json out.json  --keep
+ *   any setting as an environment variable, e.g. READER_MODEL=<QA model id or folder> npm run eval (the neural reader)
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';

@@ -1,13 +1,18 @@
 /**
- * Writes a tiny BERT-shaped ONNX model with a WordPiece tokenizer, so the transformers embedder can
- * be exercised offline: `npx tsx scripts/make-tiny-model.ts <folder>`.
+ * Writes tiny BERT-shaped ONNX models with a WordPiece tokenizer, so the transformers code paths can
+ * be exercised offline: `npx tsx scripts/make-tiny-model.ts <folder> [--qa [--favour START END]]`.
  *
- * The "model" is a Gather over a seeded random embedding table plus, at every position, the mean
- * of the sequence's unpadded token vectors (a stand-in for attention, so the first token's vector
+ * The embedding "model" is a Gather over a seeded random embedding table plus, at every position, the
+ * mean of the sequence's unpadded token vectors (a stand-in for attention, so the first token's vector
  * depends on the whole text, as CLS pooling expects). Its sentence vectors mean little; it has the
  * inputs, output, files and layout of a real Hugging Face BERT export (`config.json`,
  * `tokenizer.json`, `tokenizer_config.json`, `onnx/model.onnx`), which is what the loading,
  * pooling, batching and prefix code paths need.
+ *
+ * The question-answering model (`--qa`) has the outputs of a BertForQuestionAnswering export,
+ * `start_logits` and `end_logits`, each a per-token lookup of small seeded random values. Told to
+ * favour two words, it gives the first a high start logit and the second a high end logit, so the
+ * span it picks is known in advance wherever both appear ("ain" … "asad" marks "Ain al-Asad").
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -194,16 +199,15 @@ function tokenizerJson(vocab: string[]): object {
   };
 }
 
-/** Writes the tiny model into `dir` (created if needed): config, tokenizer files and `onnx/model.onnx`. */
-export async function writeTinyModel(dir: string): Promise<void> {
-  const vocab = tinyVocabulary();
+/** What every tiny model folder holds besides its graph: config, tokenizer files. */
+async function writeModelFolder(dir: string, architecture: string, vocab: string[], graph: Uint8Array): Promise<void> {
   const hidden = TINY_MODEL_HIDDEN_SIZE;
   await mkdir(path.join(dir, 'onnx'), { recursive: true });
   const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
   await writeFile(
     path.join(dir, 'config.json'),
     json({
-      architectures: ['BertModel'],
+      architectures: [architecture],
       model_type: 'bert',
       hidden_size: hidden,
       vocab_size: vocab.length,
@@ -230,15 +234,83 @@ export async function writeTinyModel(dir: string): Promise<void> {
     }),
   );
   await writeFile(path.join(dir, 'tokenizer.json'), json(tokenizerJson(vocab)));
-  await writeFile(path.join(dir, 'onnx', 'model.onnx'), modelBytes(vocab.length, hidden));
+  await writeFile(path.join(dir, 'onnx', 'model.onnx'), graph);
+}
+
+/** Writes the tiny embedding model into `dir` (created if needed): config, tokenizer files and `onnx/model.onnx`. */
+export async function writeTinyModel(dir: string): Promise<void> {
+  const vocab = tinyVocabulary();
+  await writeModelFolder(dir, 'BertModel', vocab, modelBytes(vocab.length, TINY_MODEL_HIDDEN_SIZE));
+}
+
+/** Start and end logits of the QA model: small random values, and this much for a favoured word. */
+const QA_NOISE = 1;
+export const QA_FAVOUR_LOGIT = 12;
+
+export interface TinyQaModelOptions {
+  /** Words (whole vocabulary entries) the model's answers start and end on, wherever they appear. Default: none, every logit random. */
+  favour?: { start: string; end: string };
+}
+
+function logitTable(name: string, values: Float32Array): onnxProto.onnx.ITensorProto {
+  return { name, dims: [values.length], dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(values.buffer) };
+}
+
+function qaModelBytes(vocab: string[], options: TinyQaModelOptions): Uint8Array {
+  const random = seededRandom(SEED + 1);
+  const start = new Float32Array(vocab.length).map(() => (random() * 2 - 1) * QA_NOISE);
+  const end = new Float32Array(vocab.length).map(() => (random() * 2 - 1) * QA_NOISE);
+  if (options.favour) {
+    const id = (word: string) => {
+      const i = vocab.indexOf(word);
+      if (i < 0) throw new Error(`Tiny QA model: "${word}" is not in the vocabulary`);
+      return i;
+    };
+    start[id(options.favour.start)] = QA_FAVOUR_LOGIT;
+    end[id(options.favour.end)] = QA_FAVOUR_LOGIT;
+  }
+  const logits = (name: string) => ({
+    name,
+    type: {
+      tensorType: {
+        elemType: onnx.TensorProto.DataType.FLOAT,
+        shape: { dim: [{ dimParam: 'batch_size' }, { dimParam: 'sequence_length' }] },
+      },
+    },
+  });
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: 'sitrep-tiny-model',
+    opsetImport: [{ domain: '', version: 13 }],
+    graph: {
+      name: 'tiny_bert_qa',
+      initializer: [logitTable('start_table', start), logitTable('end_table', end)],
+      node: [
+        node('Gather', ['start_table', 'input_ids'], 'start_logits', [{ name: 'axis', type: INT, i: 0 }]),
+        node('Gather', ['end_table', 'input_ids'], 'end_logits', [{ name: 'axis', type: INT, i: 0 }]),
+      ],
+      // attention_mask and token_type_ids are accepted but unused, as the pipeline always feeds them.
+      input: [int64Input('input_ids'), int64Input('attention_mask'), int64Input('token_type_ids')],
+      output: [logits('start_logits'), logits('end_logits')],
+    },
+  });
+  return onnx.ModelProto.encode(model).finish();
+}
+
+/** Writes a tiny extractive question-answering model (BertForQuestionAnswering outputs) into `dir`. */
+export async function writeTinyQaModel(dir: string, options: TinyQaModelOptions = {}): Promise<void> {
+  const vocab = tinyVocabulary();
+  await writeModelFolder(dir, 'BertForQuestionAnswering', vocab, qaModelBytes(vocab, options));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2];
-  if (!dir) {
-    console.error('Usage: tsx scripts/make-tiny-model.ts <folder>');
+  const [dir, kind, flag, start, end] = process.argv.slice(2);
+  const favour = flag === '--favour' && start && end ? { start, end } : undefined;
+  if (!dir || (kind !== undefined && kind !== '--qa') || (flag !== undefined && !favour)) {
+    console.error('Usage: tsx scripts/make-tiny-model.ts <folder> [--qa [--favour START_WORD END_WORD]]');
     process.exit(2);
   }
-  await writeTinyModel(path.resolve(dir));
-  console.log(`Tiny BERT-shaped model written to ${path.resolve(dir)}`);
+  if (kind === '--qa') await writeTinyQaModel(path.resolve(dir), { favour });
+  else await writeTinyModel(path.resolve(dir));
+  console.log(`Tiny BERT-shaped ${kind === '--qa' ? 'question-answering ' : ''}model written to ${path.resolve(dir)}`);
 }

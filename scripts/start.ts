@@ -2,6 +2,7 @@
 import { MissingTokenError } from '../src/bot/errors.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { IndexError } from '../src/store/errors.js';
+import { ReaderError } from '../src/answer/neural-reader.js';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof IndexError || err instanceof MissingTokenError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof IndexError || err instanceof ReaderError || err instanceof MissingTokenError) console.error(err.message);
   else if ((err as { code?: unknown }).code === 'TokenInvalid') {
     console.error('Discord refused the token. Check DISCORD_TOKEN: see "Discord setup" in the README (README.md#discord-setup).');
   }

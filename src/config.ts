@@ -6,6 +6,7 @@ import 'dotenv/config';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READER_SENTENCES, DEFAULT_READER_WEIGHT } from './answer/reader-blend.js';
 import { isTimeZone } from './time/days.js';
 
 const bool = z
@@ -77,6 +78,17 @@ export const configSchema = z.object({
   MIN_CONFIDENCE: num(0, 1).optional(),
   /** A learned answer-selection model file (`npm run train` writes models/answer-selection.json), or `none`: the hand-set ranking (the default; docs/learned-answers.md says why). */
   ANSWER_MODEL: z.string().min(1).default('none'),
+  /**
+   * An extractive question-answering model (a Hugging Face model id such as
+   * Xenova/distilbert-base-cased-distilled-squad, or a local model folder) that reads the best-ranked
+   * sentences to mark the span and join the confidence. Unset (the default): no reader, and the
+   * transformers library is never loaded for it.
+   */
+  READER_MODEL: z.string().min(1).optional(),
+  /** Best-ranked sentences the reader reads per question (one model pass each). */
+  READER_SENTENCES: int(1, 20).default(DEFAULT_READER_SENTENCES),
+  /** Share of the sentence order and of the confidence the reader decides (docs/quality.md, "Neural reader"). */
+  READER_WEIGHT: num(0, 1).default(DEFAULT_READER_WEIGHT),
   /** IANA time zone in which "today", "yesterday" and "this week" are read, and a question's default as-of day. */
   TIME_ZONE: z
     .string()

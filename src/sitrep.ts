@@ -23,10 +23,12 @@ import type { Incident, IncidentReport } from './incidents/types.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
 import { warmTimeParser } from './time/question-time.js';
+import { createNeuralReader } from './answer/neural-reader.js';
 
 export { AsOfError } from './time/days.js';
 export { ModelError } from './learn/model.js';
 export { TimelineError, type TimelineFilter } from './incidents/timeline.js';
+export { ReaderError } from './answer/neural-reader.js';
 
 /** The model ships with the code: a relative ANSWER_MODEL is read from the package, wherever Sitrep runs. */
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -62,6 +64,8 @@ export interface IndexInfo {
   location: string;
   /** How answers are chosen: the learned model's file, or null for the hand-set ranking; and the abstention threshold. */
   answerModel: string | null;
+  /** The neural reader's model (READER_MODEL), or null when there is none. */
+  readerModel: string | null;
   minConfidence: number;
 }
 
@@ -129,6 +133,9 @@ export interface OpenOptions {
 export async function openSitrep(config: Config, options: OpenOptions = {}): Promise<Sitrep> {
   const indexDir = resolveDir(config.INDEX_DIR);
   const embedder = await createEmbedder(config);
+  // Opened and probed before any index is built, so a missing or broken reader model fails at once, at
+  // open, never on a question.
+  const reader = config.READER_MODEL ? await createNeuralReader({ model: config.READER_MODEL, cacheDir: resolveDir(config.MODEL_CACHE_DIR) }) : null;
   const glove = config.QUERY_EXPANSION ? await loadGlove(resolveDir(config.MODEL_CACHE_DIR)) : null;
   const sentenceEmbedder = embedder.id.startsWith('glove') ? embedder : glove ? await createEmbedder({ ...config, EMBEDDING_MODEL: 'glove' }) : null;
   const read = () => readIndex(indexDir, { embedderId: embedder.id, efSearch: config.HNSW_EF_SEARCH });
@@ -158,6 +165,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
         fusionWeight: fusionWeightFor(embedder.id, config.FUSION_WEIGHT),
         minConfidence,
         model,
+        reader: reader && { reader, sentences: config.READER_SENTENCES, weight: config.READER_WEIGHT },
         today: () => todayIn(config.TIME_ZONE),
       },
     });
@@ -185,6 +193,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       createdAt: index.manifest.createdAt,
       location: index.location,
       answerModel: model ? config.ANSWER_MODEL : null,
+      readerModel: reader ? reader.model : null,
       minConfidence,
     }),
     async reload() {

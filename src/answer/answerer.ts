@@ -9,7 +9,9 @@ import { idf, type WeightedTerm } from '../store/lexical.js';
 import type { StoredIndex } from '../store/stored-index.js';
 import { dot } from '../store/vectors.js';
 import type { SearchHit, SearchMode } from '../sitrep.js';
-import { composeAnswer } from './compose.js';
+import { composeAnswer, confidenceOf } from './compose.js';
+import type { NeuralReader } from './neural-reader.js';
+import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
 import { parseQuestion, type Question } from './question.js';
 import { rankSentences, type SentenceInput } from './rank.js';
@@ -37,6 +39,16 @@ export interface AnswerOptions {
   today: () => Day;
   /** Learned answer selection; null: the hand-set ranking decides. */
   model?: AnswerModel | null;
+  /** The neural reader and how it joins the ranking (reader-blend.ts); null or absent: no reader. */
+  reader?: ReaderOptions | null;
+}
+
+export interface ReaderOptions {
+  reader: NeuralReader;
+  /** Best-ranked sentences it reads per question. */
+  sentences: number;
+  /** Share of the sentence order and of the confidence it decides, 0..1. */
+  weight: number;
 }
 
 /** A question's candidate sentences with their features, as the learned selection sees them (for training). */
@@ -216,6 +228,18 @@ export function createAnswerer(parts: AnswererParts): Answerer {
           .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
         confidence = (ranked[0] as { learned?: number } | undefined)?.learned ?? 0;
       }
+      const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+      if (options.reader && ranked.length > 0) {
+        // After the ranking: the reader reads its best sentences, marks their spans, may re-order them
+        // and joins the confidence of the quoted one.
+        const { reader, sentences, weight } = options.reader;
+        const spans = await reader.read(question, ranked.slice(0, sentences).map((s) => s.text));
+        const read = blendReader(ranked, spans, weight);
+        const quoted = read[0]!;
+        const base = options.model ? ((quoted as { learned?: number }).learned ?? 0) : confidenceOf(quoted, signals.retrieval, q.type !== 'other', named);
+        confidence = readerConfidence(base, quoted.reader, weight);
+        ranked = read;
+      }
       const composed = composeAnswer({
         question,
         ranked,
@@ -225,7 +249,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         typed: q.type !== 'other',
         counts,
         names: q.names,
-        named: q.type === 'actor' || q.type === 'place' || q.type === 'name',
+        named,
         confidence,
         minConfidence: options.minConfidence,
         asOf: isoDay(asOf),

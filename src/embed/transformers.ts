@@ -30,26 +30,33 @@ export const DEFAULT_BATCH_SIZE = 32;
 /** Where a model comes from: a folder on disk, or a Hub id. */
 export type ModelSource = { kind: 'folder'; dir: string; name: string } | { kind: 'hub'; id: string };
 
+/** Where a model string points: a model source, or a path that is no model folder. */
+export type ModelLocation = ModelSource | { kind: 'not-a-folder'; dir: string } | { kind: 'missing-folder'; dir: string };
+
 /**
  * A string naming an existing folder is a local model; "owner/name" is a Hub id; anything else
  * that looks like a path (absolute, ./, ../, or deeper than owner/name) is a missing folder.
  */
-export function resolveModelSource(model: string, cwd: string = process.cwd()): ModelSource {
+export function locateModel(model: string, cwd: string = process.cwd()): ModelLocation {
   const dir = path.resolve(cwd, model);
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) {
-      throw new EmbedError('MODEL_FOLDER_MISSING', `EMBEDDING_MODEL ${model} is a file; it must be a model folder or a Hugging Face model id.`);
-    }
-    return { kind: 'folder', dir, name: path.basename(dir) };
-  }
+  if (existsSync(dir)) return statSync(dir).isDirectory() ? { kind: 'folder', dir, name: path.basename(dir) } : { kind: 'not-a-folder', dir };
   const looksLikePath = path.isAbsolute(model) || /^\.{1,2}([\\/]|$)/.test(model) || model.includes('\\') || model.split('/').length > 2;
-  if (looksLikePath) {
+  return looksLikePath ? { kind: 'missing-folder', dir } : { kind: 'hub', id: model };
+}
+
+/** The embedder's model source (see `locateModel`); a path that is no model folder throws. */
+export function resolveModelSource(model: string, cwd: string = process.cwd()): ModelSource {
+  const location = locateModel(model, cwd);
+  if (location.kind === 'not-a-folder') {
+    throw new EmbedError('MODEL_FOLDER_MISSING', `EMBEDDING_MODEL ${model} is a file; it must be a model folder or a Hugging Face model id.`);
+  }
+  if (location.kind === 'missing-folder') {
     throw new EmbedError(
       'MODEL_FOLDER_MISSING',
-      `Model folder ${dir} does not exist. Set EMBEDDING_MODEL to a folder holding config.json, tokenizer.json and onnx/model.onnx, to a Hugging Face model id such as Xenova/bge-small-en-v1.5, or to "glove".`,
+      `Model folder ${location.dir} does not exist. Set EMBEDDING_MODEL to a folder holding config.json, tokenizer.json and onnx/model.onnx, to a Hugging Face model id such as Xenova/bge-small-en-v1.5, or to "glove".`,
     );
   }
-  return { kind: 'hub', id: model };
+  return location;
 }
 
 export class TransformersEmbedder implements Embedder {
@@ -86,11 +93,16 @@ export class TransformersEmbedder implements Embedder {
 /** `env` is global to the library: loads are serialised so one's settings never leak into another's. */
 let loading: Promise<unknown> = Promise.resolve();
 
-/** Loads the model (downloading it into `cacheDir` when allowed) and measures its dimension. */
-export function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
-  const next = loading.then(() => load(options));
+/** Runs a model load after every load started before it (the embedder's and the reader's alike). */
+export function loadSerially<T>(load: () => Promise<T>): Promise<T> {
+  const next = loading.then(load);
   loading = next.catch(() => undefined);
   return next;
+}
+
+/** Loads the model (downloading it into `cacheDir` when allowed) and measures its dimension. */
+export function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
+  return loadSerially(() => load(options));
 }
 
 async function load(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {

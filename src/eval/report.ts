@@ -63,6 +63,7 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
   return [
     `${e.dataset}: ${s.questions} questions (${s.answerable} answerable, ${s.unanswerable} unanswerable)`,
     buildLine(e.build),
+    ...(e.readerModel ? [`Neural reader: ${e.readerModel} (READER_MODEL)`] : []),
     '',
     table(rows),
     '',

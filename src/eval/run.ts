@@ -48,6 +48,8 @@ export interface AnswerEvaluation {
   /** Sitrep's abstention threshold in this run, and its answer model (null: hand-set). */
   minConfidence: number;
   answerModel: string | null;
+  /** The neural reader's model (READER_MODEL), or null when there is none. */
+  readerModel: string | null;
 }
 
 export interface BeirEvaluation {
@@ -74,7 +76,8 @@ async function buildAndOpen(ws: Workspace, options: EvalOptions): Promise<Opened
     onWarning: (s) => options.onWarning?.(`skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`),
   });
   const sitrep = await openSitrep(config);
-  const plain = await openSitrep(workspaceConfig(ws, { ...env, QUERY_EXPANSION: 'false' }));
+  // The baseline only searches: it never needs the neural reader (an empty READER_MODEL is unset).
+  const plain = await openSitrep(workspaceConfig(ws, { ...env, QUERY_EXPANSION: 'false', READER_MODEL: '' }));
   const noAbstention = await openSitrep(workspaceConfig(ws, { ...env, MIN_CONFIDENCE: '0' }));
   return {
     sitrep,
@@ -131,6 +134,7 @@ async function evaluateAnswers(
     outcomes: sitrep,
     minConfidence: opened.sitrep.info().minConfidence,
     answerModel: opened.sitrep.info().answerModel,
+    readerModel: opened.sitrep.info().readerModel,
   };
 }
 
