@@ -44,17 +44,17 @@ function workspace() {
 }
 
 describe('npm run register', () => {
-  it('deploys the seven slash commands and the "Ask Sitrep" message menu to GUILD_ID with the bot token', async () => {
+  it('deploys the eight slash commands and the "Ask Sitrep" message menu to GUILD_ID with the bot token', async () => {
     const fake = await fakeDiscord();
     const r = run('scripts/register.ts', { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, GUILD_ID: '1100000000000000001', DISCORD_API_URL: fake.apiUrl });
     expect(await r.exit, r.stderr()).toBe(0);
     const put = fake.requests.find((q) => q.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/1100000000000000001/commands`);
     expect(put.authorization).toBe(`Bot ${TOKEN}`);
-    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'latest', 'reindex', 'sources']);
+    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'latest', 'reindex', 'remove', 'sources']);
     expect(put.body.find((c: { name: string }) => c.name === 'Ask Sitrep')).toMatchObject({ type: 3 });
     expect(put.body.find((c: { name: string }) => c.name === 'Ask Sitrep').description ?? '').toBe('');
-    expect(r.stdout()).toMatch(/Registered 8 commands \(.*"Ask Sitrep" \(message menu\).*\) in server 1100000000000000001/);
+    expect(r.stdout()).toMatch(/Registered 9 commands \(.*"Ask Sitrep" \(message menu\).*\) in server 1100000000000000001/);
   });
 
   it('deploys globally when no GUILD_ID is set', async () => {
