@@ -23,7 +23,9 @@ export function formatBench(results: SizeResult[]): string {
   row('  of which taking it out of the corpus (s)', (r) => f2(r.remove.removeSeconds));
   const s = (x: number | null) => (x === null ? 'not answered' : f1(x));
   row('bot in another process: add → first answer citing it (s)', (r) => s(r.bot.addToAnswerSeconds));
-  row('  the add (s) / publish → answer (s)', (r) => `${f1(r.bot.add.seconds)} / ${s(r.bot.publishToAnswerSeconds)}`);
+  row('  the add (s; of which reading the corpus catalog and writing) / publish → answer (s)', (r) =>
+    `${f1(r.bot.add.seconds)} (${r.bot.add.corpusSeconds === undefined ? '?' : f1(r.bot.add.corpusSeconds)}) / ${s(r.bot.publishToAnswerSeconds)}`,
+  );
   row('  slowest answer while it waited (ms)', (r) => f1(r.bot.watcher.slowestAnswerMs));
   row('incremental adds before the recall below (passages / builds)', (r) => (r.adds ? `${int(r.adds.passages - r.adds.basePassages)} / ${r.adds.builds}` : 'skipped'));
   row('  on a whole build of (passages)', (r) => (r.adds ? int(r.adds.basePassages) : ''));
