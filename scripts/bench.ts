@@ -5,6 +5,7 @@
  *   npm run bench                                   1k, 10k and 100k passages, GloVe (the default)
  *   npm run bench -- --sizes 1000,10000 --questions 2000 --json bench.json
  *   npm run bench -- --embedder transformers --model /path/to/model --sizes 1000
+ *   npm run bench -- --sizes 10000 --adds 2000 --add-batches 5
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,12 +25,16 @@ await runMain(async () => {
       model: { type: 'string' },
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      adds: { type: 'string' },
+      'add-batches': { type: 'string', default: '10' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log('Usage: npm run bench -- [--sizes 1000,10000,100000] [--questions 1000] [--ef 10,50,100,200]\n' +
-      '                         [--embedder glove|transformers --model FOLDER] [--json OUT] [--keep]');
+      '                         [--embedder glove|transformers --model FOLDER] [--json OUT] [--keep]\n' +
+      '                         [--adds N (passages added incrementally before recall is measured again; default size/10, at most 10000; 0 skips)]\n' +
+      '                         [--add-batches 10 (incremental builds they are added in)]');
     return 0;
   }
   const numbers = (s: string, what: string) =>
@@ -53,6 +58,8 @@ await runMain(async () => {
     efSearch: numbers(values.ef, 'ef'),
     env: { EMBEDDING_MODEL: model },
     keep: values.keep,
+    ...(values.adds !== undefined ? { adds: values.adds === '0' ? 0 : numbers(values.adds, 'adds')[0]! } : {}),
+    addBatches: numbers(values['add-batches'], 'add-batches')[0]!,
     log: (line) => console.error(line),
   });
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;

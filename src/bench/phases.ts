@@ -65,7 +65,7 @@ export async function benchBuild(config: Config): Promise<BuildResult> {
 }
 
 /** Bytes this process has written through system calls so far (Linux `/proc/self/io`), or null elsewhere. */
-function bytesWritten(): number | null {
+export function bytesWritten(): number | null {
   try {
     const m = /^wchar: (\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'));
     return m ? Number(m[1]) : null;
@@ -142,6 +142,43 @@ function recallWithTies(found: number[], packed: Float32Array, dim: number, q: F
   return right;
 }
 
+/**
+ * HNSW recall@10 of the current generation's passage graph against exact search over the same
+ * vectors, at the configured efSearch and at `efSearch`, for the embedded `questions`.
+ */
+export async function measureRecall(config: Config, questions: string[], efSearch: number[]): Promise<{ recall: RecallResult[]; exactMsPerQuery: number }> {
+  // Exact search needs the vectors themselves: read them from the index, with SIF's component removed as at query time.
+  const indexDir = resolveDir(config.INDEX_DIR);
+  const index = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH, rawVectors: true });
+  const dim = index.manifest.embedder.dim;
+  const component = index.manifest.embedder.commonComponent ? Float32Array.from(index.manifest.embedder.commonComponent) : null;
+  const packed = new Float32Array(index.rawVectors.length * dim);
+  index.rawVectors.forEach((v, i) => packed.set(component ? removeComponent(v, component) : v, i * dim));
+  const embedder = await createEmbedder(config);
+  const raw = await embedder.embed(questions, 'query');
+  const queries = raw.map((v) => (component ? removeComponent(v, component) : v)).filter((v) => v.some((x) => x !== 0));
+
+  // Each search is timed after a warm-up pass over a few queries, so that JIT compilation is not counted.
+  for (const q of queries.slice(0, 20)) exactSearch(packed, dim, q, 10);
+  let t = performance.now();
+  const exact = queries.map((q) => exactSearch(packed, dim, q, 10));
+  const exactMsPerQuery = (performance.now() - t) / queries.length;
+  const kth = exact.map((hits) => hits[hits.length - 1]?.score ?? -Infinity);
+
+  const recall: RecallResult[] = [];
+  for (const ef of [...new Set([config.HNSW_EF_SEARCH, ...efSearch])].sort((a, b) => a - b)) {
+    const graph = readPassageGraph(index, ef);
+    for (const q of queries.slice(0, 20)) graph.search(q, 10);
+    t = performance.now();
+    const found = queries.map((q) => graph.search(q, 10).map((h) => h.id));
+    const hnswMsPerQuery = (performance.now() - t) / queries.length;
+    let hits = 0;
+    found.forEach((ids, i) => (hits += recallWithTies(ids, packed, dim, queries[i]!, kth[i]!)));
+    recall.push({ efSearch: ef, recall10: hits / (queries.length * 10), hnswMsPerQuery });
+  }
+  return { recall, exactMsPerQuery };
+}
+
 export async function benchServe(config: Config, questions: BenchQuestion[], options: { warmup: number; efSearch: number[] }): Promise<ServeResult> {
   let t = performance.now();
   const sitrep = await openSitrep(config);
@@ -166,35 +203,7 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
   }
   const peakRssMiB = mib();
 
-  // Exact search needs the vectors themselves: read them from the index, with SIF's component removed as at query time.
-  const indexDir = resolveDir(config.INDEX_DIR);
-  const index = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH, rawVectors: true });
-  const dim = index.manifest.embedder.dim;
-  const component = index.manifest.embedder.commonComponent ? Float32Array.from(index.manifest.embedder.commonComponent) : null;
-  const packed = new Float32Array(index.rawVectors.length * dim);
-  index.rawVectors.forEach((v, i) => packed.set(component ? removeComponent(v, component) : v, i * dim));
-  const embedder = await createEmbedder(config);
-  const raw = await embedder.embed(questions.map((q) => q.question), 'query');
-  const queries = raw.map((v) => (component ? removeComponent(v, component) : v)).filter((v) => v.some((x) => x !== 0));
-
-  // Each search is timed after a warm-up pass over a few queries, so that JIT compilation is not counted.
-  for (const q of queries.slice(0, 20)) exactSearch(packed, dim, q, 10);
-  t = performance.now();
-  const exact = queries.map((q) => exactSearch(packed, dim, q, 10));
-  const exactMsPerQuery = (performance.now() - t) / queries.length;
-  const kth = exact.map((hits) => hits[hits.length - 1]?.score ?? -Infinity);
-
-  const recall: RecallResult[] = [];
-  for (const ef of [...new Set([config.HNSW_EF_SEARCH, ...options.efSearch])].sort((a, b) => a - b)) {
-    const graph = readPassageGraph(index, ef);
-    for (const q of queries.slice(0, 20)) graph.search(q, 10);
-    t = performance.now();
-    const found = queries.map((q) => graph.search(q, 10).map((h) => h.id));
-    const hnswMsPerQuery = (performance.now() - t) / queries.length;
-    let hits = 0;
-    found.forEach((ids, i) => (hits += recallWithTies(ids, packed, dim, queries[i]!, kth[i]!)));
-    recall.push({ efSearch: ef, recall10: hits / (queries.length * 10), hnswMsPerQuery });
-  }
+  const { recall, exactMsPerQuery } = await measureRecall(config, questions.map((q) => q.question), options.efSearch);
   return {
     loadSeconds,
     questions: questions.length,

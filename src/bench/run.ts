@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorkspace } from '../eval/workspace.js';
 import { writeBenchCorpus } from './corpus.js';
+import type { AddFileResult, AddsResult, RemoveResult, WatcherResult } from './live.js';
 import type { BuildResult, ServeResult, UpdateResult } from './phases.js';
 import type { WorkerJob } from './worker.js';
 
@@ -21,6 +22,23 @@ export interface BenchOptions {
   env: Record<string, string>;
   keep: boolean;
   log: (line: string) => void;
+  /**
+   * Passages added by incremental builds before recall is measured again, per size (default: a
+   * tenth of the size, at most 10,000); 0 skips that phase.
+   */
+  adds?: number;
+  /** Incremental builds those passages are added in. Default 10. */
+  addBatches?: number;
+}
+
+/** A bot in another process answering from an article added while it runs. */
+export interface BotResult {
+  /** From the start of the add (`npm run add`'s work, before its embedder loads) to the first answer citing the article. */
+  addToAnswerSeconds: number | null;
+  /** From the new generation's publication to that answer: the watch interval and the reload. */
+  publishToAnswerSeconds: number | null;
+  add: AddFileResult;
+  watcher: WatcherResult;
 }
 
 export interface SizeResult {
@@ -29,7 +47,11 @@ export interface SizeResult {
   build: BuildResult;
   /** Re-indexing after one article is added to the built index, and after it is removed again. */
   add: UpdateResult;
-  remove: UpdateResult;
+  /** `npm run remove` of that article (by its corpus file), then the build. */
+  remove: RemoveResult;
+  bot: BotResult;
+  /** Recall after many incremental adds (a corpus of its own); null when skipped. */
+  adds: AddsResult | null;
   serve: ServeResult;
   /** The HNSW row at the configured efSearch. */
   configured: ServeResult['recall'][number];
@@ -55,20 +77,90 @@ const ADDED_ARTICLE = {
   ].join('\n'),
 };
 
+/** A question only the added article answers, and its title. */
+const ADDED_QUESTION = 'How many guards were hurt when a drone struck the fuel depot near the river port?';
+const ADDED_TITLE = 'Drone strike on a fuel depot';
+
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-function runWorker<T>(dir: string, job: WorkerJob): Promise<T> {
+/** Starts a phase's process; `ready` resolves when it says so (over IPC), `done` with its result. */
+function startWorker<T>(dir: string, job: WorkerJob): { ready: Promise<void>; done: Promise<T> } {
   const jobFile = path.join(dir, `${job.phase}-job.json`);
   const resultFile = path.join(dir, `${job.phase}-result.json`);
   fs.writeFileSync(jobFile, JSON.stringify(job));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, jobFile, resultFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, jobFile, resultFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let failed: (err: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    failed = reject;
+    child.on('message', (m) => m === 'ready' && resolve());
+  });
+  const done = new Promise<T>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (code !== 0) return reject(new Error(`the ${job.phase} phase failed (${signal ?? `exit ${code}`})`));
+      if (code !== 0) {
+        const err = new Error(`the ${job.phase} phase failed (${signal ?? `exit ${code}`})`);
+        failed(err);
+        return reject(err);
+      }
       resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T);
     });
   });
+  ready.catch(() => undefined);
+  return { ready, done };
+}
+
+const runWorker = <T>(dir: string, job: WorkerJob): Promise<T> => startWorker<T>(dir, job).done;
+
+/** The time from `from` to `to` in seconds, or null when `to` never came. */
+const secondsBetween = (from: number, to: number | null) => (to === null ? null : (to - from) / 1000);
+
+/**
+ * A bot's index path in another process, answering a question every 100 ms, while `npm run add`'s
+ * work adds the article that answers it.
+ */
+async function benchBot(root: string, env: Record<string, string>, article: string): Promise<BotResult> {
+  const watcher = startWorker<WatcherResult>(root, { phase: 'watch', env, question: ADDED_QUESTION, title: ADDED_TITLE });
+  await watcher.ready;
+  const add = await runWorker<AddFileResult>(root, { phase: 'add-file', env, input: article });
+  const watched = await watcher.done;
+  return {
+    addToAnswerSeconds: secondsBetween(add.startedAt, watched.answeredAt),
+    publishToAnswerSeconds: secondsBetween(add.publishedAt, watched.answeredAt),
+    add,
+    watcher: watched,
+  };
+}
+
+/**
+ * Recall after `adds` passages are added by incremental builds: a corpus of its own (its first
+ * `size - adds` passages built whole), the rest written as `batches` JSONL files added one by one.
+ */
+async function benchAddsPhase(size: number, options: BenchOptions, adds: number, efSearch: number[]): Promise<AddsResult> {
+  const ws = createWorkspace('sitrep-bench-adds-');
+  try {
+    const base = writeBenchCorpus(ws.corpusDir, size - adds, options.questions);
+    const incoming = path.join(ws.root, 'incoming');
+    const drafts = path.join(ws.root, 'drafts');
+    fs.mkdirSync(drafts);
+    // Another seed: other incidents, as a day of feeds would bring.
+    const added = writeBenchCorpus(drafts, adds, Math.max(1, Math.round(options.questions / 10)), { seed: 29 });
+    const lines = fs.readdirSync(drafts).sort().flatMap((n) => fs.readFileSync(path.join(drafts, n), 'utf8').split('\n').filter((l) => l !== ''));
+    fs.mkdirSync(incoming);
+    const batches = Math.max(1, Math.min(options.addBatches ?? 10, lines.length));
+    const per = Math.ceil(lines.length / batches);
+    const addFiles: string[] = [];
+    for (let b = 0; b * per < lines.length; b++) {
+      const file = path.join(incoming, `added-${String(b + 1).padStart(3, '0')}.jsonl`);
+      fs.writeFileSync(file, `${lines.slice(b * per, (b + 1) * per).join('\n')}\n`);
+      addFiles.push(file);
+    }
+    const env = { ...options.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir };
+    options.log(`${size} passages: recall after ${added.passages} passages added in ${addFiles.length} incremental builds`);
+    return await runWorker<AddsResult>(ws.root, { phase: 'adds', env, addFiles, questions: [...base.questions, ...added.questions], efSearch });
+  } finally {
+    if (options.keep) options.log(`kept ${ws.root}`);
+    else ws.dispose();
+  }
 }
 
 export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
@@ -86,9 +178,12 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
       fs.writeFileSync(added, ADDED_ARTICLE.text);
       options.log(`${size} passages: re-indexing with one article added`);
       const add = await runWorker<UpdateResult>(ws.root, { phase: 'add', env });
-      fs.rmSync(added);
-      options.log(`${size} passages: re-indexing with it removed`);
-      const remove = await runWorker<UpdateResult>(ws.root, { phase: 'remove', env });
+      options.log(`${size} passages: npm run remove of it, and re-indexing`);
+      const remove = await runWorker<RemoveResult>(ws.root, { phase: 'remove', env, input: ADDED_ARTICLE.file });
+      options.log(`${size} passages: a bot in another process answering from the article added again`);
+      const incoming = path.join(ws.root, ADDED_ARTICLE.file);
+      fs.writeFileSync(incoming, ADDED_ARTICLE.text);
+      const bot = await benchBot(ws.root, env, incoming);
       options.log(`${size} passages: serving ${corpus.questions.length} questions`);
       const serve = await runWorker<ServeResult>(ws.root, {
         phase: 'serve',
@@ -97,12 +192,16 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
         warmup: options.warmup,
         efSearch: options.efSearch,
       });
+      const addCount = options.adds ?? Math.min(10_000, Math.floor(size / 10));
+      const adds = addCount > 0 ? await benchAddsPhase(size, options, addCount, options.efSearch) : null;
       results.push({
         size,
         articles: corpus.articles,
         build,
         add,
         remove,
+        bot,
+        adds,
         serve,
         configured: serve.recall.find((r) => r.efSearch === serve.configuredEfSearch)!,
         buildRate: build.passages / build.buildSeconds,

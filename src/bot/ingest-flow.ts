@@ -5,7 +5,7 @@
  * that takes longer is refused with that reason): the bot goes on answering while a page is read.
  */
 import { withoutCredentials } from '../ingest/credentials.js';
-import { addLink, anyAdded, ingestFeeds, type FeedReport, type Outcome } from '../ingest/index.js';
+import { addLink, anyAdded, ingestFeeds, removeArticle, type FeedReport, type Outcome, type RemoveOutcome } from '../ingest/index.js';
 import type { BotContext } from './command.js';
 import { failureInWords } from './errors.js';
 import { ReindexBusyError, type IndexKeeper, type RebuildResult } from './index-keeper.js';
@@ -44,6 +44,26 @@ export async function addLinkAndIndex(ctx: BotContext, url: string): Promise<Lin
     return { outcome, indexed: { ok: true } };
   } catch (err) {
     ctx.logger.error({ err }, 'index rebuild after /add failed');
+    return { outcome, indexed: { ok: false, reason: failureInWords(err) } };
+  }
+}
+
+export interface RemoveResult {
+  outcome: RemoveOutcome;
+  /** Set when an article was removed: whether the index without it is live, or why it is not. */
+  indexed?: { ok: true } | { ok: false; reason: string };
+}
+
+/** Takes an article out (a corpus path read inside the corpus folder only, or a URL), then rebuilds and swaps as /add does. */
+export async function removeAndIndex(ctx: BotContext, input: string): Promise<RemoveResult> {
+  const outcome = await removeArticle(ctx.config, input, { fromChat: true });
+  ctx.logger.info({ outcome }, 'remove from the corpus');
+  if (outcome.status !== 'removed') return { outcome };
+  try {
+    await rebuildWhenFree(ctx.index);
+    return { outcome, indexed: { ok: true } };
+  } catch (err) {
+    ctx.logger.error({ err }, 'index rebuild after /remove failed');
     return { outcome, indexed: { ok: false, reason: failureInWords(err) } };
   }
 }

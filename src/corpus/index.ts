@@ -12,7 +12,9 @@ export {
   type ArticleRef,
   type CorpusScan,
   type ScannedFile,
+  type RemovedRef,
 } from './load.js';
+export { readRemoved, writeRemoved, removedKey, syncFolder, REMOVED_FILE, RemovedListError, type RemovedArticle } from './removed.js';
 export { walkCorpus, CorpusError, type CorpusEntry } from './walk.js';
 export {
   parseCorpusFile,

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_MAX_FILE_BYTES, isLineFormat, tooLargeReason } from './parse.js';
 import { hashFile, readCorpusFile } from './read.js';
+import { readRemoved, removedKey } from './removed.js';
 import type { Article, CorpusFile, LoadedCorpus, SkippedInput } from './types.js';
 import { walkCorpus } from './walk.js';
 
@@ -63,6 +64,14 @@ export interface CorpusScan {
   items: Array<ScannedFile | SkippedInput>;
   /** Files hashed to compare with their record (their mtime changed, their size did not). */
   hashed: number;
+  /** Articles taken out with `npm run remove` from files that still hold them (`removedKey`s; see removed.ts). */
+  removed: ReadonlySet<string>;
+}
+
+/** An article left out because `npm run remove` took it out of a file that still holds it. */
+export interface RemovedRef {
+  file: string;
+  id: string;
 }
 
 export interface LoadResult extends LoadedCorpus {
@@ -71,6 +80,8 @@ export interface LoadResult extends LoadedCorpus {
   /** Files read and parsed, and files whose articles came from `articlesOf`. */
   parsed: number;
   reused: number;
+  /** The articles the removed list left out, in corpus order. */
+  removed: RemovedRef[];
 }
 
 const isSkip = (item: ScannedFile | SkippedInput): item is SkippedInput => 'reason' in item;
@@ -123,6 +134,7 @@ export function dedupeArticles(files: CorpusFile[]): { files: CorpusFile[]; dupl
 export async function scanCorpus(dir: string, options: Pick<LoadOptions, 'maxFileBytes' | 'known'> = {}): Promise<CorpusScan> {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const walked = await walkCorpus(dir);
+  const removed = new Set((await readRemoved(dir)).map((r) => removedKey(r.file, r.id)));
   const items: CorpusScan['items'] = [...walked.skipped];
   let hashed = 0;
   for (const entry of walked.entries) {
@@ -145,7 +157,7 @@ export async function scanCorpus(dir: string, options: Pick<LoadOptions, 'maxFil
     }
     items.push(scanned);
   }
-  return { items, hashed };
+  return { items, hashed, removed };
 }
 
 /**
@@ -153,10 +165,11 @@ export async function scanCorpus(dir: string, options: Pick<LoadOptions, 'maxFil
  * with articles (path → hash), article count and skipped inputs, as a load would find them. Null
  * when some file must be read.
  */
-export function recordedCorpus(scan: CorpusScan): { files: Record<string, string>; articles: number; skipped: SkippedInput[] } | null {
+export function recordedCorpus(scan: CorpusScan): { files: Record<string, string>; articles: number; skipped: SkippedInput[]; removed: RemovedRef[] } | null {
   const duplicateOf = createDuplicateFilter();
   const files: Record<string, string> = {};
   const skipped: SkippedInput[] = [];
+  const removed: RemovedRef[] = [];
   let articles = 0;
   for (const item of scan.items) {
     if (isSkip(item)) {
@@ -167,6 +180,10 @@ export function recordedCorpus(scan: CorpusScan): { files: Record<string, string
     skipped.push(...item.known.skipped);
     let kept = 0;
     for (const ref of item.known.articles) {
+      if (scan.removed.has(removedKey(item.file, ref.id))) {
+        removed.push({ file: item.file, id: ref.id });
+        continue;
+      }
       const dup = duplicateOf({ ...ref, file: item.file });
       if (dup) skipped.push(dup);
       else kept++;
@@ -174,7 +191,7 @@ export function recordedCorpus(scan: CorpusScan): { files: Record<string, string
     if (kept > 0) files[item.file] = item.known.hash;
     articles += kept;
   }
-  return { files, articles, skipped };
+  return { files, articles, skipped, removed };
 }
 
 const refOf = (a: Article): ArticleRef => (a.line === undefined ? { id: a.id } : { id: a.id, line: a.line });
@@ -190,8 +207,10 @@ export async function loadScanned(scan: CorpusScan, options: LoadOptions = {}): 
   const duplicateOf = createDuplicateFilter();
   const files: CorpusFile[] = [];
   const records = new Map<string, FileRecord>();
+  const removed: RemovedRef[] = [];
   let parsed = 0;
   let reused = 0;
+  const isRemoved = (file: string, id: string) => scan.removed.has(removedKey(file, id));
   for (const item of scan.items) {
     if (isSkip(item)) {
       report(item);
@@ -199,27 +218,35 @@ export async function loadScanned(scan: CorpusScan, options: LoadOptions = {}): 
     }
     let hash: string | null;
     let own: { articles: Article[]; skipped: SkippedInput[] };
-    const kept = item.known && options.articlesOf?.(item.file, item.known);
+    let refs: ArticleRef[];
+    // The caller is asked for the articles the removed list leaves of the file (its record lists them all).
+    const listed = item.known && { ...item.known, articles: item.known.articles.filter((a) => !isRemoved(item.file, a.id)) };
+    const kept = listed && options.articlesOf?.(item.file, listed);
     if (item.known && kept) {
       reused++;
       hash = item.known.hash;
       own = { articles: kept, skipped: item.known.skipped };
+      refs = item.known.articles;
     } else {
       parsed++;
       const read = await readCorpusFile(item.abs, item.file, { maxFileBytes: limit, size: item.size });
       hash = read.hash;
       own = read;
+      refs = read.articles.map(refOf);
     }
     own.skipped.forEach(report);
-    if (hash !== null) records.set(item.file, { size: item.size, mtimeMs: item.mtimeMs, hash, articles: own.articles.map(refOf), skipped: own.skipped });
+    if (hash !== null) records.set(item.file, { size: item.size, mtimeMs: item.mtimeMs, hash, articles: refs, skipped: own.skipped });
+    for (const ref of refs) if (isRemoved(item.file, ref.id)) removed.push({ file: item.file, id: ref.id });
+    // Left out before duplicates are judged: another file's copy of a removed article stays.
     const articles = own.articles.filter((a) => {
+      if (isRemoved(item.file, a.id)) return false;
       const dup = duplicateOf(a);
       if (dup) report(dup);
       return !dup;
     });
     if (articles.length > 0 && hash !== null) files.push({ file: item.file, hash, articles });
   }
-  return { files, skipped, records, parsed, reused };
+  return { files, skipped, records, parsed, reused, removed };
 }
 
 /**

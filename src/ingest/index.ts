@@ -18,6 +18,7 @@ export { parseFeedItems, type FeedItem, type ParsedFeed } from './feeds.js';
 export { renderArticle, slugFor } from './corpus-writer.js';
 export { formatOutcomes, formatFeedReports, countOutcomes } from './summary.js';
 export { sitrepUserAgent } from './user-agent.js';
+export { removeArticle, formatRemoveOutcome, REMOVED_FOLDER, type RemoveOutcome, type RemoveOptions, type RemovedArticleInfo } from './remove.js';
 
 /**
  * Adds links (http/https) and local files to the corpus; one outcome per article.

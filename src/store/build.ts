@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
-import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord } from '../corpus/index.js';
+import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord, type RemovedRef } from '../corpus/index.js';
 import type { Article, Passage, SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
@@ -61,7 +61,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // index files are only checksummed, so that a damaged one is still rebuilt).
     const recorded = recordedCorpus(scan);
     const manifest = recorded && options.rebuild === undefined && checkCurrentGeneration(indexDir);
-    if (recorded && manifest && manifest.embedder.id === embedderId && isUpToDate(manifest, recorded.files, chunking, hnsw)) {
+    if (recorded && manifest && manifest.embedder.id === embedderId && isUpToDate(manifest, recorded.files, chunking, hnsw, recorded.removed)) {
       recorded.skipped.forEach((s) => options.onWarning?.(s));
       const records = new Map(scan.items.flatMap((i) => ('known' in i && i.known ? [[i.file, i.known] as const] : [])));
       writeCorpusRecords(indexDir, records, maxFileBytes, scannedAt);
@@ -90,7 +90,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       filesParsed: corpus.parsed,
     });
 
-    if (previous && options.rebuild === undefined && isUpToDate(previous.manifest, files, chunking, hnsw)) {
+    if (previous && options.rebuild === undefined && isUpToDate(previous.manifest, files, chunking, hnsw, corpus.removed)) {
       writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
       // Builds killed after publishing, before their clean-up, leave it to the next build, even one with nothing to write.
       clearLeftovers(indexDir);
@@ -164,6 +164,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
           files,
           counts: { files: corpus.files.length, articles: articles.length, passages: passages.length },
           skipped: corpus.skipped,
+          ...(corpus.removed.length > 0 ? { removed: corpus.removed } : {}),
         },
         articles,
         passages,
@@ -202,7 +203,9 @@ function articlesOfPrevious(previous: StoredIndex): (file: string, record: FileR
   }
   return (file, record) => {
     if (previous.manifest.files[file] !== record.hash) return undefined;
-    const held = byFile.get(file) ?? [];
+    // Those the previous generation holds and `npm run remove` has taken out since are left out.
+    const listed = new Set(record.articles.map((a) => a.id));
+    const held = (byFile.get(file) ?? []).filter((a) => listed.has(a.id));
     const same = held.length === record.articles.length && held.every((a, i) => a.id === record.articles[i]!.id && a.line === record.articles[i]!.line);
     return same ? held : undefined;
   };
@@ -219,9 +222,12 @@ function isUpToDate(
   files: Record<string, string>,
   chunking: { sentences: number; overlap: number },
   hnsw: { m: number; efConstruction: number },
+  removed: RemovedRef[],
 ): boolean {
   const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
-  return same(sortedFiles(m.files), sortedFiles(files)) && sameSettings(m, chunking, hnsw);
+  // A removal from a file that keeps its bytes changes no file hash: the removed list tells.
+  const sortedRemoved = (r: RemovedRef[]) => r.map((x) => `${x.file}\0${x.id}`).sort();
+  return same(sortedFiles(m.files), sortedFiles(files)) && sameSettings(m, chunking, hnsw) && same(sortedRemoved(m.removed ?? []), sortedRemoved(removed));
 }
 
 /**

@@ -34,6 +34,8 @@ export const manifestSchema = z.object({
   files: z.record(z.string(), z.string()),
   counts: z.object({ files: z.number().int(), articles: z.number().int(), passages: z.number().int() }),
   skipped: z.array(skipped),
+  /** Articles left out because `npm run remove` took them out of files that still hold them (src/corpus/removed.ts). */
+  removed: z.array(z.object({ file: z.string(), id: z.string() })).optional(),
   /** Stored file name → its sha256 and size. */
   checksums: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
 });

@@ -14,7 +14,7 @@ afterEach(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, f
 describe('command loader', () => {
   it('loads one command per file under src/bot/commands: the slash commands and the "Ask Sitrep" message menu', async () => {
     const commands = await loadCommands();
-    expect(commands.map((c) => c.data.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'latest', 'reindex', 'sources', 'timeline']);
+    expect(commands.map((c) => c.data.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'latest', 'reindex', 'remove', 'sources', 'timeline']);
     expect(commands.filter((c) => commandType(c) === 3).map((c) => c.data.name)).toEqual(['Ask Sitrep']);
     const ask = commands.find((c) => c.data.name === 'ask')!.data.toJSON() as RESTPostAPIChatInputApplicationCommandsJSONBody;
     expect(ask.options?.map((o) => [o.name, o.required ?? false])).toEqual([

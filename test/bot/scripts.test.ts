@@ -51,10 +51,10 @@ describe('npm run register', () => {
     const put = fake.requests.find((q) => q.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/1100000000000000001/commands`);
     expect(put.authorization).toBe(`Bot ${TOKEN}`);
-    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'latest', 'reindex', 'sources', 'timeline']);
+    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(['Ask Sitrep', 'about', 'add', 'ask', 'help', 'latest', 'reindex', 'remove', 'sources', 'timeline']);
     expect(put.body.find((c: { name: string }) => c.name === 'Ask Sitrep')).toMatchObject({ type: 3 });
     expect(put.body.find((c: { name: string }) => c.name === 'Ask Sitrep').description ?? '').toBe('');
-    expect(r.stdout()).toMatch(/Registered 9 commands \(.*"Ask Sitrep" \(message menu\).*\) in server 1100000000000000001/);
+    expect(r.stdout()).toMatch(/Registered 10 commands \(.*"Ask Sitrep" \(message menu\).*\) in server 1100000000000000001/);
   });
 
   it('deploys globally when no GUILD_ID is set', async () => {

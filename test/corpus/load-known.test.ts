@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadScanned, recordedCorpus, scanCorpus, type Article, type FileRecord } from '../../src/corpus/index.js';
+import { loadCorpus, loadScanned, recordedCorpus, scanCorpus, writeRemoved, type Article, type FileRecord } from '../../src/corpus/index.js';
 import { article, writeCorpus } from '../helpers/fixtures.js';
 
 const files = {
@@ -98,7 +98,41 @@ describe('loading with the records of an earlier load', () => {
       files: Object.fromEntries(first.files.map((f) => [f.file, f.hash])),
       articles: first.files.reduce((n, f) => n + f.articles.length, 0),
       skipped: first.skipped,
+      removed: [],
     });
     expect(first.skipped.map((s) => s.reason)).toEqual(['duplicate of a.md', expect.stringMatching(/^invalid JSON/), 'empty file']);
+  });
+
+  it('leaves out the articles on the removed list, whether the file is read or known, and keeps another file\'s copy', async () => {
+    const corpus = writeCorpus(files);
+    const first = await loadCorpus(corpus);
+    const idOf = (file: string, title: string) => first.files.find((f) => f.file === file)!.articles.find((a) => a.title === title)!.id;
+    const port = idOf('a.md', 'Port strike');
+    const two = idOf('c.jsonl', 'Two');
+    await writeRemoved(corpus, [
+      { file: 'a.md', id: port, title: 'Port strike', removedAt: '2031-03-01T00:00:00Z' },
+      { file: 'c.jsonl', id: two, line: 3, title: 'Two', removedAt: '2031-03-01T00:00:00Z' },
+    ]);
+    const read = await loadCorpus(corpus);
+    const scan = await scanCorpus(corpus, { known: first.records });
+    const known = await loadScanned(scan, holder(first));
+    for (const load of [read, known]) {
+      expect(load.files.map((f) => [f.file, f.articles.map((a) => a.title)])).toEqual([
+        // b.md was a duplicate of a.md's article: with a.md's copy removed, b.md's is the one.
+        ['b.md', ['Copy']],
+        ['c.jsonl', ['One']],
+      ]);
+      expect(load.removed).toEqual([{ file: 'a.md', id: port }, { file: 'c.jsonl', id: two }]);
+      // The records still describe the files as they are.
+      expect(load.records.get('c.jsonl')!.articles.map((a) => a.id)).toEqual(first.records.get('c.jsonl')!.articles.map((a) => a.id));
+    }
+    // a.md and c.jsonl come from the holder; b.md (whose one article was a duplicate) and the empty d.md are read.
+    expect([known.reused, known.parsed]).toEqual([2, 2]);
+    expect(recordedCorpus(scan)).toEqual({
+      files: Object.fromEntries(read.files.map((f) => [f.file, f.hash])),
+      articles: 2,
+      skipped: read.skipped,
+      removed: read.removed,
+    });
   });
 });

@@ -31,6 +31,7 @@ export function helpEmbed(): EmbedBuilder {
       { name: '/about', value: 'Corpus size, index age and the embedding model.' },
       { name: '/reindex', value: 'Re-read the corpus folder (members with Manage Server, or the bot owners).' },
       { name: '/add url:<link>', value: 'Add a news article by its link; it is searchable once I reply (members with Manage Server, or the bot owners).' },
+      { name: '/remove url_or_file:<link or file>', value: 'Take an article out (a correction, a retraction): it no longer answers once I reply (members with Manage Server, or the bot owners).' },
     );
 }
 
