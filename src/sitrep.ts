@@ -3,6 +3,7 @@
  * Scripts and the bot use this and nothing deeper.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createAnswerer, type Answerer, type Candidates } from './answer/answerer.js';
 import { articleRef } from './answer/compose.js';
@@ -20,6 +21,8 @@ import { asOfDay, todayIn } from './time/days.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
 import { warmTimeParser } from './time/question-time.js';
+import { countPart, incidentRecords, lastIncidentAnswer } from './incident-answers.js';
+import { incidentQuestion, type Incident, type IncidentReport, type TimelineFilter } from './incidents/index.js';
 
 export { AsOfError } from './time/days.js';
 export { ModelError } from './learn/model.js';
@@ -84,6 +87,12 @@ export interface Sitrep extends Searcher {
   candidates(question: string, options?: AskOptions): Promise<Candidates>;
   sources(): ArticleInfo[];
   info(): IndexInfo;
+  /**
+   * The incidents the index's reports give that `filter` asks for, newest first, and each report's
+   * quoted sentence. Reports are grouped on the first call for an index generation, then kept.
+   * A malformed filter throws a `TimelineError`.
+   */
+  timeline(filter: TimelineFilter): Promise<{ incidents: Incident[]; quote(report: IncidentReport): string }>;
   /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
   reload(): Promise<boolean>;
 }
@@ -153,6 +162,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       },
     });
   let answerer = answererFor(index);
+  let timeline = incidentRecords(index);
   warmTimeParser();
   const takeTurn = createTurns();
 
@@ -161,7 +171,21 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       // An invalid date is the caller's mistake: refuse it before taking a turn.
       const asOf = ask.asOf === undefined ? undefined : asOfDay(ask.asOf);
       await takeTurn();
-      return answerer.answer(question, { asOf });
+      // One path for incident questions: the records answer "when was the last attack on X" when
+      // they hold an incident at X; otherwise, and for every other question, the answer path does.
+      const asked = incidentQuestion(question);
+      const started = performance.now();
+      if (asked?.ask === 'last') {
+        const found = lastIncidentAnswer(timeline, index.articles, question, asked, asOf ?? todayIn(config.TIME_ZONE));
+        if (found) return { ...found, ms: Math.round((performance.now() - started) * 10) / 10 };
+      }
+      const answer = await answerer.answer(question, { asOf });
+      if (asked?.ask !== 'count') return answer;
+      const time = answerer.timeOf(question, { asOf });
+      return { ...answer, incidents: countPart(timeline, asked, time.range, time.asOf) };
+    },
+    async timeline(filter) {
+      return timeline(filter);
     },
     candidates: (question, ask = {}) => answerer.candidates(question, { asOf: ask.asOf === undefined ? undefined : asOfDay(ask.asOf) }),
     search: (query, { asOf, ...opts }) => answerer.search(query, { ...opts, asOf: asOf === undefined ? undefined : asOfDay(asOf) }),
@@ -183,6 +207,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       const nextAnswerer = answererFor(next);
       index = next;
       answerer = nextAnswerer;
+      timeline = incidentRecords(next);
       return true;
     },
   };

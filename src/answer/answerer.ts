@@ -22,7 +22,7 @@ import { SentenceContext } from './sentence-context.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
 import { isoDay, noonOf, type Day, type DayRange } from '../time/days.js';
-import { questionTime } from '../time/question-time.js';
+import { questionTime, type QuestionTime } from '../time/question-time.js';
 import type { Answer } from './types.js';
 
 export interface AnswerOptions {
@@ -90,6 +90,8 @@ export interface Answerer {
   /** The candidate sentences of the hand-set ranking and their features, best first. */
   candidates(question: string, ask?: AskOptions): Promise<Candidates>;
   search(query: string, options: { k: number; mode: SearchMode; asOf?: Day }): Promise<SearchHit[]>;
+  /** How the question's time is read (its period and as-of day), as `answer` reads it. */
+  timeOf(question: string, ask?: AskOptions): QuestionTime;
 }
 
 export function createAnswerer(parts: AnswererParts): Answerer {
@@ -196,6 +198,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       });
     },
 
+    timeOf: (question, ask = {}) => timeOf(question, ask),
+
     async candidates(question, ask = {}) {
       const { ranked, signals } = await rank(question, ask);
       return { texts: ranked.map((s) => s.text), rows: candidateFeatures(ranked, signals) };
@@ -235,6 +239,10 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     },
   };
 
+  function timeOf(question: string, ask: AskOptions): QuestionTime {
+    return questionTime(question, { asOf: ask.asOf ?? options.today(), coversSince: coverageProbe(question, ask.asOf ?? Infinity) });
+  }
+
   /** Retrieval and the hand-set ranking of a question's candidate sentences. */
   async function rank(question: string, ask: AskOptions) {
     const asOf = ask.asOf ?? options.today();
@@ -242,7 +250,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     // zone, a wrong date in a feed): it is in the corpus, so it can answer. An as-of day the caller
     // gives is a strict bound.
     const upTo = ask.asOf ?? Infinity;
-    const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
+    const time = timeOf(question, ask);
     const q = parseQuestion(question, time);
     const period = time.range;
     // Articles after the as-of day never answer; a period in the question narrows retrieval to the

@@ -1,4 +1,5 @@
 /** The answer contract: `npm run ask -- --json`, the bot and the evaluation all read these names. */
+import type { TimelineFilter } from '../incidents/timeline.js';
 
 /** A quoted sentence, exactly as it stands in its article, with the answer span inside it. */
 export interface Quote {
@@ -59,4 +60,11 @@ export interface Answer {
   newestSource: string | null;
   /** Milliseconds taken to answer. */
   ms: number;
+  /**
+   * For a question that counts incidents ("How many attacks since Oct 17?"): how many distinct
+   * incidents the corpus's reports give for the question's period (and kind and place, when it names
+   * them), the timeline filter that lists them, and the line saying so ("Sitrep's corpus reports 12
+   * distinct incidents since 17 Oct 2023"). What the corpus holds, never the true count.
+   */
+  incidents?: { count: number; filter: TimelineFilter; line: string };
 }

@@ -15,6 +15,12 @@ import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
 import type { EventDay, Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
 
+/**
+ * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
+ * read by other rules reads them again. Change it with any change to what a sentence yields.
+ */
+export const EXTRACTOR_VERSION = 'incidents-2';
+
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
   gazetteer?: Gazetteer;

@@ -4,8 +4,9 @@
  */
 import { formatDay, parseIsoDay } from '../time/days.js';
 import { countryCode } from './gazetteer.js';
+import { summarise } from './group.js';
 import { overlappingPlaceNames, samePlaceName } from './place-key.js';
-import type { Incident, IncidentReport, ReportedFigure } from './types.js';
+import type { Incident, IncidentKind, IncidentReport, ReportedFigure } from './types.js';
 
 export interface TimelineFilter {
   /** A place name: matches an incident's places by name or spelling, a town of that name nearby, or — for a country — its towns. */
@@ -15,6 +16,13 @@ export interface TimelineFilter {
   /** Inclusive `YYYY-MM-DD` bounds on the incident's day. */
   since?: string;
   until?: string;
+  /** Only incidents of this kind (an incident whose weapon is not named, `other`, is of none). */
+  kind?: IncidentKind;
+  /**
+   * Inclusive `YYYY-MM-DD` bound on the reports' publication day (an as-of day): later reports are
+   * left out of each incident, and an incident none of whose reports is left is not listed.
+   */
+  publishedBy?: string;
 }
 
 export class TimelineError extends Error {
@@ -43,14 +51,24 @@ function placeMatches(incident: Incident, place: string): boolean {
   );
 }
 
+/** The incident as its reports published by `day` tell it (none, when all are later); undated reports stay. */
+function publishedBy(incident: Incident, day: string): Incident[] {
+  const kept = incident.reports.filter((r) => !r.published || r.published.slice(0, 10) <= day);
+  if (kept.length === incident.reports.length) return [incident];
+  return kept.length === 0 ? [] : [{ ...summarise(kept), id: incident.id }];
+}
+
 /** The incidents `filter` asks for, newest first (incidents with no day last). */
 export function selectIncidents(incidents: Incident[], filter: TimelineFilter): Incident[] {
   const since = dayBound('since', filter.since);
   const until = dayBound('until', filter.until);
   if (since !== undefined && until !== undefined && since > until) throw new TimelineError(`--since ${filter.since} is after --until ${filter.until}`);
+  if (filter.publishedBy !== undefined) dayBound('published-by', filter.publishedBy);
   const actor = filter.actor ? words(filter.actor) : undefined;
   return incidents
+    .flatMap((inc) => (filter.publishedBy === undefined ? [inc] : publishedBy(inc, filter.publishedBy)))
     .filter((inc) => {
+      if (filter.kind && inc.kind !== filter.kind) return false;
       const day = inc.day ? parseIsoDay(inc.day) : null;
       if ((since !== undefined || until !== undefined) && day === null) return false;
       if (since !== undefined && day! < since) return false;

@@ -8,11 +8,13 @@ import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord 
 import type { Article, Passage, SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
+import { EXTRACTOR_VERSION } from '../incidents/index.js';
 import type { IndexSummary } from '../sitrep.js';
 import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
 import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
+import { reportCount, updateIncidents } from './incident-reports.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import type { Manifest } from './manifest.js';
 import { checkCurrentGeneration, readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
@@ -154,6 +156,9 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       words = buildWordIndex(vocabulary(texts), await glove());
     }
 
+    // Reports are read per article: a kept article keeps its reports, a new or changed one is read now.
+    const { incidents } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
         manifest: {
@@ -164,6 +169,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
           files,
           counts: { files: corpus.files.length, articles: articles.length, passages: passages.length },
           skipped: corpus.skipped,
+          incidents: { extractor: incidents.extractor, reports: reportCount(incidents) },
         },
         articles,
         passages,
@@ -171,6 +177,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         vectors,
         lexical,
         words,
+        incidents,
       }),
     );
     // After the publish: records that ran ahead of the index would only make the next build read more.
@@ -221,7 +228,8 @@ function isUpToDate(
   hnsw: { m: number; efConstruction: number },
 ): boolean {
   const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
-  return same(sortedFiles(m.files), sortedFiles(files)) && sameSettings(m, chunking, hnsw);
+  // Incident reports read by older rules are read again, though no corpus file changed.
+  return same(sortedFiles(m.files), sortedFiles(files)) && sameSettings(m, chunking, hnsw) && m.incidents.extractor === EXTRACTOR_VERSION;
 }
 
 /**

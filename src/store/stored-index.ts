@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { IndexError, REBUILD_HINT } from './errors.js';
+import type { StoredIncidents } from './incident-reports.js';
 import { packVectors, sha256, unpackVectors, writeDurable } from './files.js';
 import { currentGeneration } from './generations.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
@@ -35,6 +36,8 @@ export interface IndexContents {
   lexical: LexicalIndex;
   /** GloVe neighbours among the corpus's words, for query expansion. */
   words: WordIndex;
+  /** Incident reports of the articles, read when each entered the index. */
+  incidents: StoredIncidents;
 }
 
 export interface StoredIndex extends IndexContents {
@@ -53,6 +56,7 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     [INDEX_FILES.rawVectors]: packVectors(contents.rawVectors, dim),
     [INDEX_FILES.labels]: bytesOf(labelMap(contents.vectors, contents.passages.length)),
     [INDEX_FILES.words]: JSON.stringify(contents.words.words),
+    [INDEX_FILES.incidents]: JSON.stringify(contents.incidents),
   };
   const checksums: Manifest['checksums'] = {};
   for (const [name, data] of Object.entries(blobs)) {
@@ -127,6 +131,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     rawVectors: options.rawVectors ? unpackVectors(files[INDEX_FILES.rawVectors]!, dim) : [],
     vectors: graph(INDEX_FILES.vectors, dim, options.efSearch, labels),
     words: { words: wordList, vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
+    incidents: incidentsFrom(parse<unknown>(INDEX_FILES.incidents), path.join(location, INDEX_FILES.incidents)),
   };
 }
 
@@ -189,6 +194,15 @@ function passageLabels(bytes: Buffer, passages: number, file: string): Uint32Arr
 export function readPassageGraph(index: StoredIndex, efSearch: number): VectorIndex {
   const labels = passageLabels(readChecked(index.location, index.manifest, INDEX_FILES.labels), index.passages.length, path.join(index.location, INDEX_FILES.labels));
   return loadVectorIndex(path.join(index.location, INDEX_FILES.vectors), index.manifest.embedder.dim, efSearch, labels);
+}
+
+/** The stored reports, after their outer shape is checked (the checksum has vouched for the bytes). */
+function incidentsFrom(value: unknown, file: string): StoredIncidents {
+  const v = value as Partial<StoredIncidents> | null;
+  if (!v || typeof v.extractor !== 'string' || typeof v.byArticle !== 'object' || v.byArticle === null || Object.values(v.byArticle).some((r) => !Array.isArray(r))) {
+    throw damaged(file, 'it does not hold incident reports by article');
+  }
+  return v as StoredIncidents;
 }
 
 function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {

@@ -95,6 +95,7 @@ export function instrument(sitrep: Sitrep): { sitrep: Sitrep; reloads: Reload[] 
       }
     },
     search: (q, o) => sitrep.search(q, o),
+    timeline: (f) => sitrep.timeline(f),
     sources: () => sitrep.sources(),
     info: () => sitrep.info(),
     async reload() {
