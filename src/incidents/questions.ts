@@ -36,6 +36,13 @@ const PLACE_AFTER = /\b(?:on|in|at|near|against|around|outside)\s+(?:the\s+)?((?
 /** Capitalised words that are not places: months and weekdays, the start of a period. */
 const NOT_PLACE = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d.*)$/i;
 
+/** Words that may stand before the counted noun ("drone", "Houthi", "deadly"): a kind, a name, a few adjectives; never a noun of their own ("people killed in strikes"). */
+const NOUN_MODIFIER = /^(?:\p{Lu}[\p{L}'’.-]*|drones?|uavs?|rockets?|missiles?|air|artillery|mortar|car|suicide|deadly|fatal|separate|distinct|more|major|militant|terror(?:ist)?|cross-border|ballistic|cruise)$/u;
+
+function onlyModifiers(phrase: string): boolean {
+  return phrase.trim().split(/\s+/).slice(0, -1).every((w) => NOUN_MODIFIER.test(w));
+}
+
 function kindOf(phrase: string): IncidentKind | undefined {
   return KIND_WORDS.find(([, re]) => re.test(phrase))?.[0];
 }
@@ -53,7 +60,7 @@ function placeIn(text: string): string | undefined {
 /** What an incident question asks, or null when the question is not one. */
 export function incidentQuestion(question: string): IncidentQuestion | null {
   const last = LAST.exec(question);
-  if (last) {
+  if (last && onlyModifiers(last[1]!)) {
     const place = placeIn(question.slice(last.index + last[0].length));
     if (place) return withKind({ ask: 'last', place }, kindOf(last[1]!));
   }
@@ -63,7 +70,7 @@ export function incidentQuestion(question: string): IncidentQuestion | null {
     if (place && !NOT_PLACE.test(place)) return { ask: 'last', place };
   }
   const count = COUNT.exec(question);
-  if (count) {
+  if (count && onlyModifiers(count[1]!)) {
     const place = placeIn(question.slice(count.index + count[0].length));
     const q: IncidentQuestion = { ask: 'count' };
     if (place) q.place = place;
@@ -101,6 +108,6 @@ export function periodWords(filter: TimelineFilter, asOf: Day): string {
  */
 export function countLine(count: number, filter: TimelineFilter, asOf: Day): string {
   const what = `distinct ${filter.kind ? `${filter.kind} ` : ''}incident${count === 1 ? '' : 's'}`;
-  const where = filter.place ? ` at ${filter.place}` : '';
+  const where = filter.place ? ` in ${filter.place}` : '';
   return `Sitrep's corpus reports ${count} ${what}${where} ${periodWords(filter, asOf)}`;
 }
