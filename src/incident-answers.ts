@@ -28,8 +28,33 @@ export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) =>
   const quote = (r: IncidentReport) => sentenceOf(articleOf(r.articleId), r).replace(/\s+/g, ' ').trim();
   return (filter) => {
     all ??= groupReports(reportsOf(index.articles, index.incidents));
-    return { incidents: selectIncidents(all, filter), quote };
+    return { incidents: selectIncidents(withinDays(all, filter), filter), quote };
   };
+}
+
+/**
+ * The incidents (newest first, as `groupReports` gives them; undated last) whose day can lie in the
+ * filter's `since`–`until`, found by binary search, so that a question about a few weeks does not
+ * compare places over the whole corpus. `selectIncidents` still applies every bound.
+ */
+function withinDays(incidents: Incident[], filter: TimelineFilter): Incident[] {
+  if (filter.since === undefined && filter.until === undefined) return incidents;
+  const dated = lowerBound(incidents, (i) => i.day === null);
+  const first = filter.until === undefined ? 0 : lowerBound(incidents.slice(0, dated), (i) => i.day! <= filter.until!);
+  const end = filter.since === undefined ? dated : lowerBound(incidents.slice(0, dated), (i) => i.day! < filter.since!);
+  return incidents.slice(first, Math.max(first, end));
+}
+
+/** The first index at which `past` holds, for a list where it holds from some index on. */
+function lowerBound<T>(list: T[], past: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function sentenceOf(article: Article | undefined, r: IncidentReport): string {

@@ -79,6 +79,11 @@ export interface IndexSummary {
   seconds: number;
   /** True when nothing changed since the last build, so no new generation was written. */
   unchanged: boolean;
+  /**
+   * Incident reports in the new generation, the articles read for them by this build (the others'
+   * were kept), and the seconds that reading took. Left out when no generation was written.
+   */
+  incidents?: { reports: number; articlesRead: number; seconds: number };
 }
 
 export interface Sitrep extends Searcher {

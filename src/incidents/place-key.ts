@@ -14,8 +14,21 @@ const GENERIC = new Set(
     'northeast northwest southeast southwest occupied besieged nearby the of').split(' '),
 );
 
+/** Keys already made: a timeline compares the same few thousand names again and again. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 200_000;
+
 /** Lower case, no accents or apostrophes, no "al-"/"el-", no generic words. */
 export function placeKey(name: string): string {
+  const known = keys.get(name);
+  if (known !== undefined) return known;
+  if (keys.size >= MAX_KEYS) keys.clear();
+  const key = makeKey(name);
+  keys.set(name, key);
+  return key;
+}
+
+function makeKey(name: string): string {
   const words = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -40,15 +40,43 @@ function words(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function placeMatches(incident: Incident, place: string): boolean {
-  const country = countryCode(place);
-  return incident.reports.some((r) =>
-    [r.place, ...r.otherPlaces].some((p) => {
-      if (!p) return false;
-      if (samePlaceName(p.value, place) || overlappingPlaceNames(p.value, place)) return true;
-      return country !== undefined && (p.country === country || p.gazetteer?.country === country);
-    }),
-  );
+/** Each incident's distinct place names and the countries they lie in, worked out once per incident. */
+const placesSeen = new WeakMap<Incident, { names: string[]; countries: Set<string> }>();
+
+function placesOfIncident(incident: Incident): { names: string[]; countries: Set<string> } {
+  let known = placesSeen.get(incident);
+  if (!known) {
+    const names = new Set<string>();
+    const countries = new Set<string>();
+    for (const r of incident.reports) {
+      for (const p of r.place ? [r.place, ...r.otherPlaces] : r.otherPlaces) {
+        names.add(p.value);
+        if (p.country) countries.add(p.country);
+        if (p.gazetteer) countries.add(p.gazetteer.country);
+      }
+    }
+    known = { names: [...names], countries };
+    placesSeen.set(incident, known);
+  }
+  return known;
+}
+
+/**
+ * Whether an incident is at `place`: one of its places has that name or spelling, or lies in that
+ * country. `seen` holds the verdict for each name already compared in this selection: a corpus names
+ * the same places in thousands of reports.
+ */
+function placeMatches(incident: Incident, place: string, country: string | undefined, seen: Map<string, boolean>): boolean {
+  const { names, countries } = placesOfIncident(incident);
+  if (country !== undefined && countries.has(country)) return true;
+  return names.some((name) => {
+    let verdict = seen.get(name);
+    if (verdict === undefined) {
+      verdict = samePlaceName(name, place) || overlappingPlaceNames(name, place);
+      seen.set(name, verdict);
+    }
+    return verdict;
+  });
 }
 
 /** The incident as its reports published by `day` tell it (none, when all are later); undated reports stay. */
@@ -65,6 +93,8 @@ export function selectIncidents(incidents: Incident[], filter: TimelineFilter): 
   if (since !== undefined && until !== undefined && since > until) throw new TimelineError(`--since ${filter.since} is after --until ${filter.until}`);
   if (filter.publishedBy !== undefined) dayBound('published-by', filter.publishedBy);
   const actor = filter.actor ? words(filter.actor) : undefined;
+  const country = filter.place ? countryCode(filter.place) : undefined;
+  const seen = new Map<string, boolean>();
   return incidents
     .flatMap((inc) => (filter.publishedBy === undefined ? [inc] : publishedBy(inc, filter.publishedBy)))
     .filter((inc) => {
@@ -73,7 +103,7 @@ export function selectIncidents(incidents: Incident[], filter: TimelineFilter): 
       if ((since !== undefined || until !== undefined) && day === null) return false;
       if (since !== undefined && day! < since) return false;
       if (until !== undefined && day! > until) return false;
-      if (filter.place && !placeMatches(inc, filter.place)) return false;
+      if (filter.place && !placeMatches(inc, filter.place, country, seen)) return false;
       if (actor && !inc.reports.some((r) => r.actor && words(r.actor.value).includes(actor))) return false;
       return true;
     })

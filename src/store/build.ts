@@ -157,7 +157,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     }
 
     // Reports are read per article: a kept article keeps its reports, a new or changed one is read now.
-    const { incidents } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+    const extractStarted = performance.now();
+    const { incidents, extracted } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+
+    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000 };
 
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
@@ -169,7 +172,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
           files,
           counts: { files: corpus.files.length, articles: articles.length, passages: passages.length },
           skipped: corpus.skipped,
-          incidents: { extractor: incidents.extractor, reports: reportCount(incidents) },
+          incidents: { extractor: incidents.extractor, reports: incidentsRead.reports },
         },
         articles,
         passages,
@@ -182,7 +185,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     );
     // After the publish: records that ran ahead of the index would only make the next build read more.
     writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
-    return summary(passages.length, passages.length - missing.length, false);
+    return { ...summary(passages.length, passages.length - missing.length, false), incidents: incidentsRead };
   });
 }
 

@@ -37,6 +37,14 @@ describe('the count line on the shipped corpus', () => {
     expect(a.incidents).toBeUndefined();
   });
 
+  it('bounds the timeline by day on both ends', async () => {
+    const days = async (filter: { since?: string; until?: string }) => (await sitrep.timeline(filter)).incidents.map((i) => i.day);
+    expect(await days({ since: '2023-12-04' })).toEqual(['2023-12-06']);
+    expect(await days({ until: '2023-12-05' })).toEqual(['2023-12-03']);
+    expect(await days({ since: '2023-12-03', until: '2023-12-06' })).toEqual(['2023-12-06', '2023-12-03']);
+    expect(await days({ since: '2023-12-07' })).toEqual([]);
+  });
+
   it('quotes each listed report from the stored article text', async () => {
     const { incidents, quote } = await sitrep.timeline({ place: 'Kirkuk' });
     expect(incidents).toHaveLength(1);
