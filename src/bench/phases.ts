@@ -29,7 +29,7 @@ export interface BuildResult {
   embedSeconds: number;
   graphSeconds: number;
   restSeconds: number;
-  /** Reading the incident reports (part of the rest). */
+  /** Reading the incident reports (done before the embedding, so part of `embedSeconds`). */
   incidentSeconds: number;
   indexBytes: number;
   peakRssMiB: number;

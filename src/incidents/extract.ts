@@ -88,19 +88,28 @@ function tellsOfOneEvent(sentence: string): boolean {
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
 
-function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+/**
+ * The tests that need neither the day nor the figures, made first: they turn most sentences away
+ * before the dates are read (chrono is the dearest reader).
+ */
+function mayBeReport(sentence: string): boolean {
   if (!EVENT.test(sentence) && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
   if (LINK_LINE.test(sentence)) return false;
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
   if (!EVENT.test(sentence) && !DONE.test(sentence.replace(DENIED, ' '))) return false;
-  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
-  if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
-  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, ''))) return false;
   if (TEST.test(sentence)) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
+  return true;
+}
+
+/** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
+function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
+  if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
+  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
   if (!/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
   return true;
 }
@@ -235,7 +244,7 @@ export function readReport(article: Article, index: number, whole: Span, options
   const bullet = /^[-–•▪∎◾►*]+\s*/.exec(article.text.slice(whole.start, whole.end))?.[0].length ?? 0;
   const span = { start: whole.start + bullet, end: whole.end };
   const sentence = article.text.slice(span.start, span.end);
-  if (!mayReportIncident(sentence)) return null;
+  if (!mayReportIncident(sentence) || !mayBeReport(sentence)) return null;
   const published = article.published ? (parseIsoDay(article.published) ?? undefined) : undefined;
   const casualties = findCasualties(sentence);
   const hasFigure = (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;

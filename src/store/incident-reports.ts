@@ -6,7 +6,7 @@
  * sentence is found again in the stored article text by its offsets.
  */
 import type { Article } from '../corpus/types.js';
-import { EXTRACTOR_VERSION, countryCode, extractReports, loadGazetteer, type Gazetteer, type IncidentReport } from '../incidents/index.js';
+import { EXTRACTOR_VERSION, countryCode, extractReports, readGazetteer, type Gazetteer, type IncidentReport } from '../incidents/index.js';
 
 type CitationFields = 'file' | 'line' | 'title' | 'source' | 'url' | 'published';
 
@@ -45,9 +45,10 @@ export interface ReportsUpdate {
 /**
  * The reports of `articles`: those of an article the previous generation held, read with the same
  * rules, are kept; the others' are read now. Removed articles' reports drop out with them. The
- * gazetteer is loaded only when an article is read.
+ * gazetteer is loaded only when a town is to be looked up, and (by default) read afresh and dropped
+ * after, so that the rest of the build has its memory.
  */
-export function updateIncidents(articles: Article[], previous: { articleIds: ReadonlySet<string>; incidents: StoredIncidents } | null, gazetteer: () => Gazetteer = loadGazetteer): ReportsUpdate {
+export function updateIncidents(articles: Article[], previous: { articleIds: ReadonlySet<string>; incidents: StoredIncidents } | null, gazetteer: () => Gazetteer = readGazetteer): ReportsUpdate {
   const reuse = previous !== null && previous.incidents.extractor === EXTRACTOR_VERSION ? previous : null;
   // Loaded on the first town looked up (countries come from the runtime): an added article that names
   // no candidate town costs no gazetteer load.
