@@ -8,7 +8,7 @@
 import { articleRef } from './answer/compose.js';
 import type { Answer, Quote } from './answer/types.js';
 import type { Article } from './corpus/types.js';
-import { countLine, groupReports, incidentFilter, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
+import { countLine, countryCode, groupReports, incidentFilter, overlappingPlaceNames, samePlaceName, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
 import { reportsOf } from './store/incident-reports.js';
 import type { StoredIndex } from './store/stored-index.js';
 import { isoDay, parseIsoDay, type Day, type DayRange } from './time/days.js';
@@ -26,10 +26,59 @@ export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) =>
   let byId: Map<string, Article> | undefined;
   const articleOf = (id: string) => (byId ??= new Map(index.articles.map((a) => [a.id, a]))).get(id);
   const quote = (r: IncidentReport) => sentenceOf(articleOf(r.articleId), r).replace(/\s+/g, ' ').trim();
+  let places: PlaceIndex | undefined;
   return (filter) => {
     all ??= groupReports(reportsOf(index.articles, index.incidents));
-    return { incidents: selectIncidents(withinDays(all, filter), filter), quote };
+    let candidates = withinDays(all, filter);
+    if (filter.place !== undefined) {
+      places ??= placeIndex(all);
+      const at = atPlace(places, filter.place);
+      candidates = candidates.filter((i) => at.has(i));
+    }
+    return { incidents: selectIncidents(candidates, filter), quote };
   };
+}
+
+/** Incidents by each place name their reports give, and by each country those places lie in. */
+interface PlaceIndex {
+  byName: Map<string, Incident[]>;
+  byCountry: Map<string, Incident[]>;
+}
+
+function placeIndex(incidents: Incident[]): PlaceIndex {
+  const byName = new Map<string, Incident[]>();
+  const byCountry = new Map<string, Incident[]>();
+  const add = (map: Map<string, Incident[]>, key: string, incident: Incident) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [incident]);
+    else if (list[list.length - 1] !== incident) list.push(incident);
+  };
+  for (const incident of incidents) {
+    for (const r of incident.reports) {
+      for (const p of r.place ? [r.place, ...r.otherPlaces] : r.otherPlaces) {
+        add(byName, p.value, incident);
+        const country = p.country ?? p.gazetteer?.country;
+        if (country) add(byCountry, country, incident);
+        if (p.country && p.gazetteer && p.gazetteer.country !== p.country) add(byCountry, p.gazetteer.country, incident);
+      }
+    }
+  }
+  return { byName, byCountry };
+}
+
+/**
+ * The incidents that may be at `place`, as `selectIncidents` matches places (a name or spelling of
+ * it, an overlapping name, or a town of that country): each distinct name is compared once, not
+ * once per report. `selectIncidents` then checks them again with every other bound.
+ */
+function atPlace(index: PlaceIndex, place: string): Set<Incident> {
+  const out = new Set<Incident>();
+  for (const [name, incidents] of index.byName) {
+    if (samePlaceName(name, place) || overlappingPlaceNames(name, place)) for (const i of incidents) out.add(i);
+  }
+  const country = countryCode(place);
+  if (country) for (const i of index.byCountry.get(country) ?? []) out.add(i);
+  return out;
 }
 
 /**

@@ -110,6 +110,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   };
   const context = new SentenceContext(index, dated);
   const denseSearch = createDenseSearch(index, component, dated);
+  // The last question's reading of time, kept: a caller that asks `timeOf` right after `answer` gets
+  // it again without a second parse and probe search.
+  let lastTime: { question: string; asOf: Day; upTo: number; time: QuestionTime } | undefined;
 
   /**
    * Whether articles published from a day to the as-of day speak of the question about as well as the
@@ -240,7 +243,12 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   };
 
   function timeOf(question: string, ask: AskOptions): QuestionTime {
-    return questionTime(question, { asOf: ask.asOf ?? options.today(), coversSince: coverageProbe(question, ask.asOf ?? Infinity) });
+    const asOf = ask.asOf ?? options.today();
+    const upTo = ask.asOf ?? Infinity;
+    if (lastTime?.question === question && lastTime.asOf === asOf && lastTime.upTo === upTo) return lastTime.time;
+    const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
+    lastTime = { question, asOf, upTo, time };
+    return time;
   }
 
   /** Retrieval and the hand-set ranking of a question's candidate sentences. */
