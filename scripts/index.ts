@@ -18,6 +18,10 @@ await runMain(async () => {
     `Indexed ${summary.files} files: ${summary.articles} articles, ${summary.passages} passages ` +
       `(${summary.reused} reused from the previous index; ${summary.filesParsed ?? summary.files} files parsed) in ${summary.seconds.toFixed(1)} s.`,
   );
+  if (summary.incidents) {
+    const i = summary.incidents;
+    console.log(`Incident reports: ${i.reports} (${i.articlesRead} articles read for them in ${i.seconds.toFixed(1)} s; the others' kept).`);
+  }
   if (summary.skipped.length > 0) {
     console.log(`Skipped ${summary.skipped.length}:`);
     for (const s of summary.skipped) console.log(`  ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`);

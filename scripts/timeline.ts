@@ -1,17 +1,18 @@
 /**
  * `npm run timeline -- [--place NAME] [--actor NAME] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--corpus DIR] [--limit N] [--json] [--chart FILE.png]`:
  * incidents the corpus reports, newest first, each with its quoted sentences and citations; with
- * `--chart`, also the chart of them per week as a PNG. Reads the corpus folder afresh, as
- * `Sitrep.timeline` does (incidents are not kept in the index yet).
+ * `--chart`, also the chart of them per week as a PNG. Reads the incident records kept in the index
+ * (built first if needed), or with `--corpus DIR` reads that folder afresh without an index.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, resolveDir } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { filterTimeline, readCorpusIncidents } from '../src/incidents/from-corpus.js';
 import { formatTimeline, selectIncidents, TimelineError, type TimelineFilter } from '../src/incidents/index.js';
 import { ChartError, renderTimelineChart } from '../src/incidents/render-chart.js';
-import { runMain, warn } from './cli.js';
+import { openSitrep } from '../src/sitrep.js';
+import { progressReporter, runMain, warn } from './cli.js';
 
 const USAGE =
   'Usage: npm run timeline -- [--place NAME] [--actor NAME] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--corpus DIR] [--limit N] [--json] [--chart FILE.png]';
@@ -47,6 +48,17 @@ function writeChart(out: string, png: Buffer): void {
   }
 }
 
+/** The timeline from the index's incident records, as the bot's `/timeline` gives it. */
+async function fromIndex(config: ReturnType<typeof loadConfig>, filter: TimelineFilter) {
+  const progress = progressReporter('Building the index');
+  try {
+    const sitrep = await openSitrep(config, { buildIfMissing: true, onProgress: progress.update, onWarning: warn });
+    return await sitrep.timeline(filter);
+  } finally {
+    progress.stop();
+  }
+}
+
 await runMain(async () => {
   const { values } = parseArgs({
     options: {
@@ -71,8 +83,7 @@ await runMain(async () => {
   selectIncidents([], filter); // a bad date fails here, before the corpus is read
   const out = values.chart === undefined ? null : chartPath(values.chart);
   const config = loadConfig();
-  const corpusDir = values.corpus ?? resolveDir(config.CORPUS_DIR);
-  const { incidents, quote } = filterTimeline(await readCorpusIncidents(corpusDir, { maxFileBytes: config.MAX_FILE_BYTES, onWarning: warn }), filter);
+  const { incidents, quote } = values.corpus !== undefined ? filterTimeline(await readCorpusIncidents(values.corpus, { maxFileBytes: config.MAX_FILE_BYTES, onWarning: warn }), filter) : await fromIndex(config, filter);
   if (values.json) console.log(JSON.stringify(incidents.slice(0, limit), null, 2));
   else console.log(formatTimeline(incidents, quote, { limit }));
   if (out === null) return 0;

@@ -3,6 +3,7 @@
  * Scripts and the bot use this and nothing deeper.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createAnswerer, type Answerer, type Candidates } from './answer/answerer.js';
 import { articleRef } from './answer/compose.js';
@@ -17,13 +18,12 @@ import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
-import { createCorpusTimeline } from './incidents/from-corpus.js';
-import type { TimelineFilter } from './incidents/timeline.js';
-import type { Incident, IncidentReport } from './incidents/types.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
 import { warmTimeParser } from './time/question-time.js';
 import { createNeuralReader } from './answer/neural-reader.js';
+import { countPart, incidentRecords, lastIncidentAnswer } from './incident-answers.js';
+import { incidentQuestion, type Incident, type IncidentReport, type TimelineFilter } from './incidents/index.js';
 
 export { AsOfError } from './time/days.js';
 export { ModelError } from './learn/model.js';
@@ -84,6 +84,11 @@ export interface IndexSummary {
   seconds: number;
   /** True when nothing changed since the last build, so no new generation was written. */
   unchanged: boolean;
+  /**
+   * Incident reports in the new generation, the articles read for them by this build (the others'
+   * were kept), and the seconds that reading took. Left out when no generation was written.
+   */
+  incidents?: { reports: number; articlesRead: number; seconds: number };
 }
 
 export interface Sitrep extends Searcher {
@@ -91,12 +96,13 @@ export interface Sitrep extends Searcher {
   /** A question's candidate sentences and the features the answer model reads (for `npm run train`). */
   candidates(question: string, options?: AskOptions): Promise<Candidates>;
   sources(): ArticleInfo[];
+  info(): IndexInfo;
   /**
-   * The incidents the corpus reports that `filter` asks for, newest first, and the sentence each
-   * report quotes. A malformed or reversed date range throws a `TimelineError`.
+   * The incidents the index's reports give that `filter` asks for, newest first, and each report's
+   * quoted sentence. Reports are grouped on the first call for an index generation, then kept.
+   * A malformed filter throws a `TimelineError`.
    */
   timeline(filter: TimelineFilter): Promise<{ incidents: Incident[]; quote(report: IncidentReport): string }>;
-  info(): IndexInfo;
   /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
   reload(): Promise<boolean>;
 }
@@ -170,7 +176,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       },
     });
   let answerer = answererFor(index);
-  const incidents = createCorpusTimeline(resolveDir(config.CORPUS_DIR), { maxFileBytes: config.MAX_FILE_BYTES });
+  let timeline = incidentRecords(index);
   warmTimeParser();
   const takeTurn = createTurns();
 
@@ -179,12 +185,25 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       // An invalid date is the caller's mistake: refuse it before taking a turn.
       const asOf = ask.asOf === undefined ? undefined : asOfDay(ask.asOf);
       await takeTurn();
-      return answerer.answer(question, { asOf });
+      // One path for incident questions: the records answer "when was the last attack on X" when
+      // they hold an incident at X; otherwise, and for every other question, the answer path does.
+      const asked = incidentQuestion(question);
+      const started = performance.now();
+      if (asked?.ask === 'last') {
+        const found = lastIncidentAnswer(timeline, index.articles, question, asked, asOf ?? todayIn(config.TIME_ZONE));
+        if (found) return { ...found, ms: Math.round((performance.now() - started) * 10) / 10 };
+      }
+      const answer = await answerer.answer(question, { asOf });
+      if (asked?.ask !== 'count') return answer;
+      const time = answerer.timeOf(question, { asOf });
+      return { ...answer, incidents: countPart(timeline, asked, time.range, time.asOf) };
+    },
+    async timeline(filter) {
+      return timeline(filter);
     },
     candidates: (question, ask = {}) => answerer.candidates(question, { asOf: ask.asOf === undefined ? undefined : asOfDay(ask.asOf) }),
     search: (query, { asOf, ...opts }) => answerer.search(query, { ...opts, asOf: asOf === undefined ? undefined : asOfDay(asOf) }),
     sources: () => index.articles.map(articleRef),
-    timeline: (filter) => incidents.timeline(filter, index.location),
     info: () => ({
       articles: index.manifest.counts.articles,
       passages: index.manifest.counts.passages,
@@ -203,6 +222,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       const nextAnswerer = answererFor(next);
       index = next;
       answerer = nextAnswerer;
+      timeline = incidentRecords(next);
       return true;
     },
   };

@@ -24,7 +24,7 @@ import { SentenceContext } from './sentence-context.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
 import { isoDay, noonOf, type Day, type DayRange } from '../time/days.js';
-import { questionTime } from '../time/question-time.js';
+import { questionTime, type QuestionTime } from '../time/question-time.js';
 import type { Answer } from './types.js';
 
 export interface AnswerOptions {
@@ -102,6 +102,8 @@ export interface Answerer {
   /** The candidate sentences of the hand-set ranking and their features, best first. */
   candidates(question: string, ask?: AskOptions): Promise<Candidates>;
   search(query: string, options: { k: number; mode: SearchMode; asOf?: Day }): Promise<SearchHit[]>;
+  /** How the question's time is read (its period and as-of day), as `answer` reads it. */
+  timeOf(question: string, ask?: AskOptions): QuestionTime;
 }
 
 export function createAnswerer(parts: AnswererParts): Answerer {
@@ -120,6 +122,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   };
   const context = new SentenceContext(index, dated);
   const denseSearch = createDenseSearch(index, component, dated);
+  // The last question's reading of time, kept: a caller that asks `timeOf` right after `answer` gets
+  // it again without a second parse and probe search.
+  let lastTime: { question: string; asOf: Day; upTo: number; time: QuestionTime } | undefined;
 
   /**
    * Whether articles published from a day to the as-of day speak of the question about as well as the
@@ -208,6 +213,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       });
     },
 
+    timeOf: (question, ask = {}) => timeOf(question, ask),
+
     async candidates(question, ask = {}) {
       const { ranked, signals } = await rank(question, ask);
       return { texts: ranked.map((s) => s.text), rows: candidateFeatures(ranked, signals) };
@@ -259,6 +266,15 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     },
   };
 
+  function timeOf(question: string, ask: AskOptions): QuestionTime {
+    const asOf = ask.asOf ?? options.today();
+    const upTo = ask.asOf ?? Infinity;
+    if (lastTime?.question === question && lastTime.asOf === asOf && lastTime.upTo === upTo) return lastTime.time;
+    const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
+    lastTime = { question, asOf, upTo, time };
+    return time;
+  }
+
   /** Retrieval and the hand-set ranking of a question's candidate sentences. */
   async function rank(question: string, ask: AskOptions) {
     const asOf = ask.asOf ?? options.today();
@@ -266,7 +282,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     // zone, a wrong date in a feed): it is in the corpus, so it can answer. An as-of day the caller
     // gives is a strict bound.
     const upTo = ask.asOf ?? Infinity;
-    const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
+    const time = timeOf(question, ask);
     const q = parseQuestion(question, time);
     const period = time.range;
     // Articles after the as-of day never answer; a period in the question narrows retrieval to the

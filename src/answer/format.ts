@@ -50,6 +50,8 @@ export function formatAnswerText(a: Answer): string {
     if (a.sources.length > 0) lines.push('', 'Closest sources:', ...a.sources.map(formatSource));
   } else {
     lines.push(`${markSpan(a.answer)} [${a.answer.citation}]`);
+    // Beside the article's own figure: what the corpus's incident records hold (`npm run timeline` lists them).
+    if (a.incidents) lines.push('', a.incidents.line);
     for (const s of a.supporting) lines.push('', `  ${markSpan(s)} [${s.citation}]`);
     if (a.earlier.length > 0) {
       lines.push('', 'Earlier figures:');

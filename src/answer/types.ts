@@ -61,9 +61,10 @@ export interface Answer {
   /** Milliseconds taken to answer. */
   ms: number;
   /**
-   * For a question that counts incidents ("how many attacks since Oct 17?"): how many distinct
-   * incidents the corpus reports for `filter`, and `line` saying so as what the corpus holds
-   * ("Sitrep's corpus reports 12 distinct incidents since 17 Oct 2023"), never as the true count.
+   * For a question that counts incidents ("How many attacks since Oct 17?"): how many distinct
+   * incidents the corpus's reports give for the question's period (and kind and place, when it names
+   * them), the timeline filter that lists them, and the line saying so ("Sitrep's corpus reports 12
+   * distinct incidents since 17 Oct 2023"). What the corpus holds, never the true count.
    */
   incidents?: { count: number; filter: TimelineFilter; line: string };
 }

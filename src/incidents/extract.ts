@@ -15,6 +15,12 @@ import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
 import type { EventDay, Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
 
+/**
+ * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
+ * read by other rules reads them again. Change it with any change to what a sentence yields.
+ */
+export const EXTRACTOR_VERSION = 'incidents-2';
+
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
   gazetteer?: Gazetteer;
@@ -22,7 +28,7 @@ export interface ExtractOptions {
 
 /** Words that tell of the event itself (the toll alone — "killed", "died" — does not). */
 const EVENT =
-  /\b(?:attack(?:s|ed|ing)?|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|exploded|blasts?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|stabbing|stabbed|assault|offensive|hit|hits)\b/i;
+  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|exploded|blasts?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|stabbing|stabbed|assault|offensive|hit|hits)\b/i;
 
 /** Weapons, each with the words that name it; the first named in the sentence is its kind. */
 const WEAPONS: Array<[IncidentKind, RegExp]> = [
@@ -50,15 +56,60 @@ const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|mili
 /** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
 const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the))\b/i;
 
-function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+/** An event told again ("the attack", "that strike", "its attacks"): the article has reported it, or speaks of it, already. */
+const TOLD_AGAIN = /\b(?:the|that|this|those|these|its|their|his|her|our|[\p{Lu}][\p{L}.-]*['’]s)\s+(?:(?=[\p{Ll}])[\p{L}'’-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|blasts?|explosions?|raids?|bombings?|assaults?|shelling|shootings?|ambush|incident|operation|offensive)\b/giu;
+/** Attacks in the plural, with no number: attacks in general, or many ("Russian missile attacks cripple …"). */
+const PLURAL_EVENT = /\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|assaults|explosions|blasts|shootings|clashes)\b/gi;
+/** "strikes a", "attacks the", "strikes Kyiv": the word is a verb, the event itself. */
+const VERB_AFTER = /^\s+(?:(?:a|an|the|its|their)\b|(?=\p{Lu}))/u;
+
+/** `text` with the matches of `pattern` blanked, save those a determiner or a name follows (verbs: "strikes a base"). */
+function withoutNouns(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (m: string, ...rest: unknown[]) => {
+    const at = rest[rest.length - 2] as number;
+    return VERB_AFTER.test(text.slice(at + m.length, at + m.length + 40)) ? m : ' '.repeat(m.length);
+  });
+}
+/** A verb of harm done or a weapon used: what a report of one event says happened. */
+const DONE =
+  /\b(?:hit|hits|struck|kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|destroy(?:s|ed|ing)?|damag(?:es|ed|ing)|target(?:s|ed|ing)|aimed at|fired|fires|launch(?:es|ed)?|exploded|detonated|blew up|slammed|landed|crashed into|set (?:on )?fire|stormed|shot|opened fire|dropped|bombed|shelled|attacked|raided|ambushed|pummel\w*|pound(?:s|ed|ing)|carr(?:y|ies|ied) out|conduct(?:s|ed)?|occurred|took place|happened|came|(?:claim\w*|takes?|took|taken|accept\w*) responsibility|blamed)\b/i;
+/** "didn't damage any", "no equipment was damaged": harm denied is not harm done. */
+const DENIED = /\b(?:no|not|didn['’]t|never|without|nothing)\b[^,;]{0,50}/gi;
+/** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …". */
+const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:/i;
+
+/**
+ * Whether a sentence with no figure and no day of its own tells of one event: after the event told
+ * again ("the attack") and attacks in the plural are set aside, an event word or a verb of harm done
+ * must remain.
+ */
+function tellsOfOneEvent(sentence: string): boolean {
+  const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
+  return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
+}
+
+/**
+ * The tests that need neither the day nor the figures, made first: they turn most sentences away
+ * before the dates are read (chrono is the dearest reader).
+ */
+function mayBeReport(sentence: string): boolean {
   if (!EVENT.test(sentence) && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
+  if (LINK_LINE.test(sentence)) return false;
+  // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
+  if (!EVENT.test(sentence) && !DONE.test(sentence.replace(DENIED, ' '))) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
-  if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
-  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, ''))) return false;
   if (TEST.test(sentence)) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
+  return true;
+}
+
+/** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
+function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
+  if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
+  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
   if (!/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
   return true;
 }
@@ -193,7 +244,7 @@ export function readReport(article: Article, index: number, whole: Span, options
   const bullet = /^[-–•▪∎◾►*]+\s*/.exec(article.text.slice(whole.start, whole.end))?.[0].length ?? 0;
   const span = { start: whole.start + bullet, end: whole.end };
   const sentence = article.text.slice(span.start, span.end);
-  if (!mayReportIncident(sentence)) return null;
+  if (!mayReportIncident(sentence) || !mayBeReport(sentence)) return null;
   const published = article.published ? (parseIsoDay(article.published) ?? undefined) : undefined;
   const casualties = findCasualties(sentence);
   const hasFigure = (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;

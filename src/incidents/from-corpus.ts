@@ -1,7 +1,7 @@
 /**
- * Incidents read from the corpus folder: every article loaded, its reports extracted, the reports
- * grouped. This is where timelines come from until incident records are kept in the index; the
- * answer is cached per index generation, so a timeline costs a folder read once per new index.
+ * Incidents read from a corpus folder without an index: every article loaded, its reports
+ * extracted, the reports grouped (`npm run timeline -- --corpus DIR`). A built index keeps its own
+ * records (src/store/incident-reports.ts), which `Sitrep.timeline` reads.
  */
 import { loadCorpus, type SkippedInput } from '../corpus/index.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
@@ -48,27 +48,4 @@ export async function readCorpusIncidents(dir: string, options: CorpusIncidentOp
 /** The incidents a filter asks for, newest first (`selectIncidents`), with their quotes. */
 export function filterTimeline(all: TimelineResult, filter: TimelineFilter): TimelineResult {
   return { incidents: selectIncidents(all.incidents, filter), quote: all.quote };
-}
-
-/**
- * Timelines from the corpus folder, read once per index generation: `timeline(filter, generation)`
- * reads the folder when `generation` differs from the last one (or the last read failed), else
- * filters what it read. A bad filter throws a `TimelineError` before anything is read.
- */
-export function createCorpusTimeline(dir: string, options: CorpusIncidentOptions = {}): { timeline(filter: TimelineFilter, generation: string): Promise<TimelineResult> } {
-  let cached: { generation: string; read: Promise<TimelineResult> } | null = null;
-  return {
-    async timeline(filter, generation) {
-      selectIncidents([], filter);
-      if (!cached || cached.generation !== generation) {
-        const read = readCorpusIncidents(dir, options);
-        cached = { generation, read };
-        // A failed read is not kept: the next timeline tries again.
-        read.catch(() => {
-          if (cached?.read === read) cached = null;
-        });
-      }
-      return filterTimeline(await cached.read, filter);
-    },
-  };
 }

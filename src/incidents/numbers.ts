@@ -89,9 +89,17 @@ const ONE_PERSON = (words: string) => new RegExp(`\\b(an?|one)\\s+(?:[\\w'’-]+
 const NONE_KILLED = /\b(?:no (?:casualties|deaths|fatalities|one was killed|reports of casualties)|(?:did not|didn't|without) (?:cause any casualties|kill)|there were no (?:deaths|casualties)|no deaths were)\b/i;
 const NONE_HURT = /\b(?:no (?:casualties|injuries|one was (?:hurt|injured))|(?:did not|didn't) (?:cause any casualties|kill or wound|wound)|there were no casualties|(?:were|are) (?:reported )?safe)\b/i;
 
+/** The patterns, compiled once: most sentences a corpus holds reach this function. */
+const KILLED_PATTERNS = [VERB_THEN_NUMBER(KILL_VERB), NUMBER_THEN_VERB(KILLED_WORDS), ONE_PERSON('killed|dead|died')];
+const INJURED_PATTERNS = [VERB_THEN_NUMBER(HURT_VERB), NUMBER_THEN_VERB(HURT_WORDS), ONE_PERSON('injured|wounded|hurt')];
+/** Every pattern needs one of these words: a sentence without any has no figure (one test instead of eight). */
+const TOLL_WORD = /kill|dead|died|slain|death|fatalit|injur|wound|hurt|casualt|safe/i;
+const NO_CASUALTIES: Casualties = Object.freeze({ killed: null, injured: null }) as Casualties;
+
 export function findCasualties(sentence: string): Casualties {
-  let killed = firstFigure(sentence, [VERB_THEN_NUMBER(KILL_VERB), NUMBER_THEN_VERB(KILLED_WORDS), ONE_PERSON('killed|dead|died')]);
-  let injured = firstFigure(sentence, [VERB_THEN_NUMBER(HURT_VERB), NUMBER_THEN_VERB(HURT_WORDS), ONE_PERSON('injured|wounded|hurt')]);
+  if (!TOLL_WORD.test(sentence)) return { ...NO_CASUALTIES };
+  let killed = firstFigure(sentence, KILLED_PATTERNS);
+  let injured = firstFigure(sentence, INJURED_PATTERNS);
   // "left 1,200 people dead" reads as killed only when "dead" follows; "left" alone is not a verb of killing.
   if (killed && /\b(?:left|leaving)\s+$/i.test(sentence.slice(Math.max(0, killed.start - 20), killed.start).replace(/(?:at least|more than|over|nearly|about|some)\s+$/i, '')) && !/\bdead\b/i.test(sentence.slice(killed.end, killed.end + 60))) killed = null;
   if (injured && killed && injured.start === killed.start) {

@@ -14,8 +14,22 @@ const GENERIC = new Set(
     'northeast northwest southeast southwest occupied besieged nearby the of').split(' '),
 );
 
+/** Keys already made: a timeline compares the same few thousand names again and again. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 200_000;
+
 /** Lower case, no accents or apostrophes, no "al-"/"el-", no generic words. */
 export function placeKey(name: string): string {
+  const known = keys.get(name);
+  if (known !== undefined) return known;
+  if (keys.size >= MAX_KEYS) keys.clear();
+  const key = makeKey(name);
+  keys.set(name, key);
+  return key;
+}
+
+/** `placeKey` without its cache, for names compared once (a gazetteer's towns, as it is built). */
+export function makeKey(name: string): string {
   const words = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -39,22 +53,44 @@ export function placeSkeleton(key: string): string {
     .join(' ');
 }
 
+/** What names are compared by, worked out once per name: the same names meet again and again. */
+interface NameParts {
+  key: string;
+  skeleton: string;
+  /** Skeleton without spaces, long enough (3 letters or more) for a match by it to mean something. */
+  skeletonCounts: boolean;
+  /** The key's words of three letters or more. */
+  words: Set<string>;
+}
+const parts = new Map<string, NameParts>();
+
+function partsOf(name: string): NameParts {
+  let p = parts.get(name);
+  if (!p) {
+    if (parts.size >= MAX_KEYS) parts.clear();
+    const key = placeKey(name);
+    const skeleton = placeSkeleton(key);
+    p = { key, skeleton, skeletonCounts: skeleton.replace(/\s/g, '').length >= 3, words: new Set(key.split(' ').filter((w) => w.length >= 3)) };
+    parts.set(name, p);
+  }
+  return p;
+}
+
 /** Whether two names are one place as written: same key, or same skeleton of a name long enough for that to mean something. */
 export function samePlaceName(a: string, b: string): boolean {
-  const ka = placeKey(a);
-  const kb = placeKey(b);
-  if (!ka || !kb) return false;
-  if (ka === kb) return true;
-  const sa = placeSkeleton(ka);
-  return sa.replace(/\s/g, '').length >= 3 && sa === placeSkeleton(kb);
+  const pa = partsOf(a);
+  const pb = partsOf(b);
+  if (!pa.key || !pb.key) return false;
+  if (pa.key === pb.key) return true;
+  return pa.skeletonCounts && pa.skeleton === pb.skeleton;
 }
 
 /** Whether one name's words hold the other's ("al-Asad Airbase" and "Ain al-Asad" share "asad"). */
 export function overlappingPlaceNames(a: string, b: string): boolean {
-  const wa = placeKey(a).split(' ').filter((w) => w.length >= 3);
-  const wb = new Set(placeKey(b).split(' ').filter((w) => w.length >= 3));
-  if (wa.length === 0 || wb.size === 0) return false;
-  const shorter = wa.length <= wb.size ? wa : [...wb];
-  const longer = wa.length <= wb.size ? wb : new Set(wa);
-  return shorter.every((w) => longer.has(w));
+  const wa = partsOf(a).words;
+  const wb = partsOf(b).words;
+  if (wa.size === 0 || wb.size === 0) return false;
+  const [shorter, longer] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  for (const w of shorter) if (!longer.has(w)) return false;
+  return true;
 }

@@ -4,8 +4,9 @@
  */
 import { formatDay, parseIsoDay } from '../time/days.js';
 import { countryCode } from './gazetteer.js';
+import { summarise } from './group.js';
 import { overlappingPlaceNames, samePlaceName } from './place-key.js';
-import type { Incident, IncidentReport, ReportedFigure } from './types.js';
+import type { Incident, IncidentKind, IncidentReport, ReportedFigure } from './types.js';
 
 export interface TimelineFilter {
   /** A place name: matches an incident's places by name or spelling, a town of that name nearby, or — for a country — its towns. */
@@ -15,6 +16,13 @@ export interface TimelineFilter {
   /** Inclusive `YYYY-MM-DD` bounds on the incident's day. */
   since?: string;
   until?: string;
+  /** Only incidents of this kind (an incident whose weapon is not named, `other`, is of none). */
+  kind?: IncidentKind;
+  /**
+   * Inclusive `YYYY-MM-DD` bound on the reports' publication day (an as-of day): later reports are
+   * left out of each incident, and an incident none of whose reports is left is not listed.
+   */
+  publishedBy?: string;
 }
 
 export class TimelineError extends Error {
@@ -32,15 +40,50 @@ function words(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function placeMatches(incident: Incident, place: string): boolean {
-  const country = countryCode(place);
-  return incident.reports.some((r) =>
-    [r.place, ...r.otherPlaces].some((p) => {
-      if (!p) return false;
-      if (samePlaceName(p.value, place) || overlappingPlaceNames(p.value, place)) return true;
-      return country !== undefined && (p.country === country || p.gazetteer?.country === country);
-    }),
-  );
+/** Each incident's distinct place names and the countries they lie in, worked out once per incident. */
+const placesSeen = new WeakMap<Incident, { names: string[]; countries: Set<string> }>();
+
+function placesOfIncident(incident: Incident): { names: string[]; countries: Set<string> } {
+  let known = placesSeen.get(incident);
+  if (!known) {
+    const names = new Set<string>();
+    const countries = new Set<string>();
+    for (const r of incident.reports) {
+      for (const p of r.place ? [r.place, ...r.otherPlaces] : r.otherPlaces) {
+        names.add(p.value);
+        if (p.country) countries.add(p.country);
+        if (p.gazetteer) countries.add(p.gazetteer.country);
+      }
+    }
+    known = { names: [...names], countries };
+    placesSeen.set(incident, known);
+  }
+  return known;
+}
+
+/**
+ * Whether an incident is at `place`: one of its places has that name or spelling, or lies in that
+ * country. `seen` holds the verdict for each name already compared in this selection: a corpus names
+ * the same places in thousands of reports.
+ */
+function placeMatches(incident: Incident, place: string, country: string | undefined, seen: Map<string, boolean>): boolean {
+  const { names, countries } = placesOfIncident(incident);
+  if (country !== undefined && countries.has(country)) return true;
+  return names.some((name) => {
+    let verdict = seen.get(name);
+    if (verdict === undefined) {
+      verdict = samePlaceName(name, place) || overlappingPlaceNames(name, place);
+      seen.set(name, verdict);
+    }
+    return verdict;
+  });
+}
+
+/** The incident as its reports published by `day` tell it (none, when all are later); undated reports stay. */
+function publishedBy(incident: Incident, day: string): Incident[] {
+  const kept = incident.reports.filter((r) => !r.published || r.published.slice(0, 10) <= day);
+  if (kept.length === incident.reports.length) return [incident];
+  return kept.length === 0 ? [] : [{ ...summarise(kept), id: incident.id }];
 }
 
 /** The incidents `filter` asks for, newest first (incidents with no day last). */
@@ -48,14 +91,19 @@ export function selectIncidents(incidents: Incident[], filter: TimelineFilter): 
   const since = dayBound('since', filter.since);
   const until = dayBound('until', filter.until);
   if (since !== undefined && until !== undefined && since > until) throw new TimelineError(`--since ${filter.since} is after --until ${filter.until}`);
+  if (filter.publishedBy !== undefined) dayBound('published-by', filter.publishedBy);
   const actor = filter.actor ? words(filter.actor) : undefined;
+  const country = filter.place ? countryCode(filter.place) : undefined;
+  const seen = new Map<string, boolean>();
   return incidents
+    .flatMap((inc) => (filter.publishedBy === undefined ? [inc] : publishedBy(inc, filter.publishedBy)))
     .filter((inc) => {
+      if (filter.kind && inc.kind !== filter.kind) return false;
       const day = inc.day ? parseIsoDay(inc.day) : null;
       if ((since !== undefined || until !== undefined) && day === null) return false;
       if (since !== undefined && day! < since) return false;
       if (until !== undefined && day! > until) return false;
-      if (filter.place && !placeMatches(inc, filter.place)) return false;
+      if (filter.place && !placeMatches(inc, filter.place, country, seen)) return false;
       if (actor && !inc.reports.some((r) => r.actor && words(r.actor.value).includes(actor))) return false;
       return true;
     })

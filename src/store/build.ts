@@ -8,11 +8,13 @@ import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord,
 import type { Article, Passage, SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
+import { EXTRACTOR_VERSION } from '../incidents/index.js';
 import type { IndexSummary } from '../sitrep.js';
 import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
 import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
+import { reportCount, updateIncidents } from './incident-reports.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import type { Manifest } from './manifest.js';
 import { checkCurrentGeneration, readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
@@ -104,6 +106,13 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const passages = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
+    // Reports are read per article: a kept article keeps its reports, a new or changed one is read now.
+    // Before the embedding and the graphs, so that the gazetteer's memory is free again for them.
+    const extractStarted = performance.now();
+    const { incidents, extracted } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+
+    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000 };
+
     const known = new Map<string, Float32Array>();
     previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
     const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? new Float32Array(0));
@@ -165,6 +174,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
           counts: { files: corpus.files.length, articles: articles.length, passages: passages.length },
           skipped: corpus.skipped,
           ...(corpus.removed.length > 0 ? { removed: corpus.removed } : {}),
+          incidents: { extractor: incidents.extractor, reports: incidentsRead.reports },
         },
         articles,
         passages,
@@ -172,11 +182,12 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         vectors,
         lexical,
         words,
+        incidents,
       }),
     );
     // After the publish: records that ran ahead of the index would only make the next build read more.
     writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
-    return summary(passages.length, passages.length - missing.length, false);
+    return { ...summary(passages.length, passages.length - missing.length, false), incidents: incidentsRead };
   });
 }
 
@@ -227,7 +238,13 @@ function isUpToDate(
   const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
   // A removal from a file that keeps its bytes changes no file hash: the removed list tells.
   const sortedRemoved = (r: RemovedRef[]) => r.map((x) => `${x.file}\0${x.id}`).sort();
-  return same(sortedFiles(m.files), sortedFiles(files)) && sameSettings(m, chunking, hnsw) && same(sortedRemoved(m.removed ?? []), sortedRemoved(removed));
+  // Incident reports read by older rules are read again, though no corpus file changed.
+  return (
+    same(sortedFiles(m.files), sortedFiles(files)) &&
+    sameSettings(m, chunking, hnsw) &&
+    same(sortedRemoved(m.removed ?? []), sortedRemoved(removed)) &&
+    m.incidents.extractor === EXTRACTOR_VERSION
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { IndexError, REBUILD_HINT } from './errors.js';
+import type { StoredIncidents } from './incident-reports.js';
 import { packVectors, sha256, unpackVectors, writeDurable } from './files.js';
 import { currentGeneration } from './generations.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
@@ -35,6 +36,8 @@ export interface IndexContents {
   lexical: LexicalIndex;
   /** GloVe neighbours among the corpus's words, for query expansion. */
   words: WordIndex;
+  /** Incident reports of the articles, read when each entered the index. */
+  incidents: StoredIncidents;
 }
 
 export interface StoredIndex extends IndexContents {
@@ -53,6 +56,7 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     [INDEX_FILES.rawVectors]: packVectors(contents.rawVectors, dim),
     [INDEX_FILES.labels]: bytesOf(labelMap(contents.vectors, contents.passages.length)),
     [INDEX_FILES.words]: JSON.stringify(contents.words.words),
+    [INDEX_FILES.incidents]: JSON.stringify(contents.incidents),
   };
   const checksums: Manifest['checksums'] = {};
   for (const [name, data] of Object.entries(blobs)) {
@@ -100,13 +104,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   const read = (name: string): Buffer => readChecked(location, manifest, name);
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, read(name)]));
-  const parse = <T>(name: string): T => {
-    try {
-      return JSON.parse(files[name]!.toString('utf8')) as T;
-    } catch {
-      throw damaged(path.join(location, name), 'it is not valid JSON');
-    }
-  };
+  const parse = <T>(name: string): T => parseJson(files[name]!, path.join(location, name)) as T;
   const { dim } = manifest.embedder;
   const passages = parse<StoredPassage[]>(INDEX_FILES.passages);
   const labels = passageLabels(files[INDEX_FILES.labels]!, passages.length, path.join(location, INDEX_FILES.labels));
@@ -118,7 +116,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     }
   };
   const wordList = parse<string[]>(INDEX_FILES.words);
-  return {
+  return withLazyIncidents(
+    {
     manifest,
     location,
     articles: parse<Article[]>(INDEX_FILES.articles),
@@ -127,7 +126,30 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     rawVectors: options.rawVectors ? unpackVectors(files[INDEX_FILES.rawVectors]!, dim) : [],
     vectors: graph(INDEX_FILES.vectors, dim, options.efSearch, labels),
     words: { words: wordList, vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
-  };
+    },
+    files[INDEX_FILES.incidents]!,
+    path.join(location, INDEX_FILES.incidents),
+  );
+}
+
+/**
+ * `index` with its incident reports parsed on first use (the timeline, or the next build): answering
+ * most questions never needs them. Made apart from `readIndex` so that the getter holds the reports'
+ * bytes alone, not every file read.
+ */
+function withLazyIncidents(index: Omit<StoredIndex, 'incidents'>, bytes: Buffer, file: string): StoredIndex {
+  let pending: Buffer | undefined = bytes;
+  let incidents: StoredIncidents | undefined;
+  return Object.defineProperty(index, 'incidents', {
+    enumerable: true,
+    get(): StoredIncidents {
+      if (!incidents) {
+        incidents = incidentsFrom(parseJson(pending!, file), file);
+        pending = undefined;
+      }
+      return incidents;
+    },
+  }) as StoredIndex;
 }
 
 /**
@@ -189,6 +211,23 @@ function passageLabels(bytes: Buffer, passages: number, file: string): Uint32Arr
 export function readPassageGraph(index: StoredIndex, efSearch: number): VectorIndex {
   const labels = passageLabels(readChecked(index.location, index.manifest, INDEX_FILES.labels), index.passages.length, path.join(index.location, INDEX_FILES.labels));
   return loadVectorIndex(path.join(index.location, INDEX_FILES.vectors), index.manifest.embedder.dim, efSearch, labels);
+}
+
+function parseJson(bytes: Buffer, file: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw damaged(file, 'it is not valid JSON');
+  }
+}
+
+/** The stored reports, after their outer shape is checked (the checksum has vouched for the bytes). */
+function incidentsFrom(value: unknown, file: string): StoredIncidents {
+  const v = value as Partial<StoredIncidents> | null;
+  if (!v || typeof v.extractor !== 'string' || typeof v.byArticle !== 'object' || v.byArticle === null || Object.values(v.byArticle).some((r) => !Array.isArray(r))) {
+    throw damaged(file, 'it does not hold incident reports by article');
+  }
+  return v as StoredIncidents;
 }
 
 function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {

@@ -125,3 +125,33 @@ describe('extractReports', () => {
     expect(r.kind.value).toBe('explosive');
   });
 });
+
+describe('sentences that speak of attacks without reporting one', () => {
+  const none = (text: string) => expect(extractReports(article(text), { gazetteer }), text).toEqual([]);
+
+  it('passes over an event told again with nothing new: no figure, no day, no harm done', () => {
+    none('The attack also halted traffic on the bridge linking Dunmere with the coast.');
+    none('An adviser said the attack was a necessary response to the blockade of Karvan.');
+    // The same words with harm done, a figure or a day of their own are a report.
+    expect(extractReports(article('The attack killed two guards at the Dunmere depot.'), { gazetteer })).toHaveLength(1);
+    expect(extractReports(article('The strike came hours after the talks at the Dunmere Air Base ended.'), { gazetteer })).toHaveLength(1);
+  });
+
+  it('passes over attacks in the plural with no number, day or act: attacks in general', () => {
+    none('Thousands attended a rally against the attacks on Karvan in the main square of Dunmere.');
+    none('Rolling blackouts are under way in Dunmere as missile attacks cripple the power grid.');
+  });
+
+  it('reads a plural that is a verb ("strikes a", "strikes Karvan") as the event', () => {
+    expect(only('Government forces strikes an ammunition depot in Dunmere, officials say.').place?.value).toBe('Dunmere');
+  });
+
+  it('passes over a weapon named with nothing done, and a link line of the page', () => {
+    none('Soldiers from Karvan are learning to use the Patriot missile defence system at the Dunmere Air Base.');
+    none('More: Rockets hit Dunmere as talks stall');
+  });
+
+  it('passes over harm denied', () => {
+    none('The drones did not damage any vessels near the Dunmere port in the attack.');
+  });
+});

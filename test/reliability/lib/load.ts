@@ -95,8 +95,8 @@ export function instrument(sitrep: Sitrep): { sitrep: Sitrep; reloads: Reload[] 
       }
     },
     search: (q, o) => sitrep.search(q, o),
-    sources: () => sitrep.sources(),
     timeline: (f) => sitrep.timeline(f),
+    sources: () => sitrep.sources(),
     info: () => sitrep.info(),
     async reload() {
       const start = performance.now();
