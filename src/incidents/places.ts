@@ -29,9 +29,11 @@ const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 
 
 /** Kinds of place a name can end with. */
 const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Mall|Park|Plaza|Beach|Club|Bar|Cafe|Café|Restaurant|Theat(?:er|re)|Cinema|Museum|Temple|Cathedral|Tower \d+)$|^(?:Kibbutz|Fort|Camp|Moshav)\s/;
-const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast)$/;
+const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast|East|West)$/;
 /** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
 const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
+/** Lower-case kinds of site that follow a name ("the Sevmorzavod shipyard", "Dado military base"): kept in the span. */
+const TRAILING_SITE = /^\s+(?:(?:military|naval|air|army|oil|power|nuclear|refugee)\s+)?(?:base|air base|airbase|airport|airfield|shipyard|refinery|plant|camp|hospital|dam|depot|terminal|outpost|compound)\b/;
 /** Compass and state words written before a place ("southern Lebanon", "occupied Crimea"): kept in the span. */
 const LEADING_WORDS = /(?:(?<![\p{L}-])(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|besieged)\s+)+$/iu;
 /** Words before a name that make it a place. */
@@ -50,6 +52,8 @@ const NEVER_PLACE = new Set(
     ...'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
     ...'president prime minister secretary general the a an it he she they we this that these those there'.split(' '),
     'white house', 'state department', 'associated press', 'al jazeera', 'usa today', 'islamic state', 'taliban', 'wagner',
+    // Feasts and holidays: a day, not a place ("the raid took place on Yom Kippur").
+    ...'christmas easter ramadan eid passover hanukkah diwali thanksgiving'.split(' '), 'yom kippur', 'new year', "new year's eve",
   ],
 );
 const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory|Center|Centre|Technologies|Inc|Corp|University|College|Foundation|Fund|Bank|Program|Programme|Project)$/;
@@ -64,8 +68,13 @@ function isNeverPlace(text: string): boolean {
   if (NEVER_PLACE.has(lower)) return true;
   const first = lower.split(/\s+/)[0]!;
   if (NEVER_PLACE.has(first) && !/^(?:al|el)-/.test(first)) return true;
-  return ORGANISATION_END.test(text) || TITLE_WORD.test(text);
+  return ORGANISATION_END.test(text) || TITLE_WORD.test(text) || NOT_A_NAME_OF_PLACE.test(text);
 }
+
+/** "Valentines Day", "Russian-occupied", "ICC": a day, a word about who holds a place, an acronym (a country's is known to the gazetteer). */
+const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|allied|annexed|run)$|^\p{Lu}{2,5}$/u;
+/** "the landing ship Minsk", "the destroyer USS Carney": a vessel's name, not a place. */
+const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carrier|cruiser|boat|warship|freighter|corvette)\s+$/i;
 
 /** "Strait of Hormuz", "Gulf of Aden", "Port of Sudan": a kind of place, "of", and its name. */
 const KIND_OF_NAME = /\b(?:Strait|Straits|Gulf|Bay|Sea|Isle|Island|Islands|Cape|Lake|Mount|Port)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
@@ -104,6 +113,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
       start += lead[0].length;
     }
     if (!text || /^\d+$/.test(text) || isNeverPlace(text)) continue;
+    if (VESSEL_BEFORE.test(sentence.slice(Math.max(0, start - 20), start))) continue;
     // "Israel said …", "according to Kyiv": a government speaking, not a place.
     if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
     let end = start + text.length;
@@ -115,10 +125,13 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     const isDemonym = !country && !town && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
     if (isDemonym) continue;
     const before = sentence.slice(Math.max(0, start - 60), start);
-    const locative = (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before);
-    const trailing = TRAILING_KIND.exec(sentence.slice(end));
+    const locative = (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before) || (VERB_LOCATIVE.test(before) && (town !== undefined || SITE_END.test(text)));
+    const trailing = TRAILING_KIND.exec(sentence.slice(end)) ?? TRAILING_SITE.exec(sentence.slice(end));
+    const site = trailing !== null && TRAILING_SITE.test(trailing[0]);
+    // "a U.S. base", "an Iranian-run camp": whose base it is, not where.
+    if (site && country) continue;
     let level: PlaceCandidate['level'];
-    if (SITE_END.test(text)) level = 4;
+    if (SITE_END.test(text) || site) level = 4;
     else if (REGION_END.test(text) || trailing) level = 2;
     else if (country) level = 1;
     else if (town && (locative || town.population >= 50_000 || (VERB_LOCATIVE.test(before) && town.population >= 20_000))) level = 3;

@@ -87,3 +87,27 @@ describe('datelines and days', () => {
     expect(names('Drones flew toward Karvan Saturday.')).toEqual(['Karvan']);
   });
 });
+
+describe('names that are not places, and sites written in lower case', () => {
+  const gazetteer = createGazetteer([{ name: 'Karvan', country: 'AM', lat: 40, lon: 44, population: 300_000 }]);
+  const names = (s: string) => rankPlaces(findPlaces(s, gazetteer)).map((p) => p.text);
+
+  it('does not take feasts, days, acronyms, "-occupied" or a ship for places', () => {
+    expect(names('Unusually, the raid took place on Yom Kippur.')).toEqual([]);
+    expect(names('Drivers struck on Valentines Day.')).toEqual([]);
+    expect(names('Each side blamed the other for rocket attacks at the Russian-occupied plant.')).toEqual([]);
+    expect(names('Attacks have to be part of what the ICC treaty calls a widespread attack.')).toEqual([]);
+    expect(names('The landing ship Karvan was in drydock when missiles struck.')).toEqual([]);
+  });
+
+  it('keeps a lower-case kind of site with its name, but not a country as a site', () => {
+    expect(names('Missiles struck the Tamsir shipyard in Karvan.')).toEqual(['Tamsir shipyard', 'Karvan']);
+    expect(names('Hezbollah fired rockets at the Dado military base.')).toEqual(['Dado military base']);
+    expect(names('A drone hit a U.S. base in Karvan.')).toEqual(['Karvan']);
+  });
+
+  it('reads a macro-region as a region, and a site a verb targets as where it happened', () => {
+    expect(rankPlaces(findPlaces('Violence has spread across the Middle East.', gazetteer))[0]?.level).toBe(2);
+    expect(names('The group targeted Tamsir International Airport, calling it retaliation for strikes on Karvan airport.')[0]).toBe('Tamsir International Airport');
+  });
+});
