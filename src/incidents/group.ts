@@ -36,6 +36,11 @@ function nearby(a: PlaceField, b: PlaceField, km: number): boolean {
 
 const isFine = (p: PlaceField) => p.specificity === 'site' || p.specificity === 'town';
 
+/** A country and a town the gazetteer puts in it ("Syria", "Aleppo"): the town is somewhere in the country. */
+function within(country: PlaceField, town: PlaceField): boolean {
+  return country.country !== undefined && town.gazetteer?.country === country.country;
+}
+
 /**
  * Whether two reports that both name places can be of one incident: their main places are near, or
  * one's main place is near a town or site the other also names. Across articles a country or region
@@ -46,6 +51,8 @@ export function placesAgree(a: IncidentReport, b: IncidentReport, km = DEFAULT_G
   if (!a.place || !b.place) return false;
   if (nearby(a.place, b.place, km)) return true;
   if (a.articleId === b.articleId) {
+    // One article telling of airstrikes in a country and then of airstrikes in a town of it tells of one incident.
+    if (a.kind.value === b.kind.value && a.kind.value !== 'other' && (within(a.place, b.place) || within(b.place, a.place))) return true;
     // Two towns or sites apart are two places, unless one report names the other's place too ("Ghobeiry, in Beirut").
     if (isFine(a.place) && isFine(b.place)) return a.otherPlaces.some((x) => nearby(x, b.place!, km)) || b.otherPlaces.some((y) => nearby(a.place!, y, km));
     const pb = placesOf(b);

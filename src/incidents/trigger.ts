@@ -8,9 +8,9 @@
 const TRIGGER =
   /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|exploded|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|stabbing|stabbed|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
 
-/** Senses of those words that are not violence: labour strikes, sport, space launches, a shot at something. */
+/** Senses of those words that are not violence: labour strikes, sport, space launches, a shot at something, a deal struck, staff fired. */
 const NOT_VIOLENCE =
-  /\b(?:(?:workers?|drivers?|union|rail|labou?r|teachers?|nurses?|general|hunger)\s+strikes?|strikes?\s+(?:a|an)\s+(?:deal|balance|pose|chord|tone)|on strike|striking (?:workers|drivers)|shooting stars?|penalty shootout|rocket launch|heart attack|panic attack|shot clock|free[- ]throw|touchdown)\b/i;
+  /\b(?:(?:workers?|drivers?|union|rail|labou?r|teachers?|nurses?|general|hunger)\s+strikes?|strikes?\s+(?:a|an)\s+(?:deal|balance|pose|chord|tone)|on strike|striking (?:workers|drivers)|shooting stars?|penalty shootout|rocket launch|heart attack|panic attack|shot clock|free[- ]throw|touchdown|(?:deal|agreement|accord|bargain|truce|cease-?fire)\b[^.;]{0,30}\b(?:struck|striking)|(?:struck|strikes?|striking) (?:a|an|the) (?:\w+ )?(?:deal|agreement|accord|bargain|truce|cease-?fire)|(?:been|was|were|got|get|being) fired\b(?! (?:at|on|upon|into|from|toward|towards))|(?:drivers|workers|employees|staff|nurses|doctors|teachers|pilots|unions?)\b[^.;]{0,40}\b(?:struck|went on strike|walked out))\b/i;
 
 export function mayReportIncident(sentence: string): boolean {
   return TRIGGER.test(sentence) && !NOT_VIOLENCE.test(sentence);

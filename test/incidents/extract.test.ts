@@ -154,4 +154,20 @@ describe('sentences that speak of attacks without reporting one', () => {
   it('passes over harm denied', () => {
     none('The drones did not damage any vessels near the Dunmere port in the attack.');
   });
+
+  it('passes over counts of many strikes, a war\'s toll, what is going on or done regularly, and a count "as of" a day', () => {
+    none('The coalition has carried out more than 240 airstrikes on militants near Karvan.');
+    none('The assault on Karvan has killed more than 22,400 people, the health ministry says.');
+    none('Rebels loyal to the old government are attacking officials in Karvan, blowing up bridges.');
+    none('Troops have regularly raided the Karvan refugee camp.');
+    none('As of Friday, the coalition had struck 43 targets in Karvan, the minister said.');
+  });
+
+  it('passes over a launch into the sea, a comparison, a deal struck, staff fired and artillery shells sent', () => {
+    none('The north launched a ballistic missile off the east coast on Sunday, the south said.');
+    none('That is not as escalatory as, for example, bombing the Karvan Air Base.');
+    none('The minister denied that a cease-fire deal had been struck in Dunmere on Monday.');
+    none('Of the twelve staff in Karvan, nine have been fired and one is dead.');
+    none('The army has sent stockpiles of artillery shells from Dunmere to Karvan, an official confirmed Wednesday.');
+  });
 });
