@@ -8,7 +8,7 @@
 import type { Article, Span } from '../corpus/types.js';
 import { splitSentences } from '../corpus/sentences.js';
 import { eventDates } from '../time/event-dates.js';
-import { isoDay, parseIsoDay } from '../time/days.js';
+import { dayOf, isoDay, parseIsoDay, partsOf, type Day } from '../time/days.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findCasualties } from './numbers.js';
 import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
@@ -226,6 +226,34 @@ function placeField(c: PlaceCandidate, offset: number): PlaceField {
   return p;
 }
 
+/** A day more than this many days before publication is a past event recalled (an anniversary, "since 9/11"), not news of one. */
+export const HISTORICAL_DAYS = 365;
+/** A day more than this many days after publication has not happened yet (a day's slack for time zones). */
+export const FUTURE_SLACK_DAYS = 1;
+
+/** Words just before a day that put it ahead: "will strike again on December 28", "until Saturday". */
+const AHEAD_BEFORE = /\b(?:will|'ll|shall|until|till|next|coming|upcoming|scheduled|slated|expected|due|planned)\b[^.;]{0,30}$/i;
+
+/**
+ * A report's day checked against the publication day. A day without its year or a weekday read as
+ * ahead because the sentence speaks of the future somewhere ("the Oct. 7 attack … will do it
+ * again") is taken at its last occurrence before publication, as news reports what happened, unless
+ * the words just before the day put it ahead; a day still ahead, or one long before publication (an
+ * anniversary, a war recalled), makes the sentence no report of a new incident (undefined).
+ */
+function plausibleDay(day: EventDay, published: Day, sentence: string, offset: number): EventDay | undefined {
+  if (day.basis === 'published') return day;
+  let d = parseIsoDay(day.day)!;
+  const before = day.span ? sentence.slice(0, day.span.start - offset) : '';
+  if (d > published + FUTURE_SLACK_DAYS && day.basis === 'relative' && !AHEAD_BEFORE.test(before) && !/\b(?:next|coming|this)\b/i.test(day.span?.text ?? '')) {
+    const p = partsOf(d);
+    d = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(day.span?.text ?? '') ? dayOf(p.year - 1, p.month, p.day) : d - 7 * Math.ceil((d - published - FUTURE_SLACK_DAYS) / 7);
+    day = { ...day, day: isoDay(d), span: { ...day.span!, value: isoDay(d) } };
+  }
+  if (d > published + FUTURE_SLACK_DAYS || d < published - HISTORICAL_DAYS) return undefined;
+  return day;
+}
+
 function eventDayOf(sentence: string, offset: number, published: number | undefined): EventDay | null {
   // "since the Oct. 7 attack" starts a count, like "since Oct. 7"; "as of Friday" ends one.
   const dated = eventDates(sentence, published).find((d) => !d.since && !/\b(?:since\s+the|as of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 10), d.start)));
@@ -249,7 +277,9 @@ export function readReport(article: Article, index: number, whole: Span, options
   const published = article.published ? (parseIsoDay(article.published) ?? undefined) : undefined;
   const casualties = findCasualties(sentence);
   const hasFigure = (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;
-  const day = eventDayOf(sentence, span.start, published);
+  const read = eventDayOf(sentence, span.start, published);
+  const day = read && published !== undefined ? plausibleDay(read, published, sentence, span.start) : read;
+  if (day === undefined) return null;
   if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published')) return null;
   const trigger = findTrigger(sentence)!;
   const weapon = kindOf(sentence);

@@ -114,6 +114,17 @@ describe('extractReports', () => {
     expect(extractReports(article(text), { gazetteer })).toEqual([]);
   });
 
+  it('passes over a day long before publication (a war recalled) and one still ahead', () => {
+    expect(extractReports(article('The raid on the Dunmere Air Base on Dec. 7, 1941, killed 2,403 people.'), { gazetteer })).toEqual([]);
+    expect(extractReports(article('Rockets hit the Karvan depot on March 20, 2025, killing two.'), { gazetteer })).toEqual([]);
+  });
+
+  it('takes a yearless day read as ahead at its last occurrence before publication', () => {
+    // Published 6 March 2025: "will" makes the reader look ahead to Oct. 2025; the attack was in 2024.
+    const r = only('The group behind the Oct. 7 attack on the Dunmere Air Base, which killed 30, says it will strike again.');
+    expect(r.eventDay?.day).toBe('2024-10-07');
+  });
+
   it('takes the whole name of the group an attack came from', () => {
     const r = only('A drone strike from the Crimson Support Forces targets a power station in Karvan, wounding three.');
     expect(r.actor?.value).toBe('Crimson Support Forces');
