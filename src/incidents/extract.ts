@@ -254,9 +254,14 @@ function plausibleDay(day: EventDay, published: Day, sentence: string, offset: n
   return day;
 }
 
+/** A day written as the event's own ("the August 29 drone strike", "Sunday's attack", "Oct. 7 attacks"). */
+const EVENT_AFTER_DAY = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|bombings?|raids?|massacres?|assaults?|shootings?|explosions?|blasts?|shelling|ambush)\b/iu;
+
 function eventDayOf(sentence: string, offset: number, published: number | undefined): EventDay | null {
   // "since the Oct. 7 attack" starts a count, like "since Oct. 7"; "as of Friday" ends one.
-  const dated = eventDates(sentence, published).find((d) => !d.since && !/\b(?:since\s+the|as of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 10), d.start)));
+  const days = eventDates(sentence, published).filter((d) => !d.since && !/\b(?:since\s+the|as of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 10), d.start)));
+  // "released videos Wednesday of the botched August 29 drone strike": the day that names the event, before the first.
+  const dated = days.find((d) => EVENT_AFTER_DAY.test(sentence.slice(d.end, d.end + 40))) ?? days[0];
   if (dated) {
     return {
       day: isoDay(dated.day),

@@ -25,6 +25,11 @@ function kindsAgree(a: IncidentKind, b: IncidentKind): boolean {
   return a === b || a === 'other' || b === 'other';
 }
 
+/** Within one article explosions are what any weapon makes ("Explosions tore through the shipyard" … "struck it with missiles"). */
+function kindsAgreeInArticle(a: IncidentKind, b: IncidentKind): boolean {
+  return kindsAgree(a, b) || a === 'explosive' || b === 'explosive';
+}
+
 function placesOf(r: IncidentReport): PlaceField[] {
   return r.place ? [r.place, ...r.otherPlaces] : [];
 }
@@ -141,7 +146,10 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     if (list) list.push(i);
     else byDay.set(d, [i]);
   });
-  const agree = (i: number, j: number) => kindsAgree(reports[i]!.kind.value, reports[j]!.kind.value) && daysAgree(reports[i]!, days[i]!, reports[j]!, days[j]!, dayTolerance);
+  const agree = (i: number, j: number) => {
+    const [a, b] = [reports[i]!, reports[j]!];
+    return (a.articleId === b.articleId ? kindsAgreeInArticle : kindsAgree)(a.kind.value, b.kind.value) && daysAgree(a, days[i]!, b, days[j]!, dayTolerance);
+  };
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
@@ -167,6 +175,20 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
         break;
       }
       if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+    }
+  });
+  // An earlier event an article recalls on its own day ("the Oct. 7 attack" in a page of January) is one
+  // incident however many of its sentences recall it, whatever place each names in passing.
+  const recalled = new Map<string, number[]>();
+  reports.forEach((r, i) => {
+    const published = r.published ? parseIsoDay(r.published.slice(0, 10)) : null;
+    if (days[i] === null || published === null || r.eventDay?.basis === 'published' || days[i]! >= published - UNDATED_LOOKBACK_DAYS) return;
+    const k = `${r.articleId}\u0000${days[i]}`;
+    const list = recalled.get(k);
+    if (!list) recalled.set(k, [i]);
+    else {
+      for (const j of list) if (agree(i, j)) uf.union(i, j);
+      list.push(i);
     }
   });
   const groups = new Map<number, IncidentReport[]>();

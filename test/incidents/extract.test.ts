@@ -125,6 +125,11 @@ describe('extractReports', () => {
     expect(r.eventDay?.day).toBe('2024-10-07');
   });
 
+  it('takes the day written as the event\'s own before the first day of the sentence', () => {
+    const r = only('The army released videos on Wednesday of the February 2 drone strike in Karvan that killed 10 civilians.');
+    expect(r.eventDay?.day).toBe('2025-02-02');
+  });
+
   it('takes the whole name of the group an attack came from', () => {
     const r = only('A drone strike from the Crimson Support Forces targets a power station in Karvan, wounding three.');
     expect(r.actor?.value).toBe('Crimson Support Forces');

@@ -71,6 +71,23 @@ describe('groupReports', () => {
     expect(incidents[0]!.day).toBe('2025-03-03');
   });
 
+  it('joins an earlier event an article recalls, whatever place each sentence names in passing', () => {
+    const text = 'Militants raided the Karvan Air Base on January 7, killing 40 soldiers. In Loria, officials said the January 7 raid had killed 40 soldiers.';
+    const reports = reportsOf(text);
+    expect(reports).toHaveLength(2);
+    expect(groupReports(reports)).toHaveLength(1);
+    // Events of the article's own days are not joined so: two towns apart are two incidents.
+    const recent = reportsOf('Militants raided the Karvan Air Base on Monday, killing 40 soldiers. Militants raided a police post in Loria on Monday, killing two.');
+    expect(groupReports(recent)).toHaveLength(2);
+  });
+
+  it('takes explosions for the effect of the weapon another sentence of the article names, not across articles', () => {
+    const text = 'Explosions rocked the Karvan shipyard on Monday, killing two workers. Missiles struck the Karvan shipyard on Monday, officials said.';
+    expect(groupReports(reportsOf(text))).toHaveLength(1);
+    const apart = [...reportsOf('Explosions rocked the Karvan shipyard on Monday, killing two workers.'), ...reportsOf('Missiles struck the Karvan shipyard on Monday, officials said.')];
+    expect(groupReports(apart)).toHaveLength(2);
+  });
+
   it('lets a report that names no place join the report before it in its article', () => {
     const text = 'A drone hit a fuel depot in Karvan on Monday. The attack killed two guards, officials said.';
     const incidents = groupReports(reportsOf(text));
