@@ -25,9 +25,9 @@ function kindsAgree(a: IncidentKind, b: IncidentKind): boolean {
   return a === b || a === 'other' || b === 'other';
 }
 
-/** Within one article explosions are what any weapon makes ("Explosions tore through the shipyard" … "struck it with missiles"). */
+/** Within one article explosions are what any weapon makes ("Explosions tore through the shipyard" … "struck it with missiles"), and a raid is fought with any ("shots were fired during the raid"). */
 function kindsAgreeInArticle(a: IncidentKind, b: IncidentKind): boolean {
-  return kindsAgree(a, b) || a === 'explosive' || b === 'explosive';
+  return kindsAgree(a, b) || a === 'explosive' || b === 'explosive' || a === 'raid' || b === 'raid';
 }
 
 function placesOf(r: IncidentReport): PlaceField[] {

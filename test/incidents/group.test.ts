@@ -86,6 +86,8 @@ describe('groupReports', () => {
     expect(groupReports(reportsOf(text))).toHaveLength(1);
     const apart = [...reportsOf('Explosions rocked the Karvan shipyard on Monday, killing two workers.'), ...reportsOf('Missiles struck the Karvan shipyard on Monday, officials said.')];
     expect(groupReports(apart)).toHaveLength(2);
+    // A raid is fought with any weapon: the shots fired in it are the raid.
+    expect(groupReports(reportsOf('Troops raided a camp in Karvan on Monday, killing one man. Soldiers opened fire on a car in Karvan on Monday, wounding two.'))).toHaveLength(1);
   });
 
   it('lets a report that names no place join the report before it in its article', () => {
