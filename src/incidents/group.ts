@@ -60,8 +60,8 @@ export function placesAgree(a: IncidentReport, b: IncidentReport, km = DEFAULT_G
     if (a.kind.value === b.kind.value && a.kind.value !== 'other' && (within(a.place, b.place) || within(b.place, a.place))) return true;
     // Two towns or sites apart are two places, unless one report names the other's place too ("Ghobeiry, in Beirut").
     if (isFine(a.place) && isFine(b.place)) return a.otherPlaces.some((x) => nearby(x, b.place!, km)) || b.otherPlaces.some((y) => nearby(a.place!, y, km));
-    const pb = placesOf(b);
-    return placesOf(a).some((x) => pb.some((y) => nearby(x, y, km)));
+    // Otherwise one's main place must be one the other names: two countries both named in passing ("… Israel …") link nothing.
+    return placesOf(b).some((y) => nearby(a.place!, y, km)) || placesOf(a).some((x) => nearby(x, b.place!, km));
   }
   return b.otherPlaces.some((y) => isFine(y) && nearby(a.place!, y, km)) || a.otherPlaces.some((x) => isFine(x) && nearby(x, b.place!, km));
 }

@@ -122,7 +122,9 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
     if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
     // "Venezuelan", "Kurdish": a people's word, unless the gazetteer knows a town of that name ("Tehran").
-    const isDemonym = !country && !town && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
+    // "the Shati refugee camp": a name a camp or neighbourhood follows is that place's, whatever its ending.
+    const kindFollows = /^\s+(?:refugee\s+)?(?:camp|neighbou?rhood|district|village)\b(?!\s+of\b)/.test(sentence.slice(end));
+    const isDemonym = !country && !town && !kindFollows && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
     if (isDemonym) continue;
     const before = sentence.slice(Math.max(0, start - 60), start);
     const locative = (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before) || (VERB_LOCATIVE.test(before) && (town !== undefined || SITE_END.test(text)));
