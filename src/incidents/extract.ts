@@ -250,11 +250,6 @@ function plausibleDay(day: EventDay, published: Day, sentence: string, offset: n
     d = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(day.span?.text ?? '') ? dayOf(p.year - 1, p.month, p.day) : d - 7 * Math.ceil((d - published - FUTURE_SLACK_DAYS) / 7);
     day = { ...day, day: isoDay(d), span: { ...day.span!, value: isoDay(d) } };
   }
-  // "On Saturday" in a page dated Friday: a page's date lags its updates, so the weekday after it is likelier than the one six days before.
-  if (day.basis === 'relative' && d === published - 6 && /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i.test(day.span?.text ?? '')) {
-    d = published + 1;
-    day = { ...day, day: isoDay(d), span: { ...day.span!, value: isoDay(d) } };
-  }
   if (d > published + FUTURE_SLACK_DAYS || d < published - HISTORICAL_DAYS) return undefined;
   return day;
 }
