@@ -186,4 +186,11 @@ describe('sentences that speak of attacks without reporting one', () => {
     none('Of the twelve staff in Karvan, nine have been fired and one is dead.');
     none('The army has sent stockpiles of artillery shells from Dunmere to Karvan, an official confirmed Wednesday.');
   });
+
+  it('passes over training, and a day that is only the day of speaking about attacks', () => {
+    none('About 100 soldiers are bound for the Dunmere Air Base to learn how to use the missile defence system against the barrage on Karvan.');
+    none('An official said Monday that a pattern of attacks on civilian sites in Karvan was deeply troubling.');
+    // Harm done on the day of speaking is still a report.
+    expect(extractReports(article('An official said Monday that a drone hit a school in Karvan, killing two.'), { gazetteer })).toHaveLength(1);
+  });
 });
