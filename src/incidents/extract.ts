@@ -295,10 +295,13 @@ export function readReport(article: Article, index: number, whole: Span, options
   // No weapon named: the event word itself ("attack", "clashes") is the span of an `other`.
   const eventWord = event ? { index: event.index, text: event[0] } : trigger;
   const kind = weapon ?? { kind: 'other' as const, start: eventWord.index, end: eventWord.index + eventWord.text.length };
-  const places = rankPlaces(findPlaces(sentence, options.gazetteer));
+  const ranked = rankPlaces(findPlaces(sentence, options.gazetteer));
   const actor = actorOf(sentence, kind.start);
+  // "The United States attacked Iran": a place inside the actor's words is who did it, not where; any other place comes first.
+  const inActor = (p: PlaceCandidate) => actor !== null && p.start < actor.end && actor.start < p.end;
+  const places = [...ranked.filter((p) => !inActor(p)), ...ranked.filter(inActor)];
   const target = targetOf(sentence);
-  if (evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated: day !== null && day.basis !== 'published', place: places[0], actor: actor !== null, actorSpan: actor, target: target !== null }) < MIN_EVIDENCE) return null;
+  if (evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated: day !== null && day.basis !== 'published', place: ranked[0], actor: actor !== null, actorSpan: actor, target: target !== null }) < MIN_EVIDENCE) return null;
   const report: IncidentReport = {
     articleId: article.id,
     file: article.file,

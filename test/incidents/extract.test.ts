@@ -130,6 +130,12 @@ describe('extractReports', () => {
     expect(r.eventDay?.day).toBe('2025-02-02');
   });
 
+  it('does not take the actor\'s country for the place when the sentence names another', () => {
+    const r = only('Armenia attacked Georgia on Monday, hitting a depot, officials said.');
+    expect(r.actor?.value).toBe('Armenia');
+    expect(r.place?.value).toBe('Georgia');
+  });
+
   it('takes the whole name of the group an attack came from', () => {
     const r = only('A drone strike from the Crimson Support Forces targets a power station in Karvan, wounding three.');
     expect(r.actor?.value).toBe('Crimson Support Forces');
