@@ -1,34 +1,97 @@
 /**
  * Incident reports kept in the index: each article's reports, read once when the article enters the
  * index and kept while it stays (an article's id is a hash of its text, so its reports cannot go
- * stale). A report is stored without its article's citation fields (file, line, title, source, url,
- * date), which the article list already holds and which follow the article if it moves file; its
- * sentence is found again in the stored article text by its offsets.
+ * stale), and their grouping into incidents, worked out by the build so that answering only puts the
+ * stored groups back together. A report is stored without its article's citation fields (file, line,
+ * title, source, url, date), which the article list already holds and which follow the article if it
+ * moves file, and without the words of its fields, which are cut again from the stored article text by
+ * their offsets.
  */
+import { performance } from 'node:perf_hooks';
 import type { Article } from '../corpus/types.js';
-import { EXTRACTOR_VERSION, countryCode, extractReports, readGazetteer, type Gazetteer, type IncidentReport } from '../incidents/index.js';
+import { EXTRACTOR_VERSION, countryCode, extractReports, groupReports, readGazetteer, summarise, type EventDay, type Field, type Gazetteer, type Incident, type IncidentKind, type IncidentReport, type PlaceField } from '../incidents/index.js';
 
 type CitationFields = 'file' | 'line' | 'title' | 'source' | 'url' | 'published';
 
-/** A report as stored: its article is named by `articleId`. */
-export type StoredReport = Omit<IncidentReport, CitationFields>;
+/** A field with its words left out when they are the article's text at its offsets. */
+type Stored<F extends Field<unknown>> = Omit<F, 'text'> & { text?: string };
+type WordFields = 'trigger' | 'kind' | 'eventDay' | 'place' | 'otherPlaces' | 'actor' | 'target' | 'killed' | 'injured';
 
-/** What `incidents.json` holds. */
+/** A report as stored: its article is named by `articleId`, and its fields' words are cut from the article's text again. */
+export interface StoredReport extends Omit<IncidentReport, CitationFields | WordFields> {
+  trigger: Stored<Field<string>>;
+  kind: Stored<Field<IncidentKind>>;
+  eventDay: (Omit<EventDay, 'span'> & { span?: Stored<Field<string>> }) | null;
+  place: Stored<PlaceField> | null;
+  otherPlaces: Array<Stored<PlaceField>>;
+  actor: Stored<Field<string>> | null;
+  target: Stored<Field<string>> | null;
+  killed: Stored<Field<number>> | null;
+  injured: Stored<Field<number>> | null;
+}
+
+/** One report: its article's id and its position in that article's list. */
+export type ReportRef = [articleId: string, report: number];
+
+/** What `incidents.jsonl` holds. */
 export interface StoredIncidents {
   /** The extraction rules the reports were read with (`EXTRACTOR_VERSION`); other rules read them again. */
   extractor: string;
   /** Article id → its reports, in sentence order; an indexed article missing here has none. */
   byArticle: Record<string, StoredReport[]>;
+  /** Each incident as its reports, newest incident first and its reports in article order: `groupReports`'s grouping of every report. */
+  groups: ReportRef[][];
 }
 
-export function toStoredReport(report: IncidentReport): StoredReport {
+/** The report as stored: no citation fields, and no words that the article's text gives at their offsets. */
+export function toStoredReport(report: IncidentReport, articleText: string): StoredReport {
   const { file: _f, line: _l, title: _t, source: _s, url: _u, published: _p, ...rest } = report;
-  return rest;
+  function slim<F extends Field<unknown>>(f: F): Stored<F>;
+  function slim<F extends Field<unknown>>(f: F | null): Stored<F> | null;
+  function slim<F extends Field<unknown>>(f: F | null): Stored<F> | null {
+    if (!f || f.text !== articleText.slice(f.start, f.end)) return f;
+    const { text: _text, ...kept } = f;
+    return kept;
+  }
+  const eventDay = rest.eventDay && (rest.eventDay.span ? { ...rest.eventDay, span: slim(rest.eventDay.span) } : rest.eventDay);
+  return {
+    ...rest,
+    trigger: slim(rest.trigger),
+    kind: slim(rest.kind),
+    eventDay,
+    place: slim(rest.place),
+    otherPlaces: rest.otherPlaces.map((p) => slim(p)),
+    actor: slim(rest.actor),
+    target: slim(rest.target),
+    killed: slim(rest.killed),
+    injured: slim(rest.injured),
+  };
 }
 
-/** A stored report with its article's citation fields again. */
+/** A stored report with its article's citation fields and its fields' words again (new objects: the stored one is not changed). */
 export function withArticle(stored: StoredReport, article: Article): IncidentReport {
-  const report: IncidentReport = { ...stored, file: article.file, title: article.title };
+  const text = article.text;
+  function full<F extends Field<unknown>>(f: Stored<F>): F;
+  function full<F extends Field<unknown>>(f: Stored<F> | null): F | null;
+  function full<F extends Field<unknown>>(f: Stored<F> | null): F | null {
+    if (!f) return null;
+    return (f.text === undefined ? { ...f, text: text.slice(f.start, f.end) } : f) as F;
+  }
+  const day = stored.eventDay;
+  const report: IncidentReport = {
+    ...stored,
+    file: article.file,
+    title: article.title,
+    trigger: full<Field<string>>(stored.trigger),
+    kind: full<Field<IncidentKind>>(stored.kind),
+    eventDay: day && (day.span ? { ...day, span: full<Field<string>>(day.span) } : (day as EventDay)),
+    place: full<PlaceField>(stored.place),
+    otherPlaces: stored.otherPlaces.map((p) => full<PlaceField>(p)),
+    actor: full<Field<string>>(stored.actor),
+    target: full<Field<string>>(stored.target),
+    killed: full<Field<number>>(stored.killed),
+    injured: full<Field<number>>(stored.injured),
+  };
   if (article.line !== undefined) report.line = article.line;
   if (article.source) report.source = article.source;
   if (article.url) report.url = article.url;
@@ -40,13 +103,16 @@ export interface ReportsUpdate {
   incidents: StoredIncidents;
   /** Articles read for reports by this build (the others' were kept). */
   extracted: number;
+  /** Seconds spent grouping every report into incidents. */
+  groupSeconds: number;
 }
 
 /**
  * The reports of `articles`: those of an article the previous generation held, read with the same
  * rules, are kept; the others' are read now. Removed articles' reports drop out with them. The
  * gazetteer is loaded only when a town is to be looked up, and (by default) read afresh and dropped
- * after, so that the rest of the build has its memory.
+ * after, so that the rest of the build has its memory. Every report is then grouped again
+ * (`groupIncidents`): an added report may join an incident of kept ones, a removed one split one.
  */
 export function updateIncidents(articles: Article[], previous: { articleIds: ReadonlySet<string>; incidents: StoredIncidents } | null, gazetteer: () => Gazetteer = readGazetteer): ReportsUpdate {
   const reuse = previous !== null && previous.incidents.extractor === EXTRACTOR_VERSION ? previous : null;
@@ -64,9 +130,47 @@ export function updateIncidents(articles: Article[], previous: { articleIds: Rea
     }
     extracted++;
     const reports = extractReports(article, { gazetteer: lazy });
-    if (reports.length > 0) byArticle[article.id] = reports.map(toStoredReport);
+    if (reports.length > 0) byArticle[article.id] = reports.map((r) => toStoredReport(r, article.text));
   }
-  return { incidents: { extractor: EXTRACTOR_VERSION, byArticle }, extracted };
+  const grouping = performance.now();
+  const groups = groupIncidents(articles, byArticle);
+  return { incidents: { extractor: EXTRACTOR_VERSION, byArticle, groups }, extracted, groupSeconds: (performance.now() - grouping) / 1000 };
+}
+
+/** `groupReports` over every report (in article order, then sentence order), as refs. */
+export function groupIncidents(articles: Article[], byArticle: Record<string, StoredReport[]>): ReportRef[][] {
+  const refOf = new Map<IncidentReport, ReportRef>();
+  const reports: IncidentReport[] = [];
+  for (const a of articles) {
+    (byArticle[a.id] ?? []).forEach((stored, i) => {
+      const r = withArticle(stored, a);
+      refOf.set(r, [a.id, i]);
+      reports.push(r);
+    });
+  }
+  return groupReports(reports).map((incident) => incident.reports.map((r) => refOf.get(r)!));
+}
+
+/**
+ * The stored incidents put back together, newest first, as `groupReports` gave them at build: each
+ * group's reports with their article's fields, summarised. Linear in the reports; `from` and `to`
+ * select a slice of the groups so that a caller can do it a few at a time.
+ */
+export function incidentsOf(articleOf: (id: string) => Article | undefined, incidents: StoredIncidents, from = 0, to = incidents.groups.length): Incident[] {
+  const out: Incident[] = [];
+  for (let g = from; g < Math.min(to, incidents.groups.length); g++) {
+    out.push(
+      summarise(
+        incidents.groups[g]!.map(([id, i]) => {
+          const article = articleOf(id);
+          const stored = incidents.byArticle[id]?.[i];
+          if (!article || !stored) throw new Error(`Sitrep: stored incident ${g} names report ${i} of article ${id}, which the index does not hold`);
+          return withArticle(stored, article);
+        }),
+      ),
+    );
+  }
+  return out;
 }
 
 /** Every stored report with its article's citation fields, in article order. */
@@ -79,4 +183,85 @@ export function reportCount(incidents: StoredIncidents): number {
   let n = 0;
   for (const list of Object.values(incidents.byArticle)) n += list.length;
   return n;
+}
+
+/**
+ * `incidents.jsonl`: a head line `{"extractor", "articles", "groups"}`, then one line per article
+ * with reports (`[id, reports]`), then one per incident (its refs). Lines, so that a server can parse
+ * them a few at a time.
+ */
+export function serializeIncidents(incidents: StoredIncidents): string {
+  const entries = Object.entries(incidents.byArticle);
+  const head = { extractor: incidents.extractor, articles: entries.length, groups: incidents.groups.length };
+  return [JSON.stringify(head), ...entries.map((e) => JSON.stringify(e)), ...incidents.groups.map((g) => JSON.stringify(g))].join('\n') + '\n';
+}
+
+/** Why stored incident lines cannot be read. */
+export class IncidentLinesError extends Error {}
+
+/** Reads `serializeIncidents`'s lines all at once (the build's reading of the previous generation). */
+export function parseIncidents(text: string): StoredIncidents {
+  const lines = incidentLines(text);
+  for (;;) {
+    const next = lines.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Reads `serializeIncidents`'s lines a few at a time: after `budgetMs` of parsing, awaits `step`
+ * (a server's turn of its event loop) before going on, so that no one piece holds the loop long.
+ */
+export async function parseIncidentsInSteps(text: string, step: () => Promise<void>, budgetMs = 4): Promise<StoredIncidents> {
+  const lines = incidentLines(text);
+  let started = performance.now();
+  for (;;) {
+    const next = lines.next();
+    if (next.done) return next.value;
+    if (performance.now() - started > budgetMs) {
+      await step();
+      started = performance.now();
+    }
+  }
+}
+
+/** Parses the lines one by one, yielding after each. */
+function* incidentLines(text: string): Generator<void, StoredIncidents> {
+  let at = 0;
+  const nextLine = (): string | null => {
+    if (at >= text.length) return null;
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    at = end === -1 ? text.length : end + 1;
+    return line;
+  };
+  const parse = (line: string | null, what: string): unknown => {
+    if (line === null) throw new IncidentLinesError(`it ends before ${what}`);
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new IncidentLinesError(`${what} is not valid JSON`);
+    }
+  };
+  const head = parse(nextLine(), 'the head line') as { extractor?: unknown; articles?: unknown; groups?: unknown } | null;
+  if (!head || typeof head.extractor !== 'string' || !Number.isInteger(head.articles) || !Number.isInteger(head.groups)) {
+    throw new IncidentLinesError('its head line does not give extractor, articles and groups');
+  }
+  const articles = head.articles as number;
+  const byArticle: Record<string, StoredReport[]> = {};
+  const groups: ReportRef[][] = [];
+  for (let n = 0; n < articles + (head.groups as number); n++) {
+    const what = `line ${n + 2}`;
+    const value = parse(nextLine(), what);
+    if (n < articles) {
+      if (!Array.isArray(value) || typeof value[0] !== 'string' || !Array.isArray(value[1])) throw new IncidentLinesError(`${what} is not an article's reports`);
+      byArticle[value[0]] = value[1] as StoredReport[];
+    } else {
+      if (!Array.isArray(value) || !value.every((r) => Array.isArray(r) && typeof r[0] === 'string' && Number.isInteger(r[1]))) throw new IncidentLinesError(`${what} is not an incident's reports`);
+      groups.push(value as ReportRef[]);
+    }
+    yield;
+  }
+  if (nextLine() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
+  return { extractor: head.extractor, byArticle, groups };
 }

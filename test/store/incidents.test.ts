@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
-import { createGazetteer, EXTRACTOR_VERSION, extractReports, loadGazetteer } from '../../src/incidents/index.js';
+import { createGazetteer, EXTRACTOR_VERSION, extractReports, groupReports, loadGazetteer } from '../../src/incidents/index.js';
 import { buildIndex } from '../../src/store/build.js';
-import { reportsOf, updateIncidents } from '../../src/store/incident-reports.js';
+import { incidentsOf, parseIncidents, parseIncidentsInSteps, reportsOf, serializeIncidents, updateIncidents, type StoredIncidents } from '../../src/store/incident-reports.js';
+import { sha256 } from '../../src/store/files.js';
 import { readIndex } from '../../src/store/stored-index.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
@@ -47,8 +48,12 @@ describe('incident reports in the index', () => {
     expect(text.slice(rockets.sentenceSpan.start, rockets.sentenceSpan.end)).toMatch(/^Militants fired four rockets .* police said\.$/);
     expect(rockets).toMatchObject({ file: 'rockets.md', source: 'Wire', published: '2025-03-06', killed: { value: 2 }, injured: { value: 5 } });
     // Citation fields are the article's, not copies kept in the reports file.
-    const raw = fs.readFileSync(path.join(index.location, 'incidents.json'), 'utf8');
+    const raw = fs.readFileSync(path.join(index.location, 'incidents.jsonl'), 'utf8');
     expect(raw).not.toContain('rockets.md');
+    // Nor are the words of its fields: they are cut from the article's text again.
+    expect(rockets.kind.text).toMatch(/^rockets?$/);
+    expect(rockets.kind.text).toBe(text.slice(rockets.kind.start, rockets.kind.end));
+    expect(raw).not.toContain('"text"');
   });
 
   it('adds an added article’s reports, drops a removed one’s, and reads a changed one again', async () => {
@@ -72,6 +77,82 @@ describe('incident reports in the index', () => {
     expect(reportedDays(changed.articles, changed).sort()).toEqual(['Drone strike on a depot 2025-04-02', 'Rockets hit Karvan 2025-03-03']);
     expect(Object.keys(changed.incidents.byArticle).sort()).toEqual(changed.articles.filter((a) => a.title !== 'Harvest festival').map((a) => a.id).sort());
     expect(changed.manifest.incidents.reports).toBe(2);
+  });
+});
+
+/** Incidents as comparable values: their fields and their reports' articles and sentences, in order. */
+const shapeOf = (incidents: ReturnType<typeof groupReports>) =>
+  incidents.map((i) => ({ ...i, reports: i.reports.map((r) => `${r.title}#${r.sentence}`), firstReport: i.reports[0] }));
+const storedIncidents = (index: ReturnType<ReturnType<typeof setup>['read']>) =>
+  incidentsOf((id) => index.articles.find((a) => a.id === id), index.incidents);
+
+// Two reports of one strike in two articles, and one of another incident.
+const STRIKE = article('Strike on Kharkiv school', 'A missile struck a school in Kharkiv on 3 March 2025, killing two pupils.', { published: '2025-03-04' });
+const STRIKE_AGAIN = article('Kharkiv school attack', 'Two pupils were killed when a missile hit a school in Kharkiv on 3 March 2025.', { published: '2025-03-05' });
+
+describe('incidents grouped in the index', () => {
+  it('stores the grouping of every report, and puts the same incidents back together as grouping afresh', async () => {
+    const { build, read } = setup({ 'rockets.md': ROCKETS, 'blast.md': BLAST, 'drone.md': DRONE, 'strike.md': STRIKE, 'again.md': STRIKE_AGAIN, 'calm.md': CALM });
+    await build();
+    const index = read();
+    const afresh = groupReports(reportsOf(index.articles, index.incidents));
+    expect(afresh.some((i) => i.reports.length === 2)).toBe(true);
+    expect(index.incidents.groups).toHaveLength(afresh.length);
+    expect(index.manifest.incidents.groups).toBe(afresh.length);
+    expect(shapeOf(storedIncidents(index))).toEqual(shapeOf(afresh));
+  });
+
+  it('groups again when an article is added or removed: an added report joins the incident it tells of', async () => {
+    const { corpus, build, read } = setup({ 'strike.md': STRIKE, 'blast.md': BLAST });
+    await build();
+    expect(read().incidents.groups.map((g) => g.length)).toEqual([1, 1]);
+
+    fs.writeFileSync(path.join(corpus, 'again.md'), STRIKE_AGAIN);
+    const added = await build();
+    expect(added.incidents).toMatchObject({ articlesRead: 1, incidents: 2 });
+    const joined = read();
+    const strike = storedIncidents(joined).find((i) => i.places.includes('Kharkiv'))!;
+    expect(strike.reports.map((r) => r.title).sort()).toEqual(['Kharkiv school attack', 'Strike on Kharkiv school']);
+    expect(shapeOf(storedIncidents(joined))).toEqual(shapeOf(groupReports(reportsOf(joined.articles, joined.incidents))));
+
+    fs.rmSync(path.join(corpus, 'strike.md'));
+    await build();
+    const removed = read();
+    expect(storedIncidents(removed).map((i) => i.reports.map((r) => r.title))).toEqual([['Kharkiv school attack'], ['Blast in Loria']]);
+  });
+
+  it('reads its stored lines back whole, at once or a few at a time, and names a damaged line', async () => {
+    const { build, read } = setup({ 'rockets.md': ROCKETS, 'blast.md': BLAST, 'strike.md': STRIKE, 'again.md': STRIKE_AGAIN });
+    await build();
+    const incidents: StoredIncidents = read().incidents;
+    const text = serializeIncidents(incidents);
+    expect(parseIncidents(text)).toEqual(incidents);
+    let steps = 0;
+    const stepped = await parseIncidentsInSteps(text, async () => void steps++, 0);
+    expect(stepped).toEqual(incidents);
+    expect(steps).toBeGreaterThan(0);
+    const lines = text.split('\n');
+    lines[2] = lines[2]!.slice(0, 10);
+    expect(() => parseIncidents(lines.join('\n'))).toThrow(/line 3 is not valid JSON/);
+    expect(() => parseIncidents(text.split('\n').slice(0, 3).join('\n'))).toThrow(/ends before line 4/);
+  });
+
+  it('tells of stored lines that pass the checksum but cannot be read as a damaged index, when they are first read', async () => {
+    const { build, read } = setup({ 'rockets.md': ROCKETS });
+    await build();
+    const { location } = read();
+    // Bad lines the manifest vouches for (as a writer's bug would leave them): the checksums are made to match.
+    const bad = '{"extractor":"x","articles":1,"groups":0}\n[1]\n';
+    fs.writeFileSync(path.join(location, 'incidents.jsonl'), bad);
+    const manifestFile = path.join(location, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest.checksums['incidents.jsonl'] = { sha256: sha256(bad), bytes: Buffer.byteLength(bad) };
+    const manifestText = JSON.stringify(manifest, null, 2);
+    fs.writeFileSync(manifestFile, manifestText);
+    fs.writeFileSync(path.join(location, 'manifest.sha256'), `${sha256(manifestText)}\n`);
+    const index = read();
+    await expect(index.incidentsInSteps()).rejects.toThrow(/incidents\.jsonl is damaged: line 2 is not an article's reports/);
+    expect(() => index.incidents).toThrow(/incidents\.jsonl is damaged: line 2 is not an article's reports/);
   });
 });
 
