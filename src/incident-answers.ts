@@ -5,11 +5,12 @@
  * that place. Here, beside the front door, because it joins two stages that do not know each other:
  * the answer contract (`src/answer/types.ts`) and the incident records (`src/incidents/`).
  */
+import { performance } from 'node:perf_hooks';
 import { articleRef } from './answer/compose.js';
 import type { Answer, Quote } from './answer/types.js';
 import type { Article } from './corpus/types.js';
 import { countLine, countryCode, incidentFilter, overlappingPlaceNames, samePlaceName, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
-import { incidentsOf } from './store/incident-reports.js';
+import { incidentOf } from './store/incident-reports.js';
 import type { StoredIndex } from './store/stored-index.js';
 import { isoDay, parseIsoDay, type Day, type DayRange } from './time/days.js';
 import { eventDates } from './time/event-dates.js';
@@ -20,8 +21,8 @@ export interface Timeline {
   quote(report: IncidentReport): string;
 }
 
-/** Groups of stored incidents put back together per turn of the event loop, so that none holds it long. */
-const GROUPS_PER_STEP = 200;
+/** Milliseconds of work on the stored incidents before the event loop is given a turn. */
+const STEP_MS = 4;
 
 /**
  * The incidents of one index generation: the groups the build stored, parsed and put back together on
@@ -37,9 +38,13 @@ export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) =>
   const load = async (): Promise<Incident[]> => {
     const stored = await index.incidentsInSteps();
     const out: Incident[] = [];
-    for (let g = 0; g < stored.groups.length; g += GROUPS_PER_STEP) {
-      if (g > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      out.push(...incidentsOf(articleOf, stored, g, g + GROUPS_PER_STEP));
+    let started = performance.now();
+    for (let g = 0; g < stored.groups.length; g++) {
+      if (performance.now() - started > STEP_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        started = performance.now();
+      }
+      out.push(incidentOf(articleOf, stored, g));
     }
     return out;
   };

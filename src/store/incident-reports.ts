@@ -152,25 +152,24 @@ export function groupIncidents(articles: Article[], byArticle: Record<string, St
 }
 
 /**
- * The stored incidents put back together, newest first, as `groupReports` gave them at build: each
- * group's reports with their article's fields, summarised. Linear in the reports; `from` and `to`
- * select a slice of the groups so that a caller can do it a few at a time.
+ * Stored incident `g` put back together as `groupReports` gave it at build: its reports with their
+ * article's fields, summarised. Linear in its reports, so that a caller can put them together a few
+ * at a time.
  */
-export function incidentsOf(articleOf: (id: string) => Article | undefined, incidents: StoredIncidents, from = 0, to = incidents.groups.length): Incident[] {
-  const out: Incident[] = [];
-  for (let g = from; g < Math.min(to, incidents.groups.length); g++) {
-    out.push(
-      summarise(
-        incidents.groups[g]!.map(([id, i]) => {
-          const article = articleOf(id);
-          const stored = incidents.byArticle[id]?.[i];
-          if (!article || !stored) throw new Error(`Sitrep: stored incident ${g} names report ${i} of article ${id}, which the index does not hold`);
-          return withArticle(stored, article);
-        }),
-      ),
-    );
-  }
-  return out;
+export function incidentOf(articleOf: (id: string) => Article | undefined, incidents: StoredIncidents, g: number): Incident {
+  return summarise(
+    incidents.groups[g]!.map(([id, i]) => {
+      const article = articleOf(id);
+      const stored = incidents.byArticle[id]?.[i];
+      if (!article || !stored) throw new Error(`Sitrep: stored incident ${g} names report ${i} of article ${id}, which the index does not hold`);
+      return withArticle(stored, article);
+    }),
+  );
+}
+
+/** Every stored incident put back together, newest first (`incidentOf`). */
+export function incidentsOf(articleOf: (id: string) => Article | undefined, incidents: StoredIncidents): Incident[] {
+  return incidents.groups.map((_, g) => incidentOf(articleOf, incidents, g));
 }
 
 /** Every stored report with its article's citation fields, in article order. */
@@ -200,8 +199,8 @@ export function serializeIncidents(incidents: StoredIncidents): string {
 export class IncidentLinesError extends Error {}
 
 /** Reads `serializeIncidents`'s lines all at once (the build's reading of the previous generation). */
-export function parseIncidents(text: string): StoredIncidents {
-  const lines = incidentLines(text);
+export function parseIncidents(bytes: Buffer): StoredIncidents {
+  const lines = incidentLines(bytes);
   for (;;) {
     const next = lines.next();
     if (next.done) return next.value;
@@ -212,8 +211,8 @@ export function parseIncidents(text: string): StoredIncidents {
  * Reads `serializeIncidents`'s lines a few at a time: after `budgetMs` of parsing, awaits `step`
  * (a server's turn of its event loop) before going on, so that no one piece holds the loop long.
  */
-export async function parseIncidentsInSteps(text: string, step: () => Promise<void>, budgetMs = 4): Promise<StoredIncidents> {
-  const lines = incidentLines(text);
+export async function parseIncidentsInSteps(bytes: Buffer, step: () => Promise<void>, budgetMs = 4): Promise<StoredIncidents> {
+  const lines = incidentLines(bytes);
   let started = performance.now();
   for (;;) {
     const next = lines.next();
@@ -225,14 +224,15 @@ export async function parseIncidentsInSteps(text: string, step: () => Promise<vo
   }
 }
 
-/** Parses the lines one by one, yielding after each. */
-function* incidentLines(text: string): Generator<void, StoredIncidents> {
+/** Parses the lines one by one, yielding after each; each line is decoded on its own, not the whole file at once. */
+function* incidentLines(bytes: Buffer): Generator<void, StoredIncidents> {
   let at = 0;
   const nextLine = (): string | null => {
-    if (at >= text.length) return null;
-    const end = text.indexOf('\n', at);
-    const line = text.slice(at, end === -1 ? text.length : end);
-    at = end === -1 ? text.length : end + 1;
+    if (at >= bytes.length) return null;
+    const newline = bytes.indexOf(0x0a, at);
+    const end = newline === -1 ? bytes.length : newline;
+    const line = bytes.toString('utf8', at, end);
+    at = end + 1;
     return line;
   };
   const parse = (line: string | null, what: string): unknown => {

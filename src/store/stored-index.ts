@@ -159,7 +159,7 @@ function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incidentsInSt
     enumerable: true,
     get(): StoredIncidents {
       if (!incidents) {
-        incidents = checked(() => parseIncidents(pending!.toString('utf8')));
+        incidents = checked(() => parseIncidents(pending!));
         pending = undefined;
       }
       return incidents;
@@ -169,9 +169,8 @@ function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incidentsInSt
     value: (): Promise<StoredIncidents> => {
       if (incidents) return Promise.resolve(incidents);
       inSteps ??= (async () => {
-        const text = pending!.toString('utf8');
         try {
-          incidents ??= await parseIncidentsInSteps(text, turn);
+          incidents ??= await parseIncidentsInSteps(pending!, turn);
         } catch (err) {
           inSteps = undefined;
           if (err instanceof IncidentLinesError) throw damaged(file, err.message);

@@ -126,15 +126,16 @@ describe('incidents grouped in the index', () => {
     await build();
     const incidents: StoredIncidents = read().incidents;
     const text = serializeIncidents(incidents);
-    expect(parseIncidents(text)).toEqual(incidents);
+    const bytes = Buffer.from(text);
+    expect(parseIncidents(bytes)).toEqual(incidents);
     let steps = 0;
-    const stepped = await parseIncidentsInSteps(text, async () => void steps++, 0);
+    const stepped = await parseIncidentsInSteps(bytes, async () => void steps++, 0);
     expect(stepped).toEqual(incidents);
     expect(steps).toBeGreaterThan(0);
     const lines = text.split('\n');
     lines[2] = lines[2]!.slice(0, 10);
-    expect(() => parseIncidents(lines.join('\n'))).toThrow(/line 3 is not valid JSON/);
-    expect(() => parseIncidents(text.split('\n').slice(0, 3).join('\n'))).toThrow(/ends before line 4/);
+    expect(() => parseIncidents(Buffer.from(lines.join('\n')))).toThrow(/line 3 is not valid JSON/);
+    expect(() => parseIncidents(Buffer.from(text.split('\n').slice(0, 3).join('\n')))).toThrow(/ends before line 4/);
   });
 
   it('tells of stored lines that pass the checksum but cannot be read as a damaged index, when they are first read', async () => {
