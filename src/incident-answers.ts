@@ -1,8 +1,8 @@
 /**
  * The incident records' part in answering, for `src/sitrep.ts`: the timeline over the incidents the
- * build grouped and stored (put back together once per index generation, on first use), the count line of a count question,
- * and "When was the last attack on <place>?" answered from the records when they hold an incident at
- * that place. Here, beside the front door, because it joins two stages that do not know each other:
+ * build grouped and stored (put back together once per index generation, on first use), the count
+ * line of a count question, and "When was the last attack on <place>?" answered from the records when
+ * they hold an incident at that place. Here, beside the front door, because it joins two stages that do not know each other:
  * the answer contract (`src/answer/types.ts`) and the incident records (`src/incidents/`).
  */
 import { performance } from 'node:perf_hooks';
