@@ -22,7 +22,7 @@ await runMain(async () => {
     const i = summary.incidents;
     console.log(
       `Incident reports: ${i.reports} (${i.articlesRead} articles read for them in ${i.seconds.toFixed(1)} s; the others' kept), ` +
-        `grouped into ${i.incidents} incidents in ${i.groupSeconds.toFixed(1)} s.`,
+        `grouped into ${i.incidents} incidents in ${i.groupSeconds.toFixed(1)} s (${i.regrouped} reports grouped again, the other incidents kept).`,
     );
   }
   if (summary.skipped.length > 0) {

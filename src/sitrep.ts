@@ -86,10 +86,11 @@ export interface IndexSummary {
   unchanged: boolean;
   /**
    * Incident reports in the new generation, the articles read for them by this build (the others'
-   * were kept), the seconds that reading and grouping took, the incidents they group into, and the
-   * grouping's share of those seconds. Left out when no generation was written.
+   * were kept), the seconds that reading and grouping took, the incidents they group into, the
+   * grouping's share of those seconds, and the reports it grouped again (the other incidents were
+   * kept from the previous generation). Left out when no generation was written.
    */
-  incidents?: { reports: number; articlesRead: number; seconds: number; incidents: number; groupSeconds: number };
+  incidents?: { reports: number; articlesRead: number; seconds: number; incidents: number; groupSeconds: number; regrouped: number };
 }
 
 export interface Sitrep extends Searcher {

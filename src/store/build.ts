@@ -107,12 +107,12 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     // Reports are read per article: a kept article keeps its reports, a new or changed one is read now;
-    // then all are grouped into incidents again, so that answering only puts the stored groups together.
+    // then the incidents they can touch are grouped again, so that answering only puts the stored groups together.
     // Before the embedding and the graphs, so that the gazetteer's memory is free again for them.
     const extractStarted = performance.now();
-    const { incidents, extracted, groupSeconds } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+    const { incidents, extracted, groupSeconds, regrouped } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
 
-    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000, incidents: incidents.groups.length, groupSeconds };
+    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000, incidents: incidents.groups.length, groupSeconds, regrouped };
 
     const known = new Map<string, Float32Array>();
     previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
