@@ -179,11 +179,18 @@ export function regroupIncidents(
       if (day !== null && day !== undefined) addedDays.add(day);
     });
   }
+  // Per day as written: a corpus's reports share a few thousand days at most, so each is parsed once.
+  const nearDay = new Map<string, boolean>();
   const nearAdded = (r: StoredReport) => {
-    const day = r.eventDay && parseIsoDay(r.eventDay.day);
-    if (day === null || day === undefined) return false;
-    for (let d = day - tolerance; d <= day + tolerance; d++) if (addedDays.has(d)) return true;
-    return false;
+    if (!r.eventDay) return false;
+    let near = nearDay.get(r.eventDay.day);
+    if (near === undefined) {
+      const day = parseIsoDay(r.eventDay.day);
+      near = false;
+      if (day !== null) for (let d = day - tolerance; d <= day + tolerance && !near; d++) near = addedDays.has(d);
+      nearDay.set(r.eventDay.day, near);
+    }
+    return near;
   };
   const kept: ReportRef[][] = [];
   const again: ReportRef[] = [...added];

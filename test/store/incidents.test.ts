@@ -248,6 +248,17 @@ describe('regrouping only the incidents a change can touch', () => {
     expect(update.regrouped).toBeLessThan(update.incidents.groups.flat().length);
   });
 
+  it('puts kept incidents in the order grouping afresh gives when the articles’ order has moved', () => {
+    const first = [...background, third, between, fifth];
+    const before = updateIncidents(first, null, towns);
+    // The articles of the Kharkiv incident in another order (files renamed), and one added far from it.
+    const moved = [fifth, ...background, far, between, third];
+    const { update, afresh } = next(before, first, moved);
+    expect(update.regrouped).toBe(1);
+    expect(update.incidents.groups).toEqual(afresh);
+    expect(titlesOf(update.incidents.groups)).toContainEqual(['k5', 'k4', 'k3']);
+  });
+
   it('groups every report afresh when most of them would be grouped again', () => {
     const first = [third, fifth];
     const before = updateIncidents(first, null, towns);
