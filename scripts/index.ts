@@ -20,7 +20,10 @@ await runMain(async () => {
   );
   if (summary.incidents) {
     const i = summary.incidents;
-    console.log(`Incident reports: ${i.reports} (${i.articlesRead} articles read for them in ${i.seconds.toFixed(1)} s; the others' kept).`);
+    console.log(
+      `Incident reports: ${i.reports} (${i.articlesRead} articles read for them in ${i.seconds.toFixed(1)} s; the others' kept), ` +
+        `grouped into ${i.incidents} incidents in ${i.groupSeconds.toFixed(1)} s (${i.regrouped} reports grouped again, the other incidents kept).`,
+    );
   }
   if (summary.skipped.length > 0) {
     console.log(`Skipped ${summary.skipped.length}:`);

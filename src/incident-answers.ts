@@ -1,15 +1,16 @@
 /**
- * The incident records' part in answering, for `src/sitrep.ts`: the timeline over the stored
- * reports (grouped once per index generation, on first use), the count line of a count question,
- * and "When was the last attack on <place>?" answered from the records when they hold an incident at
- * that place. Here, beside the front door, because it joins two stages that do not know each other:
+ * The incident records' part in answering, for `src/sitrep.ts`: the timeline over the incidents the
+ * build grouped and stored (put back together once per index generation, on first use), the count
+ * line of a count question, and "When was the last attack on <place>?" answered from the records when
+ * they hold an incident at that place. Here, beside the front door, because it joins two stages that do not know each other:
  * the answer contract (`src/answer/types.ts`) and the incident records (`src/incidents/`).
  */
+import { performance } from 'node:perf_hooks';
 import { articleRef } from './answer/compose.js';
 import type { Answer, Quote } from './answer/types.js';
 import type { Article } from './corpus/types.js';
-import { countLine, countryCode, groupReports, incidentFilter, overlappingPlaceNames, samePlaceName, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
-import { reportsOf } from './store/incident-reports.js';
+import { countLine, countryCode, incidentFilter, overlappingPlaceNames, samePlaceName, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
+import { incidentOf } from './store/incident-reports.js';
 import type { StoredIndex } from './store/stored-index.js';
 import { isoDay, parseIsoDay, type Day, type DayRange } from './time/days.js';
 import { eventDates } from './time/event-dates.js';
@@ -20,18 +21,42 @@ export interface Timeline {
   quote(report: IncidentReport): string;
 }
 
-/** The incidents of one index generation: grouped from its stored reports on the first call, then kept. */
-export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) => Timeline {
-  let all: Incident[] | undefined;
+/** Milliseconds of work on the stored incidents before the event loop is given a turn. */
+const STEP_MS = 4;
+
+/**
+ * The incidents of one index generation: the groups the build stored, parsed and put back together on
+ * the first call a few at a time between turns of the event loop (a running bot keeps answering
+ * meanwhile), then kept.
+ */
+export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) => Promise<Timeline> {
+  let all: Promise<Incident[]> | undefined;
   let byId: Map<string, Article> | undefined;
   const articleOf = (id: string) => (byId ??= new Map(index.articles.map((a) => [a.id, a]))).get(id);
   const quote = (r: IncidentReport) => sentenceOf(articleOf(r.articleId), r).replace(/\s+/g, ' ').trim();
   let places: PlaceIndex | undefined;
-  return (filter) => {
-    all ??= groupReports(reportsOf(index.articles, index.incidents));
-    let candidates = withinDays(all, filter);
+  const load = async (): Promise<Incident[]> => {
+    const stored = await index.incidentsInSteps();
+    const out: Incident[] = [];
+    let started = performance.now();
+    for (let g = 0; g < stored.groups.length; g++) {
+      if (performance.now() - started > STEP_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        started = performance.now();
+      }
+      out.push(incidentOf(articleOf, stored, g));
+    }
+    return out;
+  };
+  return async (filter) => {
+    all ??= load().catch((err: unknown) => {
+      all = undefined;
+      throw err;
+    });
+    const incidents = await all;
+    let candidates = withinDays(incidents, filter);
     if (filter.place !== undefined) {
-      places ??= placeIndex(all);
+      places ??= placeIndex(incidents);
       const at = atPlace(places, filter.place);
       candidates = candidates.filter((i) => at.has(i));
     }
@@ -112,9 +137,9 @@ function sentenceOf(article: Article | undefined, r: IncidentReport): string {
 }
 
 /** The `incidents` part of a count question's answer. */
-export function countPart(timeline: (f: TimelineFilter) => Timeline, q: IncidentQuestion, period: DayRange | null, asOf: Day): NonNullable<Answer['incidents']> {
+export async function countPart(timeline: (f: TimelineFilter) => Promise<Timeline>, q: IncidentQuestion, period: DayRange | null, asOf: Day): Promise<NonNullable<Answer['incidents']>> {
   const filter = incidentFilter(q, period, asOf);
-  const count = timeline(filter).incidents.length;
+  const count = (await timeline(filter)).incidents.length;
   return { count, filter, line: countLine(count, filter, asOf) };
 }
 
@@ -124,14 +149,14 @@ export function countPart(timeline: (f: TimelineFilter) => Timeline, q: Incident
  * article first), with the day's words as the answer span. Null when the records hold none, so the
  * question goes the time-aware answer path.
  */
-export function lastIncidentAnswer(
-  timeline: (f: TimelineFilter) => Timeline,
+export async function lastIncidentAnswer(
+  timeline: (f: TimelineFilter) => Promise<Timeline>,
   articles: Article[],
   question: string,
   q: IncidentQuestion & { ask: 'last' },
   asOf: Day,
-): Omit<Answer, 'ms'> | null {
-  const { incidents, quote } = timeline(incidentFilter(q, null, asOf));
+): Promise<Omit<Answer, 'ms'> | null> {
+  const { incidents, quote } = await timeline(incidentFilter(q, null, asOf));
   const newest = incidents.find((i) => i.day !== null);
   if (!newest) return null;
   const report = [...newest.reports].sort((a, b) => rankForQuote(b, newest.day!) - rankForQuote(a, newest.day!) || (b.published ?? '').localeCompare(a.published ?? ''))[0]!;

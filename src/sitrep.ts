@@ -86,9 +86,11 @@ export interface IndexSummary {
   unchanged: boolean;
   /**
    * Incident reports in the new generation, the articles read for them by this build (the others'
-   * were kept), and the seconds that reading took. Left out when no generation was written.
+   * were kept), the seconds that reading and grouping took, the incidents they group into, the
+   * grouping's share of those seconds, and the reports it grouped again (the other incidents were
+   * kept from the previous generation). Left out when no generation was written.
    */
-  incidents?: { reports: number; articlesRead: number; seconds: number };
+  incidents?: { reports: number; articlesRead: number; seconds: number; incidents: number; groupSeconds: number; regrouped: number };
 }
 
 export interface Sitrep extends Searcher {
@@ -190,13 +192,13 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       const asked = incidentQuestion(question);
       const started = performance.now();
       if (asked?.ask === 'last') {
-        const found = lastIncidentAnswer(timeline, index.articles, question, asked, asOf ?? todayIn(config.TIME_ZONE));
+        const found = await lastIncidentAnswer(timeline, index.articles, question, asked, asOf ?? todayIn(config.TIME_ZONE));
         if (found) return { ...found, ms: Math.round((performance.now() - started) * 10) / 10 };
       }
       const answer = await answerer.answer(question, { asOf });
       if (asked?.ask !== 'count') return answer;
       const time = answerer.timeOf(question, { asOf });
-      return { ...answer, incidents: countPart(timeline, asked, time.range, time.asOf) };
+      return { ...answer, incidents: await countPart(timeline, asked, time.range, time.asOf) };
     },
     async timeline(filter) {
       return timeline(filter);

@@ -106,12 +106,13 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const passages = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
-    // Reports are read per article: a kept article keeps its reports, a new or changed one is read now.
+    // Reports are read per article: a kept article keeps its reports, a new or changed one is read now;
+    // then the incidents they can touch are grouped again, so that answering only puts the stored groups together.
     // Before the embedding and the graphs, so that the gazetteer's memory is free again for them.
     const extractStarted = performance.now();
-    const { incidents, extracted } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+    const { incidents, extracted, groupSeconds, regrouped } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
 
-    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000 };
+    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000, incidents: incidents.groups.length, groupSeconds, regrouped };
 
     const known = new Map<string, Float32Array>();
     previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
@@ -174,7 +175,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
           counts: { files: corpus.files.length, articles: articles.length, passages: passages.length },
           skipped: corpus.skipped,
           ...(corpus.removed.length > 0 ? { removed: corpus.removed } : {}),
-          incidents: { extractor: incidents.extractor, reports: incidentsRead.reports },
+          incidents: { extractor: incidents.extractor, reports: incidentsRead.reports, groups: incidents.groups.length },
         },
         articles,
         passages,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -15,8 +15,8 @@ export const INDEX_FILES = {
   rawVectors: 'vectors.f32',
   words: 'words.json',
   wordVectors: 'words.hnsw',
-  /** Incident reports, per article (`StoredIncidents`). */
-  incidents: 'incidents.json',
+  /** Incident reports per article and their grouping into incidents (`StoredIncidents`, lines of JSON). */
+  incidents: 'incidents.jsonl',
 } as const;
 
 const skipped = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });
@@ -38,8 +38,8 @@ export const manifestSchema = z.object({
   skipped: z.array(skipped),
   /** Articles left out because `npm run remove` took them out of files that still hold them (src/corpus/removed.ts). */
   removed: z.array(z.object({ file: z.string(), id: z.string() })).optional(),
-  /** The rules the stored incident reports were read with, and how many there are. */
-  incidents: z.object({ extractor: z.string(), reports: z.number().int() }),
+  /** The rules the stored incident reports were read with, how many there are, and how many incidents they group into. */
+  incidents: z.object({ extractor: z.string(), reports: z.number().int(), groups: z.number().int() }),
   /** Stored file name → its sha256 and size. */
   checksums: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
 });

@@ -6,14 +6,25 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatAnswerText } from '../../src/answer/format.js';
+import { groupReports } from '../../src/incidents/index.js';
 import { openSitrep, type Sitrep } from '../../src/sitrep.js';
+import { reportsOf } from '../../src/store/incident-reports.js';
+import { readIndex } from '../../src/store/stored-index.js';
 import { article, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
 describe('the count line on the shipped corpus', () => {
   let sitrep: Sitrep;
+  const indexDir = path.join(tempDir(), 'index');
   beforeAll(async () => {
-    sitrep = await openSitrep(testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: path.join(tempDir(), 'index') }), { buildIfMissing: true });
+    sitrep = await openSitrep(testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: indexDir }), { buildIfMissing: true });
   }, 180_000);
+
+  it('lists the incidents the build grouped, the same as grouping the stored reports afresh', async () => {
+    const index = readIndex(indexDir, { efSearch: 50 });
+    const afresh = groupReports(reportsOf(index.articles, index.incidents));
+    expect(afresh.length).toBeGreaterThan(1);
+    expect((await sitrep.timeline({})).incidents).toEqual(afresh);
+  });
 
   it('gives the article’s figure as the answer and, beside it, the incidents the corpus reports since that day', async () => {
     const a = await sitrep.answer('How many attacks since Oct 17?');

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
-import { createGazetteer, EXTRACTOR_VERSION, extractReports, loadGazetteer } from '../../src/incidents/index.js';
+import { createGazetteer, EXTRACTOR_VERSION, extractReports, groupReports, loadGazetteer } from '../../src/incidents/index.js';
 import { buildIndex } from '../../src/store/build.js';
-import { reportsOf, updateIncidents } from '../../src/store/incident-reports.js';
+import { groupIncidents, incidentsOf, parseIncidents, parseIncidentsInSteps, reportsOf, serializeIncidents, updateIncidents, type ReportRef, type StoredIncidents } from '../../src/store/incident-reports.js';
+import { sha256 } from '../../src/store/files.js';
 import { readIndex } from '../../src/store/stored-index.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
@@ -47,8 +48,12 @@ describe('incident reports in the index', () => {
     expect(text.slice(rockets.sentenceSpan.start, rockets.sentenceSpan.end)).toMatch(/^Militants fired four rockets .* police said\.$/);
     expect(rockets).toMatchObject({ file: 'rockets.md', source: 'Wire', published: '2025-03-06', killed: { value: 2 }, injured: { value: 5 } });
     // Citation fields are the article's, not copies kept in the reports file.
-    const raw = fs.readFileSync(path.join(index.location, 'incidents.json'), 'utf8');
+    const raw = fs.readFileSync(path.join(index.location, 'incidents.jsonl'), 'utf8');
     expect(raw).not.toContain('rockets.md');
+    // Nor are the words of its fields: they are cut from the article's text again.
+    expect(rockets.kind.text).toMatch(/^rockets?$/);
+    expect(rockets.kind.text).toBe(text.slice(rockets.kind.start, rockets.kind.end));
+    expect(raw).not.toContain('"text"');
   });
 
   it('adds an added article’s reports, drops a removed one’s, and reads a changed one again', async () => {
@@ -72,6 +77,83 @@ describe('incident reports in the index', () => {
     expect(reportedDays(changed.articles, changed).sort()).toEqual(['Drone strike on a depot 2025-04-02', 'Rockets hit Karvan 2025-03-03']);
     expect(Object.keys(changed.incidents.byArticle).sort()).toEqual(changed.articles.filter((a) => a.title !== 'Harvest festival').map((a) => a.id).sort());
     expect(changed.manifest.incidents.reports).toBe(2);
+  });
+});
+
+/** Incidents as comparable values: their fields and their reports' articles and sentences, in order. */
+const shapeOf = (incidents: ReturnType<typeof groupReports>) =>
+  incidents.map((i) => ({ ...i, reports: i.reports.map((r) => `${r.title}#${r.sentence}`), firstReport: i.reports[0] }));
+const storedIncidents = (index: ReturnType<ReturnType<typeof setup>['read']>) =>
+  incidentsOf((id) => index.articles.find((a) => a.id === id), index.incidents);
+
+// Two reports of one strike in two articles, and one of another incident.
+const STRIKE = article('Strike on Kharkiv school', 'A missile struck a school in Kharkiv on 3 March 2025, killing two pupils.', { published: '2025-03-04' });
+const STRIKE_AGAIN = article('Kharkiv school attack', 'Two pupils were killed when a missile hit a school in Kharkiv on 3 March 2025.', { published: '2025-03-05' });
+
+describe('incidents grouped in the index', () => {
+  it('stores the grouping of every report, and puts the same incidents back together as grouping afresh', async () => {
+    const { build, read } = setup({ 'rockets.md': ROCKETS, 'blast.md': BLAST, 'drone.md': DRONE, 'strike.md': STRIKE, 'again.md': STRIKE_AGAIN, 'calm.md': CALM });
+    await build();
+    const index = read();
+    const afresh = groupReports(reportsOf(index.articles, index.incidents));
+    expect(afresh.some((i) => i.reports.length === 2)).toBe(true);
+    expect(index.incidents.groups).toHaveLength(afresh.length);
+    expect(index.manifest.incidents.groups).toBe(afresh.length);
+    expect(shapeOf(storedIncidents(index))).toEqual(shapeOf(afresh));
+  });
+
+  it('groups again when an article is added or removed: an added report joins the incident it tells of', async () => {
+    const { corpus, build, read } = setup({ 'strike.md': STRIKE, 'blast.md': BLAST });
+    await build();
+    expect(read().incidents.groups.map((g) => g.length)).toEqual([1, 1]);
+
+    fs.writeFileSync(path.join(corpus, 'again.md'), STRIKE_AGAIN);
+    const added = await build();
+    expect(added.incidents).toMatchObject({ articlesRead: 1, incidents: 2 });
+    const joined = read();
+    const strike = storedIncidents(joined).find((i) => i.places.includes('Kharkiv'))!;
+    expect(strike.reports.map((r) => r.title).sort()).toEqual(['Kharkiv school attack', 'Strike on Kharkiv school']);
+    expect(shapeOf(storedIncidents(joined))).toEqual(shapeOf(groupReports(reportsOf(joined.articles, joined.incidents))));
+
+    fs.rmSync(path.join(corpus, 'strike.md'));
+    await build();
+    const removed = read();
+    expect(storedIncidents(removed).map((i) => i.reports.map((r) => r.title))).toEqual([['Kharkiv school attack'], ['Blast in Loria']]);
+  });
+
+  it('reads its stored lines back whole, at once or a few at a time, and names a damaged line', async () => {
+    const { build, read } = setup({ 'rockets.md': ROCKETS, 'blast.md': BLAST, 'strike.md': STRIKE, 'again.md': STRIKE_AGAIN });
+    await build();
+    const incidents: StoredIncidents = read().incidents;
+    const text = serializeIncidents(incidents);
+    const bytes = Buffer.from(text);
+    expect(parseIncidents(bytes)).toEqual(incidents);
+    let steps = 0;
+    const stepped = await parseIncidentsInSteps(bytes, async () => void steps++, 0);
+    expect(stepped).toEqual(incidents);
+    expect(steps).toBeGreaterThan(0);
+    const lines = text.split('\n');
+    lines[2] = lines[2]!.slice(0, 10);
+    expect(() => parseIncidents(Buffer.from(lines.join('\n')))).toThrow(/line 3 is not valid JSON/);
+    expect(() => parseIncidents(Buffer.from(text.split('\n').slice(0, 3).join('\n')))).toThrow(/ends before line 4/);
+  });
+
+  it('tells of stored lines that pass the checksum but cannot be read as a damaged index, when they are first read', async () => {
+    const { build, read } = setup({ 'rockets.md': ROCKETS });
+    await build();
+    const { location } = read();
+    // Bad lines the manifest vouches for (as a writer's bug would leave them): the checksums are made to match.
+    const bad = '{"extractor":"x","articles":1,"groups":0}\n[1]\n';
+    fs.writeFileSync(path.join(location, 'incidents.jsonl'), bad);
+    const manifestFile = path.join(location, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest.checksums['incidents.jsonl'] = { sha256: sha256(bad), bytes: Buffer.byteLength(bad) };
+    const manifestText = JSON.stringify(manifest, null, 2);
+    fs.writeFileSync(manifestFile, manifestText);
+    fs.writeFileSync(path.join(location, 'manifest.sha256'), `${sha256(manifestText)}\n`);
+    const index = read();
+    await expect(index.incidentsInSteps()).rejects.toThrow(/incidents\.jsonl is damaged: line 2 is not an article's reports/);
+    expect(() => index.incidents).toThrow(/incidents\.jsonl is damaged: line 2 is not an article's reports/);
   });
 });
 
@@ -104,5 +186,84 @@ describe('updateIncidents', () => {
     const calm: Article[] = [{ id: 'c', file: 'c.md', title: 'C', text: 'The harvest festival drew large crowds to the square.' }];
     updateIncidents(calm, null, () => (loads++, towns()));
     expect(loads).toBe(0);
+  });
+});
+
+describe('regrouping only the incidents a change can touch', () => {
+  const art = (id: string, text: string, published: string): Article => ({ id, file: `${id}.md`, title: id, published, text });
+  const towns = () => createGazetteer([{ name: 'Karvan', country: 'AM', lat: 40, lon: 44, population: 30_000 }]);
+  // Incidents far apart in time, so that a change near one leaves most of them as they were.
+  const background = ['Loria', 'Hadar', 'Karvan', 'Tamsin', 'Orvel', 'Brisk'].map((town, i) =>
+    art(`bg${i}`, `A car bomb exploded outside a bank in ${town} on ${i + 10} ${['June', 'July', 'August', 'September', 'October', 'November'][i]} 2024, wounding four people.`, `2024-${String(i + 6).padStart(2, '0')}-${i + 11}`),
+  );
+  const third = art('k3', 'A missile struck a school in Kharkiv on 3 March 2025, killing two pupils.', '2025-03-04');
+  const fifth = art('k5', 'A missile struck a hospital in Kharkiv on 5 March 2025, killing three people.', '2025-03-06');
+  const between = art('k4', 'A missile struck a school in Kharkiv on 4 March 2025, killing two pupils and a teacher.', '2025-03-05');
+  const far = art('far', 'A drone struck a fuel depot in Orvel on 2 April 2026, killing three guards.', '2026-04-03');
+
+  /** The next build's grouping, worked out from `before`'s, with the afresh grouping of the same reports beside it. */
+  function next(before: ReturnType<typeof updateIncidents>, beforeArticles: Article[], articles: Article[]) {
+    const update = updateIncidents(articles, { articleIds: new Set(beforeArticles.map((a) => a.id)), incidents: before.incidents }, towns);
+    return { update, afresh: groupIncidents(articles, update.incidents.byArticle) };
+  }
+  const titlesOf = (groups: ReportRef[][]) => groups.map((g) => g.map(([id]) => id));
+
+  it('joins two previous incidents through an added report that links both, as grouping afresh does', () => {
+    const first = [...background, third, fifth];
+    const before = updateIncidents(first, null, towns);
+    expect(before.regrouped).toBe(before.incidents.groups.flat().length);
+    expect(titlesOf(before.incidents.groups).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
+    const articles = [...background, third, between, fifth];
+    const { update, afresh } = next(before, first, articles);
+    expect(update.incidents.groups).toEqual(afresh);
+    expect(titlesOf(update.incidents.groups)).toContainEqual(['k3', 'k4', 'k5']);
+    // Only the added report and the two incidents within a day of it were grouped again.
+    expect(update.regrouped).toBe(3);
+  });
+
+  it('groups only its own reports for an article far in time from the others, and splits an incident when its link is removed', () => {
+    const first = [...background, third, between, fifth];
+    const before = updateIncidents(first, null, towns);
+    const withFar = [...first, far];
+    const added = next(before, first, withFar);
+    expect(added.update.incidents.groups).toEqual(added.afresh);
+    expect(added.update.regrouped).toBe(1);
+    expect(titlesOf(added.update.incidents.groups)[0]).toEqual(['far']);
+
+    const withoutLink = withFar.filter((a) => a.id !== 'k4');
+    const removed = next(added.update, withFar, withoutLink);
+    expect(removed.update.incidents.groups).toEqual(removed.afresh);
+    expect(removed.update.regrouped).toBe(2);
+    expect(titlesOf(removed.update.incidents.groups).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
+  });
+
+  it('changes an article: its old reports leave their incident and its new ones are grouped with their neighbours', () => {
+    const first = [...background, third, fifth];
+    const before = updateIncidents(first, null, towns);
+    // k5 told again with the 4th for its day: a new id, the old one removed.
+    const changed = art('k5b', fifth.text.replace('5 March', '4 March'), fifth.published!);
+    const articles = [...background, third, changed];
+    const { update, afresh } = next(before, first, articles);
+    expect(update.incidents.groups).toEqual(afresh);
+    expect(update.regrouped).toBeLessThan(update.incidents.groups.flat().length);
+  });
+
+  it('puts kept incidents in the order grouping afresh gives when the articles’ order has moved', () => {
+    const first = [...background, third, between, fifth];
+    const before = updateIncidents(first, null, towns);
+    // The articles of the Kharkiv incident in another order (files renamed), and one added far from it.
+    const moved = [fifth, ...background, far, between, third];
+    const { update, afresh } = next(before, first, moved);
+    expect(update.regrouped).toBe(1);
+    expect(update.incidents.groups).toEqual(afresh);
+    expect(titlesOf(update.incidents.groups)).toContainEqual(['k5', 'k4', 'k3']);
+  });
+
+  it('groups every report afresh when most of them would be grouped again', () => {
+    const first = [third, fifth];
+    const before = updateIncidents(first, null, towns);
+    const { update, afresh } = next(before, first, [third, between, fifth]);
+    expect(update.incidents.groups).toEqual(afresh);
+    expect(update.regrouped).toBe(3);
   });
 });
