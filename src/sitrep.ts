@@ -198,7 +198,9 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       const answer = await answerer.answer(question, { asOf });
       if (asked?.ask !== 'count') return answer;
       const time = answerer.timeOf(question, { asOf });
-      return { ...answer, incidents: await countPart(timeline, asked, time.range, time.asOf) };
+      // None found says nothing a plain answer or abstention does not: the line and its button need incidents to list.
+      const counted = await countPart(timeline, asked, time.range, time.asOf);
+      return counted.count > 0 ? { ...answer, incidents: counted } : answer;
     },
     async timeline(filter) {
       return timeline(filter);

@@ -48,8 +48,8 @@ describe('buttons under an answer', () => {
     expect(answered.embeds[0].footer.text).toMatch(/ · corpus updated (just now|\d+ min ago), 2 articles$/);
   });
 
-  it('come under /ask: Sources and, for a running figure, Earlier figures', () => {
-    expect(buttonLabels(answered)).toEqual(['Sources', 'Earlier figures']);
+  it('come under /ask: Sources, for a running figure Earlier figures, and for a count of incidents List them', () => {
+    expect(buttonLabels(answered)).toEqual(['Sources', 'Earlier figures', 'List them']);
     expect(idOf(answered, 'sources')).toMatch(/^ans:\d{8}[a-z0-9]{10}:sources$/);
     for (const id of buttonIds(answered)) expect(id.length).toBeLessThanOrEqual(100);
   });

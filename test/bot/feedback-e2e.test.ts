@@ -42,7 +42,8 @@ describe('votes under answers', () => {
   const idOf = (body: any, action: string) => buttonIds(body).find((id) => id.endsWith(`:${action}`))!;
 
   it('come as 👍 and 👎 under answers and abstentions alike', () => {
-    expect(buttonLabels(answered)).toEqual(['Sources', '👍', '👎']);
+    // The question counts attacks, so its answer also lists the incidents the records hold.
+    expect(buttonLabels(answered)).toEqual(['Sources', 'List them', '👍', '👎']);
     expect(buttonLabels(abstained)).toEqual(['👍', '👎']);
   });
 
