@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { evaluateBeir, evaluateQuestionFile, evaluateSquad, writeJson, type AnswerEvaluation, type EvalOptions } from '../src/eval/run.js';
 import { formatAnswerEvaluation, formatBeirEvaluation } from '../src/eval/report.js';
 import { evaluateIncidents, formatIncidentSpeed } from '../src/eval/incidents.js';
-import { formatIncidentScores } from '../src/eval/incident-scores.js';
+import { formatIncidentScores } from '../src/eval/incident-report.js';
 import { runMain } from './cli.js';
 
 const FIXTURE_QUESTIONS = 'test/fixtures/eval/questions.jsonl';

@@ -1,42 +1,13 @@
 /**
  * Scores incident extraction against hand labels (`test/fixtures/eval/incidents.jsonl`; the rules are
  * in `test/fixtures/eval/INCIDENTS.md`): reports matched by sentence, then each field, incidents and
- * grouping. Pure: the caller reads the files and runs the extractor.
+ * grouping. Pure: the caller reads the files and runs the extractor. The labels' schema is in
+ * `incident-labels.ts`, the printed table in `incident-report.ts`.
  */
-import { z } from 'zod';
 import type { Gazetteer, Incident, IncidentReport } from '../incidents/index.js';
-import { INCIDENT_KINDS, samePlaceName } from '../incidents/index.js';
+import { samePlaceName } from '../incidents/index.js';
+import type { LabelledArticle, LabelledIncident } from './incident-labels.js';
 import { parseIsoDay } from '../time/days.js';
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const count = z.number().int().nonnegative().nullable();
-
-export const labelledIncidentSchema = z.strictObject({
-  sentence: z.number().int().nonnegative(),
-  eventDate: isoDay.nullable(),
-  place: z.string().min(1).nullable(),
-  otherPlaces: z.array(z.string().min(1)).optional(),
-  actor: z.string().min(1).nullable(),
-  target: z.string().min(1).nullable(),
-  kind: z.enum(INCIDENT_KINDS),
-  killed: count,
-  injured: count,
-  group: z.string().min(1).optional(),
-});
-
-export const labelledArticleSchema = z.strictObject({
-  id: z.string().min(1),
-  file: z.string().min(1),
-  published: isoDay,
-  stratum: z.enum(['wikipedia-day', 'live-updates', 'single-story']),
-  labelled: z.string(),
-  labelledThroughSentence: z.number().int().nonnegative().optional(),
-  note: z.string().optional(),
-  incidents: z.array(labelledIncidentSchema),
-});
-
-export type LabelledIncident = z.infer<typeof labelledIncidentSchema>;
-export type LabelledArticle = z.infer<typeof labelledArticleSchema>;
 
 /** One labelled article with what the extractor found in it. */
 export interface ArticlePrediction {
@@ -315,25 +286,4 @@ export function scoreIncidents(predictions: ArticlePrediction[], gazetteer?: Gaz
     grouping: precisionRecall(grouping.bothSame, grouping.predSame, grouping.labelSame),
     outOfRange,
   };
-}
-
-const pct = (x: number | null) => (x === null ? '   –' : x.toFixed(2).padStart(4));
-
-function row(name: string, s: PrecisionRecall): string {
-  return `${name.padEnd(22)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}   ${String(s.correct).padStart(4)} / ${String(s.predicted).padStart(4)} found / ${String(s.labelled).padStart(4)} labelled`;
-}
-
-export function formatIncidentScores(s: IncidentScores): string {
-  const lines = [`Incident extraction, ${s.articles} hand-labelled real-news articles`, '', `${''.padEnd(22)}    P     R    F1`];
-  lines.push(row('reports (by sentence)', s.reports));
-  for (const f of SCORED_FIELDS) lines.push(row(`  ${f}`, s.fields[f]));
-  lines.push(row('incidents', s.incidents));
-  lines.push(row('grouping (pairs)', s.grouping));
-  lines.push('', 'By stratum:');
-  for (const [k, v] of Object.entries(s.byStratum)) {
-    lines.push(row(`  ${k} (${v.articles}) reports`, v.reports), row(`  ${k} incidents`, v.incidents));
-  }
-  lines.push('', `Of the reports found: day right (±1) ${pct(s.foundDateRight)}, place right ${pct(s.foundPlaceRight)} (where the label gives one).`);
-  if (s.outOfRange.length) lines.push(`warning: ${s.outOfRange.length} labelled sentence(s) beyond their article's sentences (the splitter changed?): ${s.outOfRange.slice(0, 5).join(', ')}`);
-  return lines.join('\n');
 }

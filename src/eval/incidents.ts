@@ -9,7 +9,8 @@ import { parseJsonLines } from '../corpus/jsonl.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { Article } from '../corpus/types.js';
 import { extractReports, groupReports, loadGazetteer, mayReportIncident, type Gazetteer } from '../incidents/index.js';
-import { labelledArticleSchema, scoreIncidents, type ArticlePrediction, type IncidentScores, type LabelledArticle } from './incident-scores.js';
+import { labelledArticleSchema, type LabelledArticle } from './incident-labels.js';
+import { scoreIncidents, type ArticlePrediction, type IncidentScores } from './incident-scores.js';
 
 export interface IncidentSpeed {
   files: number;

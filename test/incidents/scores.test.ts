@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
 import { splitSentences } from '../../src/corpus/sentences.js';
 import { createGazetteer, extractReports, groupReports } from '../../src/incidents/index.js';
-import { labelledArticleSchema, scoreIncidents, type LabelledArticle, type LabelledIncident } from '../../src/eval/incident-scores.js';
+import { labelledArticleSchema, type LabelledArticle, type LabelledIncident } from '../../src/eval/incident-labels.js';
+import { scoreIncidents } from '../../src/eval/incident-scores.js';
 
 const gazetteer = createGazetteer([{ name: 'Karvan', country: 'AM', lat: 40, lon: 44, population: 30_000 }]);
 
