@@ -1,0 +1,88 @@
+/**
+ * The stored incidents' file, `incidents.jsonl` (what it holds is in incident-reports.ts): written
+ * whole, read whole by a build or a few lines at a time by a server.
+ */
+import { performance } from 'node:perf_hooks';
+import type { ReportRef, StoredIncidents, StoredReport } from './incident-reports.js';
+
+/**
+ * `incidents.jsonl`: a head line `{"extractor", "articles", "groups"}`, then one line per article
+ * with reports (`[id, reports]`), then one per incident (its refs). Lines, so that a server can parse
+ * them a few at a time.
+ */
+export function serializeIncidents(incidents: StoredIncidents): string {
+  const entries = Object.entries(incidents.byArticle);
+  const head = { extractor: incidents.extractor, articles: entries.length, groups: incidents.groups.length };
+  return [JSON.stringify(head), ...entries.map((e) => JSON.stringify(e)), ...incidents.groups.map((g) => JSON.stringify(g))].join('\n') + '\n';
+}
+
+/** Why stored incident lines cannot be read. */
+export class IncidentLinesError extends Error {}
+
+/** Reads `serializeIncidents`'s lines all at once (the build's reading of the previous generation). */
+export function parseIncidents(bytes: Buffer): StoredIncidents {
+  const lines = incidentLines(bytes);
+  for (;;) {
+    const next = lines.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Reads `serializeIncidents`'s lines a few at a time: after `budgetMs` of parsing, awaits `step`
+ * (a server's turn of its event loop) before going on, so that no one piece holds the loop long.
+ */
+export async function parseIncidentsInSteps(bytes: Buffer, step: () => Promise<void>, budgetMs = 4): Promise<StoredIncidents> {
+  const lines = incidentLines(bytes);
+  let started = performance.now();
+  for (;;) {
+    const next = lines.next();
+    if (next.done) return next.value;
+    if (performance.now() - started > budgetMs) {
+      await step();
+      started = performance.now();
+    }
+  }
+}
+
+/** Parses the lines one by one, yielding after each; each line is decoded on its own, not the whole file at once. */
+function* incidentLines(bytes: Buffer): Generator<void, StoredIncidents> {
+  let at = 0;
+  const nextLine = (): string | null => {
+    if (at >= bytes.length) return null;
+    const newline = bytes.indexOf(0x0a, at);
+    const end = newline === -1 ? bytes.length : newline;
+    const line = bytes.toString('utf8', at, end);
+    at = end + 1;
+    return line;
+  };
+  const parse = (line: string | null, what: string): unknown => {
+    if (line === null) throw new IncidentLinesError(`it ends before ${what}`);
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new IncidentLinesError(`${what} is not valid JSON`);
+    }
+  };
+  const head = parse(nextLine(), 'the head line') as { extractor?: unknown; articles?: unknown; groups?: unknown } | null;
+  if (!head || typeof head.extractor !== 'string' || !Number.isInteger(head.articles) || !Number.isInteger(head.groups)) {
+    throw new IncidentLinesError('its head line does not give extractor, articles and groups');
+  }
+  const articles = head.articles as number;
+  const byArticle: Record<string, StoredReport[]> = {};
+  const groups: ReportRef[][] = [];
+  for (let n = 0; n < articles + (head.groups as number); n++) {
+    const what = `line ${n + 2}`;
+    const value = parse(nextLine(), what);
+    if (n < articles) {
+      if (!Array.isArray(value) || typeof value[0] !== 'string' || !Array.isArray(value[1])) throw new IncidentLinesError(`${what} is not an article's reports`);
+      byArticle[value[0]] = value[1] as StoredReport[];
+    } else {
+      if (!Array.isArray(value) || !value.every((r) => Array.isArray(r) && typeof r[0] === 'string' && Number.isInteger(r[1]))) throw new IncidentLinesError(`${what} is not an incident's reports`);
+      groups.push(value as ReportRef[]);
+    }
+    yield;
+  }
+  if (nextLine() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
+  return { extractor: head.extractor, byArticle, groups };
+}
