@@ -19,7 +19,7 @@ import type { EventDay, Field, IncidentKind, IncidentReport, PlaceField } from '
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-3';
+export const EXTRACTOR_VERSION = 'incidents-4';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */

@@ -18,6 +18,14 @@ export interface PlaceCandidate {
   level: 1 | 2 | 3 | 4;
   /** Written after "in", "at", "near" …: where something happened, not a name in passing. */
   locative: boolean;
+  /** Right after its preposition or verb ("in Silvia", "near the town of Barah", "targeted Erbil"), not only near one ("in clashes between the Misak"). */
+  direct: boolean;
+  /**
+   * Written as where the event itself happened: after the event word and its preposition ("the
+   * attack in Jordan", "rockets fired into northern Israel"), as the object of an attack verb ("struck
+   * Poland"), or before the event word ("the Kyiv strike").
+   */
+  governed: boolean;
   gazetteer?: GazetteerEntry;
   country?: string;
 }
@@ -44,6 +52,22 @@ const PLACE_OF = /\b(?:city|town|village|province|region|port|district|capital|s
 /** Verbs whose object may be a place ("Drones target Erbil") — or a people ("targeting Christians"): a known town only. */
 const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed)\s+(?:the\s+)?$/i;
 
+/** Adjectives and kinds of place written between an event's preposition and its place ("on the northeastern region of Kharkiv"). */
+const BETWEEN_EVENT_AND_PLACE = "(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|occupied|besieged|embattled|port|border|frontier|coastal|capital|small|key|strategic)\\s+)*(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp|refugee camp)\\s+of\\s+(?:the\\s+)?)?";
+/** The event word and its preposition, or an attack verb, right before a place: where the event happened. */
+const EVENT_BEFORE = new RegExp(
+  "(?:\\b(?:attacks?|strikes?|airstrikes?|air\\s+strikes?|bombings?|bombardments?|shelling|explosions?|blasts?|raids?|assaults?|ambush(?:es)?|shootings?|incursions?|offensive)\\s+(?:on|in|at|against|near|into|targeting|across|within)\\s+" +
+    "|\\b(?:attacked|struck|hit|bombed|shelled|targeted|killed|wounded|injured|damaged|exploded|detonated)\\s+(?:in|at|near|inside)\\s+" +
+    "|\\b(?:fired|launched|dropped|sent)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:at|on|into|towards?|against)\\s+" +
+    "|\\b(?:struck|strikes|hit|hits|targeted|targeting|targets|bombed|shelled|pounded|attacked|attacks|raided|stormed)\\s+)" +
+    BETWEEN_EVENT_AND_PLACE + "$",
+  'i',
+);
+/** A preposition of place right before a name. */
+const DIRECT_BEFORE = new RegExp("\\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|within)\\s+" + BETWEEN_EVENT_AND_PLACE + "$", 'i');
+/** A place written as the event word's modifier: "the Middle East drone attacks", "the Kyiv strike". */
+const EVENT_AFTER = /^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|suicide|car|truck|bomb)\s+)?(?:attacks?|strikes?|airstrikes?|bombings?|shelling|explosions?|blasts?|raids?|shooting)\b/i;
+
 /** Capitalised words that are never places: people's titles, groups, outlets, days, months. */
 const NEVER_PLACE = new Set(
   [
@@ -63,12 +87,17 @@ const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Gen|General|Dir
 const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:i|ian|ean|ese|ish|ic)|American|Afghan|Mexican|German|Moroccan|Cuban|Dominican|Druze|Alawite|Kurds?|Arabs?|Muslims?|Sunnis?|Shias?|Shiites?|French|Dutch|Greek|Thai|Filipino|Jews)$/u;
 
-function isNeverPlace(text: string): boolean {
+function isNeverPlace(text: string, namedAsPlace = false): boolean {
   const lower = text.toLowerCase();
   if (NEVER_PLACE.has(lower)) return true;
   const first = lower.split(/\s+/)[0]!;
-  if (NEVER_PLACE.has(first) && !/^(?:al|el)-/.test(first)) return true;
-  return ORGANISATION_END.test(text) || TITLE_WORD.test(text) || NOT_A_NAME_OF_PLACE.test(text);
+  if (NEVER_PLACE.has(first) && !/^(?:al|el)-/.test(first) && !namedAsPlace) return true;
+  return ORGANISATION_END.test(text) || (TITLE_WORD.test(text) && !namedAsPlace) || NOT_A_NAME_OF_PLACE.test(text);
+}
+
+/** Whether the place at `start`–`end` of `sentence` is written as where the event happened. */
+function isGoverned(sentence: string, start: number, end: number): boolean {
+  return EVENT_BEFORE.test(sentence.slice(Math.max(0, start - 80), start)) || EVENT_AFTER.test(sentence.slice(end, end + 40));
 }
 
 /** "Valentines Day", "Russian-occupied", "ICC": a day, a word about who holds a place, an acronym (a country's is known to the gazetteer). */
@@ -88,7 +117,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     const key = placeKey(text);
     if (!key) continue;
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
-    out.push({ start: m.index, end: m.index + text.length, text, key, level: text.startsWith('Port') ? 4 : 2, locative: LOCATIVE.test(before) });
+    out.push({ start: m.index, end: m.index + text.length, text, key, level: text.startsWith('Port') ? 4 : 2, locative: LOCATIVE.test(before), direct: DIRECT_BEFORE.test(before), governed: isGoverned(sentence, m.index, m.index + text.length) });
     taken.push([m.index, m.index + text.length]);
   }
   for (const m of sentence.matchAll(NAME)) {
@@ -100,19 +129,23 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–-]|,|\()/.test(sentence.slice(text.length))) continue;
     // "Israel Saturday": a day or month written after a name is not part of it.
     text = text.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/, '');
-    // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz": the place is what follows.
-    const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed))\s+(?=\p{Lu})/u.exec(text);
+    // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz", "NATO-member Poland": the place is what follows.
+    const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed|member))\s+(?=\p{Lu})/u.exec(text);
     if (owner) {
       text = text.slice(owner[0].length);
       start += owner[0].length;
     }
-    // Sentence-initial "The", "In" and the like are not part of the name.
+    // Sentence-initial "The", "In" and the like are not part of the name; "In Odesa, …" says where.
     const lead = /^(?:The|In|At|On|Near|From|A|An)\s+/.exec(text);
+    const leadLocative = lead !== null && /^(?:In|At|Near|On)\s/.test(lead[0]);
     if (lead) {
       text = text.slice(lead[0].length);
       start += lead[0].length;
     }
-    if (!text || /^\d+$/.test(text) || isNeverPlace(text)) continue;
+    // What is written before the whole name, owner included ("an attack at Berlin's Breitscheidplatz").
+    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    // "the municipality of General Terán": after "the town of", a title word is part of the town's name.
+    if (!text || /^\d+$/.test(text) || isNeverPlace(text, PLACE_OF.test(before))) continue;
     if (VESSEL_BEFORE.test(sentence.slice(Math.max(0, start - 20), start))) continue;
     // "Israel said …", "according to Kyiv": a government speaking, not a place.
     if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
@@ -126,15 +159,15 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     const kindFollows = /^\s+(?:refugee\s+)?(?:camp|neighbou?rhood|district|village)\b(?!\s+of\b)/.test(sentence.slice(end));
     const isDemonym = !country && !town && !kindFollows && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
     if (isDemonym) continue;
-    const before = sentence.slice(Math.max(0, start - 60), start);
-    const locative = (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before) || (VERB_LOCATIVE.test(before) && (town !== undefined || SITE_END.test(text)));
+    const locative = leadLocative || (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before) || (VERB_LOCATIVE.test(before) && (town !== undefined || SITE_END.test(text)));
     const trailing = TRAILING_KIND.exec(sentence.slice(end)) ?? TRAILING_SITE.exec(sentence.slice(end));
     const site = trailing !== null && TRAILING_SITE.test(trailing[0]);
     // "a U.S. base", "an Iranian-run camp": whose base it is, not where.
     if (site && country) continue;
     let level: PlaceCandidate['level'];
     if (SITE_END.test(text) || site) level = 4;
-    else if (REGION_END.test(text) || trailing) level = 2;
+    // "Ivory Coast" is a country; "Gaza Strip", "West Bank" stay regions though the gazetteer puts them in one.
+    else if ((REGION_END.test(text) && !(country && !/\b(?:Strip|Bank)$/.test(text))) || trailing) level = 2;
     else if (country) level = 1;
     else if (town && (locative || town.population >= 50_000 || (VERB_LOCATIVE.test(before) && town.population >= 20_000))) level = 3;
     else if (locative && start > 0) level = 3;
@@ -143,7 +176,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     const leading = LEADING_WORDS.exec(sentence.slice(Math.max(0, start - 40), start));
     if (leading) start -= leading[0].length;
     const written = sentence.slice(start, end);
-    const candidate: PlaceCandidate = { start, end, text: written, key: placeKey(written), level, locative };
+    const candidate: PlaceCandidate = { start, end, text: written, key: placeKey(written), level, locative, direct: leadLocative || DIRECT_BEFORE.test(before) || PLACE_OF.test(before) || VERB_LOCATIVE.test(before), governed: isGoverned(sentence, start, end) || isGoverned(sentence, m.index, end) };
     if (town && level >= 2) candidate.gazetteer = town;
     if (country) candidate.country = country;
     if (candidate.key) out.push(candidate);
@@ -151,7 +184,25 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The most specific place first (site, town, region, country); among equals, one written after "in", "at" … first, then the earlier. */
+/**
+ * The place of the event first, then the rest by specificity. When the sentence writes a place as
+ * the event's own ("the attack in Jordan", "a missile attack in the Strait of Hormuz"), that place
+ * or a more specific one the gazetteer puts inside it ("drone attacks on the United Arab Emirates,
+ * killing a man in Abu Dhabi") comes first, ahead of places named for something else ("repairs in
+ * Dubai after …"). Otherwise, and for the rest: the most specific (site, town, region, country); among
+ * equals one written after "in", "at" … first (right after it before one only near it), then the earlier.
+ */
 export function rankPlaces(candidates: PlaceCandidate[]): PlaceCandidate[] {
-  return [...candidates].sort((a, b) => b.level - a.level || Number(b.locative) - Number(a.locative) || a.start - b.start);
+  const bySpecificity = [...candidates].sort(
+    (a, b) => b.level - a.level || Number(b.locative) - Number(a.locative) || Number(b.direct) - Number(a.direct) || a.start - b.start,
+  );
+  const governed = candidates.filter((c) => c.governed);
+  if (governed.length === 0) return bySpecificity;
+  const ofTheEvent = bySpecificity.filter((c) => c.governed || governed.some((g) => isInside(c, g)));
+  return [...ofTheEvent, ...bySpecificity.filter((c) => !ofTheEvent.includes(c))];
+}
+
+/** Whether the gazetteer puts town `c` inside country `outer` (the only containment it knows). */
+function isInside(c: PlaceCandidate, outer: PlaceCandidate): boolean {
+  return outer.level === 1 && outer.country !== undefined && c.level > 1 && c.gazetteer?.country === outer.country;
 }

@@ -111,3 +111,33 @@ describe('names that are not places, and sites written in lower case', () => {
     expect(names('The group targeted Tamsir International Airport, calling it retaliation for strikes on Karvan airport.')[0]).toBe('Tamsir International Airport');
   });
 });
+
+describe('the place of the event', () => {
+  const gazetteer = createGazetteer([{ name: 'Karvan', country: 'AM', lat: 40, lon: 44, population: 300_000 }]);
+  const names = (s: string) => rankPlaces(findPlaces(s, gazetteer)).map((p) => p.text);
+
+  it('puts the place the event word governs before a place named for something else', () => {
+    expect(names('Crews finished repairs in Karvan after the tanker was damaged in a missile attack in the Strait of Tamsir.')[0]).toBe('Strait of Tamsir');
+    expect(names('The Orel Brigades, a militia based in Iraq, claimed responsibility for the attack in Jordan.')[0]).toBe('Jordan');
+    expect(names('A militia based in Iraq fired dozens of rockets into northern Armenia on Saturday.')[0]).toBe('northern Armenia');
+  });
+
+  it('prefers a town inside the attacked country to the country itself', () => {
+    expect(names('Drones attacked Armenia, killing a guard in Karvan and closing Tamsir International Airport.')[0]).toBe('Karvan');
+  });
+
+  it('reads a sentence-initial "In", an owned square and a title word in a town\'s name', () => {
+    expect(names('In Tamsir, drones hit two houses.')).toEqual(['Tamsir']);
+    expect(names("Eleven people were hurt in the truck attack at Karvan's Tamsir Square.")[0]).toBe('Tamsir Square');
+    expect(names('Two gunmen were killed in a shootout in the municipality of General Tamsir.')).toEqual(['General Tamsir']);
+    expect(names('A missile struck NATO-member Poland.')).toEqual(['Poland']);
+  });
+
+  it('ranks a place right after its preposition before a name only near one, and a country as a country', () => {
+    expect(names('Eight were hurt in clashes between the Tamsir and Orel over land in Karvan.')[0]).toBe('Karvan');
+    expect(rankPlaces(findPlaces('Convoys arriving in Mali from the Ivory Coast were ambushed.', gazetteer)).map((p) => [p.text, p.level])).toEqual([
+      ['Mali', 1],
+      ['Ivory Coast', 1],
+    ]);
+  });
+});
