@@ -35,4 +35,12 @@ describe('the incident labels file', () => {
     expect(count('live-updates')).toBeGreaterThanOrEqual(10);
     expect(count('single-story')).toBeGreaterThanOrEqual(20);
   });
+
+  it('reads the held-out labels, none of whose articles is in the labelled set', () => {
+    const heldOut = readIncidentLabels('test/fixtures/eval/incidents-heldout.jsonl');
+    expect(heldOut).toHaveLength(9);
+    const labelled = new Set(readIncidentLabels('test/fixtures/eval/incidents.jsonl').map((l) => l.id));
+    expect(heldOut.filter((l) => labelled.has(l.id))).toEqual([]);
+    expect(heldOut.reduce((n, l) => n + l.incidents.length, 0)).toBe(21);
+  });
 });
