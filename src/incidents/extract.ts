@@ -7,13 +7,15 @@
  */
 import type { Article, Span } from '../corpus/types.js';
 import { splitSentences } from '../corpus/sentences.js';
-import { eventDates } from '../time/event-dates.js';
-import { dayOf, isoDay, parseIsoDay, partsOf, type Day } from '../time/days.js';
+import { parseIsoDay } from '../time/days.js';
+import { actorOf, targetOf } from './actor-target.js';
+import { eventDayOf, plausibleDay } from './event-day.js';
+import { DENIED, DONE, EVENT } from './event-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findCasualties } from './numbers.js';
 import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
-import type { EventDay, Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
+import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
 
 /**
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
@@ -25,10 +27,6 @@ export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
   gazetteer?: Gazetteer;
 }
-
-/** Words that tell of the event itself (the toll alone — "killed", "died" — does not). */
-const EVENT =
-  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|(?<!(?:artillery|tank|mortar|of)\s)shells|shell(?:ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|exploded|blasts?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|stabbing|stabbed|assault|offensive|hit|hits)\b/i;
 
 /** Weapons, each with the words that name it; the first named in the sentence is its kind. */
 const WEAPONS: Array<[IncidentKind, RegExp]> = [
@@ -71,11 +69,6 @@ function withoutNouns(text: string, pattern: RegExp): string {
     return VERB_AFTER.test(text.slice(at + m.length, at + m.length + 40)) ? m : ' '.repeat(m.length);
   });
 }
-/** A verb of harm done or a weapon used: what a report of one event says happened. */
-const DONE =
-  /\b(?:hit|hits|struck|kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|destroy(?:s|ed|ing)?|damag(?:es|ed|ing)|target(?:s|ed|ing)|aimed at|fired|fires|launch(?:es|ed)?|exploded|detonated|blew up|slammed|landed|crashed into|set (?:on )?fire|stormed|shot|opened fire|dropped|bombed|shelled|attacked|raided|ambushed|pummel\w*|pound(?:s|ed|ing)|carr(?:y|ies|ied) out|conduct(?:s|ed)?|occurred|took place|happened|came|(?:claim\w*|takes?|took|taken|accept\w*) responsibility|blamed)\b/i;
-/** "didn't damage any", "no equipment was damaged": harm denied is not harm done. */
-const DENIED = /\b(?:no|not|didn['’]t|never|without|nothing)\b[^,;]{0,50}/gi;
 /** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …". */
 const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:/i;
 
@@ -153,66 +146,6 @@ function kindOf(sentence: string): { kind: IncidentKind; start: number; end: num
   return best;
 }
 
-const DETERMINER = /^(?:the|a|an|its|their|his|her)\s+/i;
-/** Capitalised at the start of a sentence without being a name: "Following Pakistani airstrikes", "Another missile". */
-const LEADING_NON_NAME = /^(?:(?:the|an?|another|following|after|before|during|meanwhile|earlier|later|overnight|then|also|in|on|at|when|while|as|since|but|and|yet|still|now|separately|elsewhere|up|at least|more than|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)(?:\s+|$))*/i;
-/** Lower-case nouns that belong to an actor's name ("Israeli forces", "Houthi rebels"). */
-const ACTOR_NOUNS = "(?:military|army|forces|troops|navy|air force|militants|militias?|fighters|rebels|gunmen|soldiers|police|officials|commandos|jets|warplanes|government|authorities|insurgents|settlers|gang|gangs)";
-const CAP_RUN = "(?:(?:al-)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:al-|bin |wal |of the |of )?\\p{Lu}[\\p{L}'’.-]*)*)";
-const ACTOR_PHRASE = new RegExp(`^${CAP_RUN}(?:['’]s\\s+${CAP_RUN})?(?:\\s+${ACTOR_NOUNS})?`, 'u');
-const ATTACK_VERB = /^(?:(?:\([^)]*\)|also|reportedly|then|later|again|allegedly|has|have|had|on \w+day|overnight|fighters|forces|militants|troops|jets|warplanes)\s+){0,3}(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|they)\s+(?:has |have |had )?)?(?:launch(?:es|ed)?|fire[sd]?|struck|strikes|hit|hits|attacked|bomb(?:s|ed)|shell(?:s|ed)|carr(?:y|ies|ied) out|conduct(?:s|ed)?|kill(?:s|ed)|target(?:s|ed)|ambush(?:es|ed)?|raid(?:s|ed)|stormed|shot|opened fire|downed)\b/i;
-/** Words an actor phrase cannot be: the weapon or the toll itself. */
-const NOT_ACTOR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|reuters|ap|afp|cnn|bbc|associated press|al jazeera|tass|usa today|telegram|the associated press|drones?|airstrikes?|air strikes?|strikes?|explosions?|missiles?|rockets?|shelling|attacks?|at least|more than|dozens|hundreds|thousands|several|two|three|four|five|six|seven|eight|nine|ten|\d.*|one|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|after|before|during|meanwhile|earlier|later|officials?|authorities|witnesses|residents|police said)$/i;
-const WEAPON_TAIL = /\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|bombs?|forces'? (?:strikes?|attacks?))$/i;
-
-function actorOf(sentence: string, kindStart: number): Span | null {
-  // "X claimed responsibility", "X takes responsibility".
-  const claim = /(?:^|[,;]\s*|\band\s+)((?:the\s+)?[\p{Lu}][^,;]{1,80}?)\s+(?:has\s+|have\s+)?(?:claimed|claims|takes|took|has taken|accepted)\s+responsibility/iu.exec(sentence);
-  if (claim) {
-    const text = claim[1]!.replace(DETERMINER, '');
-    const start = claim.index + claim[0].indexOf(claim[1]!) + (claim[1]!.length - text.length);
-    return { start, end: start + text.length };
-  }
-  // "attacked by the 400 Mawozo gang", "killed by Israeli gunfire".
-  const by = /\b(?:by|from)\s+(?:the\s+|an?\s+)?((?:(?:unidentified|unknown|suspected|armed|masked)\s+)?(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+){0,4}(?:[\p{Lu}][\p{L}'’.-]*|gunm[ae]n|militants|fighters|rebels|gang|gangs|forces|troops|settlers|soldiers|police|clan|tribe|militias?|mob))(?:\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|warplanes|jets))?\b/u;
-  const m = by.exec(sentence);
-  if (m && (EVENT.test(sentence.slice(0, m.index)) || /\b(?:killed|injured|wounded|hurt)\s+$/i.test(sentence.slice(0, m.index))) && !/\b(?:said|says|according|told|reported|reports?|statement|assessment)\b/i.test(sentence.slice(Math.max(0, m.index - 25), m.index))) {
-    const text = m[1]!.replace(WEAPON_TAIL, '');
-    const start = m.index + m[0].indexOf(m[1]!);
-    if (!NOT_ACTOR.test(text)) return { start, end: start + text.length };
-  }
-  // Sentence subject before an attack verb: "Russia launches drone attacks", "The Israeli military said it struck".
-  const lead = LEADING_NON_NAME.exec(sentence)![0].length;
-  const subject = ACTOR_PHRASE.exec(sentence.slice(lead));
-  if (subject) {
-    const text = subject[0].replace(/\s+\p{Lu}[\p{L}'’.-]*$/u, (t) => (NOT_ACTOR.test(t.trim()) ? '' : t));
-    const rest = sentence.slice(lead + text.length).trimStart();
-    if (text && !NOT_ACTOR.test(text) && ATTACK_VERB.test(rest)) return { start: lead, end: lead + text.length };
-  }
-  // The people named before the weapon: "Israeli airstrikes", "an Iranian ballistic missile", "U.S. strike".
-  const before = sentence.slice(Math.max(0, kindStart - 60), kindStart);
-  const adj = /((?:\p{Lu}[\p{L}'’.-]*|U\.S\.)(?:[\s-]+(?:\p{Lu}[\p{L}'’.-]*|backed|led|allied))*)\s+(?:(?:ballistic|cruise|suicide|precision|apparent|suspected|deadly|fatal|separate|new|heavy|massive|overnight|drone|missile|rocket|air|guided|long-range)\s+)*$/u.exec(before);
-  if (adj) {
-    const skip = LEADING_NON_NAME.exec(adj[1]!)![0].length;
-    const text = adj[1]!.slice(skip);
-    const start = kindStart - before.length + adj.index + skip;
-    if (text && !NOT_ACTOR.test(text)) return { start, end: start + text.length };
-  }
-  return null;
-}
-
-const TARGET =
-  /\b(?:(?:strikes?|attacks?|airstrikes?|air strikes?|assaults?|raids?|shelling|bombing|firebombing|explosions?)\s+(?:on|against|at|targeting)|(?:bombing|shelling|firebombing|storming|siege|destruction)\s+of|(?:fired|launched|dropped)\s+(?:[\w'’-]+\s+){0,4}?(?:at|on|into|towards?)|(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|destroy(?:s|ed)?|damag(?:es|ed)|attack(?:s|ed)|bomb(?:s|ed)|shell(?:s|ed)|ambush(?:es|ed)?)(?!\s+(?:by|with|from|in|on|are|is|was|were|have|has|had|came|come|continue[sd]?|will|would|could|that|this)\b))\s+(?:the\s+|a\s+|an\s+|at least\s+|several\s+)?((?:(?!(?:in|near|at|on|with|by|from|of the|killing|injuring|wounding|after|as|while|during|that|which|who|linked|said|says|was|were|is|are|has|have|had|left|kill|kills|killed|killing|injure|injures|injuring|wound|wounds|leave|leaves|and (?:killed|injured|wounded))\b)[\p{L}\d'’-]+\s?){1,5})/iu;
-
-function targetOf(sentence: string): Span | null {
-  const m = TARGET.exec(sentence);
-  if (!m) return null;
-  const text = m[1]!.trim().replace(/\s+(?:and|or)$/i, '');
-  if (!text || /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i.test(text)) return null;
-  const start = m.index + m[0].lastIndexOf(m[1]!);
-  return { start, end: start + text.length };
-}
-
 function field<T>(value: T, text: string, offset: number, span: Span): Field<T> {
   return { value, start: offset + span.start, end: offset + span.end, text: text.slice(span.start, span.end) };
 }
@@ -224,55 +157,6 @@ function placeField(c: PlaceCandidate, offset: number): PlaceField {
   if (c.gazetteer) p.gazetteer = c.gazetteer;
   if (c.country) p.country = c.country;
   return p;
-}
-
-/** A day more than this many days before publication is a past event recalled (an anniversary, "since 9/11"), not news of one. */
-export const HISTORICAL_DAYS = 365;
-/** A day more than this many days after publication has not happened yet (a day's slack for time zones). */
-export const FUTURE_SLACK_DAYS = 1;
-
-/** Words just before a day that put it ahead: "will strike again on December 28", "until Saturday". */
-const AHEAD_BEFORE = /\b(?:will|'ll|shall|until|till|next|coming|upcoming|scheduled|slated|expected|due|planned)\b[^.;]{0,30}$/i;
-
-/**
- * A report's day checked against the publication day. A day without its year or a weekday read as
- * ahead because the sentence speaks of the future somewhere ("the Oct. 7 attack … will do it
- * again") is taken at its last occurrence before publication, as news reports what happened, unless
- * the words just before the day put it ahead; a day still ahead, or one long before publication (an
- * anniversary, a war recalled), makes the sentence no report of a new incident (undefined).
- */
-function plausibleDay(day: EventDay, published: Day, sentence: string, offset: number): EventDay | undefined {
-  if (day.basis === 'published') return day;
-  let d = parseIsoDay(day.day)!;
-  const before = day.span ? sentence.slice(0, day.span.start - offset) : '';
-  if (d > published + FUTURE_SLACK_DAYS && day.basis === 'relative' && !AHEAD_BEFORE.test(before) && !/\b(?:next|coming|this)\b/i.test(day.span?.text ?? '')) {
-    const p = partsOf(d);
-    d = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(day.span?.text ?? '') ? dayOf(p.year - 1, p.month, p.day) : d - 7 * Math.ceil((d - published - FUTURE_SLACK_DAYS) / 7);
-    day = { ...day, day: isoDay(d), span: { ...day.span!, value: isoDay(d) } };
-  }
-  if (d > published + FUTURE_SLACK_DAYS || d < published - HISTORICAL_DAYS) return undefined;
-  return day;
-}
-
-/** A day written as the event's own ("the August 29 drone strike", "Sunday's attack", "Oct. 7 attacks"). */
-const EVENT_AFTER_DAY = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|bombings?|raids?|massacres?|assaults?|shootings?|explosions?|blasts?|shelling|ambush)\b/iu;
-
-function eventDayOf(sentence: string, offset: number, published: number | undefined): EventDay | null {
-  // "since the Oct. 7 attack" starts a count, like "since Oct. 7"; "as of Friday" ends one.
-  const days = eventDates(sentence, published).filter((d) => !d.since && !/\b(?:since\s+the|as of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 10), d.start)));
-  // "an official said Monday that a pattern of attacks …": the day of speaking, unless the sentence gives no other and tells of harm done.
-  const spoken = (d: (typeof days)[number]) => /\b(?:said|says|told \w+|announced|stated|added)\s+(?:on\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 20), d.start));
-  if (days.length > 0 && days.every(spoken) && !DONE.test(sentence.replace(DENIED, ' ')) && !/\b(?:died|dead)\b/i.test(sentence)) days.length = 0;
-  // "released videos Wednesday of the botched August 29 drone strike": the day that names the event, before the first.
-  const dated = days.find((d) => EVENT_AFTER_DAY.test(sentence.slice(d.end, d.end + 40))) ?? days[0];
-  if (dated) {
-    return {
-      day: isoDay(dated.day),
-      basis: dated.relative ? 'relative' : 'written',
-      span: { value: isoDay(dated.day), text: dated.text, start: offset + dated.start, end: offset + dated.end },
-    };
-  }
-  return published === undefined ? null : { day: isoDay(published), basis: 'published' };
 }
 
 /** The report `sentence` (at `span` of `article.text`, index `index`) gives, or null if it gives none. */
