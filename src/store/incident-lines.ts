@@ -3,7 +3,7 @@
  * whole, read whole by a build or a few lines at a time by a server.
  */
 import { performance } from 'node:perf_hooks';
-import type { ReportRef, StoredIncidents, StoredReport } from './incident-reports.js';
+import type { ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
 
 /**
  * `incidents.jsonl`: a head line `{"extractor", "articles", "groups"}`, then one line per article
