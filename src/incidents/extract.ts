@@ -21,7 +21,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-4';
+export const EXTRACTOR_VERSION = 'incidents-5';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -52,6 +52,34 @@ const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed i
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
 /** Tests, drills and launches into the sea: weapons fired at no one. */
 const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+/** Space flight: rockets that carry people and payloads, not warheads (names in their own case: "the Nasa people" is no agency). */
+const SPACEFLIGHT = /\b(?:spacecraft|spaceflight|spaceport|space (?:station|center|centre|port|agency|launch system|coast|force station|tourists?|exploration|capsule)|astronauts?|cosmonauts?|orbit(?:al|s|ing)?|lunar|moon|satellites?|launch ?pad|boosters?|payloads?|lift-?off|splashdown)\b/i;
+const SPACE_NAMES = /\b(?:NASA|SpaceX|Blue Origin|Roscosmos|Falcon \d|Starship|Artemis)\b/;
+/** Natural hazards: what strikes, hits and kills in a disaster report is no weapon. */
+const NATURAL_HAZARD = /\b(?:earthquakes?|quakes?|temblors?|tremors?|aftershocks?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|storms?|storm surge|floods?|flooding|wildfires?|bushfires?|landslides?|mudslides?|avalanches?|tsunamis?|lightning|eruptions?|volcan(?:o|oes|ic)|heat ?waves?|blizzards?|winds? of|mph winds|magnitude)\b/i;
+/** Attacks by computer: no armed incident. */
+const CYBER = /\b(?:hack(?:ers?|ing|ed)|cyber-?\w*|phishing|malware|ransomware|DDoS)\b/i;
+/** Missiles that came down at sea: a launch, not a strike, unless something was hit. */
+const LANDED_AT_SEA = /\b(?:landed|fell|fallen|falling|splashed(?: down)?|crashed|flew)\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|outside|off|over|toward|towards)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:sea|waters|ocean|Pacific|EEZ|Exclusive Economic Zone|Japan)\b/i;
+/** Words of an armed attack, which keep a sentence that also names a hazard, a launch or a hack. */
+const ARMED = /\b(?:attack\w*|(?:air ?)?strikes?|struck|air force|clash\w*|gunm[ae]n|militants?|troops|soldiers|rebels|insurgents|terror\w*|war(?:planes)?|bomb\w*|shell(?:s|ed|ing)|gunfire|drones?|missiles?)\b/i;
+/** "struck", "strikes" said of a quake or a storm. */
+const NATURAL_STRIKE = /\b(?:struck|strikes?|lightning strikes?)\b/gi;
+const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
+
+/**
+ * Sentences whose striking, hitting and launching is not an armed incident: a space launch, a natural
+ * disaster, a hack, a missile that came down at sea and hurt no one.
+ */
+function isNotArmed(sentence: string): boolean {
+  const armed = ARMED.test(sentence.replace(NATURAL_STRIKE, ' '));
+  if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !armed) return true;
+  if (NATURAL_HAZARD.test(sentence) && !armed) return true;
+  if (CYBER.test(sentence) && !HARM.test(sentence)) return true;
+  const done = sentence.replace(DENIED, ' ');
+  return LANDED_AT_SEA.test(sentence) && /\b(?:missiles?|rockets?)\b/i.test(sentence) && !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
+}
+
 /** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
 const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the))\b/i;
 
@@ -93,7 +121,7 @@ function mayBeReport(sentence: string): boolean {
   if (!EVENT.test(sentence) && !DONE.test(sentence.replace(DENIED, ' '))) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, ''))) return false;
-  if (TEST.test(sentence)) return false;
+  if (TEST.test(sentence) || isNotArmed(sentence)) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
   return true;

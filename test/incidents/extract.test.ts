@@ -200,3 +200,25 @@ describe('sentences that speak of attacks without reporting one', () => {
     expect(extractReports(article('An official said Monday that a drone hit a school in Karvan, killing two.'), { gazetteer })).toHaveLength(1);
   });
 });
+
+describe('striking and launching that is no armed incident', () => {
+  const none = (text: string) => expect(extractReports(article(text), { gazetteer })).toEqual([]);
+
+  it('passes over natural disasters, space launches, hacks and missiles that came down at sea', () => {
+    none('A magnitude 6.9 earthquake struck near Karvan on Tuesday, killing at least 12 people.');
+    none('Hurricane Tamsin struck the coast of Dunmere on Monday with winds of 140 mph, killing four.');
+    none('A Falcon 9 rocket lifted off from Dunmere on Tuesday carrying two satellites into orbit.');
+    none('Hackers launched at least seven attacks on banks in Karvan on Monday.');
+    none('The missile flew for 20 minutes on Tuesday and fell into the sea outside Japan\'s Exclusive Economic Zone, with no damage reported.');
+  });
+
+  it('keeps an attack that names a hazard, a satellite or the sea beside it', () => {
+    expect(only('The air force struck the Karvan Space Research Center on Tuesday, saying it tracked satellites.').kind.value).toBe('airstrike');
+    expect(only('Militants fired rockets at Dunmere on Tuesday as a storm swept the town, killing two people.').killed?.value).toBe(2);
+    expect(only('A missile fired from the sea hit a port in Karvan on Tuesday, killing three dockers.').killed?.value).toBe(3);
+  });
+
+  it('does not take a people named Nasa for the space agency', () => {
+    expect(only('Seven people are killed in clashes between the Misak and Nasa peoples in Karvan on Tuesday.').killed?.value).toBe(7);
+  });
+});
