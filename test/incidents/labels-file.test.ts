@@ -42,5 +42,9 @@ describe('the incident labels file', () => {
     const labelled = new Set(readIncidentLabels('test/fixtures/eval/incidents.jsonl').map((l) => l.id));
     expect(heldOut.filter((l) => labelled.has(l.id))).toEqual([]);
     expect(heldOut.reduce((n, l) => n + l.incidents.length, 0)).toBe(21);
+    const second = readIncidentLabels('test/fixtures/eval/incidents-heldout-2.jsonl');
+    expect(second).toHaveLength(9);
+    const seen = new Set([...labelled, ...heldOut.map((l) => l.id)]);
+    expect(second.filter((l) => seen.has(l.id))).toEqual([]);
   });
 });
