@@ -21,7 +21,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-5';
+export const EXTRACTOR_VERSION = 'incidents-6';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -187,16 +187,26 @@ function placeField(c: PlaceCandidate, offset: number): PlaceField {
   return p;
 }
 
-/** The report `sentence` (at `span` of `article.text`, index `index`) gives, or null if it gives none. */
-export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}): IncidentReport | null {
+/** How many sentences after a report its toll may still be told on its own ("Another six people were injured."). */
+export const TOLL_FOLLOWS_WITHIN = 2;
+
+/**
+ * The report `sentence` (at `span` of `article.text`, index `index`) gives, or null if it gives none.
+ * `afterReport`: a report of the article ends at most `TOLL_FOLLOWS_WITHIN` sentences before, so a
+ * sentence that gives only a toll, with no word of the event ("At least two people are injured."), is
+ * that event's toll told on its own and a report too.
+ */
+export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false): IncidentReport | null {
   // A list item's bullet ("- ", "► ") is not part of what it says.
   const bullet = /^[-–•▪∎◾►*]+\s*/.exec(article.text.slice(whole.start, whole.end))?.[0].length ?? 0;
   const span = { start: whole.start + bullet, end: whole.end };
   const sentence = article.text.slice(span.start, span.end);
-  if (!mayReportIncident(sentence) || !mayBeReport(sentence)) return null;
-  const published = article.published ? (parseIsoDay(article.published) ?? undefined) : undefined;
+  if (!mayReportIncident(sentence)) return null;
   const casualties = findCasualties(sentence);
-  const hasFigure = (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;
+  const tollOnly = afterReport && (casualties.killed !== null || casualties.injured !== null) && !EVENT.test(sentence) && isTollAlone(sentence, options.gazetteer);
+  if (!tollOnly && !mayBeReport(sentence)) return null;
+  const published = article.published ? (parseIsoDay(article.published) ?? undefined) : undefined;
+  const hasFigure = tollOnly || (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;
   const read = eventDayOf(sentence, span.start, published);
   const day = read && published !== undefined ? plausibleDay(read, published, sentence, span.start) : read;
   if (day === undefined) return null;
@@ -237,11 +247,23 @@ export function readReport(article: Article, index: number, whole: Span, options
   return report;
 }
 
+/**
+ * A toll told on its own, of the event just told: it names no place (one that does tells of somewhere
+ * else: "Three of the wounded will be taken to the hospital in Landstuhl"), and is not a link line, a
+ * question, a plan, a disaster, a test or a side's running toll ("They have wounded about 120 troops").
+ */
+function isTollAlone(sentence: string, gazetteer: Gazetteer | undefined): boolean {
+  if (LINK_LINE.test(sentence) || /\?["”’)]*$/.test(sentence) || isNotArmed(sentence) || TEST.test(sentence) || NOT_DONE.test(sentence)) return false;
+  if (/\b(?:have|has|had)\s+(?:\w+\s+)?(?:killed|wounded|injured)\b|\bidentified\b/i.test(sentence)) return false;
+  return findPlaces(sentence, gazetteer).length === 0;
+}
+
 /** Every incident report in `article`, in sentence order. */
 export function extractReports(article: Article, options: ExtractOptions = {}): IncidentReport[] {
   const out: IncidentReport[] = [];
   splitSentences(article.text).forEach((span, i) => {
-    const report = readReport(article, i, span, options);
+    const last = out[out.length - 1];
+    const report = readReport(article, i, span, options, last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN);
     if (report) out.push(report);
   });
   return out;

@@ -222,3 +222,18 @@ describe('striking and launching that is no armed incident', () => {
     expect(only('Seven people are killed in clashes between the Misak and Nasa peoples in Karvan on Tuesday.').killed?.value).toBe(7);
   });
 });
+
+describe('a toll told on its own, after its event', () => {
+  it('reads the toll of the sentence after a report as a report of the same incident', () => {
+    const reports = extractReports(article('Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils. Another six people were injured.'), { gazetteer });
+    expect(reports.map((r) => r.sentence)).toEqual([0, 1]);
+    expect(reports[1]!.injured?.value).toBe(6);
+    expect(reports[1]!.place).toBeNull();
+  });
+
+  it('does not read a toll far from any report, one that names another place, or a side\'s running toll', () => {
+    expect(extractReports(article('The council met on Monday. Another six people were injured.'), { gazetteer })).toEqual([]);
+    const text = 'Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils. Three of the wounded will be flown to a hospital in Karvan. They have wounded about 120 people.';
+    expect(extractReports(article(text), { gazetteer }).map((r) => r.sentence)).toEqual([0]);
+  });
+});
