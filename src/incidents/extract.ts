@@ -21,7 +21,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-6';
+export const EXTRACTOR_VERSION = 'incidents-7';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -229,7 +229,7 @@ export function readReport(article: Article, index: number, whole: Span, options
     file: article.file,
     title: article.title,
     sentence: index,
-    sentenceSpan: { start: whole.start, end: whole.end },
+    sentenceSpan: { start: span.start, end: span.end },
     trigger: field(trigger.text, sentence, span.start, { start: trigger.index, end: trigger.index + trigger.text.length }),
     kind: field(kind.kind, sentence, span.start, kind),
     eventDay: day,

@@ -60,7 +60,7 @@ export interface IncidentReport {
   source?: string;
   url?: string;
   published?: string;
-  /** Index of the sentence among the article's sentences (`splitSentences`), and its range. */
+  /** Index of the sentence among the article's sentences (`splitSentences`), and its range without a list item's bullet ("- "). */
   sentence: number;
   sentenceSpan: Span;
   /** The word that made the sentence a report ("strike", "killed"). */

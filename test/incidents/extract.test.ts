@@ -237,3 +237,11 @@ describe('a toll told on its own, after its event', () => {
     expect(extractReports(article(text), { gazetteer }).map((r) => r.sentence)).toEqual([0]);
   });
 });
+
+describe('a list item', () => {
+  it('quotes the sentence without its bullet', () => {
+    const text = 'Armed conflicts\n- Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils.';
+    const r = only(text);
+    expect(text.slice(r.sentenceSpan.start, r.sentenceSpan.end)).toBe('Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils.');
+  });
+});
