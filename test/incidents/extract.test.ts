@@ -27,6 +27,7 @@ describe('the trigger filter', () => {
   it('stops labour strikes and sport', () => {
     expect(mayReportIncident('Rail workers strike on Monday over pay.')).toBe(false);
     expect(mayReportIncident('England won the final in a penalty shootout.')).toBe(false);
+    expect(mayReportIncident('What struck me was how quiet the film is.')).toBe(false);
   });
 });
 
