@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadCorpus, parseCorpusFile, splitFrontMatter, type Article } from '../corpus/index.js';
+import { loadCorpus, readCorpusFile, splitFrontMatter, type Article } from '../corpus/index.js';
 import { urlKey } from './canonical-url.js';
 import { sameSite } from './sites.js';
 
@@ -100,10 +100,10 @@ export async function addNewFiles(catalog: CorpusCatalog, corpusDir: string, opt
     catalog.files.add(name);
     const abs = path.join(corpusDir, name);
     const info = await fs.stat(abs).catch(() => null);
-    if (!info?.isFile() || info.size > options.maxFileBytes) continue;
-    const bytes = await fs.readFile(abs).catch(() => null);
-    if (!bytes) continue;
-    await addFileArticles(catalog, corpusDir, name, parseCorpusFile(name, bytes, { maxFileBytes: options.maxFileBytes }).articles, options.alsoAt);
+    if (!info?.isFile()) continue;
+    // As the loader reads it: JSON Lines streamed, the size limit holding for each article, not the file.
+    const { articles } = await readCorpusFile(abs, name, { maxFileBytes: options.maxFileBytes, size: info.size });
+    await addFileArticles(catalog, corpusDir, name, articles, options.alsoAt);
     added++;
   }
   return added;
