@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createAnswerer, type Answerer, type Candidates } from './answer/answerer.js';
+import { indexViewSteps, type IndexView } from './answer/index-view.js';
 import { articleRef } from './answer/compose.js';
 import { Expander } from './answer/expand.js';
 import { fusionWeightFor } from './answer/retrieve.js';
@@ -17,7 +18,7 @@ import { buildIndex } from './store/build.js';
 import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
 import { readIndexInSteps } from './store/read-in-steps.js';
-import { nextTurn } from './store/steps.js';
+import { runInSteps } from './store/steps.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
@@ -168,9 +169,10 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
 
   const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
   const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
-  const answererFor = (idx: StoredIndex): Answerer =>
+  const answererFor = (idx: StoredIndex, view?: IndexView): Answerer =>
     createAnswerer({
       index: idx,
+      view,
       embedder,
       expander: glove ? new Expander(glove, idx.words) : null,
       sentenceEmbedder,
@@ -231,8 +233,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       // Read and verify the new generation fully before swapping: a damaged one throws, and the old
       // stays. It is read in steps, so questions keep being answered from the old one meanwhile.
       const next = await readIndexInSteps(indexDir, readOptions);
-      await nextTurn();
-      const nextAnswerer = answererFor(next);
+      const nextAnswerer = answererFor(next, await runInSteps(indexViewSteps(next)));
       index = next;
       answerer = nextAnswerer;
       timeline = incidentRecords(next);

@@ -22,6 +22,11 @@ function lowerBound(sorted: Int32Array, x: number): number {
   return lo;
 }
 
+/** An article's publication day, UNDATED when it has none (or one that is not a day). */
+export function publicationDay(article: Article): number {
+  return article.published ? parseIsoDay(article.published) ?? UNDATED : UNDATED;
+}
+
 export class DatedPassages {
   /** Publication day of each article and of each passage (UNDATED when unknown). */
   readonly articleDays: Int32Array;
@@ -30,14 +35,9 @@ export class DatedPassages {
   private readonly sortedPassageDays: Int32Array;
   private readonly undatedPassages: number;
 
-  constructor(articles: readonly Article[], passageArticles: ArrayLike<number>) {
-    // Plain loops, not Int32Array.from with a callback: made on every swap to a new index, and at
-    // 100k passages the callbacks took 20–30 ms of the bot's event loop, the loops a few.
-    const articleDays = new Int32Array(articles.length);
-    for (let i = 0; i < articles.length; i++) {
-      const published = articles[i]!.published;
-      articleDays[i] = published ? parseIsoDay(published) ?? UNDATED : UNDATED;
-    }
+  /** `articleDays[i]`: article i's `publicationDay`; `passageArticles[p]`: passage p's article. */
+  constructor(articleDays: Int32Array, passageArticles: ArrayLike<number>) {
+    // Plain loops, not Int32Array.from with a callback: made on every swap to a new index.
     const passageDays = new Int32Array(passageArticles.length);
     for (let i = 0; i < passageDays.length; i++) passageDays[i] = articleDays[passageArticles[i]!]!;
     this.articleDays = articleDays;
