@@ -84,6 +84,8 @@ export interface WatcherResult {
   /** The reload that swapped: its wall time, and the longest the event loop was held while it ran (ms); null when none swapped. */
   swapMs: number | null;
   swapStallMs: number | null;
+  /** The first answer from the new index (it builds what the index's first questions need), ms; null when none came. */
+  firstAnswerAfterSwapMs: number | null;
   /** The longest the event loop was held at any time while the watcher waited (answers included), ms. */
   longestStallMs: number;
 }
@@ -101,7 +103,7 @@ export async function watchForArticle(config: Config, question: string, title: s
   const sitrep = await openSitrep(config);
   const logger = createLogger({ LOG_LEVEL: 'silent', DISCORD_TOKEN: config.DISCORD_TOKEN }, { write: () => undefined });
   // The keeper's reloads, timed: the stall that counts is the one while the swap runs.
-  let swap: { from: number; to: number } | null = null;
+  let swap = null as { from: number; to: number } | null;
   const timed = {
     ...sitrep,
     async reload() {
@@ -120,6 +122,7 @@ export async function watchForArticle(config: Config, question: string, title: s
   const end = Date.now() + WATCH_TIMEOUT_MS;
   let asked = 0;
   let slowestAnswerMs = 0;
+  let firstAnswerAfterSwapMs: number | null = null;
   const result = (answeredAt: number | null): WatcherResult => ({
     swappedAt,
     answeredAt,
@@ -127,6 +130,7 @@ export async function watchForArticle(config: Config, question: string, title: s
     slowestAnswerMs,
     swapMs: swap && swap.to - swap.from,
     swapStallMs: swap && stalls.longestWithin(swap.from, swap.to),
+    firstAnswerAfterSwapMs,
     longestStallMs: stalls.longest(),
   });
   try {
@@ -135,6 +139,7 @@ export async function watchForArticle(config: Config, question: string, title: s
       const answer = await sitrep.answer(question);
       // The first answer warms the JIT and caches up: not a figure of the wait.
       if (asked > 0) slowestAnswerMs = Math.max(slowestAnswerMs, performance.now() - t);
+      if (swap && t >= swap.to && firstAnswerAfterSwapMs === null) firstAnswerAfterSwapMs = performance.now() - t;
       asked++;
       const cited = answer.answer ? answer.sources[answer.answer.citation - 1] : undefined;
       if (cited?.title === title) return result(Date.now());

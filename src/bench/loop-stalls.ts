@@ -8,7 +8,11 @@ import { performance } from 'node:perf_hooks';
 const KEEP_OVER_MS = 3;
 
 export interface LoopStalls {
-  /** The longest gap between ticks that overlaps [from, to] (performance.now() times), ms; 0 when none. */
+  /**
+   * The longest the loop was held inside [from, to] (performance.now() times), ms: each gap between
+   * ticks clipped to the window, so that work just before or after it (a question answered the moment
+   * a swap ends, before the next tick) is not counted as its own; 0 when none.
+   */
   longestWithin(from: number, to: number): number;
   /** The longest gap seen since the start, ms. */
   longest(): number;
@@ -24,10 +28,9 @@ export function watchLoopStalls(tickMs = 1): LoopStalls {
     last = now;
   }, tickMs);
   timer.unref();
-  const longest = (keep: (g: { start: number; end: number }) => boolean) => gaps.filter(keep).reduce((m, g) => Math.max(m, g.end - g.start), 0);
   return {
-    longestWithin: (from, to) => longest((g) => g.start < to && g.end > from),
-    longest: () => longest(() => true),
+    longestWithin: (from, to) => gaps.reduce((m, g) => Math.max(m, Math.min(g.end, to) - Math.max(g.start, from)), 0),
+    longest: () => gaps.reduce((m, g) => Math.max(m, g.end - g.start), 0),
     stop: () => clearInterval(timer),
   };
 }

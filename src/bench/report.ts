@@ -31,6 +31,7 @@ export function formatBench(results: SizeResult[]): string {
   const orNone = (x: number | null | undefined) => (x === null || x === undefined ? 'no swap' : f1(x));
   row('  the swap: its time / longest event-loop stall during it (ms)', (r) => `${orNone(r.bot.watcher.swapMs)} / ${orNone(r.bot.watcher.swapStallMs)}`);
   row('  longest event-loop stall while it waited, answers included (ms)', (r) => f1(r.bot.watcher.longestStallMs));
+  row('  the first answer from the new index (ms)', (r) => orNone(r.bot.watcher.firstAnswerAfterSwapMs));
   row('incremental adds before the recall below (passages / builds)', (r) => (r.adds ? `${int(r.adds.passages - r.adds.basePassages)} / ${r.adds.builds}` : 'skipped'));
   row('  on a whole build of (passages)', (r) => (r.adds ? int(r.adds.basePassages) : ''));
   row('  the builds: total / slowest (s)', (r) => (r.adds ? `${f1(r.adds.addSeconds)} / ${f2(r.adds.slowestAddSeconds)}` : ''));
