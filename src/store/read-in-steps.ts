@@ -60,7 +60,12 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
     const keep = !CHECKED_ONLY.has(name) && (name !== INDEX_FILES.rawVectors || options.rawVectors === true);
     files[name] = await readCheckedInSteps(at(name), manifest, keep);
   }
-  const bytes = (name: string): Buffer => files[name]!;
+  // Each file's bytes are let go once parsed: external memory pressure brings garbage collections on.
+  const bytes = (name: string): Buffer => {
+    const data = files[name]!;
+    files[name] = null;
+    return data;
+  };
   const passages = await runInSteps(recordsOf<StoredPassage>(bytes(INDEX_FILES.passages), at(INDEX_FILES.passages)), step);
   const labels = passageLabels(bytes(INDEX_FILES.labels), passages.length, at(INDEX_FILES.labels));
   const articles = await runInSteps(recordsOf<Article>(bytes(INDEX_FILES.articles), at(INDEX_FILES.articles)), step);
