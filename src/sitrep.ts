@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createAnswerer, type Answerer, type Candidates } from './answer/answerer.js';
+import { indexViewSteps, type IndexView } from './answer/index-view.js';
 import { articleRef } from './answer/compose.js';
 import { Expander } from './answer/expand.js';
 import { fusionWeightFor } from './answer/retrieve.js';
@@ -16,6 +17,8 @@ import { createEmbedder, loadGlove } from './embed/index.js';
 import { buildIndex } from './store/build.js';
 import { IndexError } from './store/errors.js';
 import { currentGeneration } from './store/generations.js';
+import { readIndexInSteps } from './store/read-in-steps.js';
+import { runInSteps } from './store/steps.js';
 import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
@@ -105,7 +108,11 @@ export interface Sitrep extends Searcher {
    * A malformed filter throws a `TimelineError`.
    */
   timeline(filter: TimelineFilter): Promise<{ incidents: Incident[]; quote(report: IncidentReport): string }>;
-  /** Loads the newest index on disk if it differs from the one in use; returns whether it swapped. */
+  /**
+   * Loads the newest index on disk if it differs from the one in use; returns whether it swapped.
+   * The new generation is read and checked in steps (a few milliseconds each), answers coming from
+   * the one in use meanwhile; a damaged one throws and the one in use stays.
+   */
   reload(): Promise<boolean>;
 }
 
@@ -146,7 +153,8 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
   const reader = config.READER_MODEL ? await createNeuralReader({ model: config.READER_MODEL, cacheDir: resolveDir(config.MODEL_CACHE_DIR) }) : null;
   const glove = config.QUERY_EXPANSION ? await loadGlove(resolveDir(config.MODEL_CACHE_DIR)) : null;
   const sentenceEmbedder = embedder.id.startsWith('glove') ? embedder : glove ? await createEmbedder({ ...config, EMBEDDING_MODEL: 'glove' }) : null;
-  const read = () => readIndex(indexDir, { embedderId: embedder.id, efSearch: config.HNSW_EF_SEARCH });
+  const readOptions = { embedderId: embedder.id, efSearch: config.HNSW_EF_SEARCH };
+  const read = () => readIndex(indexDir, readOptions);
 
   let index: StoredIndex;
   try {
@@ -161,9 +169,10 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
 
   const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
   const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
-  const answererFor = (idx: StoredIndex): Answerer =>
+  const answererFor = (idx: StoredIndex, view?: IndexView): Answerer =>
     createAnswerer({
       index: idx,
+      view,
       embedder,
       expander: glove ? new Expander(glove, idx.words) : null,
       sentenceEmbedder,
@@ -221,9 +230,10 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
     }),
     async reload() {
       if (currentGeneration(indexDir) === index.location) return false;
-      // Read and verify the new generation fully before swapping: a damaged one throws, and the old stays.
-      const next = read();
-      const nextAnswerer = answererFor(next);
+      // Read and verify the new generation fully before swapping: a damaged one throws, and the old
+      // stays. It is read in steps, so questions keep being answered from the old one meanwhile.
+      const next = await readIndexInSteps(indexDir, readOptions);
+      const nextAnswerer = answererFor(next, await runInSteps(indexViewSteps(next)));
       index = next;
       answerer = nextAnswerer;
       timeline = incidentRecords(next);

@@ -18,12 +18,10 @@ import { rankSentences, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
 import type { AnswerModel } from '../learn/model.js';
 import { candidateFeatures } from './candidate-features.js';
-import { DatedPassages } from './dated-passages.js';
-import { createDenseSearch } from './dense-search.js';
-import { SentenceContext } from './sentence-context.js';
+import { coverageProbe, indexView, searchHitOf, type IndexView } from './index-view.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
-import { isoDay, noonOf, type Day, type DayRange } from '../time/days.js';
+import { isoDay, type Day, type DayRange } from '../time/days.js';
 import { questionTime, type QuestionTime } from '../time/question-time.js';
 import type { Answer } from './types.js';
 
@@ -81,10 +79,6 @@ const RECENT_PASSAGES = 8;
 /** A count question gathers its figures from this many passages, so a differently worded, newer figure is seen. */
 const SERIES_PASSAGES = 16;
 const CREDIT_ONLY = /^\s*(?:\([^()]{0,80}\)\s*)+$/;
-/** A yearless date's year is one whose later articles match the question at least this well, relative to the best match. */
-const YEARLESS_MATCH = 0.75;
-/** Passages the yearless probe looks at: a year none of whose reports is among them is not covered. */
-const PROBE_PASSAGES = 100;
 
 export interface AnswererParts {
   index: StoredIndex;
@@ -95,6 +89,8 @@ export interface AnswererParts {
   /** Embeds sentences for the meaning feature of ranking (the GloVe embedder: cheap per question). */
   sentenceEmbedder: Embedder | null;
   options: AnswerOptions;
+  /** What the answerer derives from the index, made beforehand (in steps, on a swap); made here when absent. */
+  view?: IndexView;
 }
 
 export interface Answerer {
@@ -109,42 +105,15 @@ export interface Answerer {
 export function createAnswerer(parts: AnswererParts): Answerer {
   const { index, embedder, expander, sentenceEmbedder, options } = parts;
   const n = index.passages.length;
-  const component = index.manifest.embedder.commonComponent ? Float32Array.from(index.manifest.embedder.commonComponent) : null;
+  const { component, dated, references, context, denseSearch } = parts.view ?? indexView(index);
   const idfOf = (term: string): number => idf(index.lexical.documentFrequency(term), n);
-  const dated = new DatedPassages(index.articles, Int32Array.from(index.passages, (p) => p.article));
-  const references = Array.from(index.articles, (_, i) => {
-    const day = dated.dayOf(i);
-    return day === undefined ? undefined : noonOf(day);
-  });
   const recencyOf = (article: number, asOf: Day): number => {
     const day = dated.dayOf(article);
     return day === undefined ? UNDATED_RECENCY : 1 / (1 + Math.max(0, asOf - day) / RECENCY_DAYS);
   };
-  const context = new SentenceContext(index, dated);
-  const denseSearch = createDenseSearch(index, component, dated);
   // The last question's reading of time, kept: a caller that asks `timeOf` right after `answer` gets
   // it again without a second parse and probe search.
   let lastTime: { question: string; asOf: Day; upTo: number; time: QuestionTime } | undefined;
-
-  /**
-   * Whether articles published from a day to the as-of day speak of the question about as well as the
-   * whole corpus does: a yearless "since Oct 17" takes the latest year whose reports match the
-   * question, not merely the latest year with any article. One lexical search, made when the first
-   * year is tried; its hits are best first, so the first one published since a day is the best since.
-   */
-  function coverageProbe(question: string, upTo: Day): (from: Day) => boolean {
-    let hits: { score: number; day: number }[] | undefined;
-    return (from) => {
-      if (!dated.publishedBetween(from, upTo)) return false;
-      hits ??= index.lexical
-        .search(parseQuestion(question).terms.map((term) => ({ term, weight: 1 })), PROBE_PASSAGES, dated.filter({ from: -Infinity, to: upTo }))
-        .map((h) => ({ score: h.score, day: dated.passageDays[h.id]! }));
-      const best = hits[0]?.score ?? 0;
-      if (best === 0) return true;
-      const since = hits.find((h) => h.day >= from)?.score ?? 0;
-      return since >= YEARLESS_MATCH * best;
-    };
-  }
 
   async function queryVector(text: string): Promise<Float32Array> {
     const [raw] = await embedder.embed([text], 'query');
@@ -199,18 +168,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   return {
     async search(query, { k, mode, asOf }) {
       const { hits } = await retrieve(parseQuestion(query), mode, k, asOf === undefined ? undefined : { from: -Infinity, to: asOf });
-      return hits.map((h) => {
-        const p = index.passages[h.id]!;
-        const article = index.articles[p.article]!;
-        return {
-          passageId: p.id,
-          file: article.file,
-          line: article.line,
-          text: article.text.slice(p.start, p.end),
-          published: article.published ?? null,
-          score: h.score,
-        };
-      });
+      return hits.map((h) => searchHitOf(index, h));
     },
 
     timeOf: (question, ask = {}) => timeOf(question, ask),
@@ -270,7 +228,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const asOf = ask.asOf ?? options.today();
     const upTo = ask.asOf ?? Infinity;
     if (lastTime?.question === question && lastTime.asOf === asOf && lastTime.upTo === upTo) return lastTime.time;
-    const time = questionTime(question, { asOf, coversSince: coverageProbe(question, upTo) });
+    const time = questionTime(question, { asOf, coversSince: coverageProbe(index, dated, question, upTo) });
     lastTime = { question, asOf, upTo, time };
     return time;
   }

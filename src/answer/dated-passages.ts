@@ -22,6 +22,11 @@ function lowerBound(sorted: Int32Array, x: number): number {
   return lo;
 }
 
+/** An article's publication day, UNDATED when it has none (or one that is not a day). */
+export function publicationDay(article: Article): number {
+  return article.published ? parseIsoDay(article.published) ?? UNDATED : UNDATED;
+}
+
 export class DatedPassages {
   /** Publication day of each article and of each passage (UNDATED when unknown). */
   readonly articleDays: Int32Array;
@@ -30,11 +35,15 @@ export class DatedPassages {
   private readonly sortedPassageDays: Int32Array;
   private readonly undatedPassages: number;
 
-  constructor(articles: readonly Article[], passageArticles: ArrayLike<number>) {
-    this.articleDays = Int32Array.from(articles, (a) => (a.published ? parseIsoDay(a.published) ?? UNDATED : UNDATED));
-    this.passageDays = Int32Array.from({ length: passageArticles.length }, (_, i) => this.articleDays[passageArticles[i]!]!);
-    this.sortedArticleDays = Int32Array.from(this.articleDays.filter((d) => d !== UNDATED)).sort();
-    this.sortedPassageDays = Int32Array.from(this.passageDays).sort();
+  /** `articleDays[i]`: article i's `publicationDay`; `passageArticles[p]`: passage p's article. */
+  constructor(articleDays: Int32Array, passageArticles: ArrayLike<number>) {
+    // Plain loops, not Int32Array.from with a callback: made on every swap to a new index.
+    const passageDays = new Int32Array(passageArticles.length);
+    for (let i = 0; i < passageDays.length; i++) passageDays[i] = articleDays[passageArticles[i]!]!;
+    this.articleDays = articleDays;
+    this.passageDays = passageDays;
+    this.sortedArticleDays = articleDays.filter((d) => d !== UNDATED).sort();
+    this.sortedPassageDays = passageDays.slice().sort();
     this.undatedPassages = lowerBound(this.sortedPassageDays, UNDATED + 1);
   }
 

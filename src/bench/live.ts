@@ -15,6 +15,7 @@ import { openSitrep } from '../sitrep.js';
 import { buildIndex } from '../store/build.js';
 import { currentGeneration } from '../store/generations.js';
 import { folderBytes } from '../eval/workspace.js';
+import { watchLoopStalls } from './loop-stalls.js';
 import { bytesWritten, measureRecall, type RecallResult, type UpdateResult } from './phases.js';
 
 const mib = () => process.resourceUsage().maxRSS / 1024;
@@ -80,6 +81,13 @@ export interface WatcherResult {
   asked: number;
   /** The longest a single answer took while the watcher waited (the first, warming up, left out), ms. */
   slowestAnswerMs: number;
+  /** The reload that swapped: its wall time, and the longest the event loop was held while it ran (ms); null when none swapped. */
+  swapMs: number | null;
+  swapStallMs: number | null;
+  /** The first answer from the new index (it builds what the index's first questions need), ms; null when none came. */
+  firstAnswerAfterSwapMs: number | null;
+  /** The longest the event loop was held at any time while the watcher waited (answers included), ms. */
+  longestStallMs: number;
 }
 
 /** How often the watcher asks its question, as a stream of users would. */
@@ -94,28 +102,53 @@ const WATCH_TIMEOUT_MS = 180_000;
 export async function watchForArticle(config: Config, question: string, title: string, ready: () => void): Promise<WatcherResult> {
   const sitrep = await openSitrep(config);
   const logger = createLogger({ LOG_LEVEL: 'silent', DISCORD_TOKEN: config.DISCORD_TOKEN }, { write: () => undefined });
-  const keeper = new IndexKeeper(sitrep, config, logger);
+  // The keeper's reloads, timed: the stall that counts is the one while the swap runs.
+  let swap = null as { from: number; to: number } | null;
+  const timed = {
+    ...sitrep,
+    async reload() {
+      const from = performance.now();
+      const swapped = await sitrep.reload();
+      if (swapped) swap ??= { from, to: performance.now() };
+      return swapped;
+    },
+  };
+  const keeper = new IndexKeeper(timed, config, logger);
   let swappedAt: number | null = null;
   keeper.onSwap(() => (swappedAt ??= Date.now()));
   keeper.watch();
+  const stalls = watchLoopStalls();
   ready();
   const end = Date.now() + WATCH_TIMEOUT_MS;
   let asked = 0;
   let slowestAnswerMs = 0;
+  let firstAnswerAfterSwapMs: number | null = null;
+  const result = (answeredAt: number | null): WatcherResult => ({
+    swappedAt,
+    answeredAt,
+    asked,
+    slowestAnswerMs,
+    swapMs: swap && swap.to - swap.from,
+    swapStallMs: swap && stalls.longestWithin(swap.from, swap.to),
+    firstAnswerAfterSwapMs,
+    longestStallMs: stalls.longest(),
+  });
   try {
     while (Date.now() < end) {
       const t = performance.now();
       const answer = await sitrep.answer(question);
       // The first answer warms the JIT and caches up: not a figure of the wait.
       if (asked > 0) slowestAnswerMs = Math.max(slowestAnswerMs, performance.now() - t);
+      if (swap && t >= swap.to && firstAnswerAfterSwapMs === null) firstAnswerAfterSwapMs = performance.now() - t;
       asked++;
       const cited = answer.answer ? answer.sources[answer.answer.citation - 1] : undefined;
-      if (cited?.title === title) return { swappedAt, answeredAt: Date.now(), asked, slowestAnswerMs };
+      if (cited?.title === title) return result(Date.now());
       await new Promise((r) => setTimeout(r, ASK_EVERY_MS));
     }
-    return { swappedAt, answeredAt: null, asked, slowestAnswerMs };
+    return result(null);
   } finally {
     keeper.stop();
+    stalls.stop();
   }
 }
 

@@ -28,6 +28,10 @@ export function formatBench(results: SizeResult[]): string {
     `${f1(r.bot.add.seconds)} (${r.bot.add.corpusSeconds === undefined ? '?' : f1(r.bot.add.corpusSeconds)}) / ${s(r.bot.publishToAnswerSeconds)}`,
   );
   row('  slowest answer while it waited (ms)', (r) => f1(r.bot.watcher.slowestAnswerMs));
+  const orNone = (x: number | null | undefined) => (x === null || x === undefined ? 'no swap' : f1(x));
+  row('  the swap: its time / longest event-loop stall during it (ms)', (r) => `${orNone(r.bot.watcher.swapMs)} / ${orNone(r.bot.watcher.swapStallMs)}`);
+  row('  longest event-loop stall while it waited, answers included (ms)', (r) => f1(r.bot.watcher.longestStallMs));
+  row('  the first answer from the new index (ms)', (r) => orNone(r.bot.watcher.firstAnswerAfterSwapMs));
   row('incremental adds before the recall below (passages / builds)', (r) => (r.adds ? `${int(r.adds.passages - r.adds.basePassages)} / ${r.adds.builds}` : 'skipped'));
   row('  on a whole build of (passages)', (r) => (r.adds ? int(r.adds.basePassages) : ''));
   row('  the builds: total / slowest (s)', (r) => (r.adds ? `${f1(r.adds.addSeconds)} / ${f2(r.adds.slowestAddSeconds)}` : ''));
@@ -76,6 +80,7 @@ export function checkGoals(r: SizeResult): string[] {
       ? [goal(configuredAfterAdds(r) >= 0.99, `recall@10 ≥ 0.99 after ${int(r.adds.passages - r.adds.basePassages)} incremental adds: ${configuredAfterAdds(r).toFixed(4)}`)]
       : []),
     goal(r.bot.addToAnswerSeconds !== null && r.bot.publishToAnswerSeconds! <= 5, `a running bot answers from a new article within 5 s of its publication: ${r.bot.publishToAnswerSeconds === null ? 'never' : `${f1(r.bot.publishToAnswerSeconds)} s`}`),
+    goal(r.bot.watcher.swapStallMs !== null && r.bot.watcher.swapStallMs !== undefined && r.bot.watcher.swapStallMs <= 50, `a running bot's swap holds its event loop ≤ 50 ms: ${r.bot.watcher.swapStallMs == null ? 'no swap' : `${f1(r.bot.watcher.swapStallMs)} ms`}`),
     goal(r.serve.loadSeconds < 3, `load a saved index < 3 s: ${f2(r.serve.loadSeconds)} s`),
     goal(Math.max(r.build.peakRssMiB, r.serve.peakRssMiB) < 1024, `peak RSS < 1 GB (taken as 1,024 MiB): build ${int(r.build.peakRssMiB)} MiB, serve ${int(r.serve.peakRssMiB)} MiB`),
   ];

@@ -1,7 +1,9 @@
 /**
  * Keeps the bot's index current: rebuilds it on /reindex (in a child process), and swaps to a new
  * generation whenever the `CURRENT` pointer moves, whoever moved it (`npm run index` included).
- * Reloads run one at a time; a reload that fails leaves the index in use untouched.
+ * Reloads run one at a time; a reload that fails leaves the index in use untouched. A reload reads
+ * the new generation in steps (`Sitrep.reload`, store/read-in-steps.ts), so questions are answered
+ * from the index in use while it runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';

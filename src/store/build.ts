@@ -17,7 +17,8 @@ import { clearLeftovers, publishGeneration, withBuildLock } from './generations.
 import { reportCount, updateIncidents } from './incident-reports.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import type { Manifest } from './manifest.js';
-import { checkCurrentGeneration, readIndex, writeIndexFiles, type StoredIndex, type StoredPassage } from './stored-index.js';
+import { checkCurrentGeneration, readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
+import { writeIndexFiles } from './write-index.js';
 import { buildVectorIndex, extendVectorIndex, type VectorIndex } from './vectors.js';
 import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
 

@@ -2,8 +2,8 @@
  * The stored incidents' file, `incidents.jsonl` (what it holds is in incident-reports.ts): written
  * whole, read whole by a build or a few lines at a time by a server.
  */
-import { performance } from 'node:perf_hooks';
 import type { ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
+import { runInSteps, runWhole } from './steps.js';
 
 /**
  * `incidents.jsonl`: a head line `{"extractor", "articles", "groups"}`, then one line per article
@@ -21,28 +21,15 @@ export class IncidentLinesError extends Error {}
 
 /** Reads `serializeIncidents`'s lines all at once (the build's reading of the previous generation). */
 export function parseIncidents(bytes: Buffer): StoredIncidents {
-  const lines = incidentLines(bytes);
-  for (;;) {
-    const next = lines.next();
-    if (next.done) return next.value;
-  }
+  return runWhole(incidentLines(bytes));
 }
 
 /**
  * Reads `serializeIncidents`'s lines a few at a time: after `budgetMs` of parsing, awaits `step`
  * (a server's turn of its event loop) before going on, so that no one piece holds the loop long.
  */
-export async function parseIncidentsInSteps(bytes: Buffer, step: () => Promise<void>, budgetMs = 4): Promise<StoredIncidents> {
-  const lines = incidentLines(bytes);
-  let started = performance.now();
-  for (;;) {
-    const next = lines.next();
-    if (next.done) return next.value;
-    if (performance.now() - started > budgetMs) {
-      await step();
-      started = performance.now();
-    }
-  }
+export function parseIncidentsInSteps(bytes: Buffer, step: () => Promise<void>, budgetMs = 4): Promise<StoredIncidents> {
+  return runInSteps(incidentLines(bytes), step, budgetMs);
 }
 
 /** Parses the lines one by one, yielding after each; each line is decoded on its own, not the whole file at once. */

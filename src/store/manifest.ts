@@ -2,12 +2,13 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
-  articles: 'articles.json',
-  passages: 'passages.json',
+  /** One JSON record per line (record-lines.ts), so that a server parses them a few lines at a time. */
+  articles: 'articles.jsonl',
+  passages: 'passages.jsonl',
   lexical: 'lexical.bin',
   vectors: 'vectors.hnsw',
   /** The passage graph's label → passage map (uint32, 0xffffffff for a removed passage's label). */

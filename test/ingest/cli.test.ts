@@ -39,7 +39,7 @@ function run(script: string, args: string[] = []): Promise<{ code: number | null
 
 const indexedTitles = () => {
   const gen = fs.readFileSync(path.join(env.INDEX_DIR!, 'CURRENT'), 'utf8').trim();
-  return fs.readFileSync(path.join(env.INDEX_DIR!, gen, 'articles.json'), 'utf8');
+  return fs.readFileSync(path.join(env.INDEX_DIR!, gen, 'articles.jsonl'), 'utf8');
 };
 
 describe('npm run add', () => {

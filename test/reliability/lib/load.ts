@@ -26,7 +26,7 @@ export interface LoadFigures {
   latencies: number[];
   loop: { p50: number; p99: number; max: number };
   seconds: number;
-  /** With a re-index: whether it swapped while answers were in flight, and how long the swap held the loop. */
+  /** With a re-index: whether it swapped while answers were in flight, and how long the swap took (it reads in steps: the loop turns meanwhile). */
   reindex?: { swapped: boolean; duringAnswers: boolean; reloadMs: number; buildSeconds: number };
 }
 
@@ -39,7 +39,7 @@ export function figuresText(f: LoadFigures): string {
   ];
   if (f.reindex) {
     parts.push(
-      `re-index ${f.reindex.buildSeconds.toFixed(1)} s in its child, swapped ${f.reindex.swapped ? (f.reindex.duringAnswers ? 'while answering' : 'after the answers') : 'never'}, swap held the loop ${ms(f.reindex.reloadMs)}`,
+      `re-index ${f.reindex.buildSeconds.toFixed(1)} s in its child, swapped ${f.reindex.swapped ? (f.reindex.duringAnswers ? 'while answering' : 'after the answers') : 'never'}, the swap took ${ms(f.reindex.reloadMs)}`,
     );
   }
   return parts.join('; ');

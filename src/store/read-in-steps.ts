@@ -1,0 +1,129 @@
+/**
+ * A running server's read of a new index generation: the same checks, the same errors and the same
+ * result as `readIndex` (stored-index.ts), without holding the event loop for more than a few
+ * milliseconds at a time. Files are read 1 MiB at a time and hashed as they come, the record files
+ * are parsed a few lines at a time (steps.ts), the lexical index is unpacked in steps, and hnswlib
+ * reads both graphs on a thread of its own.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Article } from '../corpus/types.js';
+import { unpackVectors } from './files.js';
+import {
+  MANIFEST,
+  MANIFEST_CHECKSUM,
+  checkEmbedder,
+  checkSize,
+  checkSum,
+  damaged,
+  expectedOf,
+  generationToRead,
+  graphDamaged,
+  manifestFrom,
+  parseJson,
+  passageLabels,
+  recordsOf,
+} from './index-checks.js';
+import { withLazyIncidents } from './lazy-incidents.js';
+import { loadLexicalIndexSteps, type LexicalIndex } from './lexical.js';
+import { INDEX_FILES, type Manifest } from './manifest.js';
+import { nextTurn, runInSteps } from './steps.js';
+import type { ReadOptions, StoredIndex, StoredPassage } from './stored-index.js';
+import { loadVectorIndexOffThread, type VectorIndex } from './vectors.js';
+import { GLOVE_DIM, WORD_EF_SEARCH } from './word-index.js';
+
+/** Bytes read and hashed at a time: hashing 1 MiB takes a few milliseconds at most. */
+const CHUNK_BYTES = 1 << 20;
+
+/** Files only checked, never parsed, on this read: their bytes are hashed and let go. */
+const CHECKED_ONLY = new Set<string>([INDEX_FILES.vectors, INDEX_FILES.wordVectors]);
+
+/**
+ * Reads the current generation of `indexDir` as `readIndex` does, a piece at a time: after each
+ * piece it awaits `step` (by default a turn of the event loop), so answers keep flowing meanwhile.
+ * Nothing is returned until every file has passed its checks: a damaged generation throws the same
+ * IndexError `readIndex` throws, and the caller keeps the index it has.
+ */
+export async function readIndexInSteps(indexDir: string, options: ReadOptions, step: () => Promise<void> = nextTurn): Promise<StoredIndex> {
+  const location = generationToRead(indexDir);
+  const manifest = manifestFrom(
+    location,
+    await fs.readFile(path.join(location, MANIFEST)).catch(() => null),
+    await fs.readFile(path.join(location, MANIFEST_CHECKSUM), 'utf8').catch(() => null),
+  );
+  checkEmbedder(indexDir, manifest, options.embedderId);
+  await step();
+  const at = (name: string) => path.join(location, name);
+  const files: Record<string, Buffer | null> = {};
+  for (const name of Object.values(INDEX_FILES)) {
+    const keep = !CHECKED_ONLY.has(name) && (name !== INDEX_FILES.rawVectors || options.rawVectors === true);
+    files[name] = await readCheckedInSteps(at(name), manifest, keep);
+  }
+  // Each file's bytes are let go once parsed: external memory pressure brings garbage collections on.
+  const bytes = (name: string): Buffer => {
+    const data = files[name]!;
+    files[name] = null;
+    return data;
+  };
+  const passages = await runInSteps(recordsOf<StoredPassage>(bytes(INDEX_FILES.passages), at(INDEX_FILES.passages)), step);
+  const labels = passageLabels(bytes(INDEX_FILES.labels), passages.length, at(INDEX_FILES.labels));
+  const articles = await runInSteps(recordsOf<Article>(bytes(INDEX_FILES.articles), at(INDEX_FILES.articles)), step);
+  const lexical = await runInSteps(lexicalSteps(bytes(INDEX_FILES.lexical), at(INDEX_FILES.lexical)), step);
+  const { dim } = manifest.embedder;
+  const vectors = await graph(at(INDEX_FILES.vectors), dim, options.efSearch, labels);
+  const words = { words: parseJson(bytes(INDEX_FILES.words), at(INDEX_FILES.words)) as string[], vectors: await graph(at(INDEX_FILES.wordVectors), GLOVE_DIM, WORD_EF_SEARCH) };
+  await step();
+  const rawVectors = options.rawVectors ? unpackVectors(bytes(INDEX_FILES.rawVectors), dim) : [];
+  return withLazyIncidents({ manifest, location, articles, passages, lexical, rawVectors, vectors, words }, bytes(INDEX_FILES.incidents), at(INDEX_FILES.incidents));
+}
+
+/**
+ * A stored file checked against the manifest, read and hashed CHUNK_BYTES at a time (each read is
+ * a turn of the event loop); its bytes when `keep`, else null (only the checksum was wanted).
+ */
+async function readCheckedInSteps(file: string, manifest: Manifest, keep: boolean): Promise<Buffer | null> {
+  const expected = expectedOf(manifest, file);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  try {
+    const { size } = await handle.stat();
+    checkSize(file, expected, size);
+    const hash = createHash('sha256');
+    const data = Buffer.allocUnsafe(keep ? size : Math.min(size, CHUNK_BYTES));
+    for (let read = 0; read < size; ) {
+      const into = keep ? read : 0;
+      const { bytesRead } = await handle.read(data, into, Math.min(CHUNK_BYTES, size - read), read);
+      // A generation is never written once published: a file that shrinks under the read is damage.
+      if (bytesRead === 0) throw damaged(file, `it ended at ${read} bytes while it was read, the manifest says ${expected.bytes}`);
+      hash.update(data.subarray(into, into + bytesRead));
+      read += bytesRead;
+    }
+    checkSum(file, expected, hash.digest('hex'));
+    return keep ? data : null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The lexical index unpacked in steps, its damage reported as `lexicalFrom` reports it. */
+function* lexicalSteps(bytes: Buffer, file: string): Generator<void, LexicalIndex> {
+  try {
+    return yield* loadLexicalIndexSteps(bytes);
+  } catch (err) {
+    throw damaged(file, (err as Error).message);
+  }
+}
+
+/** A graph file read by hnswlib on its own thread. */
+async function graph(file: string, dim: number, efSearch: number, passageOf: Uint32Array | null = null): Promise<VectorIndex> {
+  try {
+    return await loadVectorIndexOffThread(file, dim, efSearch, passageOf);
+  } catch (err) {
+    throw graphDamaged(file, err);
+  }
+}
