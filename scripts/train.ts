@@ -72,7 +72,7 @@ function trainSpans(sets: string[], out: string, started: number): number {
   console.log(`${heldOut.questions} answerable questions with a gold sentence from ${sets.map((s) => path.basename(s)).join(', ')}; ${heldOut.candidates.toFixed(0)} candidate spans each; ${heldOut.folds} folds by article, held out:`);
   console.log(`  learned span: exact match ${pct(heldOut.exactMatch)}, token F1 ${f(heldOut.f1)}`);
   console.log(`  hand rules:   exact match ${pct(heldOut.handExactMatch)}, token F1 ${f(heldOut.handF1)}`);
-  console.log(`  as marked (hand rules kept for counts and definitions they find): exact match ${pct(heldOut.markedExactMatch)}, token F1 ${f(heldOut.markedF1)}`);
+  console.log(`  as marked (the hand rules kept where they mark a count, a definition or a name): exact match ${pct(heldOut.markedExactMatch)}, token F1 ${f(heldOut.markedF1)}`);
   console.log(`  ceiling of the candidates: exact match ${pct(heldOut.ceilingExactMatch)}, token F1 ${f(heldOut.ceilingF1)}`);
   console.log(`Span model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   return 0;

@@ -48,6 +48,7 @@ const BASE_FEATURES = [
   'hand_top', 'hand_score', 'hand_any', 'hand_overlap', 'hand_none', 'hand_inside',
   'question_words_left_6', 'question_words_right_6', 'beside_question_word', 'between_question_words', 'whole_run', 'beside_asked_word',
   'asks_time_x_date', 'asks_amount_x_number', 'asks_name_x_capitalised',
+  'first_question_word', 'last_question_word', 'asked_word_inside',
 ] as const;
 
 /** Feature names, in row order: the base features, then each question class crossed with each shape. */
@@ -100,14 +101,50 @@ export function spanFeatures(ctx: SpanContext, candidates: readonly SpanCandidat
   const asksTime = q.asked.some((t) => TIME_WORDS.test(t.word));
   const asksAmount = q.asked.some((t) => AMOUNT_WORDS.test(t.word));
   const asksName = asks === 'who' || asks === 'where' || asks === 'which';
-  const clauseAt = (i: number) => i < 0 || i >= n - 1 || /[,;:()"“”—–.]/.test(gap(i));
+  // Per-token facts, read once: a sentence has a hundred candidates or so, each a few of its words.
+  const flag = (test: (t: Token, i: number) => boolean) => Uint8Array.from(tokens, (t, i) => (test(t, i) ? 1 : 0));
+  const cap = flag(isCapitalised);
+  const fn = flag(isFunction);
+  const num = flag((t) => NUMBER.test(t.word));
+  const digit = flag((t) => /\d/.test(t.word));
+  const yr = flag((t) => /^(1[5-9]|20)\d\d$/.test(t.word));
+  const mon = flag((t) => MONTH.test(t.word.replace(/\.$/, '')));
+  const wd = flag((t) => WEEKDAY.test(t.word));
+  const prep = flag((t) => PREPOSITIONS.test(t.word));
+  const art = flag((t) => /^(the|a|an)$/i.test(t.word));
+  const content = flag((t) => t.term !== null);
+  const askedAt = flag((t) => t.term !== null && askedTerms.has(t.term));
+  const punctAfter = flag((_, i) => /[,;:()"“”—–]/.test(gap(i)));
+  const stopAfter = flag((_, i) => /[,;:()"“”—–.]/.test(gap(i)));
+  const askedInside = (from: number, to: number) => {
+    for (let i = from; i <= to; i++) if (askedAt[i]) return true;
+    return false;
+  };
+  const clauseAt = (i: number) => i < 0 || i >= n - 1 || stopAfter[i] === 1;
   return candidates.map((c) => {
     const row = new Float64Array(SPAN_FEATURES.length);
-    const words = tokens.slice(c.from, c.to + 1);
-    const len = words.length;
+    const len = c.to - c.from + 1;
     let inQuestion = 0;
-    for (const w of words) if (w.term !== null && terms.has(w.term)) inQuestion++;
-    const content = words.filter((w) => w.term !== null).length || 1;
+    let contentWords = 0;
+    let caps = 0;
+    let functions = 0;
+    let numberHead = false;
+    let hasDigit = false;
+    let year = false;
+    let month = false;
+    let weekday = false;
+    for (let i = c.from; i <= c.to; i++) {
+      inQuestion += isMatched[i]!;
+      contentWords += content[i]!;
+      if (i > 0 || c.from > 0) caps += cap[i]!;
+      functions += fn[i]!;
+      numberHead ||= num[i] === 1;
+      hasDigit ||= digit[i] === 1;
+      year ||= yr[i] === 1;
+      month ||= mon[i] === 1;
+      weekday ||= wd[i] === 1;
+    }
+    const contentCount = contentWords || 1;
     let nearest = Infinity;
     let left = 0;
     let right = 0;
@@ -122,15 +159,11 @@ export function spanFeatures(ctx: SpanContext, candidates: readonly SpanCandidat
       if (m < c.from && d <= 6) left6++;
       if (m > c.to && d <= 6) right6++;
     }
-    const before = tokens[c.from - 1];
-    const after = tokens[c.to + 1];
-    const inner = words.slice(c.from === 0 ? 1 : 0);
-    const capShare = inner.length ? inner.filter(isCapitalised).length / inner.length : isCapitalised(words[0]!) ? 0.5 : 0;
-    const hasDigit = /\d/.test(c.text);
-    const numberHead = words.some((w) => NUMBER.test(w.word));
-    const year = words.some((w) => /^(1[5-9]|20)\d\d$/.test(w.word));
-    const month = words.some((w) => MONTH.test(w.word.replace(/\.$/, '')));
-    const weekday = words.some((w) => WEEKDAY.test(w.word));
+    const b = c.from - 1;
+    const a = c.to + 1;
+    // The first word of a sentence is capitalised anyway: it counts only when the span has no other.
+    const innerLen = c.from === 0 ? len - 1 : len;
+    const capShare = innerLen > 0 ? caps / innerLen : cap[c.from] ? 0.5 : 0;
     const values = [
       len === 1 ? 1 : 0,
       len === 2 ? 1 : 0,
@@ -139,37 +172,37 @@ export function spanFeatures(ctx: SpanContext, candidates: readonly SpanCandidat
       len === 5 || len === 6 ? 1 : 0,
       len >= 7 ? 1 : 0,
       Math.log(len),
-      inQuestion / content,
+      inQuestion / contentCount,
       inQuestion > 0 ? 1 : 0,
-      inQuestion === content ? 1 : 0,
+      inQuestion === contentCount ? 1 : 0,
       Number.isFinite(nearest) ? 1 / nearest : 0,
       left / qCount,
       right / qCount,
-      before?.term != null && terms.has(before.term) ? 1 : 0,
-      after?.term != null && terms.has(after.term) ? 1 : 0,
+      b >= 0 ? isMatched[b]! : 0,
+      a < n ? isMatched[a]! : 0,
       n > 1 ? c.from / (n - 1) : 0,
       c.from === 0 ? 1 : 0,
       c.to === n - 1 ? 1 : 0,
       capShare,
-      isCapitalised(words[0]!) && c.from > 0 ? 1 : 0,
-      isCapitalised(words[len - 1]!) ? 1 : 0,
+      cap[c.from] && c.from > 0 ? 1 : 0,
+      cap[c.to]!,
       hasDigit ? 1 : 0,
       numberHead ? 1 : 0,
       year ? 1 : 0,
       month ? 1 : 0,
       weekday ? 1 : 0,
       c.text.includes(',') ? 1 : 0,
-      words.filter(isFunction).length / len,
-      /^(the|a|an)$/i.test(words[0]!.word) ? 1 : 0,
-      /[,;:()"“”—–]/.test(gap(c.from - 1)) || c.from === 0 ? 1 : 0,
-      /[,;:()"“”—–.]/.test(gap(c.to)) || c.to === n - 1 ? 1 : 0,
-      before && PREPOSITIONS.test(before.word) ? 1 : 0,
-      before && /^by$/i.test(before.word) ? 1 : 0,
-      before && /^(the|a|an)$/i.test(before.word) ? 1 : 0,
+      functions / len,
+      art[c.from]!,
+      c.from === 0 || punctAfter[b] ? 1 : 0,
+      c.to === n - 1 || stopAfter[c.to] ? 1 : 0,
+      b >= 0 ? prep[b]! : 0,
+      b >= 0 && /^by$/i.test(tokens[b]!.word) ? 1 : 0,
+      b >= 0 ? art[b]! : 0,
       /^['’]s\b/.test(sentence.slice(c.end, c.end + 3)) ? 1 : 0,
-      before && NUMBER.test(before.word) ? 1 : 0,
-      after && isCapitalised(after) ? 1 : 0,
-      before && isCapitalised(before) && c.from - 1 > 0 ? 1 : 0,
+      b >= 0 ? num[b]! : 0,
+      a < n ? cap[a]! : 0,
+      b > 0 ? cap[b]! : 0,
       c.handTop ? 1 : 0,
       c.handScore ?? 0,
       c.handScore !== null ? 1 : 0,
@@ -181,11 +214,15 @@ export function spanFeatures(ctx: SpanContext, candidates: readonly SpanCandidat
       nearest === 1 ? 1 : 0,
       left > 0 && right > 0 ? 1 : 0,
       // A whole run of new words: what stands between the question's words or clause marks.
-      (c.from === 0 || isMatched[c.from - 1] || clauseAt(c.from - 1)) && (c.to === n - 1 || isMatched[c.to + 1] || clauseAt(c.to)) ? 1 : 0,
-      [c.from - 1, c.from - 2, c.to + 1, c.to + 2].some((k) => k >= 0 && k < n && tokens[k]!.term !== null && askedTerms.has(tokens[k]!.term)) ? 1 : 0,
+      (c.from === 0 || isMatched[b] || clauseAt(b)) && (c.to === n - 1 || isMatched[a] || clauseAt(c.to)) ? 1 : 0,
+      [b, b - 1, a, a + 1].some((k) => k >= 0 && k < n && askedAt[k] === 1) ? 1 : 0,
       asksTime && (month || weekday || year) ? 1 : 0,
       asksAmount && (numberHead || hasDigit) ? 1 : 0,
       asksName ? capShare : 0,
+      // An answer seldom opens or closes on the question's own words ("carrier Magic Seas" for "which carrier").
+      isMatched[c.from]!,
+      isMatched[c.to]!,
+      askedInside(c.from, c.to) ? 1 : 0,
     ];
     row.set(values);
     const shapes = [numberHead || hasDigit ? 1 : 0, month || weekday || year ? 1 : 0, capShare, capShare === 0 ? 1 : 0, Math.log(len), c.handTop ? 1 : 0];

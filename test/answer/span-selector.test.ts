@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/answer/question.js';
 import { MAX_SPAN_WORDS, spanCandidates, spanContext } from '../../src/answer/span-candidates.js';
 import { SPAN_FEATURES, spanFeatures } from '../../src/answer/span-features.js';
-import { selectSpan } from '../../src/answer/span-selector.js';
+import { HAND_KEPT, markSpan, selectSpan } from '../../src/answer/span-selector.js';
+import { answerSpans } from '../../src/answer/spans.js';
 import { sameTerm } from '../../src/answer/spans.js';
 import { readSpanModel } from '../../src/learn/span-model.js';
 
@@ -56,5 +57,19 @@ describe('the learned span selector', () => {
     const s = 'In 1931 the engineers built a steel railway bridge across the Orlen river.';
     expect(spanContext(s, parseQuestion(q), { similarity: sameTerm }).hand).toHaveLength(0);
     expect(pick(s, q)).toMatch(/bridge/);
+  });
+});
+
+describe('marking the quoted sentence', () => {
+  it('keeps the hand rules’ count with its counted noun, and lets the model mark a what-question', () => {
+    expect(HAND_KEPT.has('quantity')).toBe(true);
+    const s = 'Officials counted at least 40 raids on Harlow since March 3.';
+    const count = parseQuestion('How many raids on Harlow since March 3?');
+    const hand = answerSpans(s, count, { similarity: sameTerm })[0] ?? null;
+    expect(markSpan(model, { text: s, span: hand }, count, sameTerm)?.text).toBe('at least 40 raids');
+    const what = parseQuestion('What did officials count on Harlow?');
+    const marked = markSpan(model, { text: s, span: null }, what, sameTerm);
+    expect(marked).not.toBeNull();
+    expect(s.slice(marked!.start, marked!.end)).toBe(marked!.text);
   });
 });
