@@ -84,3 +84,21 @@ describe('the span model file', () => {
     expect(shipped.command).toBe('npm run train -- --spans');
   });
 });
+
+describe('opening Sitrep with the span model', () => {
+  it('loads the shipped model by default, none on request, and refuses a fold the file does not hold', async () => {
+    const { openSitrep } = await import('../../src/sitrep.js');
+    const { tempDir, testConfig } = await import('../helpers/fixtures.js');
+    const index = path.join(tempDir(), 'index');
+    const config = (env: Record<string, string> = {}) => testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: index, ...env });
+    const learned = await openSitrep(config({ MIN_CONFIDENCE: '0' }), { buildIfMissing: true });
+    expect(learned.info().spanModel).toBe('models/span-selection.json');
+    expect((await openSitrep(config({ SPAN_MODEL: 'none' }))).info().spanModel).toBeNull();
+    await expect(openSitrep(config({ SPAN_MODEL_FOLD: '99' }))).rejects.toThrow(/SPAN_MODEL_FOLD is 99, but the span model .* has 5 folds/);
+    // A what-question, which the hand rules leave unmarked: the model marks words of the quote.
+    const a = await learned.answer('What did the Islamic Resistance in Iraq launch?');
+    const span = a.answer?.span;
+    expect(span).toBeTruthy();
+    expect(a.answer!.text.slice(span!.start, span!.end)).toBe(span!.text);
+  }, 180_000);
+});
