@@ -78,6 +78,13 @@ export const configSchema = z.object({
   MIN_CONFIDENCE: num(0, 1).optional(),
   /** A learned answer-selection model file (`npm run train` writes models/answer-selection.json), or `none`: the hand-set ranking (the default; docs/learned-answers.md says why). */
   ANSWER_MODEL: z.string().min(1).default('none'),
+  /** The learned span selector's model file (`npm run train -- --spans` writes models/span-selection.json), or `none`: the hand rules mark the span. */
+  SPAN_MODEL: z.string().min(1).default('models/span-selection.json'),
+  /**
+   * Evaluation only: mark spans with the span model's fold-k model, trained without fold k's articles,
+   * so that questions of its own training sets are scored held out (`npm run eval -- --squad` sets it per question fold).
+   */
+  SPAN_MODEL_FOLD: int(0, 99).optional(),
   /**
    * An extractive question-answering model (a Hugging Face model id such as
    * Xenova/distilbert-base-cased-distilled-squad, or a local model folder) that reads the best-ranked

@@ -23,6 +23,10 @@ import { readIndex, type StoredIndex } from './store/stored-index.js';
 import { asOfDay, todayIn } from './time/days.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
+import { readSpanModel } from './learn/span-model.js';
+import { ModelError } from './learn/model.js';
+import type { LogisticModel } from './learn/logistic.js';
+import { SPAN_FEATURES } from './answer/span-features.js';
 import { warmTimeParser } from './time/question-time.js';
 import { createNeuralReader } from './answer/neural-reader.js';
 import { countPart, incidentRecords, lastIncidentAnswer } from './incident-answers.js';
@@ -34,7 +38,7 @@ export { TimelineError, type TimelineFilter } from './incidents/timeline.js';
 export { ReaderError } from './answer/neural-reader.js';
 
 /** The model ships with the code: a relative ANSWER_MODEL is read from the package, wherever Sitrep runs. */
-const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The abstention threshold of the hand-set ranking, when no answer model is loaded. */
 export const HAND_SET_MIN_CONFIDENCE = 0.35;
@@ -67,6 +71,8 @@ export interface IndexInfo {
   location: string;
   /** How answers are chosen: the learned model's file, or null for the hand-set ranking; and the abstention threshold. */
   answerModel: string | null;
+  /** The span model's file (SPAN_MODEL), or null when the hand rules mark spans. */
+  spanModel: string | null;
   /** The neural reader's model (READER_MODEL), or null when there is none. */
   readerModel: string | null;
   minConfidence: number;
@@ -145,6 +151,15 @@ export interface OpenOptions {
 }
 
 /** Loads the embedder and the current index generation, building it first when asked and missing. */
+/** The span model of a file, or with `fold` that fold's held-out model (evaluation only). */
+function spanModelOf(file: string, fold: number | undefined): LogisticModel {
+  const m = readSpanModel(file, SPAN_FEATURES);
+  if (fold === undefined) return m.span;
+  const held = m.folds[fold];
+  if (!held) throw new ModelError(`SPAN_MODEL_FOLD is ${fold}, but the span model ${file} has ${m.folds.length} folds (0–${m.folds.length - 1}).`);
+  return held;
+}
+
 export async function openSitrep(config: Config, options: OpenOptions = {}): Promise<Sitrep> {
   const indexDir = resolveDir(config.INDEX_DIR);
   const embedder = await createEmbedder(config);
@@ -169,6 +184,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
 
   const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
   const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
+  const spanModel = config.SPAN_MODEL === 'none' ? null : spanModelOf(path.resolve(PACKAGE_ROOT, config.SPAN_MODEL), config.SPAN_MODEL_FOLD);
   const answererFor = (idx: StoredIndex, view?: IndexView): Answerer =>
     createAnswerer({
       index: idx,
@@ -182,6 +198,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
         fusionWeight: fusionWeightFor(embedder.id, config.FUSION_WEIGHT),
         minConfidence,
         model,
+        spanModel,
         reader: reader && { reader, sentences: config.READER_SENTENCES, weight: config.READER_WEIGHT },
         today: () => todayIn(config.TIME_ZONE),
       },
@@ -225,6 +242,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       createdAt: index.manifest.createdAt,
       location: index.location,
       answerModel: model ? config.ANSWER_MODEL : null,
+      spanModel: spanModel ? config.SPAN_MODEL : null,
       readerModel: reader ? reader.model : null,
       minConfidence,
     }),

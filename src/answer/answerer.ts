@@ -4,62 +4,25 @@
  */
 import { performance } from 'node:perf_hooks';
 import { removeComponent } from '../embed/index.js';
-import type { Embedder } from '../embed/types.js';
 import { idf, type WeightedTerm } from '../store/lexical.js';
-import type { StoredIndex } from '../store/stored-index.js';
 import { dot } from '../store/vectors.js';
-import type { SearchHit, SearchMode } from '../sitrep.js';
+import type { SearchMode } from '../sitrep.js';
 import { composeAnswer, confidenceOf } from './compose.js';
-import type { NeuralReader } from './neural-reader.js';
 import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
 import { parseQuestion, type Question } from './question.js';
 import { rankSentences, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
-import type { AnswerModel } from '../learn/model.js';
 import { candidateFeatures } from './candidate-features.js';
 import { coverageProbe, indexView, searchHitOf, type IndexView } from './index-view.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
+import { markSpan } from './span-selector.js';
 import { isoDay, type Day, type DayRange } from '../time/days.js';
 import { questionTime, type QuestionTime } from '../time/question-time.js';
-import type { Answer } from './types.js';
+import type { Answerer, AnswererParts, AskOptions } from './answerer-types.js';
 
-export interface AnswerOptions {
-  /** Passages taken from each retriever before fusion. */
-  retrieveTopK: number;
-  /** Passages whose sentences are ranked. */
-  rerankTopK: number;
-  /** Weight of the cosine score in fusion. */
-  fusionWeight: number;
-  minConfidence: number;
-  /** The as-of day of a question that names none: today, in the configured time zone. */
-  today: () => Day;
-  /** Learned answer selection; null: the hand-set ranking decides. */
-  model?: AnswerModel | null;
-  /** The neural reader and how it joins the ranking (reader-blend.ts); null or absent: no reader. */
-  reader?: ReaderOptions | null;
-}
-
-export interface ReaderOptions {
-  reader: NeuralReader;
-  /** Best-ranked sentences it reads per question. */
-  sentences: number;
-  /** Share of the sentence order and of the confidence it decides, 0..1. */
-  weight: number;
-}
-
-/** A question's candidate sentences with their features, as the learned selection sees them (for training). */
-export interface Candidates {
-  texts: string[];
-  rows: number[][];
-}
-
-/** What a question is asked against. */
-export interface AskOptions {
-  /** Only articles published on or before this day can answer (default: today). */
-  asOf?: Day;
-}
+export type { AnswerOptions, Answerer, AnswererParts, AskOptions, Candidates, ReaderOptions } from './answerer-types.js';
 
 /**
  * Recency, 1 / (1 + age / RECENCY_DAYS): a week-old report keeps 0.81 of a new one's weight, a month-old
@@ -80,28 +43,6 @@ const RECENT_PASSAGES = 8;
 const SERIES_PASSAGES = 16;
 const CREDIT_ONLY = /^\s*(?:\([^()]{0,80}\)\s*)+$/;
 
-export interface AnswererParts {
-  index: StoredIndex;
-  /** The embedder the index was built with (for query vectors). */
-  embedder: Embedder;
-  /** GloVe-based expansion and word similarity; null to answer without them. */
-  expander: Expander | null;
-  /** Embeds sentences for the meaning feature of ranking (the GloVe embedder: cheap per question). */
-  sentenceEmbedder: Embedder | null;
-  options: AnswerOptions;
-  /** What the answerer derives from the index, made beforehand (in steps, on a swap); made here when absent. */
-  view?: IndexView;
-}
-
-export interface Answerer {
-  answer(question: string, ask?: AskOptions): Promise<Answer>;
-  /** The candidate sentences of the hand-set ranking and their features, best first. */
-  candidates(question: string, ask?: AskOptions): Promise<Candidates>;
-  search(query: string, options: { k: number; mode: SearchMode; asOf?: Day }): Promise<SearchHit[]>;
-  /** How the question's time is read (its period and as-of day), as `answer` reads it. */
-  timeOf(question: string, ask?: AskOptions): QuestionTime;
-}
-
 export function createAnswerer(parts: AnswererParts): Answerer {
   const { index, embedder, expander, sentenceEmbedder, options } = parts;
   const n = index.passages.length;
@@ -111,6 +52,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const day = dated.dayOf(article);
     return day === undefined ? UNDATED_RECENCY : 1 / (1 + Math.max(0, asOf - day) / RECENCY_DAYS);
   };
+  const spanModel = options.spanModel ?? null;
+  const similarity = expander?.similarity ?? sameTerm;
   // The last question's reading of time, kept: a caller that asks `timeOf` right after `answer` gets
   // it again without a second parse and probe search.
   let lastTime: { question: string; asOf: Day; upTo: number; time: QuestionTime } | undefined;
@@ -219,6 +162,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         minConfidence: options.minConfidence,
         asOf: isoDay(asOf),
         datesOf: (s) => context.quoteDates(s),
+        // The learned selector marks the quoted sentences' spans, unless the neural reader already did.
+        spanOf: spanModel && !options.reader ? (s) => markSpan(spanModel, s, q, similarity) : undefined,
       });
       return { ...composed, ms: Math.round((performance.now() - started) * 10) / 10 };
     },

@@ -6,6 +6,7 @@
 import type { Article } from '../corpus/types.js';
 import type { Answer, EarlierFigure, Quote, QuoteDate, SourceRef } from './types.js';
 import type { RankedSentence } from './rank.js';
+import type { AnswerSpan } from './spans.js';
 import { askedAttribution, figureSeries, titleTerms } from './series.js';
 
 export interface ComposeInput {
@@ -31,6 +32,8 @@ export interface ComposeInput {
   asOf: string;
   /** Days a sentence names, resolved against its article's date. */
   datesOf: (s: RankedSentence) => QuoteDate[];
+  /** The span to mark in a quoted sentence; absent: the one the ranking found (the hand rules'). */
+  spanOf?: (s: RankedSentence) => AnswerSpan | null;
 }
 
 /** Sentences this close to the best one count as "the same answer" when comparing articles' figures. */
@@ -86,12 +89,15 @@ class Citations {
   }
 }
 
-const quoteOf = (s: RankedSentence, citations: Citations, datesOf: ComposeInput['datesOf']): Quote => ({
-  text: s.text,
-  span: s.span ? { start: s.span.start, end: s.span.end, text: s.span.text } : null,
-  citation: citations.cite(s.article),
-  dates: datesOf(s),
-});
+function quoteOf(s: RankedSentence, citations: Citations, input: Pick<ComposeInput, 'datesOf' | 'spanOf'>): Quote {
+  const span = input.spanOf ? input.spanOf(s) : s.span;
+  return {
+    text: s.text,
+    span: span ? { start: span.start, end: span.end, text: span.text } : null,
+    citation: citations.cite(s.article),
+    dates: input.datesOf(s),
+  };
+}
 
 const publishedOf = (articles: Article[], s: RankedSentence) => articles[s.article]!.published ?? '';
 
@@ -142,7 +148,7 @@ export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
     };
   }
   const { answer, older } = newestFirst(input);
-  const quote = (s: RankedSentence) => quoteOf(s, citations, input.datesOf);
+  const quote = (s: RankedSentence) => quoteOf(s, citations, input);
   const main = quote(answer);
   const used = new Set([answer, ...older]);
   const supporting = input.ranked

@@ -57,7 +57,7 @@ export async function runQuestions(
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const q of questions) {
-    outcomes.push(judge(q, await system(q.question, q.asOf)));
+    outcomes.push(judge(q, await system(q.question, q.asOf, q.id)));
     if (onProgress && (outcomes.length % 50 === 0 || outcomes.length === questions.length)) onProgress(outcomes.length, questions.length);
   }
   return outcomes;

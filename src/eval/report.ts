@@ -64,6 +64,7 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
     `${e.dataset}: ${s.questions} questions (${s.answerable} answerable, ${s.unanswerable} unanswerable)`,
     buildLine(e.build),
     ...(e.readerModel ? [`Neural reader: ${e.readerModel} (READER_MODEL)`] : []),
+    e.spanModel ? `Spans: learned (${e.spanModel}${e.spanModelHeldOut ? ', each question marked by the fold model that never saw its article' : ''})` : 'Spans: hand rules (SPAN_MODEL=none)',
     '',
     table(rows),
     '',

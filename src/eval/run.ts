@@ -9,7 +9,11 @@ import { openSitrep, type IndexSummary, type Sitrep } from '../sitrep.js';
 import { confidenceDiagnostics, runQuestions, summarise, type AnswerSummary, type ConfidenceDiagnostics, type Outcome } from './answers.js';
 import { readBeir, readQuestionFile, readSquad, type EvalQuestion } from './datasets.js';
 import { evaluateRetrieval, type RetrievalQuery, type RetrievalScores } from './retrieval.js';
-import { bm25System, sitrepSystem } from './systems.js';
+import { bm25System, sitrepSystem, type AnswerSystem } from './systems.js';
+import { SPAN_FEATURES } from '../answer/span-features.js';
+import { readSpanModel } from '../learn/span-model.js';
+import { foldOf } from '../learn/train.js';
+import { PACKAGE_ROOT } from '../sitrep.js';
 import { copyCorpus, createWorkspace, locationKey, workspaceConfig, writeJsonlCorpus, type Workspace } from './workspace.js';
 
 export interface EvalOptions {
@@ -48,6 +52,9 @@ export interface AnswerEvaluation {
   /** Sitrep's abstention threshold in this run, and its answer model (null: hand-set). */
   minConfidence: number;
   answerModel: string | null;
+  /** The span model (null: the hand rules), and whether each question was marked by a fold model that never saw its article. */
+  spanModel: string | null;
+  spanModelHeldOut: boolean;
   /** The neural reader's model (READER_MODEL), or null when there is none. */
   readerModel: string | null;
 }
@@ -93,6 +100,24 @@ async function buildAndOpen(ws: Workspace, options: EvalOptions): Promise<Opened
   };
 }
 
+/**
+ * Sitrep with and without abstention, each question asked of the Sitrep whose span model is the fold
+ * model trained without the question's article (`foldOf` of its title, as in training).
+ */
+async function heldOutSpanSystems(ws: Workspace, options: EvalOptions, questions: EvalQuestion[]): Promise<{ sitrep: AnswerSystem; open: AnswerSystem }> {
+  const env = { ...options.env, ...(options.embedder ? { EMBEDDING_MODEL: options.embedder } : {}) };
+  const config = workspaceConfig(ws, env);
+  const folds = readSpanModel(path.resolve(PACKAGE_ROOT, config.SPAN_MODEL), SPAN_FEATURES).folds.length;
+  const foldOfId = new Map(questions.map((q) => [q.id, foldOf(q.article ?? q.id, folds)]));
+  const systems = async (extra: Record<string, string>) => {
+    const byFold: AnswerSystem[] = [];
+    for (let k = 0; k < folds; k++) byFold.push(sitrepSystem(await openSitrep(workspaceConfig(ws, { ...env, ...extra, SPAN_MODEL_FOLD: String(k) }))));
+    const system: AnswerSystem = (question, asOf, id) => byFold[foldOfId.get(id ?? '') ?? 0]!(question, asOf, id);
+    return system;
+  };
+  return { sitrep: await systems({}), open: await systems({ MIN_CONFIDENCE: '0' }) };
+}
+
 /** Retrieval modes compared everywhere: BM25 alone, Sitrep's lexical half (with expansion), vectors, fusion. */
 function retrievalSystems(o: Opened) {
   return [
@@ -112,9 +137,11 @@ async function evaluateAnswers(
 ): Promise<AnswerEvaluation> {
   const opened = await buildAndOpen(ws, options);
   const progress = (label: string) => (done: number, total: number) => options.onProgress?.(label, done, total);
-  const sitrep = await runQuestions(questions, sitrepSystem(opened.sitrep), progress('sitrep'));
+  // SQuAD dev is what the span model learnt from: each question is marked by a fold model that never saw its article.
+  const folded = kind === 'squad' && opened.sitrep.info().spanModel !== null ? await heldOutSpanSystems(ws, options, questions) : null;
+  const sitrep = await runQuestions(questions, folded?.sitrep ?? sitrepSystem(opened.sitrep), progress('sitrep'));
   const baseline = await runQuestions(questions, bm25System(opened.plain), progress('bm25 baseline'));
-  const open = await runQuestions(questions, sitrepSystem(opened.noAbstention), progress('no abstention'));
+  const open = await runQuestions(questions, folded?.open ?? sitrepSystem(opened.noAbstention), progress('no abstention'));
   // Expected sources are corpus locations; retrieval judges them as documents.
   const located = questions.filter((q) => q.source !== null);
   const judged: RetrievalQuery[] = located.map((q) => ({ id: q.id, text: q.question, judgements: new Map([[q.source!, 1]]), asOf: q.asOf }));
@@ -134,6 +161,8 @@ async function evaluateAnswers(
     outcomes: sitrep,
     minConfidence: opened.sitrep.info().minConfidence,
     answerModel: opened.sitrep.info().answerModel,
+    spanModel: opened.sitrep.info().spanModel,
+    spanModelHeldOut: folded !== null,
     readerModel: opened.sitrep.info().readerModel,
   };
 }

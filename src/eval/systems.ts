@@ -25,8 +25,8 @@ export interface SystemAnswer {
   ms: number;
 }
 
-/** Asks one question, as of a day (`YYYY-MM-DD`) when given. */
-export type AnswerSystem = (question: string, asOf?: string) => Promise<SystemAnswer>;
+/** Asks one question, as of a day (`YYYY-MM-DD`) when given; `id` is the question's id in its set. */
+export type AnswerSystem = (question: string, asOf?: string, id?: string) => Promise<SystemAnswer>;
 
 export function sitrepSystem(sitrep: Sitrep): AnswerSystem {
   return async (question, asOf) => {
