@@ -26,8 +26,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('a damaged index', () => {
-  it('is refused on reading, naming the damaged file and the rebuild, whichever stored file and however damaged', () => {
-    const { tally, tried } = runFileDamage(config, 6, 17);
+  it('is refused on reading, whole and in steps, naming the damaged file and the rebuild, whichever stored file and however damaged', async () => {
+    const { tally, tried } = await runFileDamage(config, 6, 17);
     expect(tally.failures).toEqual([]);
     expect(tried).toBeGreaterThan(50);
     expect(tally.rows[0]!.held).toBe(tried);

@@ -1,7 +1,8 @@
 /**
  * Damaged index files: each stored file of a generation in turn is truncated, zeroed, or has bits
- * flipped. Loading must detect it, name the damaged file and say how to rebuild; a running Sitrep
- * whose next generation is damaged must keep answering from the index it has.
+ * flipped. Loading must detect it, name the damaged file and say how to rebuild, both when read
+ * whole (`readIndex`, at start) and in steps (`readIndexInSteps`, a running bot's swap); a running
+ * Sitrep whose next generation is damaged must keep answering from the index it has.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import type { Sitrep } from '../../../src/sitrep.js';
 import { buildIndex } from '../../../src/store/build.js';
 import { IndexError, REBUILD_HINT } from '../../../src/store/errors.js';
 import { POINTER_FILE, currentGeneration } from '../../../src/store/generations.js';
+import { readIndexInSteps } from '../../../src/store/read-in-steps.js';
 import { readIndex } from '../../../src/store/stored-index.js';
 import { random } from './crash.js';
 import { Tally, countsText, type CheckResult } from './report.js';
@@ -64,19 +66,37 @@ export function storedFiles(indexDir: string): string[] {
   return [...fs.readdirSync(gen).sort().map((n) => path.join(gen, n)), path.join(indexDir, POINTER_FILE)];
 }
 
+/** An error as it would be reported: class, code and message. */
+function refusalText(err: unknown): string {
+  return `${(err as Error).name} ${(err as IndexError).code ?? ''}: ${(err as Error).message}`;
+}
+
+/** What a read threw, as `refusalText` gives it (null when it read without complaint). */
+async function refusalOf(read: () => unknown): Promise<string | null> {
+  try {
+    await read();
+    return null;
+  } catch (err) {
+    return refusalText(err);
+  }
+}
+
 /**
  * Damages each stored file of the index in `config` (built already) in every way of `damagesFor`,
- * restoring it after each try, and checks that loading detects it.
+ * restoring it after each try, and checks that loading detects it: read whole, and read in steps
+ * as a running bot reads a new generation, which must refuse it with the same error.
  */
-export function runFileDamage(config: Config, flipsPerFile: number, seed: number): { tally: Tally; tried: number } {
+export async function runFileDamage(config: Config, flipsPerFile: number, seed: number): Promise<{ tally: Tally; tried: number }> {
   const tally = new Tally('damaged index files');
   const indexDir = resolveDir(config.INDEX_DIR);
   const rand = random(seed);
-  const read = () => readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH });
+  const options = { efSearch: config.HNSW_EF_SEARCH };
+  const read = () => readIndex(indexDir, options);
   const perFile: string[] = [];
   let tried = 0;
   let detected = 0;
   let named = 0;
+  let sameInSteps = 0;
   const unchanged: string[] = [];
   for (const file of storedFiles(indexDir)) {
     const original = fs.readFileSync(file);
@@ -90,13 +110,21 @@ export function runFileDamage(config: Config, flipsPerFile: number, seed: number
       }
       tried++;
       try {
-        read();
-        tally.fail(`${path.basename(file)} ${describeDamage(d)}: loaded without complaint`);
-      } catch (err) {
-        const r = detection(err, file);
-        if (r.detected) detected++;
-        if (r.named) named++;
-        if (r.problem) tally.fail(`${path.basename(file)} ${describeDamage(d)}: ${r.problem}`);
+        let whole: unknown = null;
+        try {
+          read();
+          tally.fail(`${path.basename(file)} ${describeDamage(d)}: loaded without complaint`);
+        } catch (err) {
+          whole = err;
+          const r = detection(err, file);
+          if (r.detected) detected++;
+          if (r.named) named++;
+          if (r.problem) tally.fail(`${path.basename(file)} ${describeDamage(d)}: ${r.problem}`);
+        }
+        const expected = whole === null ? null : refusalText(whole);
+        const inSteps = await refusalOf(() => readIndexInSteps(indexDir, options));
+        if (inSteps !== null && inSteps === expected) sameInSteps++;
+        else tally.fail(`${path.basename(file)} ${describeDamage(d)}: read in steps ${inSteps === null ? 'loaded without complaint' : `refused otherwise: ${inSteps}`}, read whole: ${expected}`);
       } finally {
         fs.writeFileSync(file, original);
       }
@@ -104,10 +132,10 @@ export function runFileDamage(config: Config, flipsPerFile: number, seed: number
     perFile.push(path.basename(file));
   }
   tally.row(
-    `truncate, zero, flip bits in each stored file (${perFile.join(', ')})`,
+    `truncate, zero, flip bits in each stored file (${perFile.join(', ')}), read whole and in steps`,
     tried,
-    Math.min(detected, named),
-    `detected ${detected}, named the file and the rebuild ${named}${unchanged.length ? `; ${unchanged.length} damages left the bytes unchanged (zeroing zeros), not counted` : ''}`,
+    Math.min(detected, named, sameInSteps),
+    `detected ${detected}, named the file and the rebuild ${named}, the same refusal read in steps ${sameInSteps}${unchanged.length ? `; ${unchanged.length} damages left the bytes unchanged (zeroing zeros), not counted` : ''}`,
   );
   return { tally, tried };
 }
@@ -147,7 +175,7 @@ export async function runDamagedReload(config: Config, sitrep: Sitrep, question:
 }
 
 export async function runDamage(config: Config, sitrep: Sitrep, question: string, sizes: { flipsPerFile: number; seed: number }, nextCorpus: (i: number) => void): Promise<CheckResult> {
-  const { tally } = runFileDamage(config, sizes.flipsPerFile, sizes.seed);
+  const { tally } = await runFileDamage(config, sizes.flipsPerFile, sizes.seed);
   await runDamagedReload(config, sitrep, question, tally, nextCorpus);
   return tally.result();
 }
