@@ -11,7 +11,11 @@ import { articleRef } from './answer/compose.js';
 import { Expander } from './answer/expand.js';
 import { fusionWeightFor } from './answer/retrieve.js';
 import { createTurns } from './answer/turns.js';
-import type { Answer } from './answer/types.js';
+import type { Answer, SearchHit, SearchMode } from './answer/types.js';
+import type { IndexSummary } from './store/types.js';
+
+export type { IndexSummary } from './store/types.js';
+export type { SearchHit, SearchMode } from './answer/types.js';
 import { resolveDir, type Config } from './config.js';
 import { createEmbedder, loadGlove } from './embed/index.js';
 import { buildIndex } from './store/build.js';
@@ -78,29 +82,6 @@ export interface IndexInfo {
   minConfidence: number;
 }
 
-export interface IndexSummary {
-  files: number;
-  articles: number;
-  passages: number;
-  /** Passages whose vectors were reused from the previous index. */
-  reused: number;
-  /**
-   * Corpus files read and parsed by this build; the others were known unchanged by size and mtime
-   * (or by hash) and taken from the previous index. Left out by builds that do not count it.
-   */
-  filesParsed?: number;
-  skipped: { file: string; line?: number; reason: string }[];
-  seconds: number;
-  /** True when nothing changed since the last build, so no new generation was written. */
-  unchanged: boolean;
-  /**
-   * Incident reports in the new generation, the articles read for them by this build (the others'
-   * were kept), the seconds that reading and grouping took, the incidents they group into, the
-   * grouping's share of those seconds, and the reports it grouped again (the other incidents were
-   * kept from the previous generation). Left out when no generation was written.
-   */
-  incidents?: { reports: number; articlesRead: number; seconds: number; incidents: number; groupSeconds: number; regrouped: number };
-}
 
 export interface Sitrep extends Searcher {
   answer(question: string, options?: AskOptions): Promise<Answer>;
@@ -122,20 +103,6 @@ export interface Sitrep extends Searcher {
   reload(): Promise<boolean>;
 }
 
-/** One retrieved passage, for retrieval evaluation. */
-export interface SearchHit {
-  passageId: string;
-  /** Corpus file of the passage's article, and its JSONL line when it has one. */
-  file: string;
-  line?: number;
-  /** The passage's text. */
-  text: string;
-  /** Its article's publication date, `YYYY-MM-DD`, or null. */
-  published: string | null;
-  score: number;
-}
-
-export type SearchMode = 'lexical' | 'vector' | 'fused';
 
 export interface Searcher {
   /** Passages for a query; with `asOf`, only from articles published by then (undated ones too). */

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { removeComponent } from '../embed/index.js';
 import { idf, type WeightedTerm } from '../store/lexical.js';
 import { dot } from '../store/vectors.js';
-import type { SearchMode } from '../sitrep.js';
+import type { SearchMode } from './types.js';
 import { composeAnswer, confidenceOf } from './compose.js';
 import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';

@@ -68,3 +68,18 @@ export interface Answer {
    */
   incidents?: { count: number; filter: TimelineFilter; line: string };
 }
+
+/** One retrieved passage, for retrieval evaluation. */
+export interface SearchHit {
+  passageId: string;
+  /** Corpus file of the passage's article, and its JSONL line when it has one. */
+  file: string;
+  line?: number;
+  /** The passage's text. */
+  text: string;
+  /** Its article's publication date, `YYYY-MM-DD`, or null. */
+  published: string | null;
+  score: number;
+}
+
+export type SearchMode = 'lexical' | 'vector' | 'fused';

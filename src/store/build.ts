@@ -9,7 +9,7 @@ import type { Article, Passage, SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
 import { EXTRACTOR_VERSION } from '../incidents/index.js';
-import type { IndexSummary } from '../sitrep.js';
+import type { IndexSummary } from './types.js';
 import { tokenize } from './analyze.js';
 import { IndexError } from './errors.js';
 import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
