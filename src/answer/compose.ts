@@ -89,11 +89,20 @@ class Citations {
   }
 }
 
+/** Initials whose last stop the word splitter leaves out ("U.S", "D.C"): the span ends after it. */
+const INITIALS_END = /(?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu}$/u;
+
+/** `span` of `sentence`, with an abbreviation's last stop kept in it ("**U.S.**", not "**U.S**."). */
+export function wholeSpan(sentence: string, span: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
+  if (sentence[span.end] !== '.' || !INITIALS_END.test(span.text)) return { start: span.start, end: span.end, text: span.text };
+  return { start: span.start, end: span.end + 1, text: sentence.slice(span.start, span.end + 1) };
+}
+
 function quoteOf(s: RankedSentence, citations: Citations, input: Pick<ComposeInput, 'datesOf' | 'spanOf'>): Quote {
   const span = input.spanOf ? input.spanOf(s) : s.span;
   return {
     text: s.text,
-    span: span ? { start: span.start, end: span.end, text: span.text } : null,
+    span: span ? wholeSpan(s.text, span) : null,
     citation: citations.cite(s.article),
     dates: input.datesOf(s),
   };
