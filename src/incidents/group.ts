@@ -6,7 +6,7 @@
  */
 import { parseIsoDay } from '../time/days.js';
 import { distanceKm } from './gazetteer.js';
-import { overlappingPlaceNames, samePlaceName } from './place-key.js';
+import { overlappingPlaceNames, placeNameTokens, samePlaceName } from './place-key.js';
 import type { Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure } from './types.js';
 
 /** Within one article, an undated sentence ("The attack killed two") may tell of an event up to this many days before the article's day. */
@@ -133,30 +133,78 @@ export function summarise(reports: IncidentReport[]): Incident {
   };
 }
 
+/** Degrees of latitude (and longitude) of a cell of the grid gazetteer towns are put in. */
+const CELL_DEG = 0.5;
+const KM_PER_DEG = 111.32;
+
+/**
+ * The tokens two reports must share for `placesAgree` to hold of them: their article (within one,
+ * more links hold), and for each place that can link across articles (the main one and the towns and
+ * sites beside it) its name's tokens and its gazetteer cell. `around`: the cells within `km` of a
+ * town's, for the report asking; its own cell only, for the one asked. Two places `nearby` each other
+ * always share a name token, or are a town within `km` of a town in one of the cells around it.
+ */
+function linkTokens(r: IncidentReport, km: number, around: boolean): string[] {
+  const out = [`a:${r.articleId}`];
+  for (const p of [r.place!, ...r.otherPlaces.filter(isFine)]) {
+    out.push(...placeNameTokens(p.value));
+    const g = p.gazetteer;
+    if (!g) continue;
+    const columns = Math.round(360 / CELL_DEG);
+    const wrap = (c: number) => ((c % columns) + columns) % columns;
+    const row = Math.floor(g.lat / CELL_DEG);
+    const col = Math.floor(g.lon / CELL_DEG);
+    if (!around) {
+      out.push(`g:${row}:${wrap(col)}`);
+      continue;
+    }
+    const rows = Math.ceil(km / (KM_PER_DEG * CELL_DEG));
+    // A degree of longitude shrinks towards the poles: the columns to look at, at the cells' highest latitude.
+    const lat = Math.min(89.9, Math.abs(g.lat) + (rows + 1) * CELL_DEG);
+    const cols = Math.ceil(km / (KM_PER_DEG * Math.cos((lat * Math.PI) / 180) * CELL_DEG));
+    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.push(`g:${row + dr}:${wrap(col + dc)}`);
+  }
+  return out;
+}
+
 /** Groups reports into incidents, newest first. */
 export function groupReports(reports: IncidentReport[], options: GroupOptions = {}): Incident[] {
   const { nearbyKm, dayTolerance } = { ...DEFAULT_GROUP_OPTIONS, ...options };
   const days = reports.map((r) => (r.eventDay ? parseIsoDay(r.eventDay.day) : null));
   const uf = new UnionFind(reports.length);
-  // Only reports of neighbouring days can link: index them by day so a large corpus is not compared pair by pair.
-  const byDay = new Map<number, number[]>();
-  days.forEach((d, i) => {
-    if (d === null) return;
-    const list = byDay.get(d);
-    if (list) list.push(i);
-    else byDay.set(d, [i]);
-  });
   const agree = (i: number, j: number) => {
     const [a, b] = [reports[i]!, reports[j]!];
     return (a.articleId === b.articleId ? kindsAgreeInArticle : kindsAgree)(a.kind.value, b.kind.value) && daysAgree(a, days[i]!, b, days[j]!, dayTolerance);
   };
+  // Only reports of neighbouring days can link, and of those only the ones sharing a token with this
+  // one (its article, a name's key, skeleton or word, a gazetteer cell near enough) can agree on
+  // place: the others are never compared, so a large corpus is not compared pair by pair.
+  const byDayToken = new Map<number, Map<string, number[]>>();
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
+    let tokens = byDayToken.get(d);
+    if (!tokens) byDayToken.set(d, (tokens = new Map()));
+    for (const t of linkTokens(r, nearbyKm, false)) {
+      const list = tokens.get(t);
+      if (list) list.push(i);
+      else tokens.set(t, [i]);
+    }
+  });
+  reports.forEach((r, i) => {
+    const d = days[i];
+    if (d === null || d === undefined || !r.place) return;
+    const asked = linkTokens(r, nearbyKm, true);
+    const seen = new Set<number>();
     for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
-      for (const j of byDay.get(k) ?? []) {
-        if (j <= i || !reports[j]!.place) continue;
-        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+      const tokens = byDayToken.get(k);
+      if (!tokens) continue;
+      for (const t of asked) {
+        for (const j of tokens.get(t) ?? []) {
+          if (j <= i || seen.has(j)) continue;
+          seen.add(j);
+          if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+        }
       }
     }
   });

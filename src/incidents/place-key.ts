@@ -76,6 +76,19 @@ function partsOf(name: string): NameParts {
   return p;
 }
 
+/**
+ * What two names must share for `samePlaceName` or `overlappingPlaceNames` to hold of them: the key,
+ * the skeleton (when it counts) or a word. Two names with no token in common are neither.
+ */
+export function placeNameTokens(name: string): string[] {
+  const p = partsOf(name);
+  if (!p.key) return [];
+  const out = [`k:${p.key}`];
+  if (p.skeletonCounts) out.push(`s:${p.skeleton}`);
+  for (const w of p.words) out.push(`w:${w}`);
+  return out;
+}
+
 /** Whether two names are one place as written: same key, or same skeleton of a name long enough for that to mean something. */
 export function samePlaceName(a: string, b: string): boolean {
   const pa = partsOf(a);

@@ -98,3 +98,19 @@ describe('groupReports', () => {
     expect(incidents[0]!.kind).toBe('drone');
   });
 });
+
+describe('groupReports at the edges of its grid', () => {
+  // Towns of other names about 20 km apart: across the antimeridian, and near the pole where a degree of longitude is short.
+  const edge = createGazetteer([
+    { name: 'Ostrel', country: 'FJ', lat: -16.8, lon: 179.95, population: 30_000 },
+    { name: 'Vanuk', country: 'FJ', lat: -16.8, lon: -179.87, population: 30_000 },
+    { name: 'Nordby', country: 'NO', lat: 78.2, lon: 15.0, population: 30_000 },
+    { name: 'Hamvik', country: 'NO', lat: 78.2, lon: 15.9, population: 30_000 },
+  ]);
+  const of = (text: string) => extractReports({ id: `edge${++n}`, file: `${n}.md`, title: `Story ${n}`, published: '2025-03-06', text }, { gazetteer: edge });
+
+  it('joins nearby towns across the antimeridian and near the pole', () => {
+    expect(groupReports([...of('A rocket hit a depot in Ostrel on Monday, killing two.'), ...of('A rocket hit a depot in Vanuk on Monday, killing two.')])).toHaveLength(1);
+    expect(groupReports([...of('A rocket hit a depot in Nordby on Monday, killing two.'), ...of('A rocket hit a depot in Hamvik on Monday, killing two.')])).toHaveLength(1);
+  });
+});
