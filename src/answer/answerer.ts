@@ -10,7 +10,7 @@ import type { SearchMode } from './types.js';
 import { composeAnswer, confidenceOf } from './compose.js';
 import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
-import { parseQuestion, type Question } from './question.js';
+import { isYesNoQuestion, parseQuestion, type Question } from './question.js';
 import { rankSentences, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
 import { candidateFeatures } from './candidate-features.js';
@@ -163,7 +163,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         asOf: isoDay(asOf),
         datesOf: (s) => context.quoteDates(s),
         // The learned selector marks the quoted sentences' spans, unless the neural reader already did.
-        spanOf: spanModel && !options.reader ? (s) => markSpan(spanModel, s, q, similarity) : undefined,
+        spanOf: spanModel && !options.reader && !isYesNoQuestion(q.text) ? (s) => markSpan(spanModel, s, q, similarity) : undefined,
       });
       return { ...composed, ms: Math.round((performance.now() - started) * 10) / 10 };
     },

@@ -100,6 +100,14 @@ function blank(text: string, ranges: readonly { start: number; end: number }[]):
   return out;
 }
 
+/** "Was anyone hurt …?", "Did the strike hit …?": asked to be settled, not for words to mark. */
+const YES_NO = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b(?![^?]*\b(?:who|what|which|where|when|how|why)\b)/i;
+
+/** Whether the question asks yes or no: its quote settles it, and no words of it are the answer. */
+export function isYesNoQuestion(text: string): boolean {
+  return YES_NO.test(text);
+}
+
 export function parseQuestion(text: string, time: QuestionTime | null = null, now?: Date): Question {
   const type = answerTypeOf(text);
   // Words of recency and relative periods ("latest", "this week") say when, not what: they are no terms.

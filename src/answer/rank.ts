@@ -8,6 +8,7 @@ import type { Expansion } from './expand.js';
 import { mayHoldDate } from '../time/event-dates.js';
 import { daysIn, sameDay, type AnswerType, type Question } from './question.js';
 import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
+import { isMisspelling, MISSPELLING_SIMILARITY, MISSPELT_MIN } from './misspelling.js';
 
 export interface SentenceFeatures {
   /** Share of the question's idf mass the sentence covers (expansions count at their weight; words only
@@ -108,6 +109,8 @@ function termMatches(terms: Set<string>, ctx: RankContext, words?: readonly stri
       if (qt.term === null || matched.has(qt.term) || qt.word.length < COMPOUND_MIN) continue;
       const tail = qt.word.toLowerCase();
       if (words.some((w) => w.length >= tail.length + 3 && w.endsWith(tail))) matched.set(qt.term, COMPOUND_WEIGHT);
+      // "casualties" asked, "causalities" written: the word misspelt counts nearly as much as the word.
+      else if (tail.length >= MISSPELT_MIN && words.some((w) => isMisspelling(tail, w))) matched.set(qt.term, MISSPELLING_SIMILARITY);
     }
   }
   for (const e of ctx.expansions) {
