@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeTinyModel, writeTinyQaModel } from '../../scripts/make-tiny-model.js';
+import { writeTinyModel, writeTinyQaModel } from '../../scripts/lib/tiny-model.js';
 import { createNeuralReader, ReaderError, type NeuralReader } from '../../src/answer/neural-reader.js';
 import { buildIndex } from '../../src/store/build.js';
 import { openSitrep, type Sitrep } from '../../src/sitrep.js';

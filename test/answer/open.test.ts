@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTinyModel } from '../../scripts/make-tiny-model.js';
+import { writeTinyModel } from '../../scripts/lib/tiny-model.js';
 import { openSitrep } from '../../src/sitrep.js';
 import { currentGeneration } from '../../src/store/generations.js';
 import { article, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';

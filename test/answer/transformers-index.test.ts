@@ -1,7 +1,7 @@
 /** The transformers path end to end: a tiny local BERT-shaped model builds an index that answers. */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeTinyModel } from '../../scripts/make-tiny-model.js';
+import { writeTinyModel } from '../../scripts/lib/tiny-model.js';
 import { openSitrep, type Sitrep } from '../../src/sitrep.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTinyQaModel } from '../../scripts/make-tiny-model.js';
+import { writeTinyQaModel } from '../../scripts/lib/tiny-model.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { APP_ID, TOKEN, embedText, startHarness, tempWorkspace, type Harness } from './harness.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeTinyModel } from '../../scripts/make-tiny-model.js';
+import { writeTinyModel } from '../../scripts/lib/tiny-model.js';
 import { loadConfig } from '../../src/config.js';
 import { createEmbedder, isGloveModel } from '../../src/embed/create.js';
 import { GloveEmbedder } from '../../src/embed/glove-embedder.js';

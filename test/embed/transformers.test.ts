@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_MODEL_HIDDEN_SIZE, writeTinyModel } from '../../scripts/make-tiny-model.js';
+import { TINY_MODEL_HIDDEN_SIZE, writeTinyModel } from '../../scripts/lib/tiny-model.js';
 import { createTransformersEmbedder, resolveModelSource, type TransformersEmbedder } from '../../src/embed/transformers.js';
 import { tempDir } from '../helpers/fixtures.js';
 
