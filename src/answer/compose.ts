@@ -8,6 +8,7 @@ import type { Answer, EarlierFigure, Quote, QuoteDate, SourceRef } from './types
 import type { RankedSentence } from './rank.js';
 import type { AnswerSpan } from './spans.js';
 import { askedAttribution, figureSeries, titleTerms } from './series.js';
+import { endPastInitialism } from '../store/analyze.js';
 
 export interface ComposeInput {
   question: string;
@@ -89,13 +90,10 @@ class Citations {
   }
 }
 
-/** Initials whose last stop the word splitter leaves out ("U.S", "D.C"): the span ends after it. */
-const INITIALS_END = /(?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu}$/u;
-
-/** `span` of `sentence`, with an abbreviation's last stop kept in it ("**U.S.**", not "**U.S**."). */
+/** `span` of `sentence`, with an initialism's last stop kept in it ("**U.S.**", not "**U.S**."). */
 export function wholeSpan(sentence: string, span: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
-  if (sentence[span.end] !== '.' || !INITIALS_END.test(span.text)) return { start: span.start, end: span.end, text: span.text };
-  return { start: span.start, end: span.end + 1, text: sentence.slice(span.start, span.end + 1) };
+  const end = endPastInitialism(sentence, span.end);
+  return { start: span.start, end, text: end === span.end ? span.text : sentence.slice(span.start, end) };
 }
 
 function quoteOf(s: RankedSentence, citations: Citations, input: Pick<ComposeInput, 'datesOf' | 'spanOf'>): Quote {

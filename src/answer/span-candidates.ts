@@ -5,7 +5,7 @@
  * with their noun and dates are all such runs; reason and definition clauses come from the rules.
  * Pure functions over one sentence.
  */
-import { tokenize, type Token } from '../store/analyze.js';
+import { endPastInitialism, tokenize, type Token } from '../store/analyze.js';
 import type { Question } from './question.js';
 import { answerSpans, type AnswerSpan, type WordSimilarity } from './spans.js';
 
@@ -110,14 +110,9 @@ export function spanCandidates(ctx: SpanContext): SpanCandidate[] {
     if (!opens(a)) continue;
     for (let b = a; b < Math.min(tokens.length, a + MAX_SPAN_WORDS); b++) {
       const last = tokens[b]!;
-      if (!bad(last) && !LEADING_OK.has(last.word.toLowerCase()) && !AFTER_AT.test(last.word)) add(tokens[a]!.start, endOf(sentence, last), a, b, null, false);
+      if (!bad(last) && !LEADING_OK.has(last.word.toLowerCase()) && !AFTER_AT.test(last.word)) add(tokens[a]!.start, endPastInitialism(sentence, last.end), a, b, null, false);
       if (breaks[b]) break;
     }
   }
   return out;
-}
-
-/** Where a span ending on a token ends: past the last dot of an initialism ("U.S."), which the token leaves out. */
-function endOf(sentence: string, t: Token): number {
-  return sentence[t.end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(sentence.slice(t.start, t.end)) ? t.end + 1 : t.end;
 }

@@ -136,6 +136,9 @@ export function summarise(reports: IncidentReport[]): Incident {
 /** Degrees of latitude (and longitude) of a cell of the grid gazetteer towns are put in. */
 const CELL_DEG = 0.5;
 const KM_PER_DEG = 111.32;
+const COLUMNS = Math.round(360 / CELL_DEG);
+/** A column of the grid, taken round the antimeridian. */
+const column = (c: number) => ((c % COLUMNS) + COLUMNS) % COLUMNS;
 
 /**
  * The tokens two reports must share for `placesAgree` to hold of them: their article (within one,
@@ -150,19 +153,17 @@ function linkTokens(r: IncidentReport, km: number, around: boolean): string[] {
     out.push(...placeNameTokens(p.value));
     const g = p.gazetteer;
     if (!g) continue;
-    const columns = Math.round(360 / CELL_DEG);
-    const wrap = (c: number) => ((c % columns) + columns) % columns;
     const row = Math.floor(g.lat / CELL_DEG);
     const col = Math.floor(g.lon / CELL_DEG);
     if (!around) {
-      out.push(`g:${row}:${wrap(col)}`);
+      out.push(`g:${row}:${column(col)}`);
       continue;
     }
     const rows = Math.ceil(km / (KM_PER_DEG * CELL_DEG));
     // A degree of longitude shrinks towards the poles: the columns to look at, at the cells' highest latitude.
     const lat = Math.min(89.9, Math.abs(g.lat) + (rows + 1) * CELL_DEG);
     const cols = Math.ceil(km / (KM_PER_DEG * Math.cos((lat * Math.PI) / 180) * CELL_DEG));
-    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.push(`g:${row + dr}:${wrap(col + dc)}`);
+    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.push(`g:${row + dr}:${column(col + dc)}`);
   }
   return out;
 }

@@ -101,6 +101,18 @@ function normalise(word: string, extraStops?: ReadonlySet<string>): string | nul
   return stemmer(w);
 }
 
+/** An initialism as written: "U.S", "D.C" (its last dot is the sentence's as much as the word's). */
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+const INITIALISM_BEFORE = /(?<![\p{L}.])(?:\p{L}\.)+\p{L}$/u;
+
+/**
+ * Where a span of `text` ending at `end` ends when it closes on an initialism: past its last dot
+ * ("U.S."), which `tokenize` leaves out of the word's offsets.
+ */
+export function endPastInitialism(text: string, end: number): number {
+  return text[end] === '.' && INITIALISM_BEFORE.test(text.slice(Math.max(0, end - 24), end)) ? end + 1 : end;
+}
+
 /** Splits a text into tokens with offsets; every word of the text appears once, stop words with a null term. */
 export function tokenize(text: string, extraStops?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
@@ -117,7 +129,7 @@ export function tokenize(text: string, extraStops?: ReadonlySet<string>): Token[
       if (part === '') continue;
       const word = part.replace(/['’]s$/i, '');
       // Initialisms (U.S., U.N.) lose their dots; any other dot splits two words.
-      const cleaned = /^(?:\p{L}\.)+\p{L}$/u.test(word) ? word.replace(/\./g, '') : word;
+      const cleaned = INITIALISM.test(word) ? word.replace(/\./g, '') : word;
       // "1,200" keeps its comma; "Iraq,Syria" or "end.The" are two words.
       if (/[.,]/.test(cleaned) && numericValue(cleaned) === null) {
         for (const sub of cleaned.split(/[.,]/)) {
