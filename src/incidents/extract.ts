@@ -21,7 +21,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-8';
+export const EXTRACTOR_VERSION = 'incidents-9';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -36,14 +36,14 @@ const WEAPONS: Array<[IncidentKind, RegExp]> = [
   ['airstrike', /\b(?:air[- ]?strikes?|warplanes?|fighter jets?|jets|air force|air raids?(?! sirens?| alerts?)|air campaign|bombers|helicopter gunships?)\b/gi],
   ['shelling', /\b(?:shell(?:s|ed|ing)|artillery|mortars?)\b/gi],
   ['gunfire', /\b(?:gunfire|gunm[ae]n|shooting|shootings|shootout|shot(?! down)|opened fire|fired (?:shots|on|at|into)|snipers?|live fire|firefights?)\b/gi],
-  ['explosive', /\b(?:bomb(?:s|ed|ing|ings|er|ers)?|explosions?|exploded|explosives?|blasts?|IEDs?|firebomb\w*|grenades?|detonat\w*)\b/gi],
+  ['explosive', /\b(?:bomb(?:s|ed|ing|ings|er|ers)?|explosions?|explodes|exploded|exploding|explosives?|blasts?|IEDs?|firebomb\w*|grenades?|detonat\w*)\b/gi],
   ['raid', /\b(?:raids?|raided|incursions?|stormed|ground (?:operation|offensive|assault))\b/gi],
 ];
 const AIR_CONTEXT = /\b(?:air force|warplanes?|fighter jets?|jets|aircraft)\b/i;
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|war|conflict|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /** Threats, plans and what-ifs. */
 const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with))\b/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */

@@ -246,3 +246,19 @@ describe('a list item', () => {
     expect(text.slice(r.sentenceSpan.start, r.sentenceSpan.end)).toBe('Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils.');
   });
 });
+
+describe('fighting and an explosion told in the present', () => {
+  it('reads fighting that broke out or was intense as an event, and "explodes" as an explosion', () => {
+    expect(only('Rebels and the army engage in intense fighting in the Karvan district, killing two soldiers.').killed?.value).toBe(2);
+    expect(only('The mayor has not been seen since fighting broke out on Sunday around the town hall of Dunmere.').eventDay).toMatchObject({ day: '2025-03-02', basis: 'relative' });
+    const r = only('A drifting sea mine explodes in the port of Dunmere.');
+    expect(r.kind.value).toBe('explosive');
+    expect(r.place?.value).toBe('Dunmere');
+  });
+
+  it('does not read the start of a war ("since fighting broke out") as an event, nor fighting in general', () => {
+    const none = (text: string) => expect(extractReports(article(text), { gazetteer }), text).toEqual([]);
+    none('It is the worst massacre to hit the country since fighting broke out in the Karvan region in 2020.');
+    none('The council is fighting to keep the library of Dunmere open.');
+  });
+});
