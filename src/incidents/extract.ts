@@ -141,6 +141,8 @@ const GENERIC = /\b(?:series of|pattern of|latest in|numerous|multiple|many|most
 /** Analysis and opinion rather than a report of what happened. */
 const COMMENTARY = /\b(?:analyst|analysts|experts?|believes?|sees|expects?|argued|argues|opinion|could|likely|may|seems?|appears? to be aimed)\b/i;
 const SINGLE_EVENT = /\b(?:a|an|the|this|that|[A-Z][a-z]+day['’]s|last night['’]s|[Tt]uesday['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|strike|airstrike|air strike|assault|raid|bombing|explosion|blast|shooting|shelling|ambush|massacre|stabbing)\b/i;
+/** One weapon that did harm: "A missile hit an oil refinery", "a drone slammed into a building". */
+const ONE_WEAPON_DID = /\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,2}?(?:missile|drone|rocket|shell|bomb|car bomb|grenade|mortar(?: round)?|projectile)\s+(?:also\s+|reportedly\s+)?(?:hit|struck|slammed|crashed|exploded|landed|fell|damaged|destroyed|killed|injured|wounded)\b/i;
 const MIN_EVIDENCE = 2;
 
 /**
@@ -155,7 +157,7 @@ function evidence(sentence: string, found: { figure: boolean; dated: boolean; pl
   if (found.place) score += found.place.level >= 3 ? 2 : found.actorSpan && found.place.start < found.actorSpan.end && found.actorSpan.start < found.place.end ? 0 : 1;
   if (found.actor) score += 1;
   if (found.target) score += 1;
-  if (SINGLE_EVENT.test(sentence)) score += 1;
+  if (SINGLE_EVENT.test(sentence) || ONE_WEAPON_DID.test(sentence)) score += 1;
   if (GENERIC.test(sentence)) score -= 2;
   if (COMMENTARY.test(sentence)) score -= 1;
   if (/^[“"]/.test(sentence) && !found.figure) score -= 2;

@@ -262,3 +262,10 @@ describe('fighting and an explosion told in the present', () => {
     none('The council is fighting to keep the library of Dunmere open.');
   });
 });
+
+describe('one weapon that did harm', () => {
+  it('reads "a missile hit …" as one event even with no figure, day or town', () => {
+    expect(only('A missile hit an oil refinery, causing a fire.').kind.value).toBe('missile');
+    expect(extractReports(article('Missiles are a threat to every refinery.'), { gazetteer })).toEqual([]);
+  });
+});

@@ -97,6 +97,14 @@ describe('groupReports', () => {
     expect(incidents[0]!.reports.map((r) => r.sentence)).toEqual([0, 1]);
     expect(incidents[0]!.kind).toBe('drone');
   });
+
+  it('does not let a report that names no place join a group of another weapon through its toll of no kind', () => {
+    const text = 'Drones struck the airport of Karvan on Monday, targeting the terminal. At least two people are injured. Officials met on Tuesday. A missile hit an oil refinery, causing a fire.';
+    const reports = reportsOf(text);
+    expect(reports.map((r) => r.sentence)).toEqual([0, 1, 3]);
+    const incidents = groupReports(reports);
+    expect(incidents.map((i) => i.reports.map((r) => r.sentence)).sort()).toEqual([[0, 1], [3]]);
+  });
 });
 
 describe('groupReports at the edges of its grid', () => {
