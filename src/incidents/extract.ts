@@ -43,7 +43,7 @@ const AIR_CONTEXT = /\b(?:air force|warplanes?|fighter jets?|jets|aircraft)\b/i;
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|war|conflict|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /** Threats, plans and what-ifs. */
 const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with))\b/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
@@ -51,12 +51,17 @@ const MAYBE = /\b(?:could|might|potential|possible|possibly|plann?\w*|prepar\w*|
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
 /** Tests, drills and launches into the sea: weapons fired at no one. */
-const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
 /** Space flight: rockets that carry people and payloads, not warheads (names in their own case: "the Nasa people" is no agency). */
 const SPACEFLIGHT = /\b(?:spacecraft|spaceflight|spaceport|space (?:station|center|centre|port|agency|launch system|coast|force station|tourists?|exploration|capsule)|astronauts?|cosmonauts?|orbit(?:al|s|ing)?|lunar|moon|satellites?|launch ?pad|boosters?|payloads?|lift-?off|splashdown)\b/i;
 const SPACE_NAMES = /\b(?:NASA|SpaceX|Blue Origin|Roscosmos|Falcon \d|Starship|Artemis)\b/;
 /** Natural hazards: what strikes, hits and kills in a disaster report is no weapon. */
 const NATURAL_HAZARD = /\b(?:earthquakes?|quakes?|temblors?|tremors?|aftershocks?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|storms?|storm surge|floods?|flooding|wildfires?|bushfires?|landslides?|mudslides?|avalanches?|tsunamis?|lightning|eruptions?|volcan(?:o|oes|ic)|heat ?waves?|blizzards?|winds? of|mph winds|magnitude)\b/i;
+/** Accidents: what explodes in them is fuel, gas or a factory's stock, not a weapon. */
+const ACCIDENT = /\b(?:gas|propane|butane|LPG|fuel|oil|petrol|gasoline|chemical|tank(?:er)?\s+trucks?|tankers?|cylinders?|pipelines?|boilers?|firecrackers?|fireworks?|factory|plant|mine|aircraft|plane|helicopter|jet|train)\b[^.;]{0,60}\b(?:explodes|exploded|exploding|explosions?|blasts?|crash(?:es|ed)?|derail\w*|overturn\w*|collaps\w*)\b|\b(?:malfunction\w*|overheat\w*|leak(?:s|ed|ing)?|accident\w*|accidental\w*|mid-air|crash(?:es|ed)? into the ground)\b/i;
+/** Words of an attack, which keep an explosion that is one: "a bomb exploded in a gas station". */
+const ATTACKED = /\b(?:(?:naval|sea|land) mines?|hit(?:ting)? (?:a |an )?(?:\w+ )?mines?|attack\w*|(?:air ?)?strikes?|struck|bomb\w*|militants?|gunm[ae]n|drones?|missiles?|rockets?|shell(?:ed|ing)|terror\w*|suicide|insurgents|rebels|troops|soldiers)\b/i;
+
 /** Attacks by computer: no armed incident. */
 const CYBER = /\b(?:hack(?:ers?|ing|ed)|cyber-?\w*|phishing|malware|ransomware|DDoS)\b/i;
 /** Missiles that came down at sea: a launch, not a strike, unless something was hit. */
@@ -76,6 +81,7 @@ function isNotArmed(sentence: string): boolean {
   if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !armed) return true;
   if (NATURAL_HAZARD.test(sentence) && !armed) return true;
   if (CYBER.test(sentence) && !HARM.test(sentence)) return true;
+  if (ACCIDENT.test(sentence) && !ATTACKED.test(sentence)) return true;
   const done = sentence.replace(DENIED, ' ');
   return LANDED_AT_SEA.test(sentence) && /\b(?:missiles?|rockets?)\b/i.test(sentence) && !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
 }
@@ -100,12 +106,16 @@ function withoutNouns(text: string, pattern: RegExp): string {
 /** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …". */
 const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:/i;
 
+/** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
+const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
+
 /**
  * Whether a sentence with no figure and no day of its own tells of one event: after the event told
  * again ("the attack") and attacks in the plural are set aside, an event word or a verb of harm done
  * must remain.
  */
 function tellsOfOneEvent(sentence: string): boolean {
+  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence)) return true;
   const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
@@ -114,7 +124,11 @@ function tellsOfOneEvent(sentence: string): boolean {
  * The tests that need neither the day nor the figures, made first: they turn most sentences away
  * before the dates are read (chrono is the dearest reader).
  */
+/** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
+const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
+
 function mayBeReport(sentence: string): boolean {
+  if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
   if (!EVENT.test(sentence) && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
   if (LINK_LINE.test(sentence)) return false;
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.

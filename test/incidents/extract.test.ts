@@ -269,3 +269,28 @@ describe('one weapon that did harm', () => {
     expect(extractReports(article('Missiles are a threat to every refinery.'), { gazetteer })).toEqual([]);
   });
 });
+
+describe('harm by debris, a wave of strikes, and accidents', () => {
+  const none = (text: string) => expect(extractReports(article(text), { gazetteer }), text).toEqual([]);
+
+  it('reads harm done by falling debris or shrapnel as an event', () => {
+    const r = only('Six people were injured by falling debris over Dunmere.');
+    expect(r.injured?.value).toBe(6);
+    expect(r.place?.value).toBe('Dunmere');
+  });
+
+  it('reads a wave of strikes and explosions heard as one event', () => {
+    expect(only('Local media report that explosions were heard in Karvan amid a new wave of strikes.').place?.value).toBe('Karvan');
+  });
+
+  it('passes over explosions of gas, fuel or fireworks and crashes, unless an attack is told', () => {
+    none('Four people are killed and 30 injured when a gas cylinder explodes in a shop in Dunmere.');
+    none('Nine people are killed after a firecracker factory explodes in Karvan.');
+    none('Two people are killed when a light aircraft explodes mid-air over Dunmere.');
+    expect(only('A bomb planted in a fuel tanker exploded at a checkpoint in Karvan on Monday, killing four soldiers.').killed?.value).toBe(4);
+  });
+
+  it('passes over a shell that explodes in a live-fire exercise', () => {
+    none('A shell explodes inside a tank during a live-fire exercise near Dunmere, killing two crew.');
+  });
+});
