@@ -14,6 +14,7 @@ import { DENIED, DONE, EVENT } from './event-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findCasualties } from './numbers.js';
 import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
+import { eventClauses, secondEventDay } from './second-event.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
 import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
 
@@ -142,11 +143,12 @@ function mayBeReport(sentence: string): boolean {
 }
 
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
-function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
   if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
   if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
-  if (!/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
+  // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
+  if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
   return true;
 }
 
@@ -212,7 +214,7 @@ export const TOLL_FOLLOWS_WITHIN = 2;
  * sentence that gives only a toll, with no word of the event ("At least two people are injured."), is
  * that event's toll told on its own and a report too.
  */
-export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false): IncidentReport | null {
+export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false, clause = false): IncidentReport | null {
   // A list item's bullet ("- ", "► ") is not part of what it says.
   const bullet = /^[-–•▪∎◾►*]+\s*/.exec(article.text.slice(whole.start, whole.end))?.[0].length ?? 0;
   const span = { start: whole.start + bullet, end: whole.end };
@@ -226,7 +228,7 @@ export function readReport(article: Article, index: number, whole: Span, options
   const read = eventDayOf(sentence, span.start, published);
   const day = read && published !== undefined ? plausibleDay(read, published, sentence, span.start) : read;
   if (day === undefined) return null;
-  if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published')) return null;
+  if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published', clause)) return null;
   const trigger = findTrigger(sentence)!;
   const weapon = kindOf(sentence);
   const event = EVENT.exec(sentence);
@@ -274,13 +276,54 @@ function isTollAlone(sentence: string, gazetteer: Gazetteer | undefined): boolea
   return findPlaces(sentence, gazetteer).length === 0;
 }
 
-/** Every incident report in `article`, in sentence order. */
+/**
+ * The two reports of a sentence that tells of two incidents (`eventClauses`), each read from its own
+ * clause and quoting the whole sentence, or null when it tells of one: both clauses must be reports,
+ * and two acts joined by "and" must differ in place or weapon ("fired rockets and struck a building"
+ * is one attack). The second clause's event with no day of its own takes the day its joint gives
+ * ("a day after" the first's), or none ("in retaliation for" an attack of some earlier day).
+ */
+function twoReports(article: Article, index: number, report: IncidentReport, options: ExtractOptions, afterReport: boolean): [IncidentReport, IncidentReport] | null {
+  const span = report.sentenceSpan;
+  const sentence = article.text.slice(span.start, span.end);
+  const parts = eventClauses(sentence);
+  if (!parts) return null;
+  const at = (s: Span) => ({ start: span.start + s.start, end: span.start + s.end });
+  const first = readReport(article, index, at(parts.first), options, afterReport, true);
+  const second = first && readReport(article, index, at(parts.second), options, false, true);
+  if (!first || !second) return null;
+  const ownDay = second.eventDay !== null && second.eventDay.basis !== 'published';
+  // Two acts joined by "and" are two attacks when on two places ("rockets at the Dado base and attacked the Atlit naval base"), or when another was harmed by another weapon.
+  if (parts.coordinate) {
+    const twoPlaces = first.place !== null && second.place !== null && first.place.key !== second.place.key;
+    const twoWeapons = first.kind.value !== second.kind.value && first.kind.value !== 'other' && second.kind.value !== 'other';
+    if (!twoPlaces && !twoWeapons) return null;
+  }
+  // "a car bomb, followed by gunfire": one attack, unless the second is on a day of its own.
+  if (parts.relation === 'unknown' && (!ownDay || second.eventDay!.day === first.eventDay?.day)) return null;
+  if (!ownDay) {
+    const joint = at(parts.joint);
+    second.eventDay = parts.coordinate ? first.eventDay : secondEventDay(first.eventDay, parts.relation, { text: article.text.slice(joint.start, joint.end), ...joint });
+  }
+  // The same weapon, place and day twice is one event told in two clauses.
+  if (first.kind.value === second.kind.value && first.place?.key === second.place?.key && first.eventDay?.day === second.eventDay?.day) return null;
+  return [
+    { ...first, sentenceSpan: { ...span } },
+    { ...second, sentenceSpan: { ...span } },
+  ];
+}
+
+/** Every incident report in `article`, in sentence order (two for a sentence that tells of two incidents). */
 export function extractReports(article: Article, options: ExtractOptions = {}): IncidentReport[] {
   const out: IncidentReport[] = [];
   splitSentences(article.text).forEach((span, i) => {
     const last = out[out.length - 1];
-    const report = readReport(article, i, span, options, last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN);
-    if (report) out.push(report);
+    const afterReport = last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN;
+    const report = readReport(article, i, span, options, afterReport);
+    if (!report) return;
+    const two = twoReports(article, i, report, options, afterReport);
+    if (two) out.push(...two);
+    else out.push(report);
   });
   return out;
 }

@@ -264,7 +264,15 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     if (list) list.push(r);
     else groups.set(root, [r]);
   });
+  // A sentence that tells of two incidents starts two groups: the second's id says which.
+  const ids = new Set<string>();
   return [...groups.values()]
     .map(summarise)
+    .map((inc) => {
+      let id = inc.id;
+      for (let k = 2; ids.has(id); k++) id = `${inc.id}.${k}`;
+      ids.add(id);
+      return id === inc.id ? inc : { ...inc, id };
+    })
     .sort((a, b) => (b.day ?? '').localeCompare(a.day ?? '') || a.id.localeCompare(b.id));
 }

@@ -294,3 +294,36 @@ describe('harm by debris, a wave of strikes, and accidents', () => {
     none('A shell explodes inside a tank during a live-fire exercise near Dunmere, killing two crew.');
   });
 });
+
+describe('a sentence that tells of two incidents', () => {
+  const reports = (text: string, published?: string) => extractReports(article(text, published), { gazetteer });
+
+  it('reads an attack and the earlier one it answered as two reports of one sentence, the second with no day it does not give', () => {
+    const [first, second, ...rest] = reports('Militants fired rockets at Dunmere on Tuesday in retaliation for a drone strike days earlier that killed two commanders in Karvan.');
+    expect(rest).toEqual([]);
+    expect([first!.sentence, second!.sentence]).toEqual([0, 0]);
+    expect(first!.sentenceSpan).toEqual(second!.sentenceSpan);
+    expect(first).toMatchObject({ kind: { value: 'rocket' }, place: { value: 'Dunmere' }, eventDay: { day: '2025-03-04' }, killed: null });
+    expect(second).toMatchObject({ kind: { value: 'drone' }, place: { value: 'Karvan' }, eventDay: null, killed: { value: 2 } });
+  });
+
+  it('dates the second event by its joint ("one day after") or by its own day', () => {
+    const [a, b] = reports('Two officials are shot dead in Dunmere on Tuesday, one day after a councillor is shot dead in Dunmere.');
+    expect(a!.eventDay?.day).toBe('2025-03-04');
+    expect(b!.eventDay).toMatchObject({ day: '2025-03-03', basis: 'relative', span: { text: 'one day after' } });
+    const [c, d] = reports('The air force struck the port of Karvan on Wednesday in response to a missile attack on Dunmere on Monday.');
+    expect(c!.eventDay?.day).toBe('2025-03-05');
+    expect(d!.eventDay?.day).toBe('2025-03-03');
+  });
+
+  it('reads two acts joined by "and" as two attacks only when on two places', () => {
+    const two = reports('The group said it fired rockets on Tuesday at the Zarqa Air Base and attacked the Tamsir naval base with drones.');
+    expect(two.map((r) => r.place?.value)).toEqual(['Zarqa Air Base', 'Tamsir naval base']);
+    expect(reports('The group fired rockets at the Zarqa Air Base on Tuesday and struck its fuel depot, wounding two soldiers.')).toHaveLength(1);
+  });
+
+  it('keeps one report when the second clause tells of nothing new or the same attack', () => {
+    expect(reports('A car bomb exploded at a checkpoint in Karvan on Monday, followed by gunfire, killing four police officers.')).toHaveLength(1);
+    expect(reports('The strike hit a depot in Karvan on Monday, hours after the talks in Dunmere ended without a deal.')).toHaveLength(1);
+  });
+});

@@ -122,3 +122,13 @@ describe('groupReports at the edges of its grid', () => {
     expect(groupReports([...of('A rocket hit a depot in Nordby on Monday, killing two.'), ...of('A rocket hit a depot in Hamvik on Monday, killing two.')])).toHaveLength(1);
   });
 });
+
+describe('two incidents of one sentence', () => {
+  it('groups them apart, each with an id of its own', () => {
+    const reports = reportsOf('Militants fired rockets at Loria on Tuesday in retaliation for a drone strike days earlier that killed a commander in Karvan.');
+    expect(reports).toHaveLength(2);
+    const incidents = groupReports(reports);
+    expect(incidents).toHaveLength(2);
+    expect(new Set(incidents.map((i) => i.id)).size).toBe(2);
+  });
+});
