@@ -47,6 +47,8 @@ const RUNNING_TOTAL =
   /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /** Threats, plans and what-ifs. */
 const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with))\b/i;
+/** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
+const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
 const MAYBE = /\b(?:could|might|potential|possible|possibly|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
@@ -146,7 +148,9 @@ function mayBeReport(sentence: string): boolean {
 function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
   if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
-  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
+  // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
+  const told = sentence.replace(WHILE_CLAUSE, '');
+  if (NOT_DONE.test(told) && !hasFigure && (!hasDate || MAYBE.test(told))) return false;
   // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
   if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
   return true;

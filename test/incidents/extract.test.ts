@@ -327,3 +327,14 @@ describe('a sentence that tells of two incidents', () => {
     expect(reports('The strike hit a depot in Karvan on Monday, hours after the talks in Dunmere ended without a deal.')).toHaveLength(1);
   });
 });
+
+describe('the actor of a verb in the present, and a threat in a clause of its own', () => {
+  it('reads the subject of "strike" and "raid" in the present as the actor', () => {
+    expect(only('Government forces strike rebel positions near Karvan, officials say.').actor?.value).toBe('Government forces');
+  });
+
+  it('keeps an attack followed by ", while … vows to retaliate"', () => {
+    expect(only('The air force strikes Tamsir militia sites in Karvan, while the militia vows to retaliate.').place?.value).toBe('Karvan');
+    expect(extractReports(article('The militia vows to strike Karvan.'), { gazetteer })).toEqual([]);
+  });
+});
