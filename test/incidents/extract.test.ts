@@ -338,3 +338,16 @@ describe('the actor of a verb in the present, and a threat in a clause of its ow
     expect(extractReports(article('The militia vows to strike Karvan.'), { gazetteer })).toEqual([]);
   });
 });
+
+describe('a town named with its country after it', () => {
+  it('takes "<name>, <country>" for a town of that country though the gazetteer lacks it', () => {
+    expect(only('A drone strike targets Wadi Tamsir, Sudan, injuring three people.').place).toMatchObject({ value: 'Wadi Tamsir', specificity: 'town' });
+    expect(only('Insurgents attack Tamsir Wells, Loroum Province, Burkina Faso, killing seven traders.').place?.value).toBe('Tamsir Wells');
+  });
+
+  it('does not take the region or country of such a list, nor a word opening the sentence, for the town', () => {
+    const r = only('A shootout in Tamsir District, Khyber Pakhtunkhwa, Pakistan, leaves two soldiers dead.');
+    expect(r.place?.value).toBe('Tamsir District');
+    expect(only('Already, Israel and Turkey launched airstrikes on Karvan on Monday.').place?.value).toBe('Karvan');
+  });
+});
