@@ -312,8 +312,8 @@ function twoReports(article: Article, index: number, report: IncidentReport, opt
   // The same weapon, place and day twice is one event told in two clauses.
   if (first.kind.value === second.kind.value && first.place?.key === second.place?.key && first.eventDay?.day === second.eventDay?.day) return null;
   return [
-    { ...first, sentenceSpan: { ...span } },
-    { ...second, sentenceSpan: { ...span } },
+    { ...first, sentenceSpan: { ...span }, event: 1 },
+    { ...second, sentenceSpan: { ...span }, event: 2 },
   ];
 }
 

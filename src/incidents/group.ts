@@ -123,7 +123,8 @@ export function summarise(reports: IncidentReport[]): Incident {
   const placeCounts = new Map<string, number>();
   for (const r of reports) for (const p of placesOf(r)) placeCounts.set(p.value, (placeCounts.get(p.value) ?? 0) + (p === r.place ? 2 : 1));
   return {
-    id: `${reports[0]!.articleId}:${reports[0]!.sentence}`,
+    // The second incident a sentence tells of has an id of its own.
+    id: `${reports[0]!.articleId}:${reports[0]!.sentence}${reports[0]!.event === 2 ? '.2' : ''}`,
     kind: mode(named) ?? 'other',
     day: mode(dated) ?? mode(anyDay) ?? null,
     places: [...placeCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p),
@@ -264,15 +265,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     if (list) list.push(r);
     else groups.set(root, [r]);
   });
-  // A sentence that tells of two incidents starts two groups: the second's id says which.
-  const ids = new Set<string>();
   return [...groups.values()]
     .map(summarise)
-    .map((inc) => {
-      let id = inc.id;
-      for (let k = 2; ids.has(id); k++) id = `${inc.id}.${k}`;
-      ids.add(id);
-      return id === inc.id ? inc : { ...inc, id };
-    })
     .sort((a, b) => (b.day ?? '').localeCompare(a.day ?? '') || a.id.localeCompare(b.id));
 }
