@@ -41,7 +41,7 @@ const JOINTS: Array<[RegExp, DayRelation]> = [
 /** "… and attacked the Atlit naval base", ", and another official … was killed by a car bomb": a second act joined by "and". */
 const AND_ACT = /(?:,\s+and|\s+and)\s+(?=(?:(?:also|then|later)\s+)?(?:attacked|struck|shelled|bombed|raided)\b|another\s+[\w\s,.'’-]{1,60}?\bwas\s+(?:shot|killed|injured|wounded)\b)/i;
 /** The other event must be named soon after its joint ("in retaliation for rocket attacks"), not at the end of a story of something else ("hours after the airport resumed flights following … a previous strike"). */
-const EVENT_SOON = /^[^;]{0,60}?\b(?:attacks?|strikes?|airstrikes?|air strikes?|assault|bombings?|blasts?|explosions?|shootings?|shelling|raids?|massacre|ambush|missiles?|rockets?|drones?|shot|killed|killing|hit|struck|attacked|bombed|shelled|launched|fired)\b/i;
+const EVENT_SOON = /^[^;]{0,60}?\b(?:attacks?|strikes?|airstrikes?|air strikes?|assault|bombings?|blasts?|explosions?|shootings?|shelling|raids?|massacre|ambush\w*|bombs?|explod\w*|stabb\w*|missiles?|rockets?|drones?|shot|killed|killing|hit|struck|attacked|bombed|shelled|launched|fired)\b/i;
 
 /** Where the sentence divides into two events, or null when it tells of at most one. */
 export function eventClauses(sentence: string): EventClauses | null {
