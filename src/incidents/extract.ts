@@ -123,13 +123,13 @@ function tellsOfOneEvent(sentence: string): boolean {
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
 
+/** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
+const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
+
 /**
  * The tests that need neither the day nor the figures, made first: they turn most sentences away
  * before the dates are read (chrono is the dearest reader).
  */
-/** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
-const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
-
 function mayBeReport(sentence: string): boolean {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
   if (!EVENT.test(sentence) && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
@@ -216,7 +216,8 @@ export const TOLL_FOLLOWS_WITHIN = 2;
  * The report `sentence` (at `span` of `article.text`, index `index`) gives, or null if it gives none.
  * `afterReport`: a report of the article ends at most `TOLL_FOLLOWS_WITHIN` sentences before, so a
  * sentence that gives only a toll, with no word of the event ("At least two people are injured."), is
- * that event's toll told on its own and a report too.
+ * that event's toll told on its own and a report too. `clause`: `whole` is one clause of a sentence
+ * that tells of two incidents, which needs no closing stop of its own.
  */
 export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false, clause = false): IncidentReport | null {
   // A list item's bullet ("- ", "► ") is not part of what it says.
