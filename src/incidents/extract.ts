@@ -14,6 +14,7 @@ import { DENIED, DONE, EVENT } from './event-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findCasualties } from './numbers.js';
 import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
+import { eventClauses, secondEventDay } from './second-event.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
 import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
 
@@ -21,7 +22,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-8';
+export const EXTRACTOR_VERSION = 'incidents-9';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -36,27 +37,34 @@ const WEAPONS: Array<[IncidentKind, RegExp]> = [
   ['airstrike', /\b(?:air[- ]?strikes?|warplanes?|fighter jets?|jets|air force|air raids?(?! sirens?| alerts?)|air campaign|bombers|helicopter gunships?)\b/gi],
   ['shelling', /\b(?:shell(?:s|ed|ing)|artillery|mortars?)\b/gi],
   ['gunfire', /\b(?:gunfire|gunm[ae]n|shooting|shootings|shootout|shot(?! down)|opened fire|fired (?:shots|on|at|into)|snipers?|live fire|firefights?)\b/gi],
-  ['explosive', /\b(?:bomb(?:s|ed|ing|ings|er|ers)?|explosions?|exploded|explosives?|blasts?|IEDs?|firebomb\w*|grenades?|detonat\w*)\b/gi],
+  ['explosive', /\b(?:bomb(?:s|ed|ing|ings|er|ers)?|explosions?|explodes|exploded|exploding|explosives?|blasts?|IEDs?|firebomb\w*|grenades?|detonat\w*)\b/gi],
   ['raid', /\b(?:raids?|raided|incursions?|stormed|ground (?:operation|offensive|assault))\b/gi],
 ];
 const AIR_CONTEXT = /\b(?:air force|warplanes?|fighter jets?|jets|aircraft)\b/i;
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /** Threats, plans and what-ifs. */
 const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with))\b/i;
+/** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
+const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
 const MAYBE = /\b(?:could|might|potential|possible|possibly|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
 /** Tests, drills and launches into the sea: weapons fired at no one. */
-const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
 /** Space flight: rockets that carry people and payloads, not warheads (names in their own case: "the Nasa people" is no agency). */
 const SPACEFLIGHT = /\b(?:spacecraft|spaceflight|spaceport|space (?:station|center|centre|port|agency|launch system|coast|force station|tourists?|exploration|capsule)|astronauts?|cosmonauts?|orbit(?:al|s|ing)?|lunar|moon|satellites?|launch ?pad|boosters?|payloads?|lift-?off|splashdown)\b/i;
 const SPACE_NAMES = /\b(?:NASA|SpaceX|Blue Origin|Roscosmos|Falcon \d|Starship|Artemis)\b/;
 /** Natural hazards: what strikes, hits and kills in a disaster report is no weapon. */
 const NATURAL_HAZARD = /\b(?:earthquakes?|quakes?|temblors?|tremors?|aftershocks?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|storms?|storm surge|floods?|flooding|wildfires?|bushfires?|landslides?|mudslides?|avalanches?|tsunamis?|lightning|eruptions?|volcan(?:o|oes|ic)|heat ?waves?|blizzards?|winds? of|mph winds|magnitude)\b/i;
+/** Accidents: what explodes in them is fuel, gas or a factory's stock, not a weapon. */
+const ACCIDENT = /\b(?:gas|propane|butane|LPG|fuel|oil|petrol|gasoline|chemical|tank(?:er)?\s+trucks?|tankers?|cylinders?|pipelines?|boilers?|firecrackers?|fireworks?|factory|plant|mine|aircraft|plane|helicopter|jet|train)\b[^.;]{0,60}\b(?:explodes|exploded|exploding|explosions?|blasts?|crash(?:es|ed)?|derail\w*|overturn\w*|collaps\w*)\b|\b(?:malfunction\w*|overheat\w*|leak(?:s|ed|ing)?|accident\w*|accidental\w*|mid-air|crash(?:es|ed)? into the ground)\b/i;
+/** Words of an attack, which keep an explosion that is one: "a bomb exploded in a gas station". */
+const ATTACKED = /\b(?:(?:naval|sea|land) mines?|hit(?:ting)? (?:a |an )?(?:\w+ )?mines?|attack\w*|(?:air ?)?strikes?|struck|bomb\w*|militants?|gunm[ae]n|drones?|missiles?|rockets?|shell(?:ed|ing)|terror\w*|suicide|insurgents|rebels|troops|soldiers)\b/i;
+
 /** Attacks by computer: no armed incident. */
 const CYBER = /\b(?:hack(?:ers?|ing|ed)|cyber-?\w*|phishing|malware|ransomware|DDoS)\b/i;
 /** Missiles that came down at sea: a launch, not a strike, unless something was hit. */
@@ -76,6 +84,7 @@ function isNotArmed(sentence: string): boolean {
   if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !armed) return true;
   if (NATURAL_HAZARD.test(sentence) && !armed) return true;
   if (CYBER.test(sentence) && !HARM.test(sentence)) return true;
+  if (ACCIDENT.test(sentence) && !ATTACKED.test(sentence)) return true;
   const done = sentence.replace(DENIED, ' ');
   return LANDED_AT_SEA.test(sentence) && /\b(?:missiles?|rockets?)\b/i.test(sentence) && !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
 }
@@ -100,21 +109,29 @@ function withoutNouns(text: string, pattern: RegExp): string {
 /** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …". */
 const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:/i;
 
+/** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
+const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
+
 /**
  * Whether a sentence with no figure and no day of its own tells of one event: after the event told
  * again ("the attack") and attacks in the plural are set aside, an event word or a verb of harm done
  * must remain.
  */
 function tellsOfOneEvent(sentence: string): boolean {
+  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence)) return true;
   const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
+
+/** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
+const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
 
 /**
  * The tests that need neither the day nor the figures, made first: they turn most sentences away
  * before the dates are read (chrono is the dearest reader).
  */
 function mayBeReport(sentence: string): boolean {
+  if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
   if (!EVENT.test(sentence) && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
   if (LINK_LINE.test(sentence)) return false;
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
@@ -128,11 +145,14 @@ function mayBeReport(sentence: string): boolean {
 }
 
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
-function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
   if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
-  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
-  if (!/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
+  // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
+  const told = sentence.replace(WHILE_CLAUSE, '');
+  if (NOT_DONE.test(told) && !hasFigure && (!hasDate || MAYBE.test(told))) return false;
+  // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
+  if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
   return true;
 }
 
@@ -141,6 +161,8 @@ const GENERIC = /\b(?:series of|pattern of|latest in|numerous|multiple|many|most
 /** Analysis and opinion rather than a report of what happened. */
 const COMMENTARY = /\b(?:analyst|analysts|experts?|believes?|sees|expects?|argued|argues|opinion|could|likely|may|seems?|appears? to be aimed)\b/i;
 const SINGLE_EVENT = /\b(?:a|an|the|this|that|[A-Z][a-z]+day['’]s|last night['’]s|[Tt]uesday['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|strike|airstrike|air strike|assault|raid|bombing|explosion|blast|shooting|shelling|ambush|massacre|stabbing)\b/i;
+/** One weapon that did harm: "A missile hit an oil refinery", "a drone slammed into a building". */
+const ONE_WEAPON_DID = /\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,2}?(?:missile|drone|rocket|shell|bomb|car bomb|grenade|mortar(?: round)?|projectile)\s+(?:also\s+|reportedly\s+)?(?:hit|struck|slammed|crashed|exploded|landed|fell|damaged|destroyed|killed|injured|wounded)\b/i;
 const MIN_EVIDENCE = 2;
 
 /**
@@ -155,7 +177,7 @@ function evidence(sentence: string, found: { figure: boolean; dated: boolean; pl
   if (found.place) score += found.place.level >= 3 ? 2 : found.actorSpan && found.place.start < found.actorSpan.end && found.actorSpan.start < found.place.end ? 0 : 1;
   if (found.actor) score += 1;
   if (found.target) score += 1;
-  if (SINGLE_EVENT.test(sentence)) score += 1;
+  if (SINGLE_EVENT.test(sentence) || ONE_WEAPON_DID.test(sentence)) score += 1;
   if (GENERIC.test(sentence)) score -= 2;
   if (COMMENTARY.test(sentence)) score -= 1;
   if (/^[“"]/.test(sentence) && !found.figure) score -= 2;
@@ -194,9 +216,10 @@ export const TOLL_FOLLOWS_WITHIN = 2;
  * The report `sentence` (at `span` of `article.text`, index `index`) gives, or null if it gives none.
  * `afterReport`: a report of the article ends at most `TOLL_FOLLOWS_WITHIN` sentences before, so a
  * sentence that gives only a toll, with no word of the event ("At least two people are injured."), is
- * that event's toll told on its own and a report too.
+ * that event's toll told on its own and a report too. `clause`: `whole` is one clause of a sentence
+ * that tells of two incidents, which needs no closing stop of its own.
  */
-export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false): IncidentReport | null {
+export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false, clause = false): IncidentReport | null {
   // A list item's bullet ("- ", "► ") is not part of what it says.
   const bullet = /^[-–•▪∎◾►*]+\s*/.exec(article.text.slice(whole.start, whole.end))?.[0].length ?? 0;
   const span = { start: whole.start + bullet, end: whole.end };
@@ -210,7 +233,7 @@ export function readReport(article: Article, index: number, whole: Span, options
   const read = eventDayOf(sentence, span.start, published);
   const day = read && published !== undefined ? plausibleDay(read, published, sentence, span.start) : read;
   if (day === undefined) return null;
-  if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published')) return null;
+  if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published', clause)) return null;
   const trigger = findTrigger(sentence)!;
   const weapon = kindOf(sentence);
   const event = EVENT.exec(sentence);
@@ -258,13 +281,54 @@ function isTollAlone(sentence: string, gazetteer: Gazetteer | undefined): boolea
   return findPlaces(sentence, gazetteer).length === 0;
 }
 
-/** Every incident report in `article`, in sentence order. */
+/**
+ * The two reports of a sentence that tells of two incidents (`eventClauses`), each read from its own
+ * clause and quoting the whole sentence, or null when it tells of one: both clauses must be reports,
+ * and two acts joined by "and" must differ in place or weapon ("fired rockets and struck a building"
+ * is one attack). The second clause's event with no day of its own takes the day its joint gives
+ * ("a day after" the first's), or none ("in retaliation for" an attack of some earlier day).
+ */
+function twoReports(article: Article, index: number, report: IncidentReport, options: ExtractOptions, afterReport: boolean): [IncidentReport, IncidentReport] | null {
+  const span = report.sentenceSpan;
+  const sentence = article.text.slice(span.start, span.end);
+  const parts = eventClauses(sentence);
+  if (!parts) return null;
+  const at = (s: Span) => ({ start: span.start + s.start, end: span.start + s.end });
+  const first = readReport(article, index, at(parts.first), options, afterReport, true);
+  const second = first && readReport(article, index, at(parts.second), options, false, true);
+  if (!first || !second) return null;
+  const ownDay = second.eventDay !== null && second.eventDay.basis !== 'published';
+  // Two acts joined by "and" are two attacks when on two places ("rockets at the Dado base and attacked the Atlit naval base"), or when another was harmed by another weapon.
+  if (parts.coordinate) {
+    const twoPlaces = first.place !== null && second.place !== null && first.place.key !== second.place.key;
+    const twoWeapons = first.kind.value !== second.kind.value && first.kind.value !== 'other' && second.kind.value !== 'other';
+    if (!twoPlaces && !twoWeapons) return null;
+  }
+  // "a car bomb, followed by gunfire": one attack, unless the second is on a day of its own.
+  if (parts.relation === 'unknown' && (!ownDay || second.eventDay!.day === first.eventDay?.day)) return null;
+  if (!ownDay) {
+    const joint = at(parts.joint);
+    second.eventDay = parts.coordinate ? first.eventDay : secondEventDay(first.eventDay, parts.relation, { text: article.text.slice(joint.start, joint.end), ...joint });
+  }
+  // The same weapon, place and day twice is one event told in two clauses.
+  if (first.kind.value === second.kind.value && first.place?.key === second.place?.key && first.eventDay?.day === second.eventDay?.day) return null;
+  return [
+    { ...first, sentenceSpan: { ...span }, event: 1 },
+    { ...second, sentenceSpan: { ...span }, event: 2 },
+  ];
+}
+
+/** Every incident report in `article`, in sentence order (two for a sentence that tells of two incidents). */
 export function extractReports(article: Article, options: ExtractOptions = {}): IncidentReport[] {
   const out: IncidentReport[] = [];
   splitSentences(article.text).forEach((span, i) => {
     const last = out[out.length - 1];
-    const report = readReport(article, i, span, options, last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN);
-    if (report) out.push(report);
+    const afterReport = last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN;
+    const report = readReport(article, i, span, options, afterReport);
+    if (!report) return;
+    const two = twoReports(article, i, report, options, afterReport);
+    if (two) out.push(...two);
+    else out.push(report);
   });
   return out;
 }

@@ -123,7 +123,8 @@ export function summarise(reports: IncidentReport[]): Incident {
   const placeCounts = new Map<string, number>();
   for (const r of reports) for (const p of placesOf(r)) placeCounts.set(p.value, (placeCounts.get(p.value) ?? 0) + (p === r.place ? 2 : 1));
   return {
-    id: `${reports[0]!.articleId}:${reports[0]!.sentence}`,
+    // The second incident a sentence tells of has an id of its own.
+    id: `${reports[0]!.articleId}:${reports[0]!.sentence}${reports[0]!.event === 2 ? '.2' : ''}`,
     kind: mode(named) ?? 'other',
     day: mode(dated) ?? mode(anyDay) ?? null,
     places: [...placeCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p),
@@ -209,6 +210,22 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
       }
     }
   });
+  // The weapon each group names so far: a report joining a group by one member ("At least two are
+  // injured.", of no kind) must agree with the weapon the rest name (a drone strike's toll, then "A
+  // missile hit a refinery": another incident).
+  const named = new Map<number, IncidentKind>();
+  reports.forEach((r, i) => {
+    if (r.kind.value !== 'other' && !named.has(uf.find(i))) named.set(uf.find(i), r.kind.value);
+  });
+  const joinable = (i: number, j: number) => {
+    const k = named.get(uf.find(j));
+    return k === undefined || kindsAgreeInArticle(reports[i]!.kind.value, k);
+  };
+  const join = (i: number, j: number) => {
+    const k = named.get(uf.find(i)) ?? named.get(uf.find(j));
+    uf.union(i, j);
+    if (k !== undefined && !named.has(uf.find(i))) named.set(uf.find(i), k);
+  };
   // Reports of one article, in sentence order: undated ones may be days from the dated ones.
   const order = reports.map((_, i) => i).sort((a, b) => reports[a]!.articleId.localeCompare(reports[b]!.articleId) || reports[a]!.sentence - reports[b]!.sentence);
   order.forEach((i, pos) => {
@@ -220,10 +237,11 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
       if (days[j] === null || !agree(i, j)) continue;
       // A report without a place joins the closest earlier one it agrees with; one with a place, any it agrees with on place.
       if (!r.place) {
-        uf.union(i, j);
+        if (!joinable(i, j)) continue;
+        join(i, j);
         break;
       }
-      if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+      if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm)) join(i, j);
     }
   });
   // An earlier event an article recalls on its own day ("the Oct. 7 attack" in a page of January) is one

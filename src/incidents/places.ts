@@ -108,6 +108,14 @@ const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carri
 /** "Strait of Hormuz", "Gulf of Aden", "Port of Sudan": a kind of place, "of", and its name. */
 const KIND_OF_NAME = /\b(?:Strait|Straits|Gulf|Bay|Sea|Isle|Island|Islands|Cape|Lake|Mount|Port)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
 
+/** ", Sudan", ", Kwara State, Nigeria": a name followed by the country it is in is a town of it ("targets Al Dabbah, Sudan"), though the gazetteer lacks it. */
+const COUNTRY_AFTER = /^,\s+(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|del|de|al|el|du|da|of)){0,3},\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}?)(?=[,.;:]|\s+(?:and|on|after|as|where|in)\b|$)/u;
+
+function inCountry(after: string, gazetteer: Gazetteer | undefined): boolean {
+  const m = gazetteer ? COUNTRY_AFTER.exec(after) : null;
+  return m !== null && gazetteer!.country(m[1]!) !== undefined;
+}
+
 /** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */
 export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
@@ -171,6 +179,8 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     else if (country) level = 1;
     else if (town && (locative || town.population >= 50_000 || (VERB_LOCATIVE.test(before) && town.population >= 20_000))) level = 3;
     else if (locative && start > 0) level = 3;
+    // The first of "Karnoi, North Darfur, Sudan", not the region or country after it.
+    else if (!country && start > 0 && !/,\s*$/.test(sentence.slice(0, start)) && inCountry(sentence.slice(end), gazetteer)) level = 3;
     else continue;
     if (trailing) end += trailing[0].length;
     const leading = LEADING_WORDS.exec(sentence.slice(Math.max(0, start - 40), start));

@@ -63,6 +63,8 @@ export interface IncidentReport {
   /** Index of the sentence among the article's sentences (`splitSentences`), and its range without a list item's bullet ("- "). */
   sentence: number;
   sentenceSpan: Span;
+  /** Which of the two incidents its sentence tells of this report reads (1, 2); absent when the sentence tells of one. */
+  event?: 1 | 2;
   /** The word that made the sentence a report ("strike", "killed"). */
   trigger: Field<string>;
   /** The weapon word, or the trigger word when no weapon is named (`other`). */

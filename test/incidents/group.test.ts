@@ -97,6 +97,14 @@ describe('groupReports', () => {
     expect(incidents[0]!.reports.map((r) => r.sentence)).toEqual([0, 1]);
     expect(incidents[0]!.kind).toBe('drone');
   });
+
+  it('does not let a report that names no place join a group of another weapon through its toll of no kind', () => {
+    const text = 'Drones struck the airport of Karvan on Monday, targeting the terminal. At least two people are injured. Officials met on Tuesday. A missile hit an oil refinery, causing a fire.';
+    const reports = reportsOf(text);
+    expect(reports.map((r) => r.sentence)).toEqual([0, 1, 3]);
+    const incidents = groupReports(reports);
+    expect(incidents.map((i) => i.reports.map((r) => r.sentence)).sort()).toEqual([[0, 1], [3]]);
+  });
 });
 
 describe('groupReports at the edges of its grid', () => {
@@ -112,5 +120,15 @@ describe('groupReports at the edges of its grid', () => {
   it('joins nearby towns across the antimeridian and near the pole', () => {
     expect(groupReports([...of('A rocket hit a depot in Ostrel on Monday, killing two.'), ...of('A rocket hit a depot in Vanuk on Monday, killing two.')])).toHaveLength(1);
     expect(groupReports([...of('A rocket hit a depot in Nordby on Monday, killing two.'), ...of('A rocket hit a depot in Hamvik on Monday, killing two.')])).toHaveLength(1);
+  });
+});
+
+describe('two incidents of one sentence', () => {
+  it('groups them apart, each with an id of its own', () => {
+    const reports = reportsOf('Militants fired rockets at Loria on Tuesday in retaliation for a drone strike days earlier that killed a commander in Karvan.');
+    expect(reports).toHaveLength(2);
+    const incidents = groupReports(reports);
+    expect(incidents).toHaveLength(2);
+    expect(new Set(incidents.map((i) => i.id)).size).toBe(2);
   });
 });

@@ -103,6 +103,17 @@ describe('incidents grouped in the index', () => {
     expect(shapeOf(storedIncidents(index))).toEqual(shapeOf(afresh));
   });
 
+  it('keeps the two incidents of one sentence apart, with ids of their own, when put back together', async () => {
+    const TWO = article('Rockets and a drone strike', 'Militants fired rockets at Kharkiv on Tuesday in retaliation for a drone strike days earlier that killed two commanders in Odesa.', { published: '2025-03-06' });
+    const { build, read } = setup({ 'two.md': TWO, 'calm.md': CALM });
+    await build();
+    const index = read();
+    const stored = storedIncidents(index);
+    expect(stored).toHaveLength(2);
+    expect(new Set(stored.map((i) => i.id)).size).toBe(2);
+    expect(shapeOf(stored)).toEqual(shapeOf(groupReports(reportsOf(index.articles, index.incidents))));
+  });
+
   it('groups again when an article is added or removed: an added report joins the incident it tells of', async () => {
     const { corpus, build, read } = setup({ 'strike.md': STRIKE, 'blast.md': BLAST });
     await build();
