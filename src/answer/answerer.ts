@@ -10,6 +10,7 @@ import type { SearchMode } from './types.js';
 import { composeAnswer, confidenceOf } from './compose.js';
 import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
+import { relatedExpansions } from './related-words.js';
 import { isYesNoQuestion, parseQuestion, type Question } from './question.js';
 import { rankSentences, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
@@ -78,7 +79,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     window?: DayRange,
     recent?: { window: DayRange; k: number },
   ): Promise<{ hits: FusedHit[]; expansions: ReturnType<Expander['expand']> }> {
-    const expansions = expander ? expander.expand(q.tokens, q.names) : [];
+    const neighbours = expander ? expander.expand(q.tokens, q.names) : [];
+    // The listed relation adds what word vectors miss ("hurt" for "casualties"); a term both give counts once.
+    const expansions = [...neighbours, ...relatedExpansions(q.tokens, q.names).filter((r) => !neighbours.some((e) => e.term === r.term))];
     const searches = recent ? [{ window, k }, recent] : [{ window, k }];
     const vector = mode === 'lexical' ? null : await queryVector(q.text);
     // The date filter works inside both searches: candidates are drawn from eligible passages only.

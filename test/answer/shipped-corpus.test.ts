@@ -76,6 +76,17 @@ describe('answers from the shipped corpus', () => {
     expect(span).toMatch(/^in response to the United States’ support for Israel/);
   });
 
+  it('settles "was anyone hurt" with the sentence that reports no casualties, though misspelt', async () => {
+    const { a } = await answerOf('Was anyone hurt in the drone attack?');
+    expect(a.answer!.text).toContain('caused no causalities or damage');
+    expect(a.answer!.span).toBeNull();
+  });
+
+  it('gives the group\'s reason, not the reason of the strikes against it', async () => {
+    const { span } = await answerOf('Why did the pro-Iran group attack?');
+    expect(span).toMatch(/^in response to the United States’ support for Israel/);
+  });
+
   it('says who told AFP: the official, unnamed', async () => {
     const { a, span } = await answerOf('Who told AFP about the drone attack?');
     expect(a.answer!.text).toContain('told AFP');
