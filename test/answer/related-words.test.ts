@@ -3,6 +3,7 @@ import { parseQuestion } from '../../src/answer/question.js';
 import { rankSentences, type SentenceInput } from '../../src/answer/rank.js';
 import { relatedExpansions, relatedWords } from '../../src/answer/related-words.js';
 import { answerSpans, sameTerm } from '../../src/answer/spans.js';
+import { confidenceOf } from '../../src/answer/compose.js';
 
 const termsOf = (word: string) => relatedWords(word).map((r) => r.word);
 
@@ -64,5 +65,15 @@ describe('reason clauses', () => {
     const explains = best('The militia shelled the port in response to the seizure of its tanker.', q)!;
     expect(explains.text).toBe('in response to the seizure of its tanker');
     expect(repeats.score).toBeLessThan(explains.score);
+  });
+
+  it('gives a why-question little confidence when its best sentence holds no reason clause', () => {
+    const q = 'Why did the militia shell the port?';
+    const [bare] = rank(q, ['The militia shelled the port on Tuesday night.']);
+    const [explained] = rank(q, ['The militia shelled the port because the navy had seized its tanker.']);
+    expect(confidenceOf(bare!, 1, true, false, true)).toBeLessThan(0.35);
+    expect(confidenceOf(explained!, 1, true, false, true)).toBeGreaterThan(0.6);
+    // Ranked, the bare sentence is not sunk: reasons are worded too many ways for the patterns.
+    expect(bare!.features.type).toBe(0.5);
   });
 });

@@ -87,6 +87,11 @@ describe('answers from the shipped corpus', () => {
     expect(span).toMatch(/^in response to the United States’ support for Israel/);
   });
 
+  it('abstains on a why-question whose best sentence gives no reason', async () => {
+    const a = await sitrep.answer('Why was the base attacked?');
+    expect(a.abstained).toBe(true);
+  });
+
   it('says who told AFP: the official, unnamed', async () => {
     const { a, span } = await answerOf('Who told AFP about the drone attack?');
     expect(a.answer!.text).toContain('told AFP');
