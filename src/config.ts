@@ -86,6 +86,14 @@ export const configSchema = z.object({
    */
   SPAN_MODEL_FOLD: int(0, 99).optional(),
   /**
+   * The learned answer/abstain model (`npm run train -- --answerability` writes models/answerability.json),
+   * whose probability becomes the confidence and whose held-out threshold the default MIN_CONFIDENCE;
+   * `none` (the default): the hand-set confidence. docs/learned-answers.md gives its figures.
+   */
+  ABSTAIN_MODEL: z.string().min(1).default('none'),
+  /** Evaluation only: the answerability model's fold-k model, as SPAN_MODEL_FOLD is for spans. */
+  ABSTAIN_MODEL_FOLD: int(0, 99).optional(),
+  /**
    * An extractive question-answering model (a Hugging Face model id such as
    * Xenova/distilbert-base-cased-distilled-squad, or a local model folder) that reads the best-ranked
    * sentences to mark the span and join the confidence. Unset (the default): no reader, and the

@@ -28,6 +28,8 @@ import { asOfDay, todayIn } from './time/days.js';
 import { CANDIDATE_FEATURES } from './answer/candidate-features.js';
 import { readAnswerModel } from './learn/model.js';
 import { readSpanModel } from './learn/span-model.js';
+import { readAnswerabilityModel } from './learn/answerability-model.js';
+import { ANSWERABILITY_FEATURES } from './answer/answerability.js';
 import { ModelError } from './learn/model.js';
 import type { LogisticModel } from './learn/logistic.js';
 import { SPAN_FEATURES } from './answer/span-features.js';
@@ -77,6 +79,8 @@ export interface IndexInfo {
   answerModel: string | null;
   /** The span model's file (SPAN_MODEL), or null when the hand rules mark spans. */
   spanModel: string | null;
+  /** The answer/abstain model's file (ABSTAIN_MODEL), or null when the hand-set confidence decides. */
+  abstainModel: string | null;
   /** The neural reader's model (READER_MODEL), or null when there is none. */
   readerModel: string | null;
   minConfidence: number;
@@ -127,6 +131,14 @@ function spanModelOf(file: string, fold: number | undefined): LogisticModel {
   return held;
 }
 
+/** A model file's model, or with `fold` that fold's held-out model (evaluation only). */
+function foldModelOf(m: { answers: LogisticModel; folds: LogisticModel[] }, fold: number | undefined, setting: string, file: string): LogisticModel {
+  if (fold === undefined) return m.answers;
+  const held = m.folds[fold];
+  if (!held) throw new ModelError(`${setting} is ${fold}, but the model ${file} has ${m.folds.length} folds (0–${m.folds.length - 1}).`);
+  return held;
+}
+
 export async function openSitrep(config: Config, options: OpenOptions = {}): Promise<Sitrep> {
   const indexDir = resolveDir(config.INDEX_DIR);
   const embedder = await createEmbedder(config);
@@ -150,7 +162,9 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
   }
 
   const model = config.ANSWER_MODEL === 'none' ? null : readAnswerModel(path.resolve(PACKAGE_ROOT, config.ANSWER_MODEL), CANDIDATE_FEATURES);
-  const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? HAND_SET_MIN_CONFIDENCE;
+  const abstain = config.ABSTAIN_MODEL === 'none' ? null : readAnswerabilityModel(path.resolve(PACKAGE_ROOT, config.ABSTAIN_MODEL), ANSWERABILITY_FEATURES);
+  const abstainModel = abstain ? foldModelOf(abstain, config.ABSTAIN_MODEL_FOLD, 'ABSTAIN_MODEL_FOLD', config.ABSTAIN_MODEL) : null;
+  const minConfidence = config.MIN_CONFIDENCE ?? model?.threshold ?? abstain?.threshold ?? HAND_SET_MIN_CONFIDENCE;
   const spanModel = config.SPAN_MODEL === 'none' ? null : spanModelOf(path.resolve(PACKAGE_ROOT, config.SPAN_MODEL), config.SPAN_MODEL_FOLD);
   const answererFor = (idx: StoredIndex, view?: IndexView): Answerer =>
     createAnswerer({
@@ -166,6 +180,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
         minConfidence,
         model,
         spanModel,
+        abstainModel,
         reader: reader && { reader, sentences: config.READER_SENTENCES, weight: config.READER_WEIGHT },
         today: () => todayIn(config.TIME_ZONE),
       },
@@ -210,6 +225,7 @@ export async function openSitrep(config: Config, options: OpenOptions = {}): Pro
       location: index.location,
       answerModel: model ? config.ANSWER_MODEL : null,
       spanModel: spanModel ? config.SPAN_MODEL : null,
+      abstainModel: abstain ? config.ABSTAIN_MODEL : null,
       readerModel: reader ? reader.model : null,
       minConfidence,
     }),

@@ -27,6 +27,8 @@ export interface AnswerOptions {
   model?: AnswerModel | null;
   /** The learned span selector's model (span-selector.ts); null or absent: the hand rules mark the span. */
   spanModel?: LogisticModel | null;
+  /** The learned answer/abstain model (answerability.ts); null or absent: the hand-set confidence. */
+  abstainModel?: LogisticModel | null;
   /** The neural reader and how it joins the ranking (reader-blend.ts); null or absent: no reader. */
   reader?: ReaderOptions | null;
 }

@@ -10,6 +10,7 @@ import type { SearchMode } from './types.js';
 import { composeAnswer, confidenceOf } from './compose.js';
 import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
+import { relatedExpansions } from './related-words.js';
 import { isYesNoQuestion, parseQuestion, type Question } from './question.js';
 import { rankSentences, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
@@ -17,7 +18,8 @@ import { candidateFeatures } from './candidate-features.js';
 import { coverageProbe, indexView, searchHitOf, type IndexView } from './index-view.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
-import { markSpan } from './span-selector.js';
+import { markSpan, selectSpan } from './span-selector.js';
+import { answerabilityFeatures, rarityFrom } from './answerability.js';
 import { isoDay, type Day, type DayRange } from '../time/days.js';
 import { questionTime, type QuestionTime } from '../time/question-time.js';
 import type { Answerer, AnswererParts, AskOptions } from './answerer-types.js';
@@ -48,6 +50,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   const n = index.passages.length;
   const { component, dated, references, context, denseSearch } = parts.view ?? indexView(index);
   const idfOf = (term: string): number => idf(index.lexical.documentFrequency(term), n);
+  const rarity = rarityFrom((term) => index.lexical.documentFrequency(term), n);
   const recencyOf = (article: number, asOf: Day): number => {
     const day = dated.dayOf(article);
     return day === undefined ? UNDATED_RECENCY : 1 / (1 + Math.max(0, asOf - day) / RECENCY_DAYS);
@@ -78,7 +81,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     window?: DayRange,
     recent?: { window: DayRange; k: number },
   ): Promise<{ hits: FusedHit[]; expansions: ReturnType<Expander['expand']> }> {
-    const expansions = expander ? expander.expand(q.tokens, q.names) : [];
+    const neighbours = expander ? expander.expand(q.tokens, q.names) : [];
+    // The listed relation adds what word vectors miss ("hurt" for "casualties"); a term both give counts once.
+    const expansions = [...neighbours, ...relatedExpansions(q.tokens, q.names).filter((r) => !neighbours.some((e) => e.term === r.term))];
     const searches = recent ? [{ window, k }, recent] : [{ window, k }];
     const vector = mode === 'lexical' ? null : await queryVector(q.text);
     // The date filter works inside both searches: candidates are drawn from eligible passages only.
@@ -137,6 +142,20 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         confidence = (ranked[0] as { learned?: number } | undefined)?.learned ?? 0;
       }
       const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+      if (options.abstainModel && !options.model && ranked.length > 0) {
+        // Which sentence is quoted stays the hand-set ranking's; the model says whether it answers at all.
+        const best = ranked[0]!;
+        const span = spanModel ? selectSpan(spanModel, best.text, q, { similarity, reference: best.reference }) : null;
+        const row = answerabilityFeatures({
+          question: q,
+          rows: candidateFeatures(ranked, signals),
+          texts: ranked.map((s) => s.text),
+          rarity,
+          handConfidence: confidenceOf(best, signals.retrieval, q.type !== 'other', named, q.type === 'reason'),
+          spanScore: span?.score ?? 0,
+        });
+        confidence = probability(options.abstainModel, row);
+      }
       if (options.reader && ranked.length > 0) {
         // After the ranking: the reader reads its best sentences, marks their spans, may re-order them
         // and joins the confidence of the quoted one.
@@ -144,7 +163,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         const spans = await reader.read(question, ranked.slice(0, sentences).map((s) => s.text));
         const read = blendReader(ranked, spans, weight);
         const quoted = read[0]!;
-        const base = options.model ? ((quoted as { learned?: number }).learned ?? 0) : confidenceOf(quoted, signals.retrieval, q.type !== 'other', named);
+        const base = options.model ? ((quoted as { learned?: number }).learned ?? 0) : confidenceOf(quoted, signals.retrieval, q.type !== 'other', named, q.type === 'reason');
         confidence = readerConfidence(base, quoted.reader, weight);
         ranked = read;
       }
@@ -158,6 +177,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         counts,
         names: q.names,
         named,
+        reason: q.type === 'reason',
         confidence,
         minConfidence: options.minConfidence,
         asOf: isoDay(asOf),

@@ -24,6 +24,8 @@ export interface ComposeInput {
   names?: ReadonlySet<string>;
   /** True when the wanted answer is a name (an actor, a place, a named thing). */
   named?: boolean;
+  /** True when it asks why: a quote with no reason clause does not answer. */
+  reason?: boolean;
   /** True when it asks for a count, whose figures form a series over time. */
   counts: boolean;
   /** The learned probability that the best sentence answers; absent: the hand-set confidence. */
@@ -48,13 +50,20 @@ const MAX_CLOSEST = 3;
  * always abstaining on SQuAD 2.0 by only two points): how much of the question's rare-word mass the
  * sentence covers, whether the wanted type of answer is there, and how strongly retrieval matched.
  */
-export function confidenceOf(best: RankedSentence, retrieval: number, typed: boolean, named = false): number {
-  const f = best.features;
-  const matched = 0.65 * f.coverage + 0.35 * Math.min(1, retrieval);
+export function confidenceOf(best: RankedSentence, retrieval: number, typed: boolean, named = false, reason = false): number {
+  // A why-question's sentence with no reason clause ranks as if untyped (reasons are worded too many
+  // ways to sink it), but quoting it answers nothing: it is no answer of the wanted kind.
+  const typeFit = reason && !best.span ? 0 : best.features.type;
+  return confidenceFrom(best.features.coverage, typeFit, retrieval, typed, named);
+}
+
+/** `confidenceOf` from the features it reads: the sentence's coverage and type fit, and the retrieval strength. */
+export function confidenceFrom(coverage: number, typeFit: number, retrieval: number, typed: boolean, named = false): number {
+  const matched = 0.65 * coverage + 0.35 * Math.min(1, retrieval);
   // A question that wants a number, date, name or place is not answered by a sentence without one.
   // Name spans are scored on a harder scale (a plain name with no head word or title scores about
   // 0.5, a number tied to its noun 1): a name of fit NAME_FIT counts as fully typed.
-  const type = named ? Math.min(1, f.type / NAME_FIT) : f.type;
+  const type = named ? Math.min(1, typeFit / NAME_FIT) : typeFit;
   return Math.min(1, typed ? matched * (0.3 + 0.7 * type) : matched);
 }
 
@@ -138,7 +147,7 @@ function newestFirst(input: ComposeInput): { answer: RankedSentence; older: Rank
 export function composeAnswer(input: ComposeInput): Omit<Answer, 'ms'> {
   const citations = new Citations(input.articles);
   const best = input.ranked[0];
-  const confidence = !best ? 0 : (input.confidence ?? confidenceOf(best, input.retrieval, input.typed, input.named));
+  const confidence = !best ? 0 : (input.confidence ?? confidenceOf(best, input.retrieval, input.typed, input.named, input.reason));
   if (!best || confidence < input.minConfidence) {
     for (const a of [...new Set(input.closest)].slice(0, MAX_CLOSEST)) citations.cite(a);
     return {

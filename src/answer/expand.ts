@@ -24,6 +24,8 @@ export const DEFAULT_EXPANSION: ExpansionOptions = { perWord: 2, minCosine: 0.65
 export interface Expansion extends WeightedTerm {
   /** The question term it expands. */
   from: string;
+  /** The word it stands for, when it comes from a word list rather than the index: a misspelling of it is matched too. */
+  word?: string;
 }
 
 const CACHE_LIMIT = 20_000;

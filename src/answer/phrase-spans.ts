@@ -2,7 +2,7 @@
  * Answer spans that are phrases rather than names or numbers: a time of day, a person named by role,
  * what a named thing is, the reason clause, and where a sentence names the kind a which-question asks for. Pure functions over one sentence, beside `spans.ts`.
  */
-import type { Token } from '../store/analyze.js';
+import { tokenize, type Token } from '../store/analyze.js';
 import type { Question } from './question.js';
 import type { AnswerSpan } from './spans.js';
 
@@ -101,13 +101,29 @@ const REASON_WORDS = 20;
 /** "after …", "following …": most often a reason in a report ("closed after a drone struck it"), but at times only a time. */
 const WEAK_REASON = 0.6;
 
-/** Reason clauses, from the word that opens them to the next comma or stop. */
-export function reasonSpans(sentence: string): AnswerSpan[] {
+/**
+ * Share of its score a reason clause loses when every word after its opener is the question's own: a
+ * reason repeats little of what it explains, so "in retaliation for the attacks", asked "Why did the
+ * group attack?", explains something else (here the other side's strikes).
+ */
+export const REASON_REPEAT_COST = 0.2;
+
+/** Share of the clause's words after its opener that are question terms (names included). */
+function repeatedShare(clause: string, q: Question): number {
+  const terms = tokenize(clause).filter((t) => t.term !== null);
+  if (terms.length === 0) return 0;
+  return terms.filter((t) => q.terms.includes(t.term!)).length / terms.length;
+}
+
+/** Reason clauses, from the word that opens them to the next comma or stop; with the question, scored down by the words they repeat of it. */
+export function reasonSpans(sentence: string, q?: Question): AnswerSpan[] {
   return [...sentence.matchAll(REASON)].map((m) => {
     const start = m.index!;
     const clause = /^[^,.;:]*/.exec(sentence.slice(start))![0];
     const text = clause.trim().split(/\s+/).slice(0, REASON_WORDS).join(' ');
-    return { start, end: start + text.length, text, score: /^(?:in order|so as)/i.test(text) ? 0.7 : /^(?:after|following)/i.test(text) ? WEAK_REASON : 1 };
+    const kind = /^(?:in order|so as)/i.test(text) ? 0.7 : /^(?:after|following)/i.test(text) ? WEAK_REASON : 1;
+    const repeated = q ? repeatedShare(text.slice(m[0].length), q) : 0;
+    return { start, end: start + text.length, text, score: kind * (1 - REASON_REPEAT_COST * repeated) };
   });
 }
 

@@ -93,6 +93,14 @@ export function sameDay(a: DayRef, b: DayRef): boolean {
 /** The words that only say "a date is wanted" ("on what day", "which year"): not content to match. */
 const DATE_ASKING = /\b(what|which)\s+(day|date|time|year|month)\b/gi;
 
+/**
+ * "Was anyone hurt?", "Did anybody claim it?": the pronoun stands for the answer and is never written
+ * in it ("two guards were wounded", "no casualties"), so it is no term to match.
+ */
+const INDEFINITE_PRONOUNS = ['anyone', 'anybody', 'anything', 'someone', 'somebody'];
+/** The words a question is tokenised without: the store's question words and the pronouns above. */
+const ASKING_WORDS: ReadonlySet<string> = new Set([...QUESTION_WORDS, ...INDEFINITE_PRONOUNS]);
+
 /** Replaces the given ranges by spaces, so offsets still point into the text. */
 function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
   let out = text;
@@ -114,7 +122,7 @@ export function parseQuestion(text: string, time: QuestionTime | null = null, no
   // Blank out rather than delete, so token offsets still point into the question.
   const timeless = blank(text, time?.timeWords ?? []);
   const content = type === 'date' ? timeless.replace(DATE_ASKING, (m) => ' '.repeat(m.length)) : timeless;
-  const tokens = tokenize(content, QUESTION_WORDS).map((t) => ({ ...t, word: text.slice(t.start, t.end) }));
+  const tokens = tokenize(content, ASKING_WORDS).map((t) => ({ ...t, word: text.slice(t.start, t.end) }));
   const terms: string[] = [];
   const names = new Set<string>();
   tokens.forEach((t, i) => {

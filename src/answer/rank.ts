@@ -114,7 +114,13 @@ function termMatches(terms: Set<string>, ctx: RankContext, words?: readonly stri
     }
   }
   for (const e of ctx.expansions) {
-    if (terms.has(e.term) && (matched.get(e.from) ?? 0) < e.weight) matched.set(e.from, e.weight);
+    // A listed word may be misspelt as the question's own words may ("hurt" → "casualties" → "causalities").
+    const weight = terms.has(e.term)
+      ? e.weight
+      : e.word !== undefined && words && e.word.length >= MISSPELT_MIN && words.some((w) => isMisspelling(e.word!, w))
+        ? e.weight * MISSPELLING_SIMILARITY
+        : 0;
+    if (weight > (matched.get(e.from) ?? 0)) matched.set(e.from, weight);
   }
   return matched;
 }

@@ -284,7 +284,7 @@ export function answerSpans(
       spans = definitionSpans(sentence, tokens, q);
       break;
     case 'reason':
-      spans = reasonSpans(sentence);
+      spans = reasonSpans(sentence, q);
       break;
     default:
       spans = [];

@@ -65,6 +65,7 @@ export function formatAnswerEvaluation(e: AnswerEvaluation, minConfidence: numbe
     buildLine(e.build),
     ...(e.readerModel ? [`Neural reader: ${e.readerModel} (READER_MODEL)`] : []),
     e.spanModel ? `Spans: learned (${e.spanModel}${e.spanModelHeldOut ? ', each question marked by the fold model that never saw its article' : ''})` : 'Spans: hand rules (SPAN_MODEL=none)',
+    e.abstainModel ? `Confidence: learned answer/abstain model (${e.abstainModel}${e.spanModelHeldOut ? ', each question scored by the fold model that never saw its article' : ''})` : 'Confidence: hand-set (ABSTAIN_MODEL=none)',
     '',
     table(rows),
     '',

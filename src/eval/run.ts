@@ -12,6 +12,8 @@ import { evaluateRetrieval, type RetrievalQuery, type RetrievalScores } from './
 import { bm25System, sitrepSystem, type AnswerSystem } from './systems.js';
 import { SPAN_FEATURES } from '../answer/span-features.js';
 import { readSpanModel } from '../learn/span-model.js';
+import { readAnswerabilityModel } from '../learn/answerability-model.js';
+import { ANSWERABILITY_FEATURES } from '../answer/answerability.js';
 import { foldOf } from '../learn/train.js';
 import { PACKAGE_ROOT } from '../sitrep.js';
 import { copyCorpus, createWorkspace, locationKey, workspaceConfig, writeJsonlCorpus, type Workspace } from './workspace.js';
@@ -55,6 +57,8 @@ export interface AnswerEvaluation {
   /** The span model (null: the hand rules), and whether each question was marked by a fold model that never saw its article. */
   spanModel: string | null;
   spanModelHeldOut: boolean;
+  /** The answer/abstain model's file (held out by fold on SQuAD, as the span model), or null for the hand-set confidence. */
+  abstainModel: string | null;
   /** The neural reader's model (READER_MODEL), or null when there is none. */
   readerModel: string | null;
 }
@@ -107,11 +111,20 @@ async function buildAndOpen(ws: Workspace, options: EvalOptions): Promise<Opened
 async function heldOutSpanSystems(ws: Workspace, options: EvalOptions, questions: EvalQuestion[]): Promise<{ sitrep: AnswerSystem; open: AnswerSystem }> {
   const env = { ...options.env, ...(options.embedder ? { EMBEDDING_MODEL: options.embedder } : {}) };
   const config = workspaceConfig(ws, env);
-  const folds = readSpanModel(path.resolve(PACKAGE_ROOT, config.SPAN_MODEL), SPAN_FEATURES).folds.length;
+  const spanFolds = config.SPAN_MODEL === 'none' ? null : readSpanModel(path.resolve(PACKAGE_ROOT, config.SPAN_MODEL), SPAN_FEATURES).folds.length;
+  const abstainFolds = config.ABSTAIN_MODEL === 'none' ? null : readAnswerabilityModel(path.resolve(PACKAGE_ROOT, config.ABSTAIN_MODEL), ANSWERABILITY_FEATURES).folds.length;
+  if (spanFolds !== null && abstainFolds !== null && spanFolds !== abstainFolds) {
+    throw new Error(`The span model has ${spanFolds} folds and the answerability model ${abstainFolds}: retrain one so that both fold the same articles.`);
+  }
+  const folds = spanFolds ?? abstainFolds ?? 1;
   const foldOfId = new Map(questions.map((q) => [q.id, foldOf(q.article ?? q.id, folds)]));
+  const foldSettings = (k: number): Record<string, string> => ({
+    ...(spanFolds !== null ? { SPAN_MODEL_FOLD: String(k) } : {}),
+    ...(abstainFolds !== null ? { ABSTAIN_MODEL_FOLD: String(k) } : {}),
+  });
   const systems = async (extra: Record<string, string>) => {
     const byFold: AnswerSystem[] = [];
-    for (let k = 0; k < folds; k++) byFold.push(sitrepSystem(await openSitrep(workspaceConfig(ws, { ...env, ...extra, SPAN_MODEL_FOLD: String(k) }))));
+    for (let k = 0; k < folds; k++) byFold.push(sitrepSystem(await openSitrep(workspaceConfig(ws, { ...env, ...extra, ...foldSettings(k) }))));
     const system: AnswerSystem = (question, asOf, id) => byFold[foldOfId.get(id ?? '') ?? 0]!(question, asOf, id);
     return system;
   };
@@ -138,7 +151,8 @@ async function evaluateAnswers(
   const opened = await buildAndOpen(ws, options);
   const progress = (label: string) => (done: number, total: number) => options.onProgress?.(label, done, total);
   // SQuAD dev is what the span model learnt from: each question is marked by a fold model that never saw its article.
-  const folded = kind === 'squad' && opened.sitrep.info().spanModel !== null ? await heldOutSpanSystems(ws, options, questions) : null;
+  const info = opened.sitrep.info();
+  const folded = kind === 'squad' && (info.spanModel !== null || info.abstainModel !== null) ? await heldOutSpanSystems(ws, options, questions) : null;
   const sitrep = await runQuestions(questions, folded?.sitrep ?? sitrepSystem(opened.sitrep), progress('sitrep'));
   const baseline = await runQuestions(questions, bm25System(opened.plain), progress('bm25 baseline'));
   const open = await runQuestions(questions, folded?.open ?? sitrepSystem(opened.noAbstention), progress('no abstention'));
@@ -163,6 +177,7 @@ async function evaluateAnswers(
     answerModel: opened.sitrep.info().answerModel,
     spanModel: opened.sitrep.info().spanModel,
     spanModelHeldOut: folded !== null,
+    abstainModel: info.abstainModel,
     readerModel: opened.sitrep.info().readerModel,
   };
 }

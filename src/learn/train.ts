@@ -56,7 +56,7 @@ function fit(questions: readonly LabelledQuestion[]): LogisticModel {
   return trainLogistic(rows, labels, { rowWeights: weights.map((w) => w / mean), epochs: 8 });
 }
 
-interface Scored {
+export interface Scored {
   answerable: boolean;
   confidence: number;
   correct: boolean;
@@ -80,7 +80,7 @@ function score(model: LogisticModel, q: LabelledQuestion): Scored {
   };
 }
 
-function auc(scored: Scored[]): number | null {
+export function auc(scored: Scored[]): number | null {
   const pos = scored.filter((s) => s.answerable).map((s) => s.confidence);
   const neg = scored.filter((s) => !s.answerable).map((s) => s.confidence).sort((a, b) => a - b);
   if (pos.length === 0 || neg.length === 0) return null;
@@ -99,7 +99,7 @@ function auc(scored: Scored[]): number | null {
 }
 
 /** Right answers (answerable, answered, correct) plus right abstentions, at each threshold; the best. */
-function bestThreshold(scored: Scored[]): { threshold: number; overall: number } {
+export function bestThreshold(scored: Scored[]): { threshold: number; overall: number } {
   let best = { threshold: 0, overall: -1 };
   for (let t = 0; t <= 1.0001; t += 0.01) {
     const good = scored.filter((s) => (s.confidence >= t ? s.answerable && s.correct : !s.answerable)).length;

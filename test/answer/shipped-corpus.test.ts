@@ -5,10 +5,12 @@ import { openSitrep, type Sitrep } from '../../src/sitrep.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
 
 let sitrep: Sitrep;
+let indexDir: string;
 const SEED = 'ain-al-asad-drone-attack.md';
 
 beforeAll(async () => {
-  sitrep = await openSitrep(testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: path.join(tempDir(), 'index') }), {
+  indexDir = path.join(tempDir(), 'index');
+  sitrep = await openSitrep(testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: indexDir }), {
     buildIfMissing: true,
   });
 }, 180_000);
@@ -76,6 +78,22 @@ describe('answers from the shipped corpus', () => {
     expect(span).toMatch(/^in response to the United States’ support for Israel/);
   });
 
+  it('settles "was anyone hurt" with the sentence that reports no casualties, though misspelt', async () => {
+    const { a } = await answerOf('Was anyone hurt in the drone attack?');
+    expect(a.answer!.text).toContain('caused no causalities or damage');
+    expect(a.answer!.span).toBeNull();
+  });
+
+  it('gives the group\'s reason, not the reason of the strikes against it', async () => {
+    const { span } = await answerOf('Why did the pro-Iran group attack?');
+    expect(span).toMatch(/^in response to the United States’ support for Israel/);
+  });
+
+  it('abstains on a why-question whose best sentence gives no reason', async () => {
+    const a = await sitrep.answer('Why was the base attacked?');
+    expect(a.abstained).toBe(true);
+  });
+
   it('says who told AFP: the official, unnamed', async () => {
     const { a, span } = await answerOf('Who told AFP about the drone attack?');
     expect(a.answer!.text).toContain('told AFP');
@@ -86,4 +104,25 @@ describe('answers from the shipped corpus', () => {
     const { span } = await answerOf('How many times did the US bomb Syria?');
     expect(span).toBe('three occasions');
   });
+});
+
+describe('the learned answer/abstain model (ABSTAIN_MODEL)', () => {
+  const withModel = (extra: Record<string, string> = {}) =>
+    openSitrep(testConfig({ CORPUS_DIR: path.resolve('corpus'), INDEX_DIR: indexDir, ABSTAIN_MODEL: 'models/answerability.json', ...extra }));
+
+  it('gives its probability as the confidence and its held-out threshold as MIN_CONFIDENCE, quoting the same sentence', async () => {
+    const learned = await withModel();
+    expect(learned.info().abstainModel).toBe('models/answerability.json');
+    expect(learned.info().minConfidence).toBeGreaterThan(0);
+    const question = 'Which base was targeted by the drone?';
+    const [a, b] = [await learned.answer(question), await sitrep.answer(question)];
+    expect(a.confidence).toBeGreaterThan(0);
+    expect(a.confidence).toBeLessThan(1);
+    expect(a.confidence).not.toBe(b.confidence);
+    if (!a.abstained) expect(a.answer!.text).toBe(b.answer!.text);
+  }, 60_000);
+
+  it('refuses a fold the model does not have', async () => {
+    await expect(withModel({ ABSTAIN_MODEL_FOLD: '9' })).rejects.toThrow(/ABSTAIN_MODEL_FOLD is 9/);
+  }, 60_000);
 });

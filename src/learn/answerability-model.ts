@@ -1,0 +1,68 @@
+/**
+ * The answer/abstain model file: the features it reads, in order, its logistic model (does the quoted
+ * sentence answer the question at all), one model per held-out fold (so that an evaluation on its own
+ * training questions scores each with a model that never saw its article), the threshold that
+ * maximised the overall score on held-out folds, the data and the command that rebuilds it. A file of
+ * another format version, or one reading other features than this Sitrep computes, is refused.
+ */
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { LogisticModel } from './logistic.js';
+import { ModelError } from './model.js';
+
+export const ANSWERABILITY_FORMAT = 'sitrep-answerability';
+export const ANSWERABILITY_VERSION = 1;
+export const ANSWERABILITY_REBUILD_COMMAND = 'npm run train -- --answerability';
+
+const logistic = z.object({
+  mean: z.array(z.number()),
+  scale: z.array(z.number().positive()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
+const schema = z.object({
+  format: z.literal(ANSWERABILITY_FORMAT),
+  version: z.number().int(),
+  features: z.array(z.string()),
+  /** Trained on every question. */
+  answers: logistic,
+  /** Fold k's model was trained without the articles of fold k (`foldOf(title, folds.length)`). */
+  folds: z.array(logistic),
+  threshold: z.number().min(0).max(1),
+  trainedOn: z.array(z.string()),
+  command: z.string(),
+  createdAt: z.string(),
+  heldOut: z.record(z.string(), z.unknown()),
+});
+
+export type AnswerabilityModel = z.infer<typeof schema> & { answers: LogisticModel; folds: LogisticModel[] };
+
+/** Reads and checks an answerability model file against the features this Sitrep computes. */
+export function readAnswerabilityModel(file: string, features: readonly string[]): AnswerabilityModel {
+  const rebuild = `Rebuild it with \`${ANSWERABILITY_REBUILD_COMMAND}\`, or set ABSTAIN_MODEL=none for the hand-set confidence.`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ModelError(`The answerability model ${file} cannot be read (${(err as Error).message}). ${rebuild}`);
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== ANSWERABILITY_FORMAT) throw new ModelError(`The answerability model ${file} is not one (format ${String(format)}, expected ${ANSWERABILITY_FORMAT}). ${rebuild}`);
+  const version = (raw as { version?: unknown }).version;
+  if (version !== ANSWERABILITY_VERSION) {
+    throw new ModelError(`The answerability model ${file} has format version ${String(version)}; this Sitrep reads version ${ANSWERABILITY_VERSION}. ${rebuild}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ModelError(`The answerability model ${file} is not a valid model (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}). ${rebuild}`);
+  const m = parsed.data;
+  const sizes = [m.answers, ...m.folds].flatMap((l) => [l.mean.length, l.scale.length, l.weights.length]);
+  if (m.features.join(',') !== features.join(',') || sizes.some((s) => s !== features.length)) {
+    throw new ModelError(`The answerability model ${file} reads other features than this Sitrep computes. ${rebuild}`);
+  }
+  return m;
+}
+
+export function writeAnswerabilityModel(file: string, model: AnswerabilityModel): void {
+  fs.writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+}

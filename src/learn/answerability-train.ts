@@ -1,0 +1,70 @@
+/**
+ * Held-out evaluation of the answer/abstain model: k folds by article (`foldOf`, as for the other
+ * models), a logistic model per fold fitted on the questions of the other folds and scored on its
+ * own, figures over the held-out scores of one set (SQuAD v2.0, the one with unanswerable
+ * questions) beside the hand-set confidence on the same questions; then one model on all.
+ */
+import { probability, trainLogistic, type LogisticModel } from './logistic.js';
+import { auc, bestThreshold, foldOf, type Scored } from './train.js';
+
+export interface AnswerabilityExample {
+  set: string;
+  article: string;
+  answerable: boolean;
+  row: number[];
+  label: number;
+  handConfidence: number;
+}
+
+export interface AnswerabilityFigures {
+  folds: number;
+  /** The set the figures are over, and its questions. */
+  set: string;
+  questions: number;
+  learned: { auc: number | null; threshold: number; overall: number };
+  handSet: { auc: number | null; threshold: number; overall: number };
+}
+
+/**
+ * What the model is fitted to: `answerable` (the question has an answer in the corpus) or `correct`
+ * (and the quoted sentence holds it). The figures always count an answer right only when it is correct.
+ */
+export type AnswerabilityTarget = 'answerable' | 'correct';
+
+function fit(examples: readonly AnswerabilityExample[], target: AnswerabilityTarget): LogisticModel {
+  const labels = examples.map((e) => (target === 'answerable' ? (e.answerable ? 1 : 0) : e.label));
+  return trainLogistic(examples.map((e) => e.row), labels, { epochs: 20 });
+}
+
+const scoredOf = (e: AnswerabilityExample, confidence: number): Scored => ({
+  answerable: e.answerable,
+  confidence,
+  correct: e.label === 1,
+  hand: false,
+  any: false,
+});
+
+function figures(scored: Scored[]): { auc: number | null; threshold: number; overall: number } {
+  return { auc: auc(scored), ...bestThreshold(scored) };
+}
+
+/** Held-out figures on `set` and the model fitted on every example. */
+export function trainAnswerability(
+  examples: readonly AnswerabilityExample[],
+  set: string,
+  { folds = 5, target = 'answerable', trainOn }: { folds?: number; target?: AnswerabilityTarget; trainOn?: (e: AnswerabilityExample) => boolean } = {},
+): { model: LogisticModel; folds: LogisticModel[]; heldOut: AnswerabilityFigures } {
+  const learned: Scored[] = [];
+  const hand: Scored[] = [];
+  const foldModels: LogisticModel[] = [];
+  for (let k = 0; k < folds; k++) {
+    const model = fit(examples.filter((e) => foldOf(e.article, folds) !== k && (trainOn?.(e) ?? true)), target);
+    foldModels.push(model);
+    for (const e of examples) {
+      if (foldOf(e.article, folds) !== k || e.set !== set) continue;
+      learned.push(scoredOf(e, probability(model, e.row)));
+      hand.push(scoredOf(e, e.handConfidence));
+    }
+  }
+  return { model: fit(examples.filter((e) => trainOn?.(e) ?? true), target), folds: foldModels, heldOut: { folds, set, questions: learned.length, learned: figures(learned), handSet: figures(hand) } };
+}
