@@ -16,7 +16,7 @@ import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
 import { reportCount, updateIncidents } from './incident-reports.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
-import type { Manifest } from './manifest.js';
+import { INDEX_FILES, type Manifest } from './manifest.js';
 import { checkCurrentGeneration, readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
 import { writeIndexFiles } from './write-index.js';
 import { buildVectorIndex, extendVectorIndex, type VectorIndex } from './vectors.js';
@@ -104,7 +104,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // graph and postings changed in place); otherwise, or when asked, everything is built again.
     const extend =
       previous !== null && options.rebuild === undefined && sameSettings(previous.manifest, chunking, hnsw) && (previous.manifest.embedder.commonComponent !== null || !embedder.removesCommonComponent);
-    const passages = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
+    const { passages, passageLines } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     // Reports are read per article: a kept article keeps its reports, a new or changed one is read now;
@@ -147,6 +147,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     let lexical: LexicalIndex;
     let words: WordIndex;
     const change = extend ? passageChange(previous, articles, passages) : null;
+    const carriedNames: string[] = [];
     if (previous && change) {
       const extended = extendVectorIndex(
         previous.vectors,
@@ -158,6 +159,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       options.onProgress?.(total, total);
       lexical = extendLexicalIndex(previous.lexical, change.newPassageOf, change.added.map((i) => ({ id: i, text: lexicalText(i) })), passages.length);
       words = await extendWordIndex(previous.words, vocabulary(change.added.map((i) => texts[i]!)), glove);
+      // The word list and graph unchanged (no new word): the new generation links the previous one's files.
+      if (words === previous.words) carriedNames.push(INDEX_FILES.words, INDEX_FILES.wordVectors);
     } else {
       vectors = buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions, (done) => options.onProgress?.(missing.length + done, total));
       // The title joins each passage's lexical text: it names what the passage is about.
@@ -185,6 +188,12 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         lexical,
         words,
         incidents,
+        ...(previous
+          ? {
+              lines: { articles: previous.lines!.articles, passages: passageLines, reports: previous.lines!.reports },
+              carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames },
+            }
+          : {}),
       }),
     );
     // After the publish: records that ran ahead of the index would only make the next build read more.
@@ -196,7 +205,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
 /** The previous generation, when it exists and was built with this embedder; otherwise a full build. */
 function readPrevious(indexDir: string, embedderId: string, efSearch: number): StoredIndex | null {
   try {
-    return readIndex(indexDir, { embedderId, efSearch, rawVectors: true });
+    return readIndex(indexDir, { embedderId, efSearch, rawVectors: true, forBuild: true });
   } catch (err) {
     if (err instanceof IndexError) return null;
     throw err;
@@ -251,20 +260,35 @@ function isUpToDate(
 
 /**
  * Every article's passages: an article the previous generation holds (same id, so same text) keeps
- * its passages, chunked once; the others are chunked now.
+ * its passages, chunked once, and their stored lines (`passageLines`, by the new passage objects);
+ * the others are chunked now.
  */
-function chunkAll(articles: Article[], chunking: { sentences: number; overlap: number }, previous: StoredIndex | null): StoredPassage[] {
-  const held = new Map<string, Passage[]>();
+function chunkAll(
+  articles: Article[],
+  chunking: { sentences: number; overlap: number },
+  previous: StoredIndex | null,
+): { passages: StoredPassage[]; passageLines: WeakMap<StoredPassage, Buffer> } {
+  const held = new Map<string, StoredPassage[]>();
   if (previous && same(previous.manifest.chunking, chunking)) {
     for (const p of previous.passages) {
       const id = previous.articles[p.article]!.id;
-      const { article: _a, ...passage } = p;
       const list = held.get(id);
-      if (list) list.push(passage);
-      else held.set(id, [passage]);
+      if (list) list.push(p);
+      else held.set(id, [p]);
     }
   }
-  return articles.flatMap((article, a) => (held.get(article.id) ?? chunkArticle(article, chunking)).map((p) => ({ ...p, article: a })));
+  const passageLines = new WeakMap<StoredPassage, Buffer>();
+  const passages = articles.flatMap((article, a) => {
+    const kept = held.get(article.id);
+    if (!kept) return chunkArticle(article, chunking).map((p) => ({ ...p, article: a }));
+    return kept.map((p) => {
+      const stored = { ...p, article: a };
+      const line = previous!.lines?.passages.get(p);
+      if (line) passageLines.set(stored, line);
+      return stored;
+    });
+  });
+  return { passages, passageLines };
 }
 
 /**

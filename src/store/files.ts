@@ -18,6 +18,16 @@ export function writeDurable(file: string, data: Uint8Array | string): void {
   }
 }
 
+/** Forces a file another writer wrote (hnswlib, which does not fsync) to disk. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Forces a folder's entries (new names, renames) to disk. */
 export function syncDir(dir: string): void {
   const fd = fs.openSync(dir, 'r');

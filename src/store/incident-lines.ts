@@ -11,9 +11,37 @@ import { runInSteps, runWhole } from './steps.js';
  * them a few at a time.
  */
 export function serializeIncidents(incidents: StoredIncidents): string {
+  return serializeIncidentLines(incidents, () => undefined).toString('utf8');
+}
+
+/**
+ * `serializeIncidents`'s bytes, an article's line taken from `carried` when it gives the line its
+ * reports were read from (a build keeps most articles' reports, and writes their lines as they were).
+ */
+export function serializeIncidentLines(incidents: StoredIncidents, carried: (reports: StoredReport[]) => Buffer | undefined): Buffer {
   const entries = Object.entries(incidents.byArticle);
   const head = { extractor: incidents.extractor, articles: entries.length, groups: incidents.groups.length };
-  return [JSON.stringify(head), ...entries.map((e) => JSON.stringify(e)), ...incidents.groups.map((g) => JSON.stringify(g))].join('\n') + '\n';
+  const line = (value: unknown) => Buffer.from(`${JSON.stringify(value)}\n`);
+  return Buffer.concat([line(head), ...entries.map((e) => carried(e[1]) ?? line(e)), ...incidents.groups.map(line)]);
+}
+
+/**
+ * The line each article's reports were read from (newline included, a view into `bytes`), by the
+ * reports' array in `incidents`, which `parseIncidents` read from `bytes`. A line that does not start
+ * with its article's id, as `serializeIncidentLines` writes it, is left out (it is then written anew).
+ */
+export function reportLines(bytes: Buffer, incidents: StoredIncidents): WeakMap<StoredReport[], Buffer> {
+  const lines = new WeakMap<StoredReport[], Buffer>();
+  let at = bytes.indexOf(0x0a) + 1;
+  for (const [id, reports] of Object.entries(incidents.byArticle)) {
+    const newline = bytes.indexOf(0x0a, at);
+    if (at === 0 || newline === -1) break;
+    const line = bytes.subarray(at, newline + 1);
+    const start = `[${JSON.stringify(id)},`;
+    if (line.toString('utf8', 0, Buffer.byteLength(start)) === start) lines.set(reports, line);
+    at = newline + 1;
+  }
+  return lines;
 }
 
 /** Why stored incident lines cannot be read. */

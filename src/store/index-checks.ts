@@ -4,12 +4,14 @@
  * with the same IndexError.
  */
 import path from 'node:path';
+import type { Article, Passage } from '../corpus/types.js';
 import { IndexError, REBUILD_HINT } from './errors.js';
 import { sha256 } from './files.js';
 import { currentGeneration } from './generations.js';
 import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
-import { SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
+import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
 import { RecordLinesError, recordLines } from './record-lines.js';
+import type { StoredPassage } from './stored-index.js';
 import { NO_PASSAGE } from './vectors.js';
 
 export const MANIFEST = 'manifest.json';
@@ -111,6 +113,24 @@ export function* recordsOf<T>(bytes: Buffer, file: string): Generator<void, T[]>
   }
 }
 
+/**
+ * The stored passages given their article's position in `articles`: a passage's line holds its
+ * article's id, not its position (layout 9), so that an article added or removed before it leaves
+ * the line as it was and a build can carry it over unchanged.
+ */
+export function* linkPassages(records: Passage[], articles: readonly Article[], file: string): Generator<void, StoredPassage[]> {
+  const position = new Map<string, number>();
+  articles.forEach((a, i) => position.set(a.id, i));
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]! as StoredPassage;
+    const at = position.get(record.articleId);
+    if (at === undefined) throw damaged(file, `line ${i + 1} names article ${String(record.articleId)}, which ${INDEX_FILES.articles} does not hold`);
+    record.article = at;
+    if ((i & 1023) === 1023) yield;
+  }
+  return records as StoredPassage[];
+}
+
 export function parseJson(bytes: Buffer, file: string): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -119,9 +139,9 @@ export function parseJson(bytes: Buffer, file: string): unknown {
   }
 }
 
-export function lexicalFrom(bytes: Buffer, file: string): LexicalIndex {
+export function lexicalFrom(bytes: Buffer, file: string, options: { searchable?: boolean } = {}): LexicalIndex {
   try {
-    return loadLexicalIndex(bytes);
+    return loadLexicalIndex(bytes, options);
   } catch (err) {
     throw damaged(file, (err as Error).message);
   }

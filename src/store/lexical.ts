@@ -53,16 +53,35 @@ export function idf(documentFrequency: number, documentCount: number): number {
 /** The packed arrays behind each index, for extending it without tokenising its passages again. */
 const PACKED = new WeakMap<LexicalIndex, Packed>();
 
+/**
+ * The index over packed arrays, its search structures made on first use: a build that only merges
+ * and writes postings (most indexes made here) never pays for them.
+ */
 function wrap(p: Packed): LexicalIndex {
-  return runWhole(wrapInSteps(p));
+  const index = new PackedLexicalIndex(p, null);
+  PACKED.set(index, p);
+  return index;
 }
 
-/** Term lookups and postings handled between two yields of `wrapInSteps`: a few milliseconds' work. */
+/** Term lookups and postings handled between two yields of `searchStructures`: a few milliseconds' work. */
 const TERMS_PER_STEP = 1 << 13;
 const POSTINGS_PER_STEP = 1 << 16;
 
+/** What a search needs besides the packed arrays. */
+interface SearchStructures {
+  termIndex: Map<string, number>;
+  /** Each posting's term-frequency part of BM25, in posting order. */
+  impact: Float32Array;
+}
+
 /** The searchable index over packed arrays, made in pieces (steps.ts): at 100k passages it takes 20–40 ms in all. */
 function* wrapInSteps(p: Packed): Generator<void, LexicalIndex> {
+  const index = new PackedLexicalIndex(p, yield* searchStructures(p));
+  PACKED.set(index, p);
+  return index;
+}
+
+function* searchStructures(p: Packed): Generator<void, SearchStructures> {
   const n = p.lengths.length;
   const termIndex = new Map<string, number>();
   for (let t = 0; t < p.terms.length; t++) {
@@ -81,9 +100,7 @@ function* wrapInSteps(p: Packed): Generator<void, LexicalIndex> {
     impact[i] = (tf * (BM25_PARAMS.k1 + 1)) / (tf + norm);
     if (i % POSTINGS_PER_STEP === POSTINGS_PER_STEP - 1) yield;
   }
-  const index = new PackedLexicalIndex(p, termIndex, impact);
-  PACKED.set(index, p);
-  return index;
+  return { termIndex, impact };
 }
 
 /**
@@ -94,33 +111,45 @@ function* wrapInSteps(p: Packed): Generator<void, LexicalIndex> {
  */
 class PackedLexicalIndex implements LexicalIndex {
   readonly documentCount: number;
-  // Scratch space reused by every query (search is synchronous, so queries never overlap).
-  private readonly scores: Float32Array;
-  private readonly touched: Uint32Array;
+  // Scratch space reused by every query (search is synchronous, so queries never overlap); made with the search structures.
+  private scores = new Float32Array(0);
+  private touched = new Uint32Array(0);
 
   constructor(
     private readonly p: Packed,
-    private readonly termIndex: Map<string, number>,
-    /** Each posting's term-frequency part of BM25, in posting order. */
-    private readonly impact: Float32Array,
+    /** Made on first use when null (`wrap`); at once, in steps, by a server's read (`wrapInSteps`). */
+    private structures: SearchStructures | null,
   ) {
     this.documentCount = p.lengths.length;
+    if (structures) this.makeScratch();
+  }
+
+  private prepared(): SearchStructures {
+    if (!this.structures) {
+      this.structures = runWhole(searchStructures(this.p));
+      this.makeScratch();
+    }
+    return this.structures;
+  }
+
+  private makeScratch(): void {
     this.scores = new Float32Array(this.documentCount);
     this.touched = new Uint32Array(this.documentCount);
   }
 
   documentFrequency(term: string): number {
-    const t = this.termIndex.get(term);
+    const t = this.prepared().termIndex.get(term);
     return t === undefined ? 0 : this.p.offsets[t + 1]! - this.p.offsets[t]!;
   }
 
   search(query: WeightedTerm[], limit: number, accept?: PassageFilter): LexicalHit[] {
-    const { p, scores, touched, impact } = this;
+    const { termIndex, impact } = this.prepared();
+    const { p, scores, touched } = this;
     const weights = new Map<string, number>();
     for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
     let hits = 0;
     for (const [term, weight] of weights) {
-      const t = this.termIndex.get(term);
+      const t = termIndex.get(term);
       if (t === undefined || weight <= 0) continue;
       const from = p.offsets[t]!;
       const to = p.offsets[t + 1]!;
@@ -269,9 +298,13 @@ export function extendLexicalIndex(previous: LexicalIndex, newIdOf: Int32Array, 
   return wrap({ terms, offsets: Uint32Array.from(offsets), docs: docs.slice(0, size), counts: counts.slice(0, size), lengths });
 }
 
-/** Reads `LexicalIndex.serialize()`'s bytes; throws on bytes it does not recognise. */
-export function loadLexicalIndex(bytes: Buffer): LexicalIndex {
-  return runWhole(loadLexicalIndexSteps(bytes));
+/**
+ * Reads `LexicalIndex.serialize()`'s bytes, ready to search unless `searchable` is false (a build's
+ * read, which only merges the postings: the search structures are then made if it is ever searched);
+ * throws on bytes it does not recognise.
+ */
+export function loadLexicalIndex(bytes: Buffer, options: { searchable?: boolean } = {}): LexicalIndex {
+  return options.searchable === false ? wrap(runWhole(unpackLexicalSteps(bytes))) : runWhole(loadLexicalIndexSteps(bytes));
 }
 
 /** `loadLexicalIndex` as a generator, for a reader that works in steps (steps.ts). */

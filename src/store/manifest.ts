@@ -2,11 +2,15 @@
 import { z } from 'zod';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
-  /** One JSON record per line (record-lines.ts), so that a server parses them a few lines at a time. */
+  /**
+   * One JSON record per line (record-lines.ts), so that a server parses them a few lines at a time.
+   * A passage's line names its article by id, not by position (since layout 9), so that a build
+   * keeping a record writes its line again as it was.
+   */
   articles: 'articles.jsonl',
   passages: 'passages.jsonl',
   lexical: 'lexical.bin',

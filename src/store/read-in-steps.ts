@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../corpus/types.js';
+import type { Article, Passage } from '../corpus/types.js';
 import { unpackVectors } from './files.js';
 import {
   MANIFEST,
@@ -20,6 +20,7 @@ import {
   expectedOf,
   generationToRead,
   graphDamaged,
+  linkPassages,
   manifestFrom,
   parseJson,
   passageLabels,
@@ -29,7 +30,7 @@ import { withLazyIncidents } from './lazy-incidents.js';
 import { loadLexicalIndexSteps, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { nextTurn, runInSteps } from './steps.js';
-import type { ReadOptions, StoredIndex, StoredPassage } from './stored-index.js';
+import type { ReadOptions, StoredIndex } from './stored-index.js';
 import { loadVectorIndexOffThread, type VectorIndex } from './vectors.js';
 import { GLOVE_DIM, WORD_EF_SEARCH } from './word-index.js';
 
@@ -66,9 +67,10 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
     files[name] = null;
     return data;
   };
-  const passages = await runInSteps(recordsOf<StoredPassage>(bytes(INDEX_FILES.passages), at(INDEX_FILES.passages)), step);
-  const labels = passageLabels(bytes(INDEX_FILES.labels), passages.length, at(INDEX_FILES.labels));
+  const records = await runInSteps(recordsOf<Passage>(bytes(INDEX_FILES.passages), at(INDEX_FILES.passages)), step);
+  const labels = passageLabels(bytes(INDEX_FILES.labels), records.length, at(INDEX_FILES.labels));
   const articles = await runInSteps(recordsOf<Article>(bytes(INDEX_FILES.articles), at(INDEX_FILES.articles)), step);
+  const passages = await runInSteps(linkPassages(records, articles, at(INDEX_FILES.passages)), step);
   const lexical = await runInSteps(lexicalSteps(bytes(INDEX_FILES.lexical), at(INDEX_FILES.lexical)), step);
   const { dim } = manifest.embedder;
   const vectors = await graph(at(INDEX_FILES.vectors), dim, options.efSearch, labels);

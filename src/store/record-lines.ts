@@ -12,6 +12,27 @@ export function serializeRecords(records: readonly unknown[]): string {
   return records.map((r) => `${JSON.stringify(r)}\n`).join('');
 }
 
+/**
+ * `serializeRecords`'s bytes, each record's line taken from `carried` when it gives one (the line the
+ * record was read from, in a previous generation) instead of being serialised again: a build that
+ * keeps most records writes their lines as they were. `stored` gives what is written of a record.
+ */
+export function serializeRecordLines<T>(records: readonly T[], carried: (record: T) => Buffer | undefined, stored: (record: T) => unknown = (r) => r): Buffer {
+  return Buffer.concat(records.map((r) => carried(r) ?? Buffer.from(`${JSON.stringify(stored(r))}\n`)));
+}
+
+/** Each line of a line-per-record file, its newline included, as a view into `bytes` (nothing is copied). */
+export function lineViews(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, at);
+    const end = newline === -1 ? bytes.length : newline + 1;
+    lines.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return lines;
+}
+
 /** Parses `serializeRecords`'s lines one by one, yielding after each; each line is decoded on its own, not the whole file at once. */
 export function* recordLines<T>(bytes: Buffer): Generator<void, T[]> {
   const records: T[] = [];

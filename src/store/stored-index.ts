@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { IndexError } from './errors.js';
-import type { StoredIncidents } from './incident-reports.js';
+import { reportLines } from './incident-lines.js';
+import type { StoredIncidents, StoredReport } from './incident-reports.js';
 import { sha256, unpackVectors } from './files.js';
 import {
   MANIFEST,
@@ -21,6 +22,7 @@ import {
   generationToRead,
   graphDamaged,
   lexicalFrom,
+  linkPassages,
   manifestFrom,
   parseJson,
   passageLabels,
@@ -29,6 +31,7 @@ import {
 import { withLazyIncidents } from './lazy-incidents.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
+import { lineViews } from './record-lines.js';
 import { runWhole } from './steps.js';
 import { loadVectorIndex, type VectorIndex } from './vectors.js';
 import { GLOVE_DIM, WORD_EF_SEARCH, type WordIndex } from './word-index.js';
@@ -50,9 +53,32 @@ export interface IndexContents {
   words: WordIndex;
   /** Incident reports of the articles, read when each entered the index, and their grouping into incidents. */
   incidents: StoredIncidents;
+  /** Lines of records kept from the previous generation, written again as they were (a build's, when it extends one). */
+  lines?: CarriedLines;
+  /** Files of the previous generation this one keeps byte for byte, hard-linked instead of written (a build's, when it extends one). */
+  carriedFiles?: CarriedFiles;
 }
 
-export interface StoredIndex extends IndexContents {
+/**
+ * The stored line of each record read from a generation, by the object read from it (identity, so
+ * that only a record taken over unchanged finds its line): a build writes those lines again as they
+ * were instead of serialising 100,000 records of which one changed.
+ */
+export interface CarriedLines {
+  articles: WeakMap<Article, Buffer>;
+  passages: WeakMap<StoredPassage, Buffer>;
+  /** An article's line of `incidents.jsonl`, by its reports' array. */
+  reports: WeakMap<StoredReport[], Buffer>;
+}
+
+/** Files a new generation takes over whole from a verified previous one: its folder, checksums, and the names to take. */
+export interface CarriedFiles {
+  location: string;
+  checksums: Manifest['checksums'];
+  names: string[];
+}
+
+export interface StoredIndex extends Omit<IndexContents, 'carriedFiles'> {
   manifest: Manifest;
   /** The generation folder it was read from. */
   location: string;
@@ -69,6 +95,12 @@ export interface ReadOptions {
   efSearch: number;
   /** Also unpack the raw vectors (only a build reuses them; answering never needs them). */
   rawVectors?: boolean;
+  /**
+   * A build's read of the previous generation (`readIndex` only): also keep the records' lines
+   * (`StoredIndex.lines`, made on first use) to carry them over, and leave the lexical index's search
+   * structures unmade (the build only merges its postings; they are made if it is ever searched).
+   */
+  forBuild?: boolean;
 }
 
 /** Reads the current generation of `indexDir`, verifying the manifest and every checksum first. */
@@ -80,8 +112,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, readChecked(location, manifest, name)]));
   const { dim } = manifest.embedder;
-  const passages = runWhole(recordsOf<StoredPassage>(files[INDEX_FILES.passages]!, at(INDEX_FILES.passages)));
-  const labels = passageLabels(files[INDEX_FILES.labels]!, passages.length, at(INDEX_FILES.labels));
+  const records = runWhole(recordsOf<Passage>(files[INDEX_FILES.passages]!, at(INDEX_FILES.passages)));
+  const labels = passageLabels(files[INDEX_FILES.labels]!, records.length, at(INDEX_FILES.labels));
   const graph = (name: string, dim: number, efSearch: number, passageOf: Uint32Array | null = null): VectorIndex => {
     try {
       return loadVectorIndex(at(name), dim, efSearch, passageOf);
@@ -89,13 +121,15 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       throw graphDamaged(at(name), err);
     }
   };
-  return withLazyIncidents(
+  const articles = runWhole(recordsOf<Article>(files[INDEX_FILES.articles]!, at(INDEX_FILES.articles)));
+  const passages = runWhole(linkPassages(records, articles, at(INDEX_FILES.passages)));
+  const index = withLazyIncidents(
     {
       manifest,
       location,
-      articles: runWhole(recordsOf<Article>(files[INDEX_FILES.articles]!, at(INDEX_FILES.articles))),
+      articles,
       passages,
-      lexical: lexicalFrom(files[INDEX_FILES.lexical]!, at(INDEX_FILES.lexical)),
+      lexical: lexicalFrom(files[INDEX_FILES.lexical]!, at(INDEX_FILES.lexical), { searchable: !options.forBuild }),
       rawVectors: options.rawVectors ? unpackVectors(files[INDEX_FILES.rawVectors]!, dim) : [],
       vectors: graph(INDEX_FILES.vectors, dim, options.efSearch, labels),
       words: { words: parseJson(files[INDEX_FILES.words]!, at(INDEX_FILES.words)) as string[], vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
@@ -103,6 +137,28 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     files[INDEX_FILES.incidents]!,
     at(INDEX_FILES.incidents),
   );
+  if (options.forBuild) {
+    // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
+    // Only the three files' bytes are held, not every file read.
+    const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
+    let lines: CarriedLines | undefined;
+    Object.defineProperty(index, 'lines', { enumerable: true, get: () => (lines ??= carriedLines(index, bytes)) });
+  }
+  return index;
+}
+
+/** Each record's line in the files it was read from, by the record (`CarriedLines`); parses the incident reports. */
+function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }): CarriedLines {
+  const byRecord = <T extends object>(records: readonly T[], file: Buffer): WeakMap<T, Buffer> => {
+    const map = new WeakMap<T, Buffer>();
+    lineViews(file).forEach((line, i) => records[i] && map.set(records[i], line));
+    return map;
+  };
+  return {
+    articles: byRecord(index.articles, bytes.articles),
+    passages: byRecord(index.passages, bytes.passages),
+    reports: reportLines(bytes.incidents, index.incidents),
+  };
 }
 
 /**

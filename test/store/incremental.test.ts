@@ -39,8 +39,13 @@ function contents(index: StoredIndex) {
     lexical: index.lexical.serialize().toString('base64'),
     words: index.words.words,
     component: index.manifest.embedder.commonComponent,
+    // Lines carried over from the previous generation are the lines a whole build writes.
+    stored: [INDEX_FILES.articles, INDEX_FILES.passages, INDEX_FILES.incidents].map((name) => fs.readFileSync(path.join(index.location, name), 'utf8')),
   };
 }
+
+/** Where a stored file's bytes are on disk (its inode): the same for a file hard-linked from another generation. */
+const inodeOf = (index: StoredIndex, name: string) => fs.statSync(path.join(index.location, name)).ino;
 
 const labelsOf = (index: StoredIndex) => [...new Uint32Array(fs.readFileSync(path.join(index.location, INDEX_FILES.labels)).buffer.slice(0))];
 
@@ -77,7 +82,8 @@ describe('an index extended in place', () => {
     expect(extendedAnswers.filter((a) => !(a as Answer).abstained).length).toBeGreaterThan(questions.length / 2);
 
     await buildIndex(config, { rebuild: 'keep-component' });
-    expect(contents(readIndex(indexDir, { efSearch: 100 }))).toEqual(extendedContents);
+    const whole = readIndex(indexDir, { efSearch: 100 });
+    expect(contents(whole)).toEqual(extendedContents);
     expect(await answersOf(config)).toEqual(extendedAnswers);
 
     // Three articles removed from the extended index.
@@ -87,11 +93,19 @@ describe('an index extended in place', () => {
     expect(shrunk.articles.map((a) => a.file)).not.toContain(names[17]);
     expect(labelsOf(shrunk)).toContain(NO_PASSAGE);
     const shrunkContents = contents(shrunk);
+    // A removal brings no new word: both word files are the previous generation's, linked, not written again.
+    for (const name of [INDEX_FILES.words, INDEX_FILES.wordVectors]) expect(inodeOf(shrunk, name)).toBe(inodeOf(whole, name));
+    expect(inodeOf(shrunk, INDEX_FILES.articles)).not.toBe(inodeOf(whole, INDEX_FILES.articles));
     const shrunkAnswers = await answersOf(config);
     await buildIndex(config, { rebuild: 'keep-component' });
     const rebuilt = contents(readIndex(indexDir, { efSearch: 100 }));
     // Words of removed articles stay in the expansion vocabulary until a compaction; all else matches.
     expect({ ...rebuilt, words: [] }).toEqual({ ...shrunkContents, words: [] });
+    // A whole build saves its own word graph; a file whose bytes come out as the previous generation's is linked, whatever made it.
+    const now = readIndex(indexDir, { efSearch: 100 });
+    expect(inodeOf(now, INDEX_FILES.wordVectors)).not.toBe(inodeOf(shrunk, INDEX_FILES.wordVectors));
+    const wordsOf = (index: StoredIndex) => fs.readFileSync(path.join(index.location, INDEX_FILES.words));
+    expect(inodeOf(now, INDEX_FILES.words) === inodeOf(shrunk, INDEX_FILES.words)).toBe(wordsOf(now).equals(wordsOf(shrunk)));
     expect(shrunkContents.words).toEqual(expect.arrayContaining(rebuilt.words));
     expect(await answersOf(config)).toEqual(shrunkAnswers);
 

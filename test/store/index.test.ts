@@ -99,6 +99,31 @@ describe('index store', () => {
     expect(readIndex(indexDir, { efSearch: 50 }).articles.length).toBe(2);
   });
 
+  it('links the files a new generation keeps byte for byte, and refuses one damaged through the link', async () => {
+    const { corpus, indexDir, config } = setup({ 'c.md': article('Port strike again', 'A missile hit the port of Aden on Monday. Two cranes burned.') });
+    const embedder = hashEmbedder();
+    await buildIndex(config, { embedder });
+    const before = currentGeneration(indexDir)!;
+    // Removing an article brings no new word: the word list and its graph are the previous generation's.
+    fs.rmSync(path.join(corpus, 'c.md'));
+    await buildIndex(config, { embedder });
+    const after = currentGeneration(indexDir)!;
+    expect(after).not.toBe(before);
+    const inode = (gen: string, name: string) => fs.statSync(path.join(gen, name)).ino;
+    for (const name of [INDEX_FILES.words, INDEX_FILES.wordVectors]) expect(inode(after, name)).toBe(inode(before, name));
+    expect(inode(after, INDEX_FILES.passages)).not.toBe(inode(before, INDEX_FILES.passages));
+    expect(readIndex(indexDir, { efSearch: 50 }).articles.map((a) => a.file)).toEqual(['a.md', 'b.md']);
+    const file = path.join(after, INDEX_FILES.wordVectors);
+    const original = fs.readFileSync(file);
+    const flipped = Buffer.from(original);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    fs.writeFileSync(file, flipped);
+    expect(() => readIndex(indexDir, { efSearch: 50 })).toThrowError(new RegExp(`${after}/${INDEX_FILES.wordVectors}.*checksum.*npm run index`));
+    // The next build finds the damage and writes the file anew.
+    await buildIndex(config, { embedder });
+    expect(readIndex(indexDir, { efSearch: 50 }).articles.length).toBe(2);
+  });
+
   it('takes over the lock file an older version left, and leaves the lock free', async () => {
     const { indexDir, config } = setup();
     fs.mkdirSync(indexDir, { recursive: true });
