@@ -168,6 +168,18 @@ function linkTokens(r: IncidentReport, km: number, around: boolean): string[] {
   return out;
 }
 
+/** The position in `list` (ascending) of its first value above `i`. */
+function firstAfter(list: number[], i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Groups reports into incidents, newest first. */
 export function groupReports(reports: IncidentReport[], options: GroupOptions = {}): Incident[] {
   const { nearbyKm, dayTolerance } = { ...DEFAULT_GROUP_OPTIONS, ...options };
@@ -192,25 +204,39 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
       else tokens.set(t, [i]);
     }
   });
+  // The report each later one was last compared with: a mark per report instead of a set per report.
+  const seenBy = new Int32Array(reports.length).fill(-1);
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
     const asked = linkTokens(r, nearbyKm, true);
-    const seen = new Set<number>();
     for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
       const tokens = byDayToken.get(k);
       if (!tokens) continue;
       for (const t of asked) {
-        for (const j of tokens.get(t) ?? []) {
-          if (j <= i || seen.has(j)) continue;
-          seen.add(j);
+        const list = tokens.get(t);
+        if (!list) continue;
+        // Lists hold reports in index order: only the later ones are compared with this one.
+        for (let at = firstAfter(list, i); at < list.length; at++) {
+          const j = list[at]!;
+          if (seenBy[j] === i) continue;
+          seenBy[j] = i;
+          // Already one incident: a link between them would change nothing.
+          if (uf.find(i) === uf.find(j)) continue;
           if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
         }
       }
     }
   });
-  // Reports of one article, in sentence order: undated ones may be days from the dated ones.
-  const order = reports.map((_, i) => i).sort((a, b) => reports[a]!.articleId.localeCompare(reports[b]!.articleId) || reports[a]!.sentence - reports[b]!.sentence);
+  // Reports of one article, in sentence order: undated ones may be days from the dated ones. Only
+  // reports of one article are compared here, so the articles go in the order they first come.
+  const articleRank = new Map<string, number>();
+  const rank = reports.map((r) => {
+    let k = articleRank.get(r.articleId);
+    if (k === undefined) articleRank.set(r.articleId, (k = articleRank.size));
+    return k;
+  });
+  const order = reports.map((_, i) => i).sort((a, b) => rank[a]! - rank[b]! || reports[a]!.sentence - reports[b]!.sentence);
   order.forEach((i, pos) => {
     const r = reports[i]!;
     if (days[i] === null) return;
