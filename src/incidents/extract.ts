@@ -132,10 +132,11 @@ function mayBeReport(sentence: string, hasEvent: boolean): boolean {
 
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
 function isReport(sentence: string, hasFigure: boolean, hasDate: boolean): boolean {
+  // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
-  if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
-  if (NOT_DONE.test(sentence) && !hasFigure && (!hasDate || MAYBE.test(sentence))) return false;
-  if (!/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
+  if (!hasDate && RUNNING_TOTAL.test(sentence)) return false;
+  if (!hasFigure && NOT_DONE.test(sentence) && (!hasDate || MAYBE.test(sentence))) return false;
+  if (!hasFigure && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return false;
   return true;
 }
 
