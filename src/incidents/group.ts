@@ -140,6 +140,16 @@ const COLUMNS = Math.round(360 / CELL_DEG);
 /** A column of the grid, taken round the antimeridian. */
 const column = (c: number) => ((c % COLUMNS) + COLUMNS) % COLUMNS;
 
+/** What a report is looked up by: its article, its places' name tokens, and gazetteer cells (numbered). */
+interface LinkTokens {
+  article: string;
+  names: string[];
+  cells: number[];
+}
+
+/** A cell's number: rows (of latitude, shifted to be positive) times columns, plus the column. */
+const cellNumber = (row: number, col: number) => (row + 2 * COLUMNS) * COLUMNS + column(col);
+
 /**
  * The tokens two reports must share for `placesAgree` to hold of them: their article (within one,
  * more links hold), and for each place that can link across articles (the main one and the towns and
@@ -147,25 +157,38 @@ const column = (c: number) => ((c % COLUMNS) + COLUMNS) % COLUMNS;
  * town's, for the report asking; its own cell only, for the one asked. Two places `nearby` each other
  * always share a name token, or are a town within `km` of a town in one of the cells around it.
  */
-function linkTokens(r: IncidentReport, km: number, around: boolean): string[] {
-  const out = [`a:${r.articleId}`];
+function linkTokens(r: IncidentReport, km: number, around: boolean): LinkTokens {
+  const out: LinkTokens = { article: r.articleId, names: [], cells: [] };
   for (const p of [r.place!, ...r.otherPlaces.filter(isFine)]) {
-    out.push(...placeNameTokens(p.value));
+    out.names.push(...placeNameTokens(p.value));
     const g = p.gazetteer;
     if (!g) continue;
     const row = Math.floor(g.lat / CELL_DEG);
     const col = Math.floor(g.lon / CELL_DEG);
     if (!around) {
-      out.push(`g:${row}:${column(col)}`);
+      out.cells.push(cellNumber(row, col));
       continue;
     }
     const rows = Math.ceil(km / (KM_PER_DEG * CELL_DEG));
     // A degree of longitude shrinks towards the poles: the columns to look at, at the cells' highest latitude.
     const lat = Math.min(89.9, Math.abs(g.lat) + (rows + 1) * CELL_DEG);
     const cols = Math.ceil(km / (KM_PER_DEG * Math.cos((lat * Math.PI) / 180) * CELL_DEG));
-    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.push(`g:${row + dr}:${column(col + dc)}`);
+    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.cells.push(cellNumber(row + dr, col + dc));
   }
   return out;
+}
+
+/** Reports of one day by what they are looked up by. */
+interface DayTokens {
+  articles: Map<string, number[]>;
+  names: Map<string, number[]>;
+  cells: Map<number, number[]>;
+}
+
+function add<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
 
 /** The position in `list` (ascending) of its first value above `i`. */
@@ -192,17 +215,16 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
   // Only reports of neighbouring days can link, and of those only the ones sharing a token with this
   // one (its article, a name's key, skeleton or word, a gazetteer cell near enough) can agree on
   // place: the others are never compared, so a large corpus is not compared pair by pair.
-  const byDayToken = new Map<number, Map<string, number[]>>();
+  const byDayToken = new Map<number, DayTokens>();
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
     let tokens = byDayToken.get(d);
-    if (!tokens) byDayToken.set(d, (tokens = new Map()));
-    for (const t of linkTokens(r, nearbyKm, false)) {
-      const list = tokens.get(t);
-      if (list) list.push(i);
-      else tokens.set(t, [i]);
-    }
+    if (!tokens) byDayToken.set(d, (tokens = { articles: new Map(), names: new Map(), cells: new Map() }));
+    const own = linkTokens(r, nearbyKm, false);
+    add(tokens.articles, own.article, i);
+    for (const t of own.names) add(tokens.names, t, i);
+    for (const c of own.cells) add(tokens.cells, c, i);
   });
   // The report each later one was last compared with: a mark per report instead of a set per report.
   const seenBy = new Int32Array(reports.length).fill(-1);
@@ -210,22 +232,24 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
     const asked = linkTokens(r, nearbyKm, true);
+    const compare = (list: number[] | undefined) => {
+      if (!list) return;
+      // Lists hold reports in index order: only the later ones are compared with this one.
+      for (let at = firstAfter(list, i); at < list.length; at++) {
+        const j = list[at]!;
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        // Already one incident: a link between them would change nothing.
+        if (uf.find(i) === uf.find(j)) continue;
+        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+      }
+    };
     for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
       const tokens = byDayToken.get(k);
       if (!tokens) continue;
-      for (const t of asked) {
-        const list = tokens.get(t);
-        if (!list) continue;
-        // Lists hold reports in index order: only the later ones are compared with this one.
-        for (let at = firstAfter(list, i); at < list.length; at++) {
-          const j = list[at]!;
-          if (seenBy[j] === i) continue;
-          seenBy[j] = i;
-          // Already one incident: a link between them would change nothing.
-          if (uf.find(i) === uf.find(j)) continue;
-          if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
-        }
-      }
+      compare(tokens.articles.get(asked.article));
+      for (const t of asked.names) compare(tokens.names.get(t));
+      for (const c of asked.cells) compare(tokens.cells.get(c));
     }
   });
   // Reports of one article, in sentence order: undated ones may be days from the dated ones. Only
