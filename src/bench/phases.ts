@@ -29,8 +29,14 @@ export interface BuildResult {
   embedSeconds: number;
   graphSeconds: number;
   restSeconds: number;
-  /** Reading the incident reports (done before the embedding, so part of `embedSeconds`). */
+  /**
+   * The build's own time on the incident reports: reading them before the embedding (so part of
+   * `embedSeconds`), or, read in a thread beside the embedding, its start and the wait for it after
+   * (part of `graphSeconds`, which starts at the last vector embedded).
+   */
   incidentSeconds: number;
+  /** Read in a thread: from its start until its reports were in hand; null when read in the build's own thread. */
+  incidentThreadSeconds: number | null;
   indexBytes: number;
   peakRssMiB: number;
 }
@@ -62,6 +68,7 @@ export async function benchBuild(config: Config): Promise<BuildResult> {
     graphSeconds: (graphDone - embedDone) / 1000,
     restSeconds: (end - graphDone) / 1000,
     incidentSeconds: summary.incidents?.seconds ?? 0,
+    incidentThreadSeconds: summary.incidents?.threadSeconds ?? null,
     indexBytes: folderBytes(location),
     peakRssMiB: mib(),
   };

@@ -80,13 +80,16 @@ const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
  * disaster, a hack, a missile that came down at sea and hurt no one.
  */
 function isNotArmed(sentence: string): boolean {
-  const armed = ARMED.test(sentence.replace(NATURAL_STRIKE, ' '));
-  if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !armed) return true;
-  if (NATURAL_HAZARD.test(sentence) && !armed) return true;
+  // Worked out only for a sentence that names a launch or a hazard: most name neither.
+  let armed: boolean | undefined;
+  const isArmed = () => (armed ??= ARMED.test(sentence.replace(NATURAL_STRIKE, ' ')));
+  if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !isArmed()) return true;
+  if (NATURAL_HAZARD.test(sentence) && !isArmed()) return true;
   if (CYBER.test(sentence) && !HARM.test(sentence)) return true;
   if (ACCIDENT.test(sentence) && !ATTACKED.test(sentence)) return true;
+  if (!LANDED_AT_SEA.test(sentence) || !/\b(?:missiles?|rockets?)\b/i.test(sentence)) return false;
   const done = sentence.replace(DENIED, ' ');
-  return LANDED_AT_SEA.test(sentence) && /\b(?:missiles?|rockets?)\b/i.test(sentence) && !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
+  return !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
 }
 
 /** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
@@ -128,14 +131,14 @@ const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\
 
 /**
  * The tests that need neither the day nor the figures, made first: they turn most sentences away
- * before the dates are read (chrono is the dearest reader).
+ * before the dates are read (chrono is the dearest reader). `hasEvent`: whether `EVENT` matches.
  */
-function mayBeReport(sentence: string): boolean {
+function mayBeReport(sentence: string, hasEvent: boolean): boolean {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
-  if (!EVENT.test(sentence) && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
   if (LINK_LINE.test(sentence)) return false;
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
-  if (!EVENT.test(sentence) && !DONE.test(sentence.replace(DENIED, ' '))) return false;
+  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' '))) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, ''))) return false;
   if (TEST.test(sentence) || isNotArmed(sentence)) return false;
@@ -146,13 +149,16 @@ function mayBeReport(sentence: string): boolean {
 
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
 function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
+  // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
-  if (RUNNING_TOTAL.test(sentence) && !hasDate) return false;
-  // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
-  const told = sentence.replace(WHILE_CLAUSE, '');
-  if (NOT_DONE.test(told) && !hasFigure && (!hasDate || MAYBE.test(told))) return false;
-  // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
-  if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence) && !hasFigure) return false;
+  if (!hasDate && RUNNING_TOTAL.test(sentence)) return false;
+  if (!hasFigure) {
+    // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
+    const told = sentence.replace(WHILE_CLAUSE, '');
+    if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return false;
+    // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
+    if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return false;
+  }
   return true;
 }
 
@@ -209,6 +215,14 @@ function placeField(c: PlaceCandidate, offset: number): PlaceField {
   return p;
 }
 
+/** The publication day of the article last asked about, kept: every sentence of an article asks. */
+let lastPublished: { text: string | undefined; day: number | undefined } = { text: undefined, day: undefined };
+
+function publishedDay(published: string | undefined): number | undefined {
+  if (published !== lastPublished.text) lastPublished = { text: published, day: published ? (parseIsoDay(published) ?? undefined) : undefined };
+  return lastPublished.day;
+}
+
 /** How many sentences after a report its toll may still be told on its own ("Another six people were injured."). */
 export const TOLL_FOLLOWS_WITHIN = 2;
 
@@ -226,9 +240,13 @@ export function readReport(article: Article, index: number, whole: Span, options
   const sentence = article.text.slice(span.start, span.end);
   if (!mayReportIncident(sentence)) return null;
   const casualties = findCasualties(sentence);
-  const tollOnly = afterReport && (casualties.killed !== null || casualties.injured !== null) && !EVENT.test(sentence) && isTollAlone(sentence, options.gazetteer);
-  if (!tollOnly && !mayBeReport(sentence)) return null;
-  const published = article.published ? (parseIsoDay(article.published) ?? undefined) : undefined;
+  const event = EVENT.exec(sentence);
+  // The places are read once, by whichever test asks first: a toll told on its own names none.
+  let placesRead: PlaceCandidate[] | undefined;
+  const candidates = () => (placesRead ??= findPlaces(sentence, options.gazetteer));
+  const tollOnly = afterReport && (casualties.killed !== null || casualties.injured !== null) && event === null && isTollAlone(sentence, candidates);
+  if (!tollOnly && !mayBeReport(sentence, event !== null)) return null;
+  const published = publishedDay(article.published);
   const hasFigure = tollOnly || (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;
   const read = eventDayOf(sentence, span.start, published);
   const day = read && published !== undefined ? plausibleDay(read, published, sentence, span.start) : read;
@@ -236,11 +254,10 @@ export function readReport(article: Article, index: number, whole: Span, options
   if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published', clause)) return null;
   const trigger = findTrigger(sentence)!;
   const weapon = kindOf(sentence);
-  const event = EVENT.exec(sentence);
   // No weapon named: the event word itself ("attack", "clashes") is the span of an `other`.
   const eventWord = event ? { index: event.index, text: event[0] } : trigger;
   const kind = weapon ?? { kind: 'other' as const, start: eventWord.index, end: eventWord.index + eventWord.text.length };
-  const ranked = rankPlaces(findPlaces(sentence, options.gazetteer));
+  const ranked = rankPlaces(candidates());
   const actor = actorOf(sentence, kind.start);
   // "The United States attacked Iran": a place inside the actor's words is who did it, not where; any other place comes first.
   const inActor = (p: PlaceCandidate) => actor !== null && p.start < actor.end && actor.start < p.end;
@@ -275,10 +292,10 @@ export function readReport(article: Article, index: number, whole: Span, options
  * else: "Three of the wounded will be taken to the hospital in Landstuhl"), and is not a link line, a
  * question, a plan, a disaster, a test or a side's running toll ("They have wounded about 120 troops").
  */
-function isTollAlone(sentence: string, gazetteer: Gazetteer | undefined): boolean {
+function isTollAlone(sentence: string, places: () => PlaceCandidate[]): boolean {
   if (LINK_LINE.test(sentence) || /\?["”’)]*$/.test(sentence) || isNotArmed(sentence) || TEST.test(sentence) || NOT_DONE.test(sentence)) return false;
   if (/\b(?:have|has|had)\s+(?:\w+\s+)?(?:killed|wounded|injured)\b|\bidentified\b/i.test(sentence)) return false;
-  return findPlaces(sentence, gazetteer).length === 0;
+  return places().length === 0;
 }
 
 /**

@@ -141,6 +141,16 @@ const COLUMNS = Math.round(360 / CELL_DEG);
 /** A column of the grid, taken round the antimeridian. */
 const column = (c: number) => ((c % COLUMNS) + COLUMNS) % COLUMNS;
 
+/** What a report is looked up by: its article, its places' name tokens, and gazetteer cells (numbered). */
+interface LinkTokens {
+  article: string;
+  names: string[];
+  cells: number[];
+}
+
+/** A cell's number: rows (of latitude, shifted to be positive) times columns, plus the column. */
+const cellNumber = (row: number, col: number) => (row + 2 * COLUMNS) * COLUMNS + column(col);
+
 /**
  * The tokens two reports must share for `placesAgree` to hold of them: their article (within one,
  * more links hold), and for each place that can link across articles (the main one and the towns and
@@ -148,25 +158,50 @@ const column = (c: number) => ((c % COLUMNS) + COLUMNS) % COLUMNS;
  * town's, for the report asking; its own cell only, for the one asked. Two places `nearby` each other
  * always share a name token, or are a town within `km` of a town in one of the cells around it.
  */
-function linkTokens(r: IncidentReport, km: number, around: boolean): string[] {
-  const out = [`a:${r.articleId}`];
+function linkTokens(r: IncidentReport, km: number, around: boolean): LinkTokens {
+  const out: LinkTokens = { article: r.articleId, names: [], cells: [] };
   for (const p of [r.place!, ...r.otherPlaces.filter(isFine)]) {
-    out.push(...placeNameTokens(p.value));
+    out.names.push(...placeNameTokens(p.value));
     const g = p.gazetteer;
     if (!g) continue;
     const row = Math.floor(g.lat / CELL_DEG);
     const col = Math.floor(g.lon / CELL_DEG);
     if (!around) {
-      out.push(`g:${row}:${column(col)}`);
+      out.cells.push(cellNumber(row, col));
       continue;
     }
     const rows = Math.ceil(km / (KM_PER_DEG * CELL_DEG));
     // A degree of longitude shrinks towards the poles: the columns to look at, at the cells' highest latitude.
     const lat = Math.min(89.9, Math.abs(g.lat) + (rows + 1) * CELL_DEG);
     const cols = Math.ceil(km / (KM_PER_DEG * Math.cos((lat * Math.PI) / 180) * CELL_DEG));
-    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.push(`g:${row + dr}:${column(col + dc)}`);
+    for (let dr = -rows; dr <= rows; dr++) for (let dc = -cols; dc <= cols; dc++) out.cells.push(cellNumber(row + dr, col + dc));
   }
   return out;
+}
+
+/** Reports of one day by what they are looked up by. */
+interface DayTokens {
+  articles: Map<string, number[]>;
+  names: Map<string, number[]>;
+  cells: Map<number, number[]>;
+}
+
+function add<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** The position in `list` (ascending) of its first value above `i`. */
+function firstAfter(list: number[], i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Groups reports into incidents, newest first. */
@@ -181,33 +216,41 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
   // Only reports of neighbouring days can link, and of those only the ones sharing a token with this
   // one (its article, a name's key, skeleton or word, a gazetteer cell near enough) can agree on
   // place: the others are never compared, so a large corpus is not compared pair by pair.
-  const byDayToken = new Map<number, Map<string, number[]>>();
+  const byDayToken = new Map<number, DayTokens>();
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
     let tokens = byDayToken.get(d);
-    if (!tokens) byDayToken.set(d, (tokens = new Map()));
-    for (const t of linkTokens(r, nearbyKm, false)) {
-      const list = tokens.get(t);
-      if (list) list.push(i);
-      else tokens.set(t, [i]);
-    }
+    if (!tokens) byDayToken.set(d, (tokens = { articles: new Map(), names: new Map(), cells: new Map() }));
+    const own = linkTokens(r, nearbyKm, false);
+    add(tokens.articles, own.article, i);
+    for (const t of own.names) add(tokens.names, t, i);
+    for (const c of own.cells) add(tokens.cells, c, i);
   });
+  // The report each later one was last compared with: a mark per report instead of a set per report.
+  const seenBy = new Int32Array(reports.length).fill(-1);
   reports.forEach((r, i) => {
     const d = days[i];
     if (d === null || d === undefined || !r.place) return;
     const asked = linkTokens(r, nearbyKm, true);
-    const seen = new Set<number>();
+    const compare = (list: number[] | undefined) => {
+      if (!list) return;
+      // Lists hold reports in index order: only the later ones are compared with this one.
+      for (let at = firstAfter(list, i); at < list.length; at++) {
+        const j = list[at]!;
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        // Already one incident: a link between them would change nothing.
+        if (uf.find(i) === uf.find(j)) continue;
+        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+      }
+    };
     for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
       const tokens = byDayToken.get(k);
       if (!tokens) continue;
-      for (const t of asked) {
-        for (const j of tokens.get(t) ?? []) {
-          if (j <= i || seen.has(j)) continue;
-          seen.add(j);
-          if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
-        }
-      }
+      compare(tokens.articles.get(asked.article));
+      for (const t of asked.names) compare(tokens.names.get(t));
+      for (const c of asked.cells) compare(tokens.cells.get(c));
     }
   });
   // The weapon each group names so far: a report joining a group by one member ("At least two are
@@ -226,8 +269,15 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     uf.union(i, j);
     if (k !== undefined && !named.has(uf.find(i))) named.set(uf.find(i), k);
   };
-  // Reports of one article, in sentence order: undated ones may be days from the dated ones.
-  const order = reports.map((_, i) => i).sort((a, b) => reports[a]!.articleId.localeCompare(reports[b]!.articleId) || reports[a]!.sentence - reports[b]!.sentence);
+  // Reports of one article, in sentence order: undated ones may be days from the dated ones. Only
+  // reports of one article are compared here, so the articles go in the order they first come.
+  const articleRank = new Map<string, number>();
+  const rank = reports.map((r) => {
+    let k = articleRank.get(r.articleId);
+    if (k === undefined) articleRank.set(r.articleId, (k = articleRank.size));
+    return k;
+  });
+  const order = reports.map((_, i) => i).sort((a, b) => rank[a]! - rank[b]! || reports[a]!.sentence - reports[b]!.sentence);
   order.forEach((i, pos) => {
     const r = reports[i]!;
     if (days[i] === null) return;

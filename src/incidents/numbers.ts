@@ -94,12 +94,15 @@ const KILLED_PATTERNS = [VERB_THEN_NUMBER(KILL_VERB), NUMBER_THEN_VERB(KILLED_WO
 const INJURED_PATTERNS = [VERB_THEN_NUMBER(HURT_VERB), NUMBER_THEN_VERB(HURT_WORDS), ONE_PERSON('injured|wounded|hurt')];
 /** Every pattern needs one of these words: a sentence without any has no figure (one test instead of eight). */
 const TOLL_WORD = /kill|dead|died|slain|death|fatalit|injur|wound|hurt|casualt|safe/i;
+/** The words every killed pattern needs one of, and every injured one: a list is tried only on a sentence with one of its words. */
+const KILLED_WORD = /kill|left|leaving|dead|died|slain|death|fatalit/i;
+const INJURED_WORD = /injur|wound|hurt/i;
 const NO_CASUALTIES: Casualties = Object.freeze({ killed: null, injured: null }) as Casualties;
 
 export function findCasualties(sentence: string): Casualties {
   if (!TOLL_WORD.test(sentence)) return { ...NO_CASUALTIES };
-  let killed = firstFigure(sentence, KILLED_PATTERNS);
-  let injured = firstFigure(sentence, INJURED_PATTERNS);
+  let killed = KILLED_WORD.test(sentence) ? firstFigure(sentence, KILLED_PATTERNS) : null;
+  let injured = INJURED_WORD.test(sentence) ? firstFigure(sentence, INJURED_PATTERNS) : null;
   // "left 1,200 people dead" reads as killed only when "dead" follows; "left" alone is not a verb of killing.
   if (killed && /\b(?:left|leaving)\s+$/i.test(sentence.slice(Math.max(0, killed.start - 20), killed.start).replace(/(?:at least|more than|over|nearly|about|some)\s+$/i, '')) && !/\bdead\b/i.test(sentence.slice(killed.end, killed.end + 60))) killed = null;
   if (injured && killed && injured.start === killed.start) {

@@ -61,6 +61,8 @@ interface NameParts {
   skeletonCounts: boolean;
   /** The key's words of three letters or more. */
   words: Set<string>;
+  /** `placeNameTokens`, made on first use. */
+  tokens?: readonly string[];
 }
 const parts = new Map<string, NameParts>();
 
@@ -80,13 +82,19 @@ function partsOf(name: string): NameParts {
  * What two names must share for `samePlaceName` or `overlappingPlaceNames` to hold of them: the key,
  * the skeleton (when it counts) or a word. Two names with no token in common are neither.
  */
-export function placeNameTokens(name: string): string[] {
+export function placeNameTokens(name: string): readonly string[] {
   const p = partsOf(name);
-  if (!p.key) return [];
-  const out = [`k:${p.key}`];
-  if (p.skeletonCounts) out.push(`s:${p.skeleton}`);
-  for (const w of p.words) out.push(`w:${w}`);
-  return out;
+  if (!p.tokens) {
+    const out: string[] = [];
+    if (p.key) {
+      out.push(`k:${p.key}`);
+      if (p.skeletonCounts) out.push(`s:${p.skeleton}`);
+      for (const w of p.words) out.push(`w:${w}`);
+    }
+    // The same strings each time: a map that looks them up hashes each once.
+    p.tokens = out;
+  }
+  return p.tokens;
 }
 
 /** Whether two names are one place as written: same key, or same skeleton of a name long enough for that to mean something. */

@@ -116,6 +116,8 @@ function inCountry(after: string, gazetteer: Gazetteer | undefined): boolean {
   return m !== null && gazetteer!.country(m[1]!) !== undefined;
 }
 
+const ALL_DIGITS = /^\d+$/;
+
 /** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */
 export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
@@ -129,6 +131,8 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     taken.push([m.index, m.index + text.length]);
   }
   for (const m of sentence.matchAll(NAME)) {
+    // A number alone ("26", "2024") is no name, whatever is around it (the tests below all come to that).
+    if (ALL_DIGITS.test(m[0])) continue;
     if (taken.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
     // A number belongs to a name only after a word like "Tower" ("Tower 22"), not in "the Gaza Strip 90 days".
     let text = m[0].replace(/['’]s$/, '').replace(/(?<!\b(?:Tower|Route|Highway|Gate|Post|Outpost|Base|Camp|Block|Sector))\s+\d{1,3}$/, '');

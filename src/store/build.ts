@@ -15,6 +15,7 @@ import { IndexError } from './errors.js';
 import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
 import { reportCount, updateIncidents } from './incident-reports.js';
+import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { checkCurrentGeneration, readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
@@ -104,16 +105,20 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // graph and postings changed in place); otherwise, or when asked, everything is built again.
     const extend =
       previous !== null && options.rebuild === undefined && sameSettings(previous.manifest, chunking, hnsw) && (previous.manifest.embedder.commonComponent !== null || !embedder.removesCommonComponent);
-    const { passages, passageLines } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
-    const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
-
     // Reports are read per article: a kept article keeps its reports, a new or changed one is read now;
     // then the incidents they can touch are grouped again, so that answering only puts the stored groups together.
-    // Before the embedding and the graphs, so that the gazetteer's memory is free again for them.
+    // Before the graphs, so that the gazetteer's memory is free again for them: a whole build of many
+    // articles reads them in a thread of its own while the passages are chunked and embedded, an update before.
     const extractStarted = performance.now();
-    const { incidents, extracted, groupSeconds, regrouped } = updateIncidents(articles, previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null);
+    const previousIncidents = previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null;
+    const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles) : null;
+    // Awaited after the embedding; should the build fail first, its failure is the one to tell.
+    inThread?.catch(() => undefined);
+    const readHere = inThread ? null : updateIncidents(articles, previousIncidents);
+    let incidentSeconds = (performance.now() - extractStarted) / 1000;
 
-    const incidentsRead = { reports: reportCount(incidents), articlesRead: extracted, seconds: (performance.now() - extractStarted) / 1000, incidents: incidents.groups.length, groupSeconds, regrouped };
+    const { passages, passageLines } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
+    const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     const known = new Map<string, Float32Array>();
     previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
@@ -126,6 +131,22 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       batch.forEach((i, j) => (rawVectors[i] = vectors[j]!));
       options.onProgress?.(b + batch.length, total);
     }
+    let update = readHere;
+    if (inThread) {
+      const waited = performance.now();
+      update = await inThread;
+      incidentSeconds += (performance.now() - waited) / 1000;
+    }
+    const { incidents, extracted, groupSeconds, regrouped } = update!;
+    const incidentsRead = {
+      reports: reportCount(incidents),
+      articlesRead: extracted,
+      seconds: incidentSeconds,
+      incidents: incidents.groups.length,
+      groupSeconds,
+      regrouped,
+      ...(inThread ? { thread: true as const, threadSeconds: (performance.now() - extractStarted) / 1000 } : {}),
+    };
 
     // SIF's component is fitted at an index's first build (and by --compact), then kept, so that the
     // vectors of passages already indexed do not move.

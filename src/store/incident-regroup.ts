@@ -24,14 +24,16 @@ const newestFirst = (a: Incident, b: Incident) => (b.day ?? '').localeCompare(a.
  * other incidents are kept as they were: the same grouping as afresh, for the cost of the reports
  * grouped. Every report is grouped afresh with no previous grouping, when the previous groups do not
  * cover the kept reports, or when more than `MAX_REGROUP_SHARE` of the reports would be grouped.
+ * `read`: the reports this build read, whole, by article (as for `groupIncidents`).
  */
 export function regroupIncidents(
   articles: Article[],
   byArticle: Record<string, StoredReport[]>,
   previous: { articleIds: ReadonlySet<string>; groups: ReportRef[][] } | null,
+  read?: ReadonlyMap<string, IncidentReport[]>,
 ): { groups: ReportRef[][]; regrouped: number } {
   const total = articles.reduce((n, a) => n + (byArticle[a.id]?.length ?? 0), 0);
-  const afresh = () => ({ groups: groupIncidents(articles, byArticle), regrouped: total });
+  const afresh = () => ({ groups: groupIncidents(articles, byArticle, read), regrouped: total });
   if (!previous) return afresh();
   const position = new Map(articles.map((a, i) => [a.id, i]));
   const tolerance = DEFAULT_GROUP_OPTIONS.dayTolerance;
@@ -85,7 +87,7 @@ export function regroupIncidents(
   const incidentsOfRefs = (refs: ReportRef[]) => {
     const refOf = new Map<IncidentReport, ReportRef>();
     const reports = refs.map((ref) => {
-      const r = withArticle(byArticle[ref[0]]![ref[1]]!, articles[position.get(ref[0])!]!);
+      const r = read?.get(ref[0])?.[ref[1]] ?? withArticle(byArticle[ref[0]]![ref[1]]!, articles[position.get(ref[0])!]!);
       refOf.set(r, ref);
       return r;
     });
@@ -125,13 +127,18 @@ export function regroupIncidents(
   return { groups: merged, regrouped: again.length };
 }
 
-/** `groupReports` over every report (in article order, then sentence order), as refs. */
-export function groupIncidents(articles: Article[], byArticle: Record<string, StoredReport[]>): ReportRef[][] {
+/**
+ * `groupReports` over every report (in article order, then sentence order), as refs. `read`: reports
+ * just read, whole, by article (in `byArticle`'s order), taken as they are instead of being put
+ * together again from the stored ones.
+ */
+export function groupIncidents(articles: Article[], byArticle: Record<string, StoredReport[]>, read?: ReadonlyMap<string, IncidentReport[]>): ReportRef[][] {
   const refOf = new Map<IncidentReport, ReportRef>();
   const reports: IncidentReport[] = [];
   for (const a of articles) {
+    const whole = read?.get(a.id);
     (byArticle[a.id] ?? []).forEach((stored, i) => {
-      const r = withArticle(stored, a);
+      const r = whole?.[i] ?? withArticle(stored, a);
       refOf.set(r, [a.id, i]);
       reports.push(r);
     });

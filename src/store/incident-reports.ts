@@ -39,6 +39,8 @@ export function updateIncidents(articles: Article[], previous: { articleIds: Rea
   let loaded: Gazetteer | undefined;
   const lazy: Gazetteer = { town: (name) => (loaded ??= gazetteer()).town(name), country: countryCode };
   const byArticle: Record<string, StoredReport[]> = {};
+  // The reports read now, whole, for the grouping: putting them together again from the stored ones would cost as much as grouping them.
+  const read = new Map<string, IncidentReport[]>();
   let extracted = 0;
   for (const article of articles) {
     if (reuse?.articleIds.has(article.id)) {
@@ -48,10 +50,13 @@ export function updateIncidents(articles: Article[], previous: { articleIds: Rea
     }
     extracted++;
     const reports = extractReports(article, { gazetteer: lazy });
-    if (reports.length > 0) byArticle[article.id] = reports.map((r) => toStoredReport(r, article.text));
+    if (reports.length > 0) {
+      byArticle[article.id] = reports.map((r) => toStoredReport(r, article.text));
+      read.set(article.id, reports);
+    }
   }
   const grouping = performance.now();
-  const { groups, regrouped } = regroupIncidents(articles, byArticle, reuse && { articleIds: reuse.articleIds, groups: reuse.incidents.groups });
+  const { groups, regrouped } = regroupIncidents(articles, byArticle, reuse && { articleIds: reuse.articleIds, groups: reuse.incidents.groups }, read);
   return { incidents: { extractor: EXTRACTOR_VERSION, byArticle, groups }, extracted, groupSeconds: (performance.now() - grouping) / 1000, regrouped };
 }
 

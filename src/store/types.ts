@@ -17,9 +17,12 @@ export interface IndexSummary {
   unchanged: boolean;
   /**
    * Incident reports in the new generation, the articles read for them by this build (the others'
-   * were kept), the seconds that reading and grouping took, the incidents they group into, the
-   * grouping's share of those seconds, and the reports it grouped again (the other incidents were
-   * kept from the previous generation). Left out when no generation was written.
+   * were kept), the seconds that reading and grouping took of the build's own time, the incidents
+   * they group into, the grouping's share of the reading's time, and the reports it grouped again (the
+   * other incidents were kept from the previous generation). `thread`: the reports were read in a
+   * worker thread while the passages were embedded (a whole build of many articles), so `seconds` is
+   * the thread's start and the wait for it after the embedding, and `threadSeconds` the time from the
+   * thread's start until its reports were in hand. Left out when no generation was written.
    */
-  incidents?: { reports: number; articlesRead: number; seconds: number; incidents: number; groupSeconds: number; regrouped: number };
+  incidents?: { reports: number; articlesRead: number; seconds: number; incidents: number; groupSeconds: number; regrouped: number; thread?: true; threadSeconds?: number };
 }

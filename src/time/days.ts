@@ -36,8 +36,18 @@ export function partsOf(day: Day): { year: number; month: number; day: number; w
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
+/** Days already written: reports of a corpus name a few thousand days, each again and again. */
+const isoDays = new Map<Day, string>();
+const MAX_ISO_DAYS = 100_000;
+
 export function isoDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoDays.size >= MAX_ISO_DAYS) isoDays.clear();
+    isoDays.set(day, text);
+  }
+  return text;
 }
 
 /** `6 Dec 2023`. */

@@ -105,6 +105,25 @@ describe('groupReports', () => {
     const incidents = groupReports(reports);
     expect(incidents.map((i) => i.reports.map((r) => r.sentence)).sort()).toEqual([[0, 1], [3]]);
   });
+
+  it('groups the same reports together whatever order the articles come in', () => {
+    // Ids out of alphabetical order, so that the input order and the ids' order differ.
+    const story = (id: string, text: string, published = '2025-03-06') => extractReports({ id, file: `${id}.md`, title: id, published, text }, { gazetteer });
+    const articles = [
+      story('zeta', 'A drone hit a fuel depot in Karvan on Monday. The attack killed two guards, officials said.'),
+      story('alpha', 'Two guards were killed when a drone struck a depot in Telin on Monday.'),
+      story('mid', 'A car bomb exploded in Loria on Monday, killing one man. Rockets hit a school in Karvan on Friday, wounding four.', '2025-03-08'),
+      story('beta', 'The blast in Loria on Monday killed a man, police said.'),
+    ];
+    const partition = (reports: ReturnType<typeof story>) =>
+      groupReports(reports)
+        .map((i) => i.reports.map((r) => `${r.articleId}:${r.sentence}`).sort().join(' '))
+        .sort();
+    const given = partition(articles.flat());
+    expect(given.some((g) => g.includes('zeta:1') && g.includes('alpha:0'))).toBe(true);
+    expect(partition([...articles].reverse().flat())).toEqual(given);
+    expect(partition([articles[2]!, articles[0]!, articles[3]!, articles[1]!].flat())).toEqual(given);
+  });
 });
 
 describe('groupReports at the edges of its grid', () => {

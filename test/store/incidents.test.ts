@@ -11,6 +11,7 @@ import { buildIndex } from '../../src/store/build.js';
 import { parseIncidents, parseIncidentsInSteps, serializeIncidents } from '../../src/store/incident-lines.js';
 import { groupIncidents, incidentsOf, reportsOf, updateIncidents, type ReportRef, type StoredIncidents } from '../../src/store/incident-reports.js';
 import { sha256 } from '../../src/store/files.js';
+import { readIncidentsInThread } from '../../src/store/incident-thread.js';
 import { readIndex } from '../../src/store/stored-index.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
@@ -191,6 +192,19 @@ describe('updateIncidents', () => {
     const next = updateIncidents(articles, { articleIds: new Set(['a', 'b']), incidents: stale }, towns);
     expect(next.extracted).toBe(2);
     expect(next.incidents.extractor).toBe(EXTRACTOR_VERSION);
+  });
+
+  it('reads the same reports and incidents in a worker thread as in the build’s own, the gazetteer’s towns included', async () => {
+    const many: Article[] = [
+      ...articles,
+      { id: 'k1', file: 'k1.md', title: 'K1', published: '2025-03-04', text: 'A missile struck a school in Kharkiv on 3 March 2025, killing two pupils.' },
+      { id: 'k2', file: 'k2.md', title: 'K2', published: '2025-03-04', text: 'Two pupils were killed when a Russian missile hit a school in Kharkiv on Monday. Another six people were injured.' },
+    ];
+    const inThread = await readIncidentsInThread(many);
+    expect(inThread.incidents).toEqual(updateIncidents(many, null).incidents);
+    expect(inThread.extracted).toBe(many.length);
+    expect(inThread.incidents.byArticle.k1![0]!.place?.gazetteer?.country).toBe('UA');
+    expect(inThread.incidents.groups.some((g) => g.length >= 2 && g.some(([id]) => id === 'k1') && g.some(([id]) => id === 'k2'))).toBe(true);
   });
 
   it('loads no gazetteer for articles without a place to look up', () => {

@@ -1,0 +1,19 @@
+/**
+ * The worker thread that reads a whole build's incident reports for `readIncidentsInThread`
+ * (incident-thread.ts): the articles come in `workerData`, the `ReportsUpdate` (or the error's
+ * message) goes out in one message, and the thread ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Article } from '../corpus/types.js';
+import { updateIncidents, type ReportsUpdate } from './incident-reports.js';
+
+export type IncidentThreadResult = { ok: true; update: ReportsUpdate } | { ok: false; message: string };
+
+const { articles } = workerData as { articles: Article[] };
+let result: IncidentThreadResult;
+try {
+  result = { ok: true, update: updateIncidents(articles, null) };
+} catch (err) {
+  result = { ok: false, message: err instanceof Error ? err.message : String(err) };
+}
+parentPort!.postMessage(result);
