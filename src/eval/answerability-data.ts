@@ -17,21 +17,13 @@ import { foldOf } from '../learn/train.js';
 import { buildIndex } from '../store/build.js';
 import { openSitrep } from '../sitrep.js';
 import { readSquad } from './datasets.js';
+import type { AnswerabilityExample } from '../learn/answerability-train.js';
 import { containsAnyAnswer } from './normalise.js';
 import { createWorkspace, workspaceConfig, writeJsonlCorpus } from './workspace.js';
 
-export interface AnswerabilityQuestion {
+/** A question's features and label, with its id (the training example plus where it came from). */
+export interface AnswerabilityQuestion extends AnswerabilityExample {
   id: string;
-  /** The SQuAD file it comes from (its base name). */
-  set: string;
-  /** Article title: the unit of a fold. */
-  article: string;
-  answerable: boolean;
-  row: number[];
-  /** 1 when the quoted sentence holds a gold answer (so answering is right). */
-  label: number;
-  /** The hand-set confidence, for comparison. */
-  handConfidence: number;
 }
 
 const COVERAGE = CANDIDATE_FEATURES.indexOf('coverage');

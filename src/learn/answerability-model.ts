@@ -8,18 +8,13 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { LogisticModel } from './logistic.js';
-import { ModelError } from './model.js';
+import { ModelError, logisticSchema } from './model.js';
 
 export const ANSWERABILITY_FORMAT = 'sitrep-answerability';
 export const ANSWERABILITY_VERSION = 1;
 export const ANSWERABILITY_REBUILD_COMMAND = 'npm run train -- --answerability';
 
-const logistic = z.object({
-  mean: z.array(z.number()),
-  scale: z.array(z.number().positive()),
-  weights: z.array(z.number()),
-  bias: z.number(),
-});
+const logistic = logisticSchema;
 
 const schema = z.object({
   format: z.literal(ANSWERABILITY_FORMAT),

@@ -8,11 +8,15 @@ import { probability, trainLogistic, type LogisticModel } from './logistic.js';
 import { auc, bestThreshold, foldOf, type Scored } from './train.js';
 
 export interface AnswerabilityExample {
+  /** The SQuAD file it comes from (its base name). */
   set: string;
+  /** Article title: the unit of a fold. */
   article: string;
   answerable: boolean;
   row: number[];
+  /** 1 when the quoted sentence holds a gold answer (so answering is right). */
   label: number;
+  /** The hand-set confidence, for comparison. */
   handConfidence: number;
 }
 

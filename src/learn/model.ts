@@ -12,12 +12,14 @@ export const MODEL_FORMAT = 'sitrep-answer-selection';
 export const MODEL_VERSION = 1;
 export const REBUILD_COMMAND = 'npm run train';
 
-const logistic = z.object({
+/** A logistic model as the model files store it (shared by every model file). */
+export const logisticSchema = z.object({
   mean: z.array(z.number()),
   scale: z.array(z.number().positive()),
   weights: z.array(z.number()),
   bias: z.number(),
 });
+const logistic = logisticSchema;
 
 const modelSchema = z.object({
   format: z.literal(MODEL_FORMAT),

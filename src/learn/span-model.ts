@@ -8,18 +8,13 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { LogisticModel } from './logistic.js';
-import { ModelError } from './model.js';
+import { ModelError, logisticSchema } from './model.js';
 
 export const SPAN_MODEL_FORMAT = 'sitrep-span-selection';
 export const SPAN_MODEL_VERSION = 1;
 export const SPAN_REBUILD_COMMAND = 'npm run train -- --spans';
 
-const logistic = z.object({
-  mean: z.array(z.number()),
-  scale: z.array(z.number().positive()),
-  weights: z.array(z.number()),
-  bias: z.number(),
-});
+const logistic = logisticSchema;
 
 const spanModelSchema = z.object({
   format: z.literal(SPAN_MODEL_FORMAT),
