@@ -4,21 +4,20 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
-import { chunkArticle, loadScanned, recordedCorpus, scanCorpus, type FileRecord, type RemovedRef } from '../corpus/index.js';
-import type { Article, Passage, SkippedInput } from '../corpus/types.js';
+import { loadScanned, recordedCorpus, scanCorpus } from '../corpus/index.js';
+import type { SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
-import { EXTRACTOR_VERSION } from '../incidents/index.js';
 import type { IndexSummary } from './types.js';
 import { tokenize } from './analyze.js';
-import { IndexError } from './errors.js';
 import { readCorpusRecords, writeCorpusRecords } from './corpus-records.js';
 import { clearLeftovers, publishGeneration, withBuildLock } from './generations.js';
 import { reportCount, updateIncidents } from './incident-reports.js';
 import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
-import { INDEX_FILES, type Manifest } from './manifest.js';
-import { checkCurrentGeneration, readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
+import { INDEX_FILES } from './manifest.js';
+import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, sameSettings } from './previous-generation.js';
+import { checkCurrentGeneration } from './stored-index.js';
 import { writeIndexFiles } from './write-index.js';
 import { buildVectorIndex, extendVectorIndex, type VectorIndex } from './vectors.js';
 import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
@@ -221,116 +220,6 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
     return { ...summary(passages.length, passages.length - missing.length, false), incidents: incidentsRead };
   });
-}
-
-/** The previous generation, when it exists and was built with this embedder; otherwise a full build. */
-function readPrevious(indexDir: string, embedderId: string, efSearch: number): StoredIndex | null {
-  try {
-    return readIndex(indexDir, { embedderId, efSearch, rawVectors: true, forBuild: true });
-  } catch (err) {
-    if (err instanceof IndexError) return null;
-    throw err;
-  }
-}
-
-/**
- * The articles the previous generation holds for a file known unchanged, when it holds all of them
- * (built from the same bytes, none left out as a duplicate); otherwise the file is parsed again.
- */
-function articlesOfPrevious(previous: StoredIndex): (file: string, record: FileRecord) => Article[] | undefined {
-  const byFile = new Map<string, Article[]>();
-  for (const a of previous.articles) {
-    const list = byFile.get(a.file);
-    if (list) list.push(a);
-    else byFile.set(a.file, [a]);
-  }
-  return (file, record) => {
-    if (previous.manifest.files[file] !== record.hash) return undefined;
-    // Those the previous generation holds and `npm run remove` has taken out since are left out.
-    const listed = new Set(record.articles.map((a) => a.id));
-    const held = (byFile.get(file) ?? []).filter((a) => listed.has(a.id));
-    const same = held.length === record.articles.length && held.every((a, i) => a.id === record.articles[i]!.id && a.line === record.articles[i]!.line);
-    return same ? held : undefined;
-  };
-}
-
-const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-
-function sameSettings(m: Manifest, chunking: { sentences: number; overlap: number }, hnsw: { m: number; efConstruction: number }): boolean {
-  return same(m.chunking, chunking) && same(m.hnsw, hnsw);
-}
-
-function isUpToDate(
-  m: Manifest,
-  files: Record<string, string>,
-  chunking: { sentences: number; overlap: number },
-  hnsw: { m: number; efConstruction: number },
-  removed: RemovedRef[],
-): boolean {
-  const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
-  // A removal from a file that keeps its bytes changes no file hash: the removed list tells.
-  const sortedRemoved = (r: RemovedRef[]) => r.map((x) => `${x.file}\0${x.id}`).sort();
-  // Incident reports read by older rules are read again, though no corpus file changed.
-  return (
-    same(sortedFiles(m.files), sortedFiles(files)) &&
-    sameSettings(m, chunking, hnsw) &&
-    same(sortedRemoved(m.removed ?? []), sortedRemoved(removed)) &&
-    m.incidents.extractor === EXTRACTOR_VERSION
-  );
-}
-
-/**
- * Every article's passages: an article the previous generation holds (same id, so same text) keeps
- * its passages, chunked once, and their stored lines (`passageLines`, by the new passage objects);
- * the others are chunked now.
- */
-function chunkAll(
-  articles: Article[],
-  chunking: { sentences: number; overlap: number },
-  previous: StoredIndex | null,
-): { passages: StoredPassage[]; passageLines: WeakMap<StoredPassage, Buffer> } {
-  const held = new Map<string, StoredPassage[]>();
-  if (previous && same(previous.manifest.chunking, chunking)) {
-    for (const p of previous.passages) {
-      const id = previous.articles[p.article]!.id;
-      const list = held.get(id);
-      if (list) list.push(p);
-      else held.set(id, [p]);
-    }
-  }
-  const passageLines = new WeakMap<StoredPassage, Buffer>();
-  const passages = articles.flatMap((article, a) => {
-    const kept = held.get(article.id);
-    if (!kept) return chunkArticle(article, chunking).map((p) => ({ ...p, article: a }));
-    return kept.map((p) => {
-      const stored = { ...p, article: a };
-      const line = previous!.lines?.passages.get(p);
-      if (line) passageLines.set(stored, line);
-      return stored;
-    });
-  });
-  return { passages, passageLines };
-}
-
-/**
- * How the passage list changed since the previous generation: where each old passage is now (-1 when
- * removed) and which passages are new. A passage stays when its id (so its text) and its article's
- * title (part of its lexical text) are the same.
- */
-function passageChange(previous: StoredIndex, articles: Article[], passages: StoredPassage[]): { newPassageOf: Int32Array; added: number[] } {
-  const now = new Map<string, number>();
-  passages.forEach((p, i) => now.set(p.id, i));
-  const newPassageOf = new Int32Array(previous.passages.length).fill(-1);
-  const kept = new Uint8Array(passages.length);
-  previous.passages.forEach((p, i) => {
-    const at = now.get(p.id);
-    if (at === undefined || articles[passages[at]!.article]!.title !== previous.articles[p.article]!.title) return;
-    newPassageOf[i] = at;
-    kept[at] = 1;
-  });
-  const added: number[] = [];
-  kept.forEach((k, i) => k === 0 && added.push(i));
-  return { newPassageOf, added };
 }
 
 /** The lower-cased words of the corpus: candidates for query expansion. */

@@ -1,0 +1,139 @@
+/**
+ * Whether a sentence reports an incident at all, before its fields are read: not a running total, a
+ * threat or plan, a test, a launch, a disaster, an accident, a hack, an interception alone or a
+ * heading; told of one event rather than of attacks in general. Pure tests on the sentence's words
+ * and, for `isReport`, on what `readReport` found (a figure, a day of its own).
+ */
+import { DENIED, DONE, EVENT } from './event-words.js';
+import type { PlaceCandidate } from './places.js';
+
+/** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
+const RUNNING_TOTAL =
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+/** Threats, plans and what-ifs. */
+const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with))\b/i;
+/** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
+const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
+/** What may happen, however dated: "an attack could happen soon", "a potential attack". */
+const MAYBE = /\b(?:could|might|potential|possible|possibly|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
+const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
+const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
+/** Tests, drills and launches into the sea: weapons fired at no one. */
+const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+/** Space flight: rockets that carry people and payloads, not warheads (names in their own case: "the Nasa people" is no agency). */
+const SPACEFLIGHT = /\b(?:spacecraft|spaceflight|spaceport|space (?:station|center|centre|port|agency|launch system|coast|force station|tourists?|exploration|capsule)|astronauts?|cosmonauts?|orbit(?:al|s|ing)?|lunar|moon|satellites?|launch ?pad|boosters?|payloads?|lift-?off|splashdown)\b/i;
+const SPACE_NAMES = /\b(?:NASA|SpaceX|Blue Origin|Roscosmos|Falcon \d|Starship|Artemis)\b/;
+/** Natural hazards: what strikes, hits and kills in a disaster report is no weapon. */
+const NATURAL_HAZARD = /\b(?:earthquakes?|quakes?|temblors?|tremors?|aftershocks?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|storms?|storm surge|floods?|flooding|wildfires?|bushfires?|landslides?|mudslides?|avalanches?|tsunamis?|lightning|eruptions?|volcan(?:o|oes|ic)|heat ?waves?|blizzards?|winds? of|mph winds|magnitude)\b/i;
+/** Accidents: what explodes in them is fuel, gas or a factory's stock, not a weapon. */
+const ACCIDENT = /\b(?:gas|propane|butane|LPG|fuel|oil|petrol|gasoline|chemical|tank(?:er)?\s+trucks?|tankers?|cylinders?|pipelines?|boilers?|firecrackers?|fireworks?|factory|plant|mine|aircraft|plane|helicopter|jet|train)\b[^.;]{0,60}\b(?:explodes|exploded|exploding|explosions?|blasts?|crash(?:es|ed)?|derail\w*|overturn\w*|collaps\w*)\b|\b(?:malfunction\w*|overheat\w*|leak(?:s|ed|ing)?|accident\w*|accidental\w*|mid-air|crash(?:es|ed)? into the ground)\b/i;
+/** Words of an attack, which keep an explosion that is one: "a bomb exploded in a gas station". */
+const ATTACKED = /\b(?:(?:naval|sea|land) mines?|hit(?:ting)? (?:a |an )?(?:\w+ )?mines?|attack\w*|(?:air ?)?strikes?|struck|bomb\w*|militants?|gunm[ae]n|drones?|missiles?|rockets?|shell(?:ed|ing)|terror\w*|suicide|insurgents|rebels|troops|soldiers)\b/i;
+
+/** Attacks by computer: no armed incident. */
+const CYBER = /\b(?:hack(?:ers?|ing|ed)|cyber-?\w*|phishing|malware|ransomware|DDoS)\b/i;
+/** Missiles that came down at sea: a launch, not a strike, unless something was hit. */
+const LANDED_AT_SEA = /\b(?:landed|fell|fallen|falling|splashed(?: down)?|crashed|flew)\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|outside|off|over|toward|towards)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:sea|waters|ocean|Pacific|EEZ|Exclusive Economic Zone|Japan)\b/i;
+/** Words of an armed attack, which keep a sentence that also names a hazard, a launch or a hack. */
+const ARMED = /\b(?:attack\w*|(?:air ?)?strikes?|struck|air force|clash\w*|gunm[ae]n|militants?|troops|soldiers|rebels|insurgents|terror\w*|war(?:planes)?|bomb\w*|shell(?:s|ed|ing)|gunfire|drones?|missiles?)\b/i;
+/** "struck", "strikes" said of a quake or a storm. */
+const NATURAL_STRIKE = /\b(?:struck|strikes?|lightning strikes?)\b/gi;
+const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
+
+/**
+ * Sentences whose striking, hitting and launching is not an armed incident: a space launch, a natural
+ * disaster, a hack, a missile that came down at sea and hurt no one.
+ */
+function isNotArmed(sentence: string): boolean {
+  // Worked out only for a sentence that names a launch or a hazard: most name neither.
+  let armed: boolean | undefined;
+  const isArmed = () => (armed ??= ARMED.test(sentence.replace(NATURAL_STRIKE, ' ')));
+  if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !isArmed()) return true;
+  if (NATURAL_HAZARD.test(sentence) && !isArmed()) return true;
+  if (CYBER.test(sentence) && !HARM.test(sentence)) return true;
+  if (ACCIDENT.test(sentence) && !ATTACKED.test(sentence)) return true;
+  if (!LANDED_AT_SEA.test(sentence) || !/\b(?:missiles?|rockets?)\b/i.test(sentence)) return false;
+  const done = sentence.replace(DENIED, ' ');
+  return !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
+}
+
+/** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
+const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the))\b/i;
+
+/** An event told again ("the attack", "that strike", "its attacks"): the article has reported it, or speaks of it, already. */
+const TOLD_AGAIN = /\b(?:the|that|this|those|these|its|their|his|her|our|[\p{Lu}][\p{L}.-]*['’]s)\s+(?:(?=[\p{Ll}])[\p{L}'’-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|blasts?|explosions?|raids?|bombings?|assaults?|shelling|shootings?|ambush|incident|operation|offensive)\b/giu;
+/** Attacks in the plural, with no number: attacks in general, or many ("Russian missile attacks cripple …"). */
+const PLURAL_EVENT = /\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|assaults|explosions|blasts|shootings|clashes)\b/gi;
+/** "strikes a", "attacks the", "strikes Kyiv": the word is a verb, the event itself. */
+const VERB_AFTER = /^\s+(?:(?:a|an|the|its|their)\b|(?=\p{Lu}))/u;
+
+/** `text` with the matches of `pattern` blanked, save those a determiner or a name follows (verbs: "strikes a base"). */
+function withoutNouns(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (m: string, ...rest: unknown[]) => {
+    const at = rest[rest.length - 2] as number;
+    return VERB_AFTER.test(text.slice(at + m.length, at + m.length + 40)) ? m : ' '.repeat(m.length);
+  });
+}
+/** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …". */
+const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:/i;
+
+/** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
+const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
+
+/**
+ * Whether a sentence with no figure and no day of its own tells of one event: after the event told
+ * again ("the attack") and attacks in the plural are set aside, an event word or a verb of harm done
+ * must remain.
+ */
+function tellsOfOneEvent(sentence: string): boolean {
+  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence)) return true;
+  const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
+  return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
+}
+
+/** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
+const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
+
+/**
+ * The tests that need neither the day nor the figures, made first: they turn most sentences away
+ * before the dates are read (chrono is the dearest reader). `hasEvent`: whether `EVENT` matches.
+ */
+export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
+  if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
+  if (LINK_LINE.test(sentence)) return false;
+  // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
+  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' '))) return false;
+  if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
+  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, ''))) return false;
+  if (TEST.test(sentence) || isNotArmed(sentence)) return false;
+  // "How did the attack unfold?": a question asks, it does not report.
+  if (/\?["”’)]*$/.test(sentence)) return false;
+  return true;
+}
+
+/** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
+export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
+  // The flags first: each long pattern is tried only when its answer can matter.
+  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
+  if (!hasDate && RUNNING_TOTAL.test(sentence)) return false;
+  if (!hasFigure) {
+    // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
+    const told = sentence.replace(WHILE_CLAUSE, '');
+    if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return false;
+    // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
+    if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return false;
+  }
+  return true;
+}
+
+/**
+ * A toll told on its own, of the event just told: it names no place (one that does tells of somewhere
+ * else: "Three of the wounded will be taken to the hospital in Landstuhl"), and is not a link line, a
+ * question, a plan, a disaster, a test or a side's running toll ("They have wounded about 120 troops").
+ */
+export function isTollAlone(sentence: string, places: () => PlaceCandidate[]): boolean {
+  if (LINK_LINE.test(sentence) || /\?["”’)]*$/.test(sentence) || isNotArmed(sentence) || TEST.test(sentence) || NOT_DONE.test(sentence)) return false;
+  if (/\b(?:have|has|had)\s+(?:\w+\s+)?(?:killed|wounded|injured)\b|\bidentified\b/i.test(sentence)) return false;
+  return places().length === 0;
+}
