@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { LogisticModel } from './logistic.js';
-import { ModelError, logisticSchema } from './model.js';
+import { logisticSchema, readModelFile } from './model.js';
 
 export const ANSWERABILITY_FORMAT = 'sitrep-answerability';
 export const ANSWERABILITY_VERSION = 1;
@@ -36,26 +36,15 @@ export type AnswerabilityModel = z.infer<typeof schema> & { answers: LogisticMod
 /** Reads and checks an answerability model file against the features this Sitrep computes. */
 export function readAnswerabilityModel(file: string, features: readonly string[]): AnswerabilityModel {
   const rebuild = `Rebuild it with \`${ANSWERABILITY_REBUILD_COMMAND}\`, or set ABSTAIN_MODEL=none for the hand-set confidence.`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ModelError(`The answerability model ${file} cannot be read (${(err as Error).message}). ${rebuild}`);
-  }
-  const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== ANSWERABILITY_FORMAT) throw new ModelError(`The answerability model ${file} is not one (format ${String(format)}, expected ${ANSWERABILITY_FORMAT}). ${rebuild}`);
-  const version = (raw as { version?: unknown }).version;
-  if (version !== ANSWERABILITY_VERSION) {
-    throw new ModelError(`The answerability model ${file} has format version ${String(version)}; this Sitrep reads version ${ANSWERABILITY_VERSION}. ${rebuild}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ModelError(`The answerability model ${file} is not a valid model (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}). ${rebuild}`);
-  const m = parsed.data;
-  const sizes = [m.answers, ...m.folds].flatMap((l) => [l.mean.length, l.scale.length, l.weights.length]);
-  if (m.features.join(',') !== features.join(',') || sizes.some((s) => s !== features.length)) {
-    throw new ModelError(`The answerability model ${file} reads other features than this Sitrep computes. ${rebuild}`);
-  }
-  return m;
+  return readModelFile(file, features, {
+    name: 'answerability model',
+    format: { value: ANSWERABILITY_FORMAT, notOne: 'one' },
+    version: ANSWERABILITY_VERSION,
+    schema: schema,
+    logistics: (m) => [m.answers, ...m.folds],
+    rebuild,
+    issuePath: true,
+  });
 }
 
 export function writeAnswerabilityModel(file: string, model: AnswerabilityModel): void {

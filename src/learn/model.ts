@@ -41,26 +41,66 @@ export class ModelError extends Error {
   override readonly name = 'ModelError';
 }
 
-/** Reads and checks a model file against the features this Sitrep computes. */
-export function readAnswerModel(file: string, features: readonly string[]): AnswerModel {
+/** What a model file must be, for `readModelFile`. */
+export interface ModelFileSpec<T> {
+  /** How messages name it: "answer model", "span model". */
+  name: string;
+  /** The `format` field it must carry, and how a message says it is not one; absent: not checked. */
+  format?: { value: string; notOne: string };
+  version: number;
+  schema: z.ZodType<T>;
+  /** Its logistic models, each of which must read `features`. */
+  logistics: (model: T) => readonly { mean: number[]; scale: number[]; weights: number[] }[];
+  /** What to do about a bad file, ending every message. */
+  rebuild: string;
+  /** Whether a schema failure names the field it failed at. */
+  issuePath?: boolean;
+}
+
+/**
+ * Reads and checks a model file: readable JSON, its format and version, its schema, and features
+ * (names, order and every logistic model's sizes) equal to those this Sitrep computes; each failure
+ * is a ModelError that says what to do.
+ */
+export function readModelFile<T extends { features: string[] }>(file: string, features: readonly string[], spec: ModelFileSpec<T>): T {
+  const { name, rebuild } = spec;
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ModelError(`The answer model ${file} cannot be read (${(err as Error).message}). Rebuild it with \`${REBUILD_COMMAND}\`.`);
+    throw new ModelError(`The ${name} ${file} cannot be read (${(err as Error).message}). ${rebuild}`);
+  }
+  if (spec.format) {
+    const format = (raw as { format?: unknown } | null)?.format;
+    if (format !== spec.format.value) throw new ModelError(`The ${name} ${file} is not ${spec.format.notOne} (format ${String(format)}, expected ${spec.format.value}). ${rebuild}`);
   }
   const version = (raw as { version?: unknown } | null)?.version;
-  if (version !== MODEL_VERSION) {
-    throw new ModelError(`The answer model ${file} has format version ${String(version)}; this Sitrep reads version ${MODEL_VERSION}. Rebuild it with \`${REBUILD_COMMAND}\`.`);
+  if (version !== spec.version) {
+    throw new ModelError(`The ${name} ${file} has format version ${String(version)}; this Sitrep reads version ${spec.version}. ${rebuild}`);
   }
-  const parsed = modelSchema.safeParse(raw);
-  if (!parsed.success) throw new ModelError(`The answer model ${file} is not a valid model (${parsed.error.issues[0]?.message}). Rebuild it with \`${REBUILD_COMMAND}\`.`);
+  const parsed = spec.schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const what = spec.issuePath ? `${issue?.path.join('.')}: ${issue?.message}` : `${issue?.message}`;
+    throw new ModelError(`The ${name} ${file} is not a valid model (${what}). ${rebuild}`);
+  }
   const m = parsed.data;
-  const sizes = [m.sentence.mean.length, m.sentence.scale.length, m.sentence.weights.length];
-  if (m.features.join(',') !== features.join(',') || sizes.some((s) => s !== features.length)) {
-    throw new ModelError(`The answer model ${file} reads other features than this Sitrep computes. Rebuild it with \`${REBUILD_COMMAND}\`.`);
+  const sizes = spec.logistics(m).flatMap((l) => [l.mean.length, l.scale.length, l.weights.length]);
+  if (m.features.join(',') !== features.join(',') || sizes.some((n) => n !== features.length)) {
+    throw new ModelError(`The ${name} ${file} reads other features than this Sitrep computes. ${rebuild}`);
   }
   return m;
+}
+
+/** Reads and checks a model file against the features this Sitrep computes. */
+export function readAnswerModel(file: string, features: readonly string[]): AnswerModel {
+  return readModelFile(file, features, {
+    name: 'answer model',
+    version: MODEL_VERSION,
+    schema: modelSchema,
+    logistics: (m) => [m.sentence],
+    rebuild: `Rebuild it with \`${REBUILD_COMMAND}\`.`,
+  });
 }
 
 export function writeAnswerModel(file: string, model: AnswerModel): void {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { LogisticModel } from './logistic.js';
-import { ModelError, logisticSchema } from './model.js';
+import { logisticSchema, readModelFile } from './model.js';
 
 export const SPAN_MODEL_FORMAT = 'sitrep-span-selection';
 export const SPAN_MODEL_VERSION = 1;
@@ -35,26 +35,15 @@ export type SpanModel = z.infer<typeof spanModelSchema> & { span: LogisticModel;
 /** Reads and checks a span model file against the features this Sitrep computes. */
 export function readSpanModel(file: string, features: readonly string[]): SpanModel {
   const rebuild = `Rebuild it with \`${SPAN_REBUILD_COMMAND}\`, or set SPAN_MODEL=none for the hand rules.`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ModelError(`The span model ${file} cannot be read (${(err as Error).message}). ${rebuild}`);
-  }
-  const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== SPAN_MODEL_FORMAT) throw new ModelError(`The span model ${file} is not a span model (format ${String(format)}, expected ${SPAN_MODEL_FORMAT}). ${rebuild}`);
-  const version = (raw as { version?: unknown }).version;
-  if (version !== SPAN_MODEL_VERSION) {
-    throw new ModelError(`The span model ${file} has format version ${String(version)}; this Sitrep reads version ${SPAN_MODEL_VERSION}. ${rebuild}`);
-  }
-  const parsed = spanModelSchema.safeParse(raw);
-  if (!parsed.success) throw new ModelError(`The span model ${file} is not a valid model (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}). ${rebuild}`);
-  const m = parsed.data;
-  const sizes = [m.span, ...m.folds].flatMap((l) => [l.mean.length, l.scale.length, l.weights.length]);
-  if (m.features.join(',') !== features.join(',') || sizes.some((s) => s !== features.length)) {
-    throw new ModelError(`The span model ${file} reads other features than this Sitrep computes. ${rebuild}`);
-  }
-  return m;
+  return readModelFile(file, features, {
+    name: 'span model',
+    format: { value: SPAN_MODEL_FORMAT, notOne: 'a span model' },
+    version: SPAN_MODEL_VERSION,
+    schema: spanModelSchema,
+    logistics: (m) => [m.span, ...m.folds],
+    rebuild,
+    issuePath: true,
+  });
 }
 
 export function writeSpanModel(file: string, model: SpanModel): void {
