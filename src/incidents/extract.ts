@@ -23,7 +23,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-9';
+export const EXTRACTOR_VERSION = 'incidents-10';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -50,6 +50,8 @@ const COMMENTARY = /\b(?:analyst|analysts|experts?|believes?|sees|expects?|argue
 const SINGLE_EVENT = /\b(?:a|an|the|this|that|[A-Z][a-z]+day['’]s|last night['’]s|[Tt]uesday['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|strike|airstrike|air strike|assault|raid|bombing|explosion|blast|shooting|shelling|ambush|massacre|stabbing)\b/i;
 /** One weapon that did harm: "A missile hit an oil refinery", "a drone slammed into a building". */
 const ONE_WEAPON_DID = /\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,2}?(?:missile|drone|rocket|shell|bomb|car bomb|grenade|mortar(?: round)?|projectile)\s+(?:also\s+|reportedly\s+)?(?:hit|struck|slammed|crashed|exploded|landed|fell|damaged|destroyed|killed|injured|wounded)\b/i;
+/** One thing attacked, told in the passive: "the tanker Disha … was attacked in the Strait of Hormuz", "a service center … was attacked with missiles". */
+const ONE_THING_ATTACKED = /\b(?:was|has been|had been)\s+(?:reportedly\s+|also\s+)?(?:attacked|hit|struck|targeted|shelled|bombed|raided)\s+(?:by|with|in|at|near|on|off)\b/i;
 const MIN_EVIDENCE = 2;
 
 /**
@@ -64,7 +66,7 @@ function evidence(sentence: string, found: { figure: boolean; dated: boolean; pl
   if (found.place) score += found.place.level >= 3 ? 2 : found.actorSpan && found.place.start < found.actorSpan.end && found.actorSpan.start < found.place.end ? 0 : 1;
   if (found.actor) score += 1;
   if (found.target) score += 1;
-  if (SINGLE_EVENT.test(sentence) || ONE_WEAPON_DID.test(sentence)) score += 1;
+  if (SINGLE_EVENT.test(sentence) || ONE_WEAPON_DID.test(sentence) || ONE_THING_ATTACKED.test(sentence)) score += 1;
   if (GENERIC.test(sentence)) score -= 2;
   if (COMMENTARY.test(sentence)) score -= 1;
   if (/^[“"]/.test(sentence) && !found.figure) score -= 2;

@@ -30,7 +30,7 @@ export interface PlaceCandidate {
   country?: string;
 }
 
-const CONNECTOR = "(?:al|el|ad|ash|az|ar|de|del|do|dos|di|da|du|bin|ibn|ben|wal|ul)";
+const CONNECTOR = "(?:al|el|ad|ash|az|ar|en|an|es|et|de|del|do|dos|di|da|du|bin|ibn|ben|wal|ul)";
 const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]+(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
 /** A run of capitalised words, with the small words names hold ("Deir Qanoun an-Naher", "Port of Sudan"). */
 const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
@@ -138,7 +138,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     let text = m[0].replace(/['’]s$/, '').replace(/(?<!\b(?:Tower|Route|Highway|Gate|Post|Outpost|Base|Camp|Block|Sector))\s+\d{1,3}$/, '');
     let start = m.index;
     // "WASHINGTON —", "KYIV, Aug 27 (Reuters) -": a dateline says where the reporter is, not where it happened.
-    if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–-]|,|\()/.test(sentence.slice(text.length))) continue;
+    if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–−-]|,|\()/.test(sentence.slice(text.length))) continue;
     // "Israel Saturday": a day or month written after a name is not part of it.
     text = text.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/, '');
     // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz", "NATO-member Poland": the place is what follows.

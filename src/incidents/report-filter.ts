@@ -18,6 +18,18 @@ const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
 const MAYBE = /\b(?:could|might|potential|possible|possibly|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
+/**
+ * The attack told beside its interception: "shot down 28 drones during a Houthi attack", "… as Tehran
+ * launched a massive revenge attack", "used drones to attack two airfields", "Drones target Erbil, with
+ * six reported intercepted".
+ */
+const ATTACK_BESIDE =
+  /\b(?:(?:during|in|amid)\s+(?:a|an|the|its|their|[\p{Lu}][\p{L}.-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|barrage)|launch(?:ed|es)?\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|barrage)|(?:used|sent|launched|fired)\s+(?:\d[\d,]*\s+|\w+\s+)?(?:drones|missiles|rockets|UAVs)\s+to\s+(?:attack|target|strike|hit)|(?:drones|missiles|rockets|UAVs)\s+(?:target(?:ed)?|attack(?:ed)?)\s+(?=\p{Lu}))/iu;
+/** "18 out of 23 … were intercepted", "intercepted 8 of 10": some got through. */
+function someGotThrough(sentence: string): boolean {
+  for (const m of sentence.matchAll(/\b(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b/g)) if (Number(m[1]) < Number(m[2])) return true;
+  return false;
+}
 /** Tests, drills and launches into the sea: weapons fired at no one. */
 const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
 /** Space flight: rockets that carry people and payloads, not warheads (names in their own case: "the Nasa people" is no agency). */
@@ -31,7 +43,7 @@ const ACCIDENT = /\b(?:gas|propane|butane|LPG|fuel|oil|petrol|gasoline|chemical|
 const ATTACKED = /\b(?:(?:naval|sea|land) mines?|hit(?:ting)? (?:a |an )?(?:\w+ )?mines?|attack\w*|(?:air ?)?strikes?|struck|bomb\w*|militants?|gunm[ae]n|drones?|missiles?|rockets?|shell(?:ed|ing)|terror\w*|suicide|insurgents|rebels|troops|soldiers)\b/i;
 
 /** Attacks by computer: no armed incident. */
-const CYBER = /\b(?:hack(?:ers?|ing|ed)|cyber-?\w*|phishing|malware|ransomware|DDoS)\b/i;
+const CYBER = /\b(?:hack(?:ers?|ing|ed)|cyber-?\w*|phishing|malware|ransomware|DDoS|databases?|malicious actors?|ransom notes?)\b/i;
 /** Missiles that came down at sea: a launch, not a strike, unless something was hit. */
 const LANDED_AT_SEA = /\b(?:landed|fell|fallen|falling|splashed(?: down)?|crashed|flew)\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|outside|off|over|toward|towards)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:sea|waters|ocean|Pacific|EEZ|Exclusive Economic Zone|Japan)\b/i;
 /** Words of an armed attack, which keep a sentence that also names a hazard, a launch or a hack. */
@@ -86,13 +98,23 @@ const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s
  * must remain.
  */
 function tellsOfOneEvent(sentence: string): boolean {
-  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence)) return true;
+  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence) || PLURAL_DID.test(sentence) || (INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return true;
   const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
 
+/** Strikes told in the present as one event's harm, as news digests write: "Iranian strikes damage a desalination plant …", "Israeli airstrikes kill three". */
+const PLURAL_DID = /\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|explosions|blasts)\s+(?:also\s+)?(?:damage|destroy|hit|kill|wound|injure|target|set fire to)\s+(?:a|an|the|\d|[\p{Lu}])/u;
+
 /** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
 const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
+
+/** Who kills in an attack, named with the killing: "Hamas militants killed 1,200", "killed … by rebel group the OLA"; not a count ("forces have killed 30,000"). */
+const ATTACKERS = String.raw`(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|attackers?|assailants?|gangs?|terrorists?|fighters|bombers?|settlers|mobs?)`;
+const KILLED_BY_ATTACKERS = new RegExp(
+  String.raw`\b${ATTACKERS}\s+(?:[\w'’-]+\s+){0,2}?(?:killed|kill|kills|killing|shot|murdered|massacred|wounded|injured)\b|\b(?:killed|wounded|injured|murdered|massacred|shot)\s+(?:[\w'’.-]+\s+){0,6}?by\s+(?:[\w'’.-]+\s+){0,4}?${ATTACKERS}\b`,
+  'i',
+);
 
 /**
  * The tests that need neither the day nor the figures, made first: they turn most sentences away
@@ -100,12 +122,12 @@ const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\
  */
 export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
-  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence)) return false;
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return false;
   if (LINK_LINE.test(sentence)) return false;
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
-  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' '))) return false;
+  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
-  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, ''))) return false;
+  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return false;
   if (TEST.test(sentence) || isNotArmed(sentence)) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;

@@ -6,18 +6,26 @@
 
 /** Words that report violence done: the attack, the weapon, or its toll. */
 const TRIGGER =
-  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|engag(?:e|es|ed|ing) in (?:[\w-]+ )?fighting|fighting (?:broke out|breaks out|erupted|erupts|flared|flares)|stabbing|stabbed|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
+  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|engag(?:e|es|ed|ing) in (?:[\w-]+ )?fighting|fighting (?:broke out|breaks out|erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|projectiles?|suicide bombers?|(?:terrorist|armed|knife|gun|drone|missile|rocket|mortar|ground|Oct\. 7|October 7(?:th)?|[A-Z][a-z]+day['’]s) assaults?|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
 
 /** Senses of those words that are not violence: labour strikes, sport, space launches, a shot at something, a deal struck, staff fired. */
 const NOT_VIOLENCE =
-  /\b(?:(?:workers?|drivers?|union|rail|labou?r|teachers?|nurses?|general|hunger)\s+strikes?|strikes?\s+(?:a|an)\s+(?:deal|balance|pose|chord|tone)|on strike|striking (?:workers|drivers)|shooting stars?|penalty shootout|(?:what|it|that|this)\s+(?:\w+\s+)?(?:struck|strikes|hit|hits)\s+(?:me|us)\b|rocket launch|heart attack|panic attack|shot clock|free[- ]throw|touchdown|(?:deal|agreement|accord|bargain|truce|cease-?fire)\b[^.;]{0,30}\b(?:struck|striking)|(?:struck|strikes?|striking) (?:a|an|the) (?:\w+ )?(?:deal|agreement|accord|bargain|truce|cease-?fire)|(?:been|was|were|got|get|being) fired\b(?! (?:at|on|upon|into|from|toward|towards))|(?:drivers|workers|employees|staff|nurses|doctors|teachers|pilots|unions?)\b[^.;]{0,40}\b(?:struck|went on strike|walked out))\b/i;
+  /\b(?:(?:workers?|drivers?|union|rail|labou?r|teachers?|nurses?|general|hunger)\s+strikes?|strikes?\s+(?:a|an)\s+(?:deal|balance|pose|chord|tone)|on strike|striking (?:workers|drivers)|shooting stars?|penalty shootout|(?:what|it|that|this)\s+(?:\w+\s+)?(?:struck|strikes|hit|hits)\s+(?:me|us)\b|rocket launch|heart attack|panic attack|shot clock|free[- ]throw|touchdown|(?:deal|agreement|accord|bargain|truce|cease-?fire)\b[^.;]{0,30}\b(?:struck|striking)|(?:struck|strikes?|striking) (?:a|an|the) (?:\w+ )?(?:deal|agreement|accord|bargain|truce|cease-?fire)|(?:been|was|were|got|get|being) fired\b(?! (?:at|on|upon|into|from|toward|towards))|(?:drivers|workers|employees|staff|nurses|doctors|teachers|pilots|unions?)\b[^.;]{0,40}\b(?:struck|went on strike|walked out)|(?:hit|hits|struck)\b[^.;]{0,40}\bwith (?:new |fresh |an? )?(?:sanctions|tariffs|asset freezes?|injunctions|fines?|charges|lawsuits?|restrictions|penalties|bans?))\b/i;
+
+/**
+ * "hit", which a record, a song or a ball is too, and "has targeted", "have destroyed", which a campaign
+ * ad or a drought does: triggers only beside the words of armed forces ("the IRGC says it has hit …",
+ * "a tanker is hit by a projectile", "CENTCOM confirms that they have destroyed the … tower").
+ */
+const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed))\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
+const ARMED_FORCES = /\b(?:military|forces|troops|army|navy|IRGC|Revolutionary Guards?|militants?|rebels?|insurgents?|militias?|projectiles?|air ?bases?|naval base)\b/i;
 
 export function mayReportIncident(sentence: string): boolean {
-  return TRIGGER.test(sentence) && !NOT_VIOLENCE.test(sentence);
+  return (TRIGGER.test(sentence) || (HIT.test(sentence) && ARMED_FORCES.test(sentence))) && !NOT_VIOLENCE.test(sentence);
 }
 
 /** The first trigger word in `sentence`, with its offset, or null. */
 export function findTrigger(sentence: string): { index: number; text: string } | null {
-  const m = TRIGGER.exec(sentence);
+  const m = TRIGGER.exec(sentence) ?? (ARMED_FORCES.test(sentence) ? HIT.exec(sentence) : null);
   return m ? { index: m.index, text: m[0] } : null;
 }
