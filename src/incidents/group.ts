@@ -12,6 +12,8 @@ import type { Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure
 
 /** Within one article, an undated sentence ("The attack killed two") may tell of an event up to this many days before the article's day. */
 const UNDATED_LOOKBACK_DAYS = 7;
+/** Above this many pairs of towns the check that two groups are apart is skipped (the merge is allowed): it stays cheap on a large corpus. */
+const MAX_APART_PAIRS = 100;
 
 export interface GroupOptions {
   /** Two towns the gazetteer knows are one place within this distance. Default 25 km. */
@@ -157,6 +159,37 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     for (const t of own.names) add(tokens.names, t, i);
     for (const c of own.cells) add(tokens.cells, c, i);
   });
+  // The reports of each group whose main place is a town or site: one incident happens in one place, so
+  // two groups whose towns are apart (and neither report names the other's) are not merged, however a
+  // third report links them ("… in Kharkiv", "… in Ukraine", "… near Kyiv": three places, not one).
+  const fine = new Map<number, number[]>();
+  reports.forEach((r, i) => {
+    if (r.place && isFine(r.place)) fine.set(i, [i]);
+  });
+  const near = (a: IncidentReport, b: IncidentReport) => nearby(a.place!, b.place!, nearbyKm) || a.otherPlaces.some((x) => nearby(x, b.place!, nearbyKm)) || b.otherPlaces.some((y) => nearby(a.place!, y, nearbyKm));
+  // A linking report that names both places says they are one incident's ("Rockets hit Karvan and the Loria depot").
+  const names = (r: IncidentReport, p: PlaceField) => placesOf(r).some((q) => nearby(q, p, nearbyKm));
+  const apart = (i: number, j: number) => {
+    const a = fine.get(uf.find(i));
+    const b = fine.get(uf.find(j));
+    if (!a || !b || a.length * b.length > MAX_APART_PAIRS) return false;
+    const [ri, rj] = [reports[i]!, reports[j]!];
+    return a.some((x) =>
+      b.some((y) => {
+        const [px, py] = [reports[x]!.place!, reports[y]!.place!];
+        return !near(reports[x]!, reports[y]!) && !(names(ri, px) && names(ri, py)) && !(names(rj, px) && names(rj, py));
+      }),
+    );
+  };
+  const unite = (i: number, j: number) => {
+    const [ri, rj] = [uf.find(i), uf.find(j)];
+    if (ri === rj) return;
+    const merged = [...(fine.get(ri) ?? []), ...(fine.get(rj) ?? [])];
+    fine.delete(ri);
+    fine.delete(rj);
+    uf.union(i, j);
+    if (merged.length) fine.set(uf.find(i), merged);
+  };
   // The report each later one was last compared with: a mark per report instead of a set per report.
   const seenBy = new Int32Array(reports.length).fill(-1);
   reports.forEach((r, i) => {
@@ -172,7 +205,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
         seenBy[j] = i;
         // Already one incident: a link between them would change nothing.
         if (uf.find(i) === uf.find(j)) continue;
-        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm)) uf.union(i, j);
+        if (agree(i, j) && placesAgree(r, reports[j]!, nearbyKm) && !apart(i, j)) unite(i, j);
       }
     };
     for (let k = d - dayTolerance; k <= d + dayTolerance; k++) {
@@ -196,7 +229,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
   };
   const join = (i: number, j: number) => {
     const k = named.get(uf.find(i)) ?? named.get(uf.find(j));
-    uf.union(i, j);
+    unite(i, j);
     if (k !== undefined && !named.has(uf.find(i))) named.set(uf.find(i), k);
   };
   // Reports of one article, in sentence order: undated ones may be days from the dated ones. Only
@@ -221,7 +254,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
         join(i, j);
         break;
       }
-      if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm)) join(i, j);
+      if (reports[j]!.place && placesAgree(r, reports[j]!, nearbyKm) && !apart(i, j)) join(i, j);
     }
   });
   // An earlier event an article recalls on its own day ("the Oct. 7 attack" in a page of January) is one

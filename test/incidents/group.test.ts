@@ -71,6 +71,15 @@ describe('groupReports', () => {
     expect(incidents[0]!.day).toBe('2025-03-03');
   });
 
+  it('does not merge through a third report two groups of one article whose towns are apart', () => {
+    // Karvan and Loria are 60 km apart; the country named in the middle links each to it, not them to each other.
+    const text = 'Shelling hit a market in Karvan on Monday, killing three. Shelling across Armenia on Monday wounded four people, officials said. Shells hit a school in Loria on Monday, killing two.';
+    const reports = reportsOf(text);
+    expect(reports).toHaveLength(3);
+    const incidents = groupReports(reports);
+    expect(incidents.some((i) => i.places.includes('Karvan') && i.places.includes('Loria'))).toBe(false);
+  });
+
   it('joins an earlier event an article recalls, whatever place each sentence names in passing', () => {
     const text = 'Militants raided the Karvan Air Base on January 7, killing 40 soldiers. In Loria, officials said the January 7 raid had killed 40 soldiers.';
     const reports = reportsOf(text);
