@@ -22,6 +22,8 @@ const YEAR_OF_EVENT = new RegExp(
   'giu',
 );
 const ATOMIC_BOMBING = /\batomic\s+bomb\w*|\bnuclear\s+bomb(?:s|ings?)\b|\b(?:dropped|detonated)\s+(?:an?\s+|two\s+)?nuclear\s+bomb\b|\b(?:bombs?|bombings?)\s+(?:\w+\s+){0,2}(?:on|of|over)\s+Hiroshima\b/i;
+/** The cheap look first: most sentences name no year and no war. */
+const YEAR_OR_WAR = /(?:19|20)\d\d|World War|WW/;
 const WORLD_WAR = /\b(?:World War (?:II|Two|2|I|One)|(?:Second|First) World War|WWII|WW2)\b/;
 /** What a year or a war is measured from or against ("the largest since World War II", "than in 2014"): no time of the event. */
 const MEASURED_FROM = /\b(?:since|than|before|until|till|after|from)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?$/i;
@@ -32,7 +34,7 @@ const TOLD_AS_NEWS = /\b(?:is|are)\s+(?:\w+\s+)?(?:killed|injured|wounded|hit|st
 /** Whether a sentence with no day of its own tells of a past event by its year ("atomic bombs dropped on Hiroshima … in 1945"). */
 function recallsPastYear(sentence: string, publishedYear: number): boolean {
   // "Three militants involved in the Bucha massacre in 2022 are killed …": told in the present, or of the weekend, the news is new.
-  if (TOLD_AS_NEWS.test(sentence)) return false;
+  if (!YEAR_OR_WAR.test(sentence) || TOLD_AS_NEWS.test(sentence)) return false;
   const war = WORLD_WAR.exec(sentence);
   if (war && !MEASURED_FROM.test(sentence.slice(Math.max(0, war.index - 30), war.index))) return true;
   for (const m of sentence.matchAll(YEAR_OF_EVENT)) {
