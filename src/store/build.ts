@@ -41,7 +41,7 @@ export interface BuildOptions {
   rebuild?: 'refit' | 'keep-component';
   /**
    * Vectors the passage graph's log may add before the build writes a new snapshot instead
-   * (default DEFAULT_MAX_LOGGED_VECTORS, 1,024): each is inserted again at every open.
+   * (default DEFAULT_MAX_LOGGED_VECTORS, 512): each is inserted again at every open.
    */
   maxLoggedVectors?: number;
 }
