@@ -18,7 +18,10 @@ import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lex
 import { INDEX_FILES } from './manifest.js';
 import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, sameSettings } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
-import { writeIndexFiles } from './write-index.js';
+import type { LogPlan } from './stored-index.js';
+import { DEFAULT_MAX_LOGGED_VECTORS } from './vector-log.js';
+import { logPlanFor } from './vector-plan.js';
+import { SNAPSHOT_FILES, writeIndexFiles } from './write-index.js';
 import { buildVectorIndex, extendVectorIndex, type VectorIndex } from './vectors.js';
 import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
 
@@ -36,6 +39,11 @@ export interface BuildOptions {
    * generation was built with the same settings.
    */
   rebuild?: 'refit' | 'keep-component';
+  /**
+   * Vectors the passage graph's log may add before the build writes a new snapshot instead
+   * (default DEFAULT_MAX_LOGGED_VECTORS, 512): each is inserted again at every open.
+   */
+  maxLoggedVectors?: number;
 }
 
 /** Share of the passage graph's points that may be deleted before the graph is rebuilt whole. */
@@ -168,6 +176,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     let words: WordIndex;
     const change = extend ? passageChange(previous, articles, passages) : null;
     const carriedNames: string[] = [];
+    let logPlan: LogPlan | undefined;
     if (previous && change) {
       const extended = extendVectorIndex(
         previous.vectors,
@@ -176,6 +185,11 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       );
       // Deleted points still cost search time and memory: past a quarter of the graph, it is rebuilt.
       vectors = extended.deletedShare <= MAX_DELETED_SHARE ? extended.index : buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions);
+      // The change is logged (the snapshot and earlier segments linked) while the log stays within its bound; else a snapshot is written.
+      if (vectors === extended.index) {
+        logPlan = logPlanFor(previous.vectorSlots.log, extended, passages, rawVectors, options.maxLoggedVectors ?? DEFAULT_MAX_LOGGED_VECTORS) ?? undefined;
+        if (logPlan) carriedNames.push(...SNAPSHOT_FILES, ...logPlan.carried);
+      }
       options.onProgress?.(total, total);
       lexical = extendLexicalIndex(previous.lexical, change.newPassageOf, change.added.map((i) => ({ id: i, text: lexicalText(i) })), passages.length);
       words = await extendWordIndex(previous.words, vocabulary(change.added.map((i) => texts[i]!)), glove);
@@ -208,6 +222,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         lexical,
         words,
         incidents,
+        ...(logPlan ? { logPlan } : {}),
         ...(previous
           ? {
               lines: { articles: previous.lines!.articles, passages: passageLines, reports: previous.lines!.reports },

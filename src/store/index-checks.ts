@@ -12,7 +12,6 @@ import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
 import { RecordLinesError, recordLines } from './record-lines.js';
 import type { StoredPassage } from './stored-index.js';
-import { NO_PASSAGE } from './vectors.js';
 
 export const MANIFEST = 'manifest.json';
 /**
@@ -84,23 +83,6 @@ export function checkSize(file: string, expected: { bytes: number }, bytes: numb
 /** Refuses a stored file whose sha256 (hex) differs from the manifest's. */
 export function checkSum(file: string, expected: { sha256: string }, digest: string): void {
   if (digest !== expected.sha256) throw damaged(file, 'its checksum does not match the manifest');
-}
-
-/**
- * The passage graph's label map, checked; null when every label is its passage number (a graph
- * built whole), so that search needs no lookup.
- */
-export function passageLabels(bytes: Buffer, passages: number, file: string): Uint32Array | null {
-  if (bytes.length % 4 !== 0) throw damaged(file, 'its length is not a whole number of labels');
-  const map = new Uint32Array(bytes.length / 4);
-  new Uint8Array(map.buffer).set(bytes);
-  let identity = map.length === passages;
-  for (let i = 0; i < map.length; i++) {
-    const p = map[i]!;
-    if (p !== NO_PASSAGE && p >= passages) throw damaged(file, `label ${i} names passage ${p} of ${passages}`);
-    if (p !== i) identity = false;
-  }
-  return identity ? null : map;
 }
 
 /** The records of a line-per-record file, as a generator (steps.ts) whose damage is reported by file. */

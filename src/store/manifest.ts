@@ -1,8 +1,9 @@
 /** What an index generation holds, and the checks a reader makes before trusting it. */
 import { z } from 'zod';
+import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -14,9 +15,13 @@ export const INDEX_FILES = {
   articles: 'articles.jsonl',
   passages: 'passages.jsonl',
   lexical: 'lexical.bin',
+  /**
+   * The passage graph's snapshot: the graph (its labels are slots), each slot's passage id (one a
+   * line, empty for a slot deleted) and raw vector (float32, row s for slot s). What changed since
+   * is in the log segments the manifest lists (`vectorLog`, vector-log.ts), since layout 10.
+   */
   vectors: 'vectors.hnsw',
-  /** The passage graph's label → passage map (uint32, 0xffffffff for a removed passage's label). */
-  labels: 'vectors.labels',
+  slots: 'vectors.ids',
   rawVectors: 'vectors.f32',
   words: 'words.json',
   wordVectors: 'words.hnsw',
@@ -45,6 +50,8 @@ export const manifestSchema = z.object({
   removed: z.array(z.object({ file: z.string(), id: z.string() })).optional(),
   /** The rules the stored incident reports were read with, how many there are, and how many incidents they group into. */
   incidents: z.object({ extractor: z.string(), reports: z.number().int(), groups: z.number().int() }),
+  /** The passage graph's log segments since its snapshot, in the order they are replayed (each also in `checksums`). */
+  vectorLog: z.array(z.string().refine(isLogName, 'not a vector log file name')),
   /** Stored file name → its sha256 and size. */
   checksums: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
 });

@@ -10,7 +10,7 @@ import type { Article, Passage } from '../corpus/types.js';
 import { IndexError } from './errors.js';
 import { reportLines } from './incident-lines.js';
 import type { StoredIncidents, StoredReport } from './incident-reports.js';
-import { sha256, unpackVectors } from './files.js';
+import { sha256 } from './files.js';
 import {
   MANIFEST,
   MANIFEST_CHECKSUM,
@@ -25,7 +25,6 @@ import {
   linkPassages,
   manifestFrom,
   parseJson,
-  passageLabels,
   recordsOf,
 } from './index-checks.js';
 import { withLazyIncidents } from './lazy-incidents.js';
@@ -33,6 +32,9 @@ import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { lineViews } from './record-lines.js';
 import { runWhole } from './steps.js';
+import { rawVectorsOf, replayed, slotsOf, storedNames } from './stored-vectors.js';
+import type { LogSegment } from './vector-log.js';
+import { packRawVectors, type SlotState } from './vector-slots.js';
 import { loadVectorIndex, type VectorIndex } from './vectors.js';
 import { GLOVE_DIM, WORD_EF_SEARCH, type WordIndex } from './word-index.js';
 
@@ -42,7 +44,7 @@ export interface StoredPassage extends Passage {
 }
 
 export interface IndexContents {
-  manifest: Omit<Manifest, 'checksums' | 'schemaVersion'>;
+  manifest: Omit<Manifest, 'checksums' | 'schemaVersion' | 'vectorLog'>;
   articles: Article[];
   passages: StoredPassage[];
   /** Embedder output before the common component is removed, row i for passage i (kept for incremental builds). */
@@ -57,6 +59,18 @@ export interface IndexContents {
   lines?: CarriedLines;
   /** Files of the previous generation this one keeps byte for byte, hard-linked instead of written (a build's, when it extends one). */
   carriedFiles?: CarriedFiles;
+  /**
+   * The passage graph's change to log instead of writing a snapshot (a build's, when it extends a
+   * graph and the log stays within its bound): the snapshot files and `carried` segments are among
+   * `carriedFiles`, `segment` is written. Absent: the graph is written whole as a new snapshot.
+   */
+  logPlan?: LogPlan;
+}
+
+/** The log of a new generation: the previous generation's segments it links, then the one it writes (none when the graph did not change). */
+export interface LogPlan {
+  carried: string[];
+  segment: LogSegment | null;
 }
 
 /**
@@ -78,8 +92,10 @@ export interface CarriedFiles {
   names: string[];
 }
 
-export interface StoredIndex extends Omit<IndexContents, 'carriedFiles'> {
+export interface StoredIndex extends Omit<IndexContents, 'carriedFiles' | 'logPlan'> {
   manifest: Manifest;
+  /** The passage graph's slots and the log replayed onto its snapshot (vector-slots.ts). */
+  vectorSlots: SlotState;
   /** The generation folder it was read from. */
   location: string;
   /**
@@ -110,10 +126,10 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   checkEmbedder(indexDir, manifest, options.embedderId);
   const at = (name: string) => path.join(location, name);
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
-  const files = Object.fromEntries(Object.values(INDEX_FILES).map((name) => [name, readChecked(location, manifest, name)]));
+  const files = Object.fromEntries(storedNames(manifest).map((name) => [name, readChecked(location, manifest, name)]));
   const { dim } = manifest.embedder;
   const records = runWhole(recordsOf<Passage>(files[INDEX_FILES.passages]!, at(INDEX_FILES.passages)));
-  const labels = passageLabels(files[INDEX_FILES.labels]!, records.length, at(INDEX_FILES.labels));
+  const slots = runWhole(slotsOf(location, manifest, records, (name) => files[name]!));
   const graph = (name: string, dim: number, efSearch: number, passageOf: Uint32Array | null = null): VectorIndex => {
     try {
       return loadVectorIndex(at(name), dim, efSearch, passageOf);
@@ -129,9 +145,10 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       location,
       articles,
       passages,
+      vectorSlots: slots,
       lexical: lexicalFrom(files[INDEX_FILES.lexical]!, at(INDEX_FILES.lexical), { searchable: !options.forBuild }),
-      rawVectors: options.rawVectors ? unpackVectors(files[INDEX_FILES.rawVectors]!, dim) : [],
-      vectors: graph(INDEX_FILES.vectors, dim, options.efSearch, labels),
+      rawVectors: options.rawVectors ? rawVectorsOf(files[INDEX_FILES.rawVectors]!, slots, passages.length, dim) : [],
+      vectors: runWhole(replayed(graph(INDEX_FILES.vectors, dim, options.efSearch, slots.passageOf), slots, location, manifest)),
       words: { words: parseJson(files[INDEX_FILES.words]!, at(INDEX_FILES.words)) as string[], vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
     },
     files[INDEX_FILES.incidents]!,
@@ -168,16 +185,14 @@ function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: B
  */
 export function readPackedVectors(index: StoredIndex): Float32Array {
   const data = readChecked(index.location, index.manifest, INDEX_FILES.rawVectors);
-  const packed = new Float32Array(data.byteLength / 4);
-  new Uint8Array(packed.buffer).set(data);
-  return packed;
+  return packRawVectors(data, index.vectorSlots, index.passages.length, index.manifest.embedder.dim);
 }
 
-/** The passage graph of a loaded generation again, at another efSearch (the benchmark's recall runs). */
+/** The passage graph of a loaded generation again, at another efSearch (the benchmark's recall runs): its snapshot, the log replayed. */
 export function readPassageGraph(index: StoredIndex, efSearch: number): VectorIndex {
-  const file = path.join(index.location, INDEX_FILES.labels);
-  const labels = passageLabels(readChecked(index.location, index.manifest, INDEX_FILES.labels), index.passages.length, file);
-  return loadVectorIndex(path.join(index.location, INDEX_FILES.vectors), index.manifest.embedder.dim, efSearch, labels);
+  const { location, manifest, vectorSlots } = index;
+  const snapshot = loadVectorIndex(path.join(location, INDEX_FILES.vectors), manifest.embedder.dim, efSearch, vectorSlots.passageOf);
+  return runWhole(replayed(snapshot, vectorSlots, location, manifest));
 }
 
 /**
@@ -188,7 +203,7 @@ export function checkCurrentGeneration(indexDir: string): Manifest | null {
   try {
     const location = generationToRead(indexDir);
     const manifest = readManifest(location);
-    for (const name of Object.values(INDEX_FILES)) readChecked(location, manifest, name);
+    for (const name of storedNames(manifest)) readChecked(location, manifest, name);
     return manifest;
   } catch (err) {
     if (err instanceof IndexError) return null;

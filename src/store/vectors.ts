@@ -86,23 +86,35 @@ export interface VectorChange {
   oldPassages: number;
   /** Old passage number → new passage number, or -1 for a passage removed. */
   newPassageOf: Int32Array;
-  /** New passages and their vectors (zero vectors are left out, as in a whole build). */
+  /** New passages and their vectors (a zero vector gets a slot but no point: it matches nothing, as in a whole build). */
   added: Array<{ passage: number; vector: Float32Array }>;
+}
+
+/** A graph changed in place, and the change in slots (its labels), in the order it was applied: what the log records. */
+export interface VectorExtension {
+  index: VectorIndex;
+  /** Share of the slots now deleted, for the caller to rebuild the graph whole when it grows large. */
+  deletedShare: number;
+  /** Slots deleted, in slot order. */
+  deleted: number[];
+  /** Slots added, one per new passage, after the deletions. */
+  added: Array<{ slot: number; passage: number }>;
 }
 
 /**
  * Applies a change to a graph in place, at the cost of the change: removed passages' points are
  * marked deleted (hnswlib skips them in results but keeps them as stepping stones), new passages'
- * points are inserted with new labels, and the label map is rewritten (4 bytes per label).
- * `index` must not be used afterwards; the result replaces it. Returns the share of labels now
- * deleted, for the caller to rebuild the graph whole when it grows large.
+ * points are inserted under new slots, and the slot map is rewritten in memory (4 bytes a slot).
+ * `index` must not be used afterwards; the result replaces it. A reader replaying the same change
+ * from the log (`replayLog`) makes the same graph: the same operations in the same order.
  */
-export function extendVectorIndex(index: VectorIndex, change: VectorChange, efSearch: number): { index: VectorIndex; deletedShare: number } {
+export function extendVectorIndex(index: VectorIndex, change: VectorChange, efSearch: number): VectorExtension {
   if (!(index instanceof HnswVectors)) throw new Error('not an HNSW passage graph');
   const { graph } = index;
   const old = labelMap(index, change.oldPassages);
   const passageOf = new Uint32Array(old.length + change.added.length).fill(NO_PASSAGE);
-  let deleted = 0;
+  const deleted: number[] = [];
+  let dead = 0;
   for (let label = 0; label < old.length; label++) {
     const was = old[label]!;
     const now = was === NO_PASSAGE ? -1 : change.newPassageOf[was]!;
@@ -110,26 +122,60 @@ export function extendVectorIndex(index: VectorIndex, change: VectorChange, efSe
       passageOf[label] = now;
       continue;
     }
-    deleted++;
-    // A label never given a point (a zero vector) or deleted before has nothing to mark.
-    if (was !== NO_PASSAGE) {
+    dead++;
+    if (was === NO_PASSAGE) continue;
+    deleted.push(label);
+    markDeleted(graph, label);
+  }
+  const added = change.added.map(({ passage, vector }, i) => {
+    const slot = old.length + i;
+    addToGraph(graph, vector, slot);
+    passageOf[slot] = passage;
+    return { slot, passage };
+  });
+  return { index: new HnswVectors(graph, index.dim, efSearch, passageOf), deletedShare: passageOf.length === 0 ? 0 : dead / passageOf.length, deleted, added };
+}
+
+/** Marks a slot's point deleted; a slot never given a point (a zero vector) has nothing to mark. */
+function markDeleted(graph: hnswlib.HierarchicalNSW, slot: number): void {
+  try {
+    graph.markDelete(slot);
+  } catch {
+    /* no point under this slot */
+  }
+}
+
+/** Inserts a vector under `slot`, growing the graph by a quarter when it is full; a zero vector gets no point. */
+function addToGraph(graph: hnswlib.HierarchicalNSW, vector: Float32Array, slot: number): void {
+  if (!isNonZero(vector)) return;
+  if (graph.getCurrentCount() + 1 > graph.getMaxElements()) graph.resizeIndex(Math.max(graph.getCurrentCount() + 1, Math.ceil(graph.getMaxElements() * 1.25)));
+  graph.addPoint(Array.from(vector), slot);
+}
+
+/**
+ * Replays a stored graph's log onto its snapshot, as `extendVectorIndex` applied it, one record per
+ * step (an insert into a 100k graph takes about 0.4 ms); `final` removes SIF's component from a raw
+ * vector. `onError` turns hnswlib's refusal of a record into the error to throw (naming the file).
+ */
+export function* replayLog(
+  index: VectorIndex,
+  segments: ReadonlyArray<{ name: string; records: ReadonlyArray<{ op: 'add'; slot: number; raw: Float32Array } | { op: 'delete'; slot: number }> }>,
+  final: (raw: Float32Array) => Float32Array,
+  onError: (segment: string, err: unknown) => Error,
+): Generator<void, void> {
+  if (!(index instanceof HnswVectors)) throw new Error('not an HNSW passage graph');
+  const { graph } = index;
+  for (const segment of segments) {
+    for (const r of segment.records) {
       try {
-        graph.markDelete(label);
-      } catch {
-        /* no point under this label */
+        if (r.op === 'delete') markDeleted(graph, r.slot);
+        else addToGraph(graph, final(r.raw), r.slot);
+      } catch (err) {
+        throw onError(segment.name, err);
       }
+      if (r.op === 'add') yield;
     }
   }
-  let next = old.length;
-  const needed = graph.getCurrentCount() + change.added.length;
-  if (needed > graph.getMaxElements()) graph.resizeIndex(Math.max(needed, Math.ceil(graph.getMaxElements() * 1.25)));
-  for (const { passage, vector } of change.added) {
-    if (!isNonZero(vector)) continue;
-    graph.addPoint(Array.from(vector), next);
-    passageOf[next++] = passage;
-  }
-  const map = passageOf.subarray(0, next);
-  return { index: new HnswVectors(graph, index.dim, efSearch, map), deletedShare: map.length === 0 ? 0 : deleted / map.length };
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {

@@ -3,11 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
 import { serializeIncidentLines } from './incident-lines.js';
-import { fsyncFile, packVectors, sha256, writeDurable } from './files.js';
+import { fsyncFile, sha256, writeDurable } from './files.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { serializeRecordLines } from './record-lines.js';
+import { encodeLogSegment } from './vector-log.js';
+import { snapshotFiles } from './vector-slots.js';
 import { labelMap } from './vectors.js';
 import type { IndexContents, StoredPassage } from './stored-index.js';
+
+/** The passage graph's snapshot: written together by a whole build or when the log passes its bound, else linked together. */
+export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FILES.slots, INDEX_FILES.rawVectors];
 
 /**
  * Writes every file of a generation into `folder`, the manifest (with checksums) last. A record kept
@@ -15,25 +20,36 @@ import type { IndexContents, StoredPassage } from './stored-index.js';
  * the previous generation holds byte for byte (`contents.carriedFiles`, or one whose bytes come out
  * the same) is hard-linked from it with its checksum, not written again: the previous generation's
  * files were checked against its manifest when the build read it, never change once published, and
- * a reader checks a linked file against the checksum as it checks any other.
+ * a reader checks a linked file against the checksum as it checks any other. The passage graph is
+ * written whole as a snapshot, or (`contents.logPlan`) its snapshot and log are linked and only the
+ * change is written, as one new log segment.
  */
 export function writeIndexFiles(folder: string, contents: IndexContents): void {
   const { dim } = contents.manifest.embedder;
   const lines = contents.lines;
   const previous = contents.carriedFiles;
   const checksums: Manifest['checksums'] = {};
+  const plan = contents.logPlan;
   const carried = new Set(previous?.names ?? []);
-  for (const name of carried) {
-    const expected = previous!.checksums[name];
-    if (expected && tryLink(path.join(previous!.location, name), path.join(folder, name))) checksums[name] = expected;
-    else carried.delete(name);
+  // A logged change means nothing without the snapshot and segments it follows: never write those anew from the changed graph.
+  const needed = new Set(plan ? [...SNAPSHOT_FILES, ...plan.carried] : []);
+  for (const name of [...carried, ...needed]) {
+    const expected = previous?.checksums[name];
+    if (expected && carried.has(name)) {
+      carryFile(path.join(previous!.location, name), path.join(folder, name));
+      checksums[name] = expected;
+    } else if (needed.has(name)) {
+      throw new Error(`the passage graph's log follows ${name} of the previous generation, which this build does not carry`);
+    } else carried.delete(name);
   }
+  let snapshot: { ids: Buffer; raw: Buffer } | undefined;
+  const snapshotPart = (part: 'ids' | 'raw') => (snapshot ??= snapshotFiles(labelMap(contents.vectors, contents.passages.length), contents.passages, contents.rawVectors, dim))[part];
   const blobs: Record<string, () => Uint8Array> = {
     [INDEX_FILES.articles]: () => serializeRecordLines(contents.articles, (a) => lines?.articles.get(a)),
     [INDEX_FILES.passages]: () => serializeRecordLines(contents.passages, (p) => lines?.passages.get(p), storedPassage),
     [INDEX_FILES.lexical]: () => contents.lexical.serialize(),
-    [INDEX_FILES.rawVectors]: () => packVectors(contents.rawVectors, dim),
-    [INDEX_FILES.labels]: () => bytesOf(labelMap(contents.vectors, contents.passages.length)),
+    [INDEX_FILES.rawVectors]: () => snapshotPart('raw'),
+    [INDEX_FILES.slots]: () => snapshotPart('ids'),
     [INDEX_FILES.words]: () => Buffer.from(JSON.stringify(contents.words.words)),
     [INDEX_FILES.incidents]: () => serializeIncidentLines(contents.incidents, (r) => lines?.reports.get(r)),
   };
@@ -45,6 +61,14 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     const same = before !== undefined && before.sha256 === sum.sha256 && before.bytes === sum.bytes;
     if (!(same && tryLink(path.join(previous!.location, name), path.join(folder, name)))) writeDurable(path.join(folder, name), data);
     checksums[name] = sum;
+  }
+  snapshot = undefined;
+  const vectorLog = plan ? [...plan.carried] : [];
+  if (plan?.segment) {
+    const data = encodeLogSegment(plan.segment.records, dim);
+    writeDurable(path.join(folder, plan.segment.name), data);
+    checksums[plan.segment.name] = { sha256: sha256(data), bytes: data.byteLength };
+    vectorLog.push(plan.segment.name);
   }
   for (const [name, graph] of [
     [INDEX_FILES.vectors, contents.vectors],
@@ -58,7 +82,7 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     const bytes = fs.readFileSync(file);
     checksums[name] = { sha256: sha256(bytes), bytes: bytes.length };
   }
-  const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, ...contents.manifest, checksums };
+  const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, ...contents.manifest, vectorLog, checksums };
   const manifestText = JSON.stringify(manifest, null, 2);
   writeDurable(path.join(folder, MANIFEST), manifestText);
   writeDurable(path.join(folder, MANIFEST_CHECKSUM), `${sha256(manifestText)}\n`);
@@ -66,6 +90,13 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
 
 /** What a passage's line holds: not its article's position, which moves when an article before it comes or goes. */
 const storedPassage = ({ article: _, ...passage }: StoredPassage) => passage;
+
+/** A file of the previous generation taken over: hard-linked, or copied (and fsynced) where the file system refuses links. */
+function carryFile(from: string, to: string): void {
+  if (tryLink(from, to)) return;
+  fs.copyFileSync(from, to);
+  fsyncFile(to);
+}
 
 /** Hard-links `from` as `to`; false when the file system refuses (the caller writes the file instead). */
 function tryLink(from: string, to: string): boolean {
@@ -76,5 +107,3 @@ function tryLink(from: string, to: string): boolean {
     return false;
   }
 }
-
-const bytesOf = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBenchCorpus } from '../../src/bench/corpus.js';
 import { openSitrep, type Sitrep } from '../../src/sitrep.js';
 import { tempDir, testConfig } from '../helpers/fixtures.js';
-import { runDamagedReload, runFileDamage } from './lib/damage.js';
+import { buildWithLog, runDamagedReload, runFileDamage } from './lib/damage.js';
 import { Tally } from './lib/report.js';
 
 const root = tempDir('sitrep-damage-');
@@ -21,7 +21,9 @@ let question: string;
 beforeAll(async () => {
   fs.mkdirSync(corpusDir);
   question = writeBenchCorpus(corpusDir, 60, 1, { seed: 4 }).questions[0]!.question;
-  sitrep = await openSitrep(config, { buildIfMissing: true });
+  // Built whole, then extended: the rounds damage the passage graph's log as well as its snapshot.
+  await buildWithLog(config, () => fs.writeFileSync(path.join(corpusDir, 'added.md'), '---\ntitle: Added\n---\n\nA shell hit a school on Monday, the mayor said.\n'));
+  sitrep = await openSitrep(config);
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -31,6 +33,7 @@ describe('a damaged index', () => {
     expect(tally.failures).toEqual([]);
     expect(tried).toBeGreaterThan(50);
     expect(tally.rows[0]!.held).toBe(tried);
+    expect(tally.rows[0]!.tried).toContain('vectors.log.1');
   });
 
   it('never replaces the index a running Sitrep has: it keeps answering from it', async () => {
@@ -40,5 +43,7 @@ describe('a damaged index', () => {
     );
     expect(tally.failures).toEqual([]);
     expect(tally.rows[0]!.held).toBe(tally.rows[0]!.count);
+    // Every stored file of a new generation (11 besides the log), its own log segment and the one it links.
+    expect(tally.rows[0]!.count).toBe(13);
   });
 });

@@ -52,6 +52,9 @@ describe('extending the passage graph', () => {
     );
     const { index } = extended;
     expect(extended.deletedShare).toBeCloseTo(1 / 22);
+    // What the log records of it: the slot deleted, then one new slot per new passage.
+    expect(extended.deleted).toEqual([5]);
+    expect(extended.added).toEqual([{ slot: 20, passage: 0 }, { slot: 21, passage: 20 }]);
     const map = labelMap(index, 21);
     expect(map[5]).toBe(NO_PASSAGE);
     expect([...map.subarray(20)]).toEqual([0, 20]);

@@ -10,8 +10,9 @@ import type { Answer } from '../../src/answer/types.js';
 import { openSitrep } from '../../src/sitrep.js';
 import { buildIndex } from '../../src/store/build.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
+import { SNAPSHOT_FILES } from '../../src/store/write-index.js';
 import { readIndex, type StoredIndex } from '../../src/store/stored-index.js';
-import { NO_PASSAGE } from '../../src/store/vectors.js';
+import { NO_PASSAGE, labelMap } from '../../src/store/vectors.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
 const DISTRACTORS = path.resolve('test/fixtures/eval/distractors');
@@ -47,7 +48,8 @@ function contents(index: StoredIndex) {
 /** Where a stored file's bytes are on disk (its inode): the same for a file hard-linked from another generation. */
 const inodeOf = (index: StoredIndex, name: string) => fs.statSync(path.join(index.location, name)).ino;
 
-const labelsOf = (index: StoredIndex) => [...new Uint32Array(fs.readFileSync(path.join(index.location, INDEX_FILES.labels)).buffer.slice(0))];
+/** The passage graph's slot → passage map, after the log is replayed. */
+const labelsOf = (index: StoredIndex) => [...labelMap(index.vectors, index.passages.length)];
 
 function workspace() {
   const root = tempDir('sitrep-incremental-');
@@ -66,7 +68,9 @@ describe('an index extended in place', () => {
     // The articles added later sort among the others, so the passages after them move.
     add([...names.slice(0, 15), ...names.slice(25)]);
     const first = await buildIndex(config);
-    const component = readIndex(indexDir, { efSearch: 100 }).manifest.embedder.commonComponent;
+    const firstIndex = readIndex(indexDir, { efSearch: 100 });
+    const component = firstIndex.manifest.embedder.commonComponent;
+    expect(firstIndex.manifest.vectorLog).toEqual([]);
     expect(component).not.toBeNull();
 
     // Ten articles added: only they are parsed, and the component fitted at the first build stays.
@@ -78,6 +82,9 @@ describe('an index extended in place', () => {
     const extendedContents = contents(extended);
     // The graph was extended, not rebuilt: its old labels now name moved passages.
     expect(labelsOf(extended).some((p, label) => p !== label)).toBe(true);
+    // Its change is one log segment; the snapshot is the first generation's files, linked.
+    expect(extended.manifest.vectorLog).toEqual(['vectors.log.1']);
+    for (const name of SNAPSHOT_FILES) expect(inodeOf(extended, name)).toBe(inodeOf(firstIndex, name));
     const extendedAnswers = await answersOf(config);
     expect(extendedAnswers.filter((a) => !(a as Answer).abstained).length).toBeGreaterThan(questions.length / 2);
 
@@ -91,6 +98,9 @@ describe('an index extended in place', () => {
     await buildIndex(config);
     const shrunk = readIndex(indexDir, { efSearch: 100 });
     expect(shrunk.articles.map((a) => a.file)).not.toContain(names[17]);
+    // The whole build before it wrote a snapshot; the removal logged its deleted slots.
+    expect(whole.manifest.vectorLog).toEqual([]);
+    expect(shrunk.manifest.vectorLog).toEqual(['vectors.log.1']);
     expect(labelsOf(shrunk)).toContain(NO_PASSAGE);
     const shrunkContents = contents(shrunk);
     // A removal brings no new word: both word files are the previous generation's, linked, not written again.

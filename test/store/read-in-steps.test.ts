@@ -9,6 +9,7 @@ import { readIndexInSteps } from '../../src/store/read-in-steps.js';
 import { RecordLinesError, recordLines, serializeRecords } from '../../src/store/record-lines.js';
 import { runWhole } from '../../src/store/steps.js';
 import { readIndex, type StoredIndex } from '../../src/store/stored-index.js';
+import { storedNames } from '../../src/store/stored-vectors.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
 const files = {
@@ -17,11 +18,16 @@ const files = {
   'c.md': article('Drone downed', 'Air defences downed a drone near the airport on Sunday. Debris fell on a road. "No one was hurt," a spokesman said.\nRoads reopened by noon.', { published: '2024-02-04' }),
 };
 
+/** An index built whole, then extended by one article: its passage graph is a snapshot and a log of one segment. */
 async function built() {
   const indexDir = path.join(tempDir(), 'index');
-  const config = testConfig({ CORPUS_DIR: writeCorpus(files), INDEX_DIR: indexDir, PASSAGE_SENTENCES: '2', PASSAGE_OVERLAP: '0' });
+  const corpus = writeCorpus(files);
+  const config = testConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, PASSAGE_SENTENCES: '2', PASSAGE_OVERLAP: '0' });
   const embedder = hashEmbedder();
   await buildIndex(config, { embedder });
+  fs.writeFileSync(path.join(corpus, '0.md'), article('Convoy hit', 'A roadside bomb hit a convoy at dawn. Two trucks burned. The road closed.', { published: '2024-02-05' }));
+  await buildIndex(config, { embedder });
+  expect(readIndex(indexDir, { efSearch: 50 }).manifest.vectorLog).toEqual(['vectors.log.1']);
   return { indexDir, embedder };
 }
 
@@ -71,7 +77,7 @@ describe('reading a generation in steps', () => {
     const gen = currentGeneration(indexDir)!;
     const read = () => readIndex(indexDir, { efSearch: 50 });
     const readInSteps = () => readIndexInSteps(indexDir, { efSearch: 50 });
-    for (const name of [...Object.values(INDEX_FILES), 'manifest.json', 'manifest.sha256']) {
+    for (const name of [...storedNames(readIndex(indexDir, { efSearch: 50 }).manifest), 'manifest.json', 'manifest.sha256']) {
       const file = path.join(gen, name);
       const original = fs.readFileSync(file);
       const flipped = Buffer.from(original);
@@ -86,7 +92,7 @@ describe('reading a generation in steps', () => {
       }
       fs.writeFileSync(file, original);
     }
-    expect((await readInSteps()).articles).toHaveLength(3);
+    expect((await readInSteps()).articles).toHaveLength(4);
   });
 
   it('refuses another embedder and a missing index as readIndex does', async () => {

@@ -15,6 +15,7 @@ import { IndexError, REBUILD_HINT } from '../../../src/store/errors.js';
 import { POINTER_FILE, currentGeneration } from '../../../src/store/generations.js';
 import { readIndexInSteps } from '../../../src/store/read-in-steps.js';
 import { readIndex } from '../../../src/store/stored-index.js';
+import { nextLogName } from '../../../src/store/vector-log.js';
 import { random } from './crash.js';
 import { Tally, countsText, type CheckResult } from './report.js';
 
@@ -49,6 +50,18 @@ export function damagesFor(size: number, flips: number, rand: () => number): Dam
   out.push({ kind: 'zero', from: at(size - run + 1), length: run });
   for (let i = 0; i < flips; i++) out.push({ kind: 'flip', offset: at(size), bit: at(8) });
   return out;
+}
+
+/**
+ * Builds the index in `config` whole, then adds an article (`addArticle`) and builds again, so that
+ * the generation the rounds damage holds a passage graph log (`vectors.log.1`) besides its snapshot.
+ */
+export async function buildWithLog(config: Config, addArticle: () => void): Promise<void> {
+  await buildIndex(config);
+  addArticle();
+  await buildIndex(config);
+  const log = readIndex(resolveDir(config.INDEX_DIR), { efSearch: config.HNSW_EF_SEARCH }).manifest.vectorLog;
+  if (log.length === 0) throw new Error('the second build wrote a snapshot, not a log: the damage rounds would miss the log');
 }
 
 /** Whether loading refused the damaged file the way it must: an IndexError naming the file and the fix. */
@@ -148,7 +161,9 @@ export async function runDamagedReload(config: Config, sitrep: Sitrep, question:
   const indexDir = resolveDir(config.INDEX_DIR);
   const logs: string[] = [];
   const keeper = new IndexKeeper(sitrep, config, createLogger({ LOG_LEVEL: 'error', DISCORD_TOKEN: undefined }, { write: (l) => logs.push(l) }));
-  const names = fs.readdirSync(currentGeneration(indexDir)!).sort();
+  // Each new generation holds the files of the one in use, and one more log segment.
+  const inUse = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH }).manifest.vectorLog;
+  const names = [...fs.readdirSync(currentGeneration(indexDir)!), ...(inUse.length > 0 ? [nextLogName(inUse)] : [])].sort();
   let held = 0;
   const kept: string[] = [];
   for (const [i, name] of names.entries()) {
@@ -157,6 +172,10 @@ export async function runDamagedReload(config: Config, sitrep: Sitrep, question:
     await buildIndex(config);
     const fresh = currentGeneration(indexDir)!;
     const file = path.join(fresh, name);
+    // A file the new generation links from the one in use is damaged in its own copy, not through the link.
+    const bytes = fs.readFileSync(file);
+    fs.rmSync(file);
+    fs.writeFileSync(file, bytes);
     applyDamage(file, { kind: 'flip', offset: Math.floor(fs.statSync(file).size / 2), bit: 3 });
     let direct: unknown = null;
     await sitrep.reload().catch((err) => (direct = err));

@@ -13,7 +13,7 @@ import { startHarness } from '../../bot/harness.js';
 import { tempDir, testConfig } from '../../helpers/fixtures.js';
 import { runCorpusFuzz } from './corpus-check.js';
 import { runCrashRounds } from './crash.js';
-import { runDamage } from './damage.js';
+import { buildWithLog, runDamage } from './damage.js';
 import { runHostile, writeHostileCorpus } from './hostile.js';
 import { runDiskAndLinks } from './disk-and-links.js';
 import { HOSTILE_PAGE_SIZES, runHostilePages } from './hostile-pages.js';
@@ -88,7 +88,8 @@ const RUNS: Record<Part, (sizes: ReportSizes) => Promise<CheckResult>> = {
   damage: (s) =>
     inTemp('sitrep-report-damage-', async (root) => {
       const { config, corpusDir, questions } = await synthetic(root, 200, 1);
-      const sitrep = await openSitrep(config, { buildIfMissing: true });
+      await buildWithLog(config, () => fs.writeFileSync(path.join(corpusDir, 'added.md'), '---\ntitle: Added\n---\n\nA shell hit a school on Monday, the mayor said.\n'));
+      const sitrep = await openSitrep(config);
       return runDamage(config, sitrep, questions[0]!, { flipsPerFile: s.flipsPerFile, seed: 3 }, (i) =>
         fs.writeFileSync(path.join(corpusDir, `extra-${i}.md`), `---\ntitle: Extra ${i}\n---\n\nA rocket hit depot number ${i} on Friday, the army said.\n`),
       );

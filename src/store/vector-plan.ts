@@ -1,0 +1,30 @@
+/**
+ * Whether a build logs its change to the passage graph or writes a new snapshot, and what the
+ * new generation's log is: the previous segments linked and one new segment, or, past
+ * MAX_LOG_SEGMENTS, all their records folded into one new segment.
+ */
+import type { Passage } from '../corpus/types.js';
+import type { LogPlan } from './stored-index.js';
+import { MAX_LOG_SEGMENTS, nextLogName } from './vector-log.js';
+import { changeRecords, type StoredVectorLog } from './vector-slots.js';
+import type { VectorExtension } from './vectors.js';
+
+/**
+ * The log plan for a graph extended in place, or null when the log would pass `maxLogged` added
+ * vectors (a snapshot is written; `maxLogged` 0 writes one at every build).
+ */
+export function logPlanFor(
+  previous: StoredVectorLog,
+  extension: VectorExtension,
+  passages: readonly Passage[],
+  rawVectors: readonly Float32Array[],
+  maxLogged: number,
+): LogPlan | null {
+  if (maxLogged <= 0 || previous.added + extension.added.length > maxLogged) return null;
+  const records = changeRecords(extension, passages, rawVectors);
+  const names = previous.segments.map((s) => s.name);
+  if (records.length === 0) return { carried: names, segment: null };
+  const name = nextLogName(names);
+  if (previous.segments.length + 1 <= MAX_LOG_SEGMENTS) return { carried: names, segment: { name, records } };
+  return { carried: [], segment: { name, records: [...previous.segments.flatMap((s) => s.records), ...records] } };
+}
