@@ -11,6 +11,7 @@ export {
   sifAverage,
   fitCommonComponent,
   removeComponent,
+  removeComponentInto,
   normalizeInPlace,
 } from './sif.js';
 export { wordTokens, lookupWords, knownWordIndices, type WordLookup } from './tokenize.js';

@@ -109,7 +109,21 @@ function unit64(v: Float64Array): Float64Array | null {
  * a zero `v` stays zero. Returns a new array.
  */
 export function removeComponent(v: Float32Array, pc: Float32Array): Float32Array {
-  if (pc.length === 0) return normalizeInPlace(Float32Array.from(v));
+  const out = new Float32Array(v.length);
+  removeComponentInto(v, pc, out);
+  return out;
+}
+
+/**
+ * `removeComponent` written into `out` (of v's length, e.g. a slice of a packed array), with no
+ * allocation: an index's 100,000 vectors pass through here when exact search first needs them.
+ */
+export function removeComponentInto(v: Float32Array, pc: Float32Array, out: Float32Array): void {
+  if (pc.length === 0) {
+    out.set(v);
+    normalizeInPlace(out);
+    return;
+  }
   if (pc.length !== v.length) throw new RangeError(`removeComponent: vector of length ${v.length}, component of ${pc.length}`);
   let dot = 0;
   let pp = 0;
@@ -123,13 +137,12 @@ export function removeComponent(v: Float32Array, pc: Float32Array): Float32Array
   // rounding noise, which normalising would blow up into a random direction. It becomes zero instead.
   const scale = pp > 0 ? dot / pp : 0;
   // Plain loops, no per-element closures: an index's vectors all pass through here.
-  const rest = new Float64Array(v.length);
   let rr = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i] - scale * pc[i];
-    rest[i] = x;
+    out[i] = x;
     rr += x * x;
   }
-  if (rr <= 1e-10 * vv) return new Float32Array(v.length);
-  return normalizeInPlace(Float32Array.from(rest));
+  if (rr <= 1e-10 * vv) out.fill(0);
+  else normalizeInPlace(out);
 }

@@ -4,7 +4,7 @@ export { mayReportIncident, findTrigger } from './trigger.js';
 export { EXTRACTOR_VERSION, extractReports, readReport, type ExtractOptions } from './extract.js';
 export { groupReports, summarise, placesAgree, DEFAULT_GROUP_OPTIONS, type GroupOptions } from './group.js';
 export { createGazetteer, loadGazetteer, readGazetteer, countryCode, distanceKm, type Gazetteer } from './gazetteer.js';
-export { placeKey, placeSkeleton, samePlaceName, overlappingPlaceNames } from './place-key.js';
+export { placeKey, placeNameTokens, placeSkeleton, samePlaceName, overlappingPlaceNames } from './place-key.js';
 export { findCasualties, parseNumber } from './numbers.js';
 export { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
 export { selectIncidents, formatTimeline, TimelineError, type TimelineFilter } from './timeline.js';

@@ -7,10 +7,12 @@
  * 100,000-passage benchmark corpus it answered a query in 1.8 s at the median (44% of the time in its
  * per-posting scoring, 20% in garbage collection) and took 3.9 s to load; flat arrays score the same
  * postings in milliseconds and load as one buffer. The analyser (stop words, Porter stemming, number
- * and month normalisation) is Sitrep's own, in analyze.ts.
+ * and month normalisation) is Sitrep's own, in analyze.ts. A query of several terms skips the
+ * postings that cannot change its best k (lexical-prune.ts), with the same hits and scores.
  */
 import { packLexical, unpackLexicalSteps, type Packed } from './lexical-format.js';
 import { collectPostings, mergePostings, type LexicalDocument } from './lexical-postings.js';
+import { maxImpactOf, prunedCandidates, type QueryTerm } from './lexical-prune.js';
 import { runWhole } from './steps.js';
 
 /** Plain BM25. */
@@ -111,6 +113,8 @@ class PackedLexicalIndex implements LexicalIndex {
   // Scratch space reused by every query (search is synchronous, so queries never overlap); made with the search structures.
   private scores = new Float32Array(0);
   private touched = new Uint32Array(0);
+  /** Each term's largest impact, found on its first query (0: not yet), which bounds what it can add. */
+  private maxImpacts = new Float32Array(0);
 
   constructor(
     private readonly p: Packed,
@@ -132,6 +136,12 @@ class PackedLexicalIndex implements LexicalIndex {
   private makeScratch(): void {
     this.scores = new Float32Array(this.documentCount);
     this.touched = new Uint32Array(this.documentCount);
+    this.maxImpacts = new Float32Array(this.p.terms.length);
+  }
+
+  private maxImpact(t: number, impact: Float32Array): number {
+    if (this.maxImpacts[t] === 0) this.maxImpacts[t] = maxImpactOf(impact, this.p.offsets[t]!, this.p.offsets[t + 1]!);
+    return this.maxImpacts[t]!;
   }
 
   documentFrequency(term: string): number {
@@ -144,13 +154,27 @@ class PackedLexicalIndex implements LexicalIndex {
     const { p, scores, touched } = this;
     const weights = new Map<string, number>();
     for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
-    let hits = 0;
+    const terms: QueryTerm[] = [];
+    const maxImpacts: number[] = [];
     for (const [term, weight] of weights) {
       const t = termIndex.get(term);
       if (t === undefined || weight <= 0) continue;
       const from = p.offsets[t]!;
       const to = p.offsets[t + 1]!;
-      const w = weight * idf(to - from, this.documentCount);
+      terms.push({ from, to, w: weight * idf(to - from, this.documentCount) });
+      maxImpacts.push(this.maxImpact(t, impact));
+    }
+    if (terms.length > 1 && limit > 0) {
+      const pruned = prunedCandidates(terms, maxImpacts, { docs: p.docs, impact }, { scores, touched }, limit, accept);
+      if (pruned) {
+        const top = topK(pruned.scores, pruned.ids, pruned.ids.length, limit);
+        for (const d of pruned.ids) scores[d] = 0;
+        return top;
+      }
+    }
+    // Every posting read: one term, or too many passages in contention for pruning to pay.
+    let hits = 0;
+    for (const { from, to, w } of terms) {
       for (let i = from; i < to; i++) {
         const d = p.docs[i]!;
         if (scores[d] === 0) touched[hits++] = d;

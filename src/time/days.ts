@@ -66,10 +66,20 @@ export function dayOfDate(date: Date): Day {
   return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
+/**
+ * One formatter per time zone: making an `Intl.DateTimeFormat` costs about half a millisecond, and
+ * every question asks for today once or twice. A process names one zone or a few.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day it is at `now` in an IANA time zone (`UTC`, `Europe/Paris`, …). */
 export function todayIn(timeZone: string, now: Date = new Date()): Day {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parseIsoDay(parts) ?? dayOfDate(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return parseIsoDay(format.format(now)) ?? dayOfDate(now);
 }
 
 /** True when `zone` is a time zone this runtime knows. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitCommonComponent, removeComponent, sifAverage, sifWeight, SIF_A, zipfProbability } from '../../src/embed/sif.js';
+import { fitCommonComponent, normalizeInPlace, removeComponent, removeComponentInto, sifAverage, sifWeight, SIF_A, zipfProbability } from '../../src/embed/sif.js';
 
 const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, x, i) => s + x * b[i], 0);
@@ -104,5 +104,28 @@ describe('removeComponent', () => {
 
   it('keeps a zero vector zero', () => {
     expect(Array.from(removeComponent(new Float32Array(3), Float32Array.from([1, 0, 0])))).toEqual([0, 0, 0]);
+  });
+
+  it('gives, written in place over its input, the same floats as through a double-precision copy', () => {
+    // The earlier form: subtract into a Float64Array, then normalise a float32 copy of it.
+    const throughCopy = (v: Float32Array, pc: Float32Array): Float32Array => {
+      let [d, pp, vv] = [0, 0, 0];
+      for (let i = 0; i < v.length; i++) [d, pp, vv] = [d + v[i]! * pc[i]!, pp + pc[i]! * pc[i]!, vv + v[i]! * v[i]!];
+      const scale = pp > 0 ? d / pp : 0;
+      const rest = Float64Array.from(v, (x, i) => x - scale * pc[i]!);
+      return rest.reduce((s, x) => s + x * x, 0) <= 1e-10 * vv ? new Float32Array(v.length) : normalizeInPlace(Float32Array.from(rest));
+    };
+    fc.assert(
+      fc.property(vectors(6), (rows) => {
+        const pc = fitCommonComponent(rows);
+        for (const v of rows) {
+          const expected = throughCopy(v, pc);
+          const packed = Float32Array.from(v);
+          removeComponentInto(packed, pc, packed);
+          expect(Array.from(packed)).toEqual(Array.from(expected));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
