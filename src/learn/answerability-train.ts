@@ -18,6 +18,8 @@ export interface AnswerabilityExample {
   label: number;
   /** The hand-set confidence, for comparison. */
   handConfidence: number;
+  /** How much the row weighs in fitting (default 1): the few news rows weigh more than SQuAD's many. */
+  weight?: number;
 }
 
 export interface AnswerabilityFigures {
@@ -37,7 +39,8 @@ export type AnswerabilityTarget = 'answerable' | 'correct';
 
 function fit(examples: readonly AnswerabilityExample[], target: AnswerabilityTarget): LogisticModel {
   const labels = examples.map((e) => (target === 'answerable' ? (e.answerable ? 1 : 0) : e.label));
-  return trainLogistic(examples.map((e) => e.row), labels, { epochs: 20 });
+  const rowWeights = examples.some((e) => e.weight !== undefined) ? examples.map((e) => e.weight ?? 1) : undefined;
+  return trainLogistic(examples.map((e) => e.row), labels, { epochs: 20, rowWeights });
 }
 
 const scoredOf = (e: AnswerabilityExample, confidence: number): Scored => ({
@@ -52,23 +55,45 @@ function figures(scored: Scored[]): { auc: number | null; threshold: number; ove
   return { auc: auc(scored), ...bestThreshold(scored) };
 }
 
-/** Held-out figures on `set` and the model fitted on every example. */
+export interface TrainAnswerabilityOptions {
+  folds?: number;
+  target?: AnswerabilityTarget;
+  /** Which examples are fitted (default: all); the figures cover every example of their set either way. */
+  trainOn?: (e: AnswerabilityExample) => boolean;
+  /** Further sets to report held-out figures on, beside `set` (e.g. the news questions). */
+  alsoOn?: readonly string[];
+}
+
+/** Held-out figures on `set` (and on each of `alsoOn`) and the model fitted on every example. */
 export function trainAnswerability(
   examples: readonly AnswerabilityExample[],
   set: string,
-  { folds = 5, target = 'answerable', trainOn }: { folds?: number; target?: AnswerabilityTarget; trainOn?: (e: AnswerabilityExample) => boolean } = {},
-): { model: LogisticModel; folds: LogisticModel[]; heldOut: AnswerabilityFigures } {
-  const learned: Scored[] = [];
-  const hand: Scored[] = [];
+  { folds = 5, target = 'answerable', trainOn, alsoOn = [] }: TrainAnswerabilityOptions = {},
+): { model: LogisticModel; folds: LogisticModel[]; heldOut: AnswerabilityFigures; heldOutOn: Record<string, AnswerabilityFigures> } {
+  const sets = [set, ...alsoOn];
+  const learned = new Map<string, Scored[]>(sets.map((s) => [s, []]));
+  const hand = new Map<string, Scored[]>(sets.map((s) => [s, []]));
   const foldModels: LogisticModel[] = [];
   for (let k = 0; k < folds; k++) {
     const model = fit(examples.filter((e) => foldOf(e.article, folds) !== k && (trainOn?.(e) ?? true)), target);
     foldModels.push(model);
     for (const e of examples) {
-      if (foldOf(e.article, folds) !== k || e.set !== set) continue;
-      learned.push(scoredOf(e, probability(model, e.row)));
-      hand.push(scoredOf(e, e.handConfidence));
+      if (foldOf(e.article, folds) !== k || !learned.has(e.set)) continue;
+      learned.get(e.set)!.push(scoredOf(e, probability(model, e.row)));
+      hand.get(e.set)!.push(scoredOf(e, e.handConfidence));
     }
   }
-  return { model: fit(examples.filter((e) => trainOn?.(e) ?? true), target), folds: foldModels, heldOut: { folds, set, questions: learned.length, learned: figures(learned), handSet: figures(hand) } };
+  const figuresOn = (s: string): AnswerabilityFigures => ({ folds, set: s, questions: learned.get(s)!.length, learned: figures(learned.get(s)!), handSet: figures(hand.get(s)!) });
+  return {
+    model: fit(examples.filter((e) => trainOn?.(e) ?? true), target),
+    folds: foldModels,
+    heldOut: figuresOn(set),
+    heldOutOn: Object.fromEntries(alsoOn.map((s) => [s, figuresOn(s)])),
+  };
+}
+
+/** The held-out overall score of `scores` at a fixed threshold (answer at or above it). */
+export function overallAt(examples: readonly AnswerabilityExample[], scores: readonly number[], threshold: number): number {
+  const good = examples.filter((e, i) => (scores[i]! >= threshold ? e.answerable && e.label === 1 : !e.answerable)).length;
+  return good / (examples.length || 1);
 }
