@@ -26,7 +26,8 @@ import { ANSWERABILITY_FEATURES } from '../src/answer/answerability.js';
 import fs from 'node:fs';
 import { squadAnswerability, type AnswerabilityQuestion } from '../src/eval/answerability-data.js';
 import { newsAnswerability, readNewsQuestions } from '../src/eval/news-training-data.js';
-import { trainAnswerability, type AnswerabilityExample, type AnswerabilityFigures } from '../src/learn/answerability-train.js';
+import { thresholdKeepingAnswers, trainAnswerability, type AnswerabilityExample, type AnswerabilityFigures } from '../src/learn/answerability-train.js';
+import { HAND_SET_MIN_CONFIDENCE } from '../src/sitrep.js';
 import { ANSWERABILITY_FORMAT, ANSWERABILITY_REBUILD_COMMAND, ANSWERABILITY_VERSION, writeAnswerabilityModel } from '../src/learn/answerability-model.js';
 import { runMain } from './cli.js';
 
@@ -41,7 +42,7 @@ const NEWS_INDEX = '/tmp/sitrep-news-train-index';
  * Weights tried for a news row against a SQuAD row (0: SQuAD alone). About 11,900 SQuAD v2.0 rows
  * against 251 news rows: at 47 the two weigh the same in all.
  */
-const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300];
+const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300, 1000, 3000];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 await runMain(async () => {
@@ -119,6 +120,13 @@ function trainSpans(sets: string[], out: string, started: number): number {
   return 0;
 }
 
+/** The smallest weight whose overall is within one standard error (of the best one's, over its questions) of the best. */
+function chooseWeight<T extends { weight: number; overall: number; questions: number }>(tried: T[]): T {
+  const best = tried.reduce((a, b) => (b.overall > a.overall ? b : a));
+  const se = Math.sqrt((best.overall * (1 - best.overall)) / best.questions);
+  return [...tried].sort((a, b) => a.weight - b.weight).find((t) => t.overall >= best.overall - se)!;
+}
+
 interface NewsSettings {
   file: string;
   corpus: string;
@@ -159,36 +167,41 @@ async function trainAnswerabilityModel(sets: string[], news: NewsSettings, cache
     const examples: AnswerabilityExample[] = [...squad, ...newsRows.map((e) => ({ ...e, weight: w }))];
     return trainAnswerability(examples, figuresOn, { target: 'correct', trainOn: (e) => e.set === figuresOn || (e.set === newsSet && w > 0), alsoOn: [newsSet] });
   };
-  // The news weight: the one whose held-out folds score best on the news questions (overall, then AUC).
+  // The news weight, on held-out folds: the smallest whose overall score on the news questions is
+  // within one standard error of the best weight's (the one-standard-error rule). The best alone keeps
+  // rising, by less than a question in a hundred, as the news rows come to outweigh SQuAD altogether.
   const tried: { weight: number; news: AnswerabilityFigures; squad: AnswerabilityFigures }[] = [];
   for (const w of news.weight !== undefined ? [news.weight] : NEWS_WEIGHTS) {
     const r = train(w);
     tried.push({ weight: w, news: r.heldOutOn[newsSet]!, squad: r.heldOut });
   }
-  const chosen = tried.reduce((a, b) => (b.news.learned.overall > a.news.learned.overall || (b.news.learned.overall === a.news.learned.overall && (b.news.learned.auc ?? 0) > (a.news.learned.auc ?? 0)) ? b : a));
-  const { model, folds, heldOut, heldOutOn } = train(chosen.weight);
+  const chosen = chooseWeight(tried.map((t) => ({ ...t, overall: t.news.learned.overall, questions: t.news.questions })));
+  const { model, folds, heldOut, heldOutOn, heldOutScores } = train(chosen.weight);
   const newsFigures = heldOutOn[newsSet]!;
+  const threshold = thresholdKeepingAnswers(heldOutScores[newsSet]!, HAND_SET_MIN_CONFIDENCE);
   writeAnswerabilityModel(out, {
     format: ANSWERABILITY_FORMAT,
     version: ANSWERABILITY_VERSION,
     features: [...ANSWERABILITY_FEATURES],
     answers: model,
     folds,
-    // Its threshold is the one that scored best on the held-out news questions: news is what it answers.
-    threshold: newsFigures.learned.threshold,
+    // Its threshold is chosen on the held-out news questions (news is what it answers), the best
+    // overall that answers right as many of them as the hand-set confidence does.
+    threshold: threshold.threshold,
     trainedOn: [...sets.map((s) => path.basename(s)), `${news.file} (${newsQuestions.length} questions, sha256 ${sha256})`],
     command: ANSWERABILITY_REBUILD_COMMAND,
     createdAt: new Date().toISOString(),
-    heldOut: { ...heldOut, news: newsFigures, newsWeight: chosen.weight, newsWeightsTried: tried.map((t) => ({ weight: t.weight, news: t.news.learned, squad: t.squad.learned })) },
+    heldOut: { ...heldOut, news: newsFigures, newsThreshold: threshold, newsWeight: chosen.weight, newsWeightsTried: tried.map((t) => ({ weight: t.weight, news: t.news.learned, squad: t.squad.learned })) },
   });
   const f = (x: number | null) => x?.toFixed(3) ?? 'n/a';
   const line = (name: string, x: AnswerabilityFigures['learned']) => `  ${name.padEnd(24)} ROC AUC ${f(x.auc)}; best threshold ${x.threshold.toFixed(2)} → overall ${pct(x.overall)}`;
   console.log(`${squad.length} SQuAD questions from ${sets.map((s) => path.basename(s)).join(', ')} and ${newsRows.length} news questions (${newsRows.filter((e) => e.answerable).length} answerable, ${newsRows.filter((e) => e.label === 1).length} whose quote holds the answer) from ${news.file}`);
   console.log(`News weight against a SQuAD row, ${heldOut.folds} folds by article, held out (news | ${figuresOn}):`);
-  for (const t of tried) console.log(`  ${String(t.weight).padStart(4)}: news AUC ${f(t.news.learned.auc)}, overall ${pct(t.news.learned.overall)} | AUC ${f(t.squad.learned.auc)}, overall ${pct(t.squad.learned.overall)}${t === chosen ? '  ← chosen' : ''}`);
+  for (const t of tried) console.log(`  ${String(t.weight).padStart(4)}: news AUC ${f(t.news.learned.auc)}, overall ${pct(t.news.learned.overall)} | AUC ${f(t.squad.learned.auc)}, overall ${pct(t.squad.learned.overall)}${t.weight === chosen.weight ? '  ← chosen' : ''}`);
   console.log(`Held out on ${newsSet} (${newsFigures.questions} questions):`);
   console.log(line('learned answer/abstain:', newsFigures.learned));
   console.log(line('hand-set confidence:', newsFigures.handSet));
+  console.log(`  threshold kept (answering right at least as often as the hand-set confidence at ${threshold.handSet.threshold}): ${threshold.threshold.toFixed(2)} → answered right ${pct(threshold.answeredRight)} (hand-set ${pct(threshold.handSet.answeredRight)}), overall ${pct(threshold.overall)} (hand-set ${pct(threshold.handSet.overall)})`);
   console.log(`Held out on ${heldOut.set} (${heldOut.questions} questions):`);
   console.log(line('learned answer/abstain:', heldOut.learned));
   console.log(line('hand-set confidence:', heldOut.handSet));

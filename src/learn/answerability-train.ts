@@ -69,9 +69,17 @@ export function trainAnswerability(
   examples: readonly AnswerabilityExample[],
   set: string,
   { folds = 5, target = 'answerable', trainOn, alsoOn = [] }: TrainAnswerabilityOptions = {},
-): { model: LogisticModel; folds: LogisticModel[]; heldOut: AnswerabilityFigures; heldOutOn: Record<string, AnswerabilityFigures> } {
+): {
+  model: LogisticModel;
+  folds: LogisticModel[];
+  heldOut: AnswerabilityFigures;
+  heldOutOn: Record<string, AnswerabilityFigures>;
+  /** Each question of the `alsoOn` sets with its held-out probability and its hand-set confidence. */
+  heldOutScores: Record<string, HeldOutScore[]>;
+} {
   const sets = [set, ...alsoOn];
   const learned = new Map<string, Scored[]>(sets.map((s) => [s, []]));
+  const scores = new Map<string, HeldOutScore[]>(alsoOn.map((s) => [s, []]));
   const hand = new Map<string, Scored[]>(sets.map((s) => [s, []]));
   const foldModels: LogisticModel[] = [];
   for (let k = 0; k < folds; k++) {
@@ -79,8 +87,10 @@ export function trainAnswerability(
     foldModels.push(model);
     for (const e of examples) {
       if (foldOf(e.article, folds) !== k || !learned.has(e.set)) continue;
-      learned.get(e.set)!.push(scoredOf(e, probability(model, e.row)));
+      const p = probability(model, e.row);
+      learned.get(e.set)!.push(scoredOf(e, p));
       hand.get(e.set)!.push(scoredOf(e, e.handConfidence));
+      scores.get(e.set)?.push({ answerable: e.answerable, correct: e.label === 1, learned: p, hand: e.handConfidence });
     }
   }
   const figuresOn = (s: string): AnswerabilityFigures => ({ folds, set: s, questions: learned.get(s)!.length, learned: figures(learned.get(s)!), handSet: figures(hand.get(s)!) });
@@ -89,11 +99,48 @@ export function trainAnswerability(
     folds: foldModels,
     heldOut: figuresOn(set),
     heldOutOn: Object.fromEntries(alsoOn.map((s) => [s, figuresOn(s)])),
+    heldOutScores: Object.fromEntries(scores),
   };
 }
 
-/** The held-out overall score of `scores` at a fixed threshold (answer at or above it). */
-export function overallAt(examples: readonly AnswerabilityExample[], scores: readonly number[], threshold: number): number {
-  const good = examples.filter((e, i) => (scores[i]! >= threshold ? e.answerable && e.label === 1 : !e.answerable)).length;
-  return good / (examples.length || 1);
+export interface HeldOutScore {
+  answerable: boolean;
+  /** The quoted sentence holds a gold answer. */
+  correct: boolean;
+  learned: number;
+  hand: number;
 }
+
+export interface ThresholdChoice {
+  threshold: number;
+  /** Held out at that threshold: answered right (of the answerable) and overall. */
+  answeredRight: number;
+  overall: number;
+  /** The hand-set confidence at its own threshold, on the same questions. */
+  handSet: { threshold: number; answeredRight: number; overall: number };
+}
+
+function at(scored: readonly HeldOutScore[], confidence: (s: HeldOutScore) => number, t: number): { answeredRight: number; overall: number } {
+  const answerable = scored.filter((s) => s.answerable);
+  const right = answerable.filter((s) => s.correct && confidence(s) >= t).length;
+  const abstainedRight = scored.filter((s) => !s.answerable && confidence(s) < t).length;
+  return { answeredRight: right / (answerable.length || 1), overall: (right + abstainedRight) / (scored.length || 1) };
+}
+
+/**
+ * The learned threshold, on held-out scores: the best overall among the thresholds that answer right
+ * at least as many answerable questions as the hand-set confidence does at `handThreshold`, so that
+ * switching to the model never costs a right answer there (the best overall alone is set by the
+ * share of unanswerable questions, a third in the news training set).
+ */
+export function thresholdKeepingAnswers(scored: readonly HeldOutScore[], handThreshold: number): ThresholdChoice {
+  const hand = { threshold: handThreshold, ...at(scored, (s) => s.hand, handThreshold) };
+  let best: ThresholdChoice = { threshold: 0, ...at(scored, (s) => s.learned, 0), handSet: hand };
+  for (let k = 1; k <= 100; k++) {
+    const t = k / 100;
+    const r = at(scored, (s) => s.learned, t);
+    if (r.answeredRight >= hand.answeredRight && r.overall > best.overall) best = { threshold: t, ...r, handSet: hand };
+  }
+  return best;
+}
+
