@@ -144,3 +144,14 @@ export function thresholdKeepingAnswers(scored: readonly HeldOutScore[], handThr
   return best;
 }
 
+
+/**
+ * The one-standard-error rule over weights tried: the smallest weight whose held-out overall is
+ * within one standard error (the best one's, over its questions) of the best. The best alone is
+ * chosen by noise once the scores level off.
+ */
+export function chooseWeight<T extends { weight: number; overall: number; questions: number }>(tried: readonly T[]): T {
+  const best = tried.reduce((a, b) => (b.overall > a.overall ? b : a));
+  const se = Math.sqrt((best.overall * (1 - best.overall)) / best.questions);
+  return [...tried].sort((a, b) => a.weight - b.weight).find((t) => t.overall >= best.overall - se)!;
+}
