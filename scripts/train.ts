@@ -26,7 +26,7 @@ import { ANSWERABILITY_FEATURES } from '../src/answer/answerability.js';
 import fs from 'node:fs';
 import { squadAnswerability, type AnswerabilityQuestion } from '../src/eval/answerability-data.js';
 import { newsAnswerability, readNewsQuestions } from '../src/eval/news-training-data.js';
-import { thresholdKeepingAnswers, trainAnswerability, type AnswerabilityExample, type AnswerabilityFigures } from '../src/learn/answerability-train.js';
+import { chooseWeight, thresholdKeepingAnswers, trainAnswerability, type AnswerabilityExample, type AnswerabilityFigures } from '../src/learn/answerability-train.js';
 import { HAND_SET_MIN_CONFIDENCE } from '../src/sitrep.js';
 import { ANSWERABILITY_FORMAT, ANSWERABILITY_REBUILD_COMMAND, ANSWERABILITY_VERSION, writeAnswerabilityModel } from '../src/learn/answerability-model.js';
 import { runMain } from './cli.js';
@@ -118,13 +118,6 @@ function trainSpans(sets: string[], out: string, started: number): number {
   console.log(`  ceiling of the candidates: exact match ${pct(heldOut.ceilingExactMatch)}, token F1 ${f(heldOut.ceilingF1)}`);
   console.log(`Span model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   return 0;
-}
-
-/** The smallest weight whose overall is within one standard error (of the best one's, over its questions) of the best. */
-function chooseWeight<T extends { weight: number; overall: number; questions: number }>(tried: T[]): T {
-  const best = tried.reduce((a, b) => (b.overall > a.overall ? b : a));
-  const se = Math.sqrt((best.overall * (1 - best.overall)) / best.questions);
-  return [...tried].sort((a, b) => a.weight - b.weight).find((t) => t.overall >= best.overall - se)!;
 }
 
 interface NewsSettings {
