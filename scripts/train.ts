@@ -5,7 +5,12 @@
  *
  *   npm run train [-- --squad FILE --squad FILE2 …] [--out models/answer-selection.json]
  *   npm run train -- --spans [--squad FILE …] [--out models/span-selection.json]
- *   npm run train -- --answerability [--squad FILE …] [--out models/answerability.json]
+ *   npm run train -- --answerability [--squad FILE …] [--news FILE --news-corpus DIR --news-index DIR] [--news-weight W] [--rows FILE] [--out models/answerability.json]
+ *
+ * The answer/abstain model is fitted on SQuAD v2.0 and Sitrep's news training questions
+ * (training/news-questions.jsonl, asked of an index of ../shared/eval/real-news built in --news-index),
+ * each news row weighing W SQuAD rows: W is chosen on held-out folds unless given. `--rows FILE`
+ * keeps the SQuAD rows (the slow part) in FILE and reads them from it on the next run.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,20 +23,51 @@ import { labelSpans, squadSpanExamples } from '../src/eval/span-training-data.js
 import { SPAN_MODEL_FORMAT, SPAN_MODEL_VERSION, SPAN_REBUILD_COMMAND, writeSpanModel } from '../src/learn/span-model.js';
 import { trainSpanModel } from '../src/learn/span-train.js';
 import { ANSWERABILITY_FEATURES } from '../src/answer/answerability.js';
-import { squadAnswerability } from '../src/eval/answerability-data.js';
-import { trainAnswerability } from '../src/learn/answerability-train.js';
+import fs from 'node:fs';
+import { squadAnswerability, type AnswerabilityQuestion } from '../src/eval/answerability-data.js';
+import { newsAnswerability, readNewsQuestions } from '../src/eval/news-training-data.js';
+import { chooseWeight, thresholdKeepingAnswers, trainAnswerability, type AnswerabilityExample, type AnswerabilityFigures } from '../src/learn/answerability-train.js';
+import { HAND_SET_MIN_CONFIDENCE } from '../src/sitrep.js';
 import { ANSWERABILITY_FORMAT, ANSWERABILITY_REBUILD_COMMAND, ANSWERABILITY_VERSION, writeAnswerabilityModel } from '../src/learn/answerability-model.js';
 import { runMain } from './cli.js';
 
 const DEFAULT_SETS = ['../shared/eval/squad-v1.1-dev.json', '../shared/eval/squad-v2.0-dev.json'];
+const NEWS_QUESTIONS = 'training/news-questions.jsonl';
+const NEWS_CORPUS = '../shared/eval/real-news';
+/** The real-news test set: no news training question may draw on its articles (checked when the file is read). */
+const NEWS_TEST_QUESTIONS = 'test/fixtures/eval/real-news-questions.jsonl';
+/** Where the news questions' index is built and kept between runs (it is only brought up to date). */
+const NEWS_INDEX = '/tmp/sitrep-news-train-index';
+/**
+ * Weights tried for a news row against a SQuAD row (0: SQuAD alone). About 11,900 SQuAD v2.0 rows
+ * against 251 news rows: at 47 the two weigh the same in all.
+ */
+const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300, 1000, 3000];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 await runMain(async () => {
-  const { values } = parseArgs({ options: { squad: { type: 'string', multiple: true }, out: { type: 'string' }, spans: { type: 'boolean', default: false }, answerability: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      squad: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      spans: { type: 'boolean', default: false },
+      answerability: { type: 'boolean', default: false },
+      news: { type: 'string', default: NEWS_QUESTIONS },
+      'news-corpus': { type: 'string', default: NEWS_CORPUS },
+      'news-index': { type: 'string', default: NEWS_INDEX },
+      'news-weight': { type: 'string' },
+      rows: { type: 'string' },
+    },
+  });
   const sets = values.squad ?? DEFAULT_SETS;
   const started = Date.now();
   if (values.spans) return trainSpans(sets, values.out ?? 'models/span-selection.json', started);
-  if (values.answerability) return trainAnswerabilityModel(sets, values.out ?? 'models/answerability.json', started);
+  if (values.answerability) {
+    const weight = values['news-weight'] === undefined ? undefined : Number(values['news-weight']);
+    if (weight !== undefined && !(weight >= 0)) throw new Error(`--news-weight: expected a number ≥ 0, got ${values['news-weight']}`);
+    const news = { file: values.news, corpus: values['news-corpus'], index: values['news-index'], weight };
+    return trainAnswerabilityModel(sets, news, values.rows, values.out ?? 'models/answerability.json', started);
+  }
   const out = values.out ?? 'models/answer-selection.json';
   const questions = await squadCandidates(sets, (file, done, total) => {
     if (process.stderr.isTTY) process.stderr.write(`\r${path.basename(file)}: ${done}/${total}   `);
@@ -84,34 +120,84 @@ function trainSpans(sets: string[], out: string, started: number): number {
   return 0;
 }
 
-/** The answer/abstain model: one row per question, 5 folds by article, figures on the set with unanswerable questions. */
-async function trainAnswerabilityModel(sets: string[], out: string, started: number): Promise<number> {
-  const examples = await squadAnswerability(sets, 'models/span-selection.json', (file, done, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r${file}: ${done}/${total}   `);
-  });
+interface NewsSettings {
+  file: string;
+  corpus: string;
+  index: string;
+  /** A news row's weight against a SQuAD row; undefined: chosen on held-out folds. */
+  weight?: number;
+}
+
+function progress(label: string, done: number, total: number): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r${label}: ${done}/${total}   `);
+}
+
+/** The SQuAD rows, from `cache` when it holds them, else computed (and kept there when a cache is named). */
+async function squadRows(sets: string[], cache: string | undefined): Promise<AnswerabilityQuestion[]> {
+  if (cache && fs.existsSync(cache)) {
+    const kept = JSON.parse(fs.readFileSync(cache, 'utf8')) as { sets: string[]; features: string[]; rows: AnswerabilityQuestion[] };
+    if (JSON.stringify(kept.sets) === JSON.stringify(sets) && JSON.stringify(kept.features) === JSON.stringify(ANSWERABILITY_FEATURES)) return kept.rows;
+    console.log(`${cache} holds rows of other sets or features: computing them again.`);
+  }
+  const rows = await squadAnswerability(sets, 'models/span-selection.json', progress);
+  if (cache) fs.writeFileSync(cache, JSON.stringify({ sets, features: ANSWERABILITY_FEATURES, rows }));
+  return rows;
+}
+
+/** The answer/abstain model: one row per question, 5 folds by article, figures on SQuAD v2.0 and on the news questions. */
+async function trainAnswerabilityModel(sets: string[], news: NewsSettings, cache: string | undefined, out: string, started: number): Promise<number> {
+  const { questions: newsQuestions, sha256 } = readNewsQuestions(news.file, news.corpus, NEWS_TEST_QUESTIONS);
+  const squad = await squadRows(sets, cache);
+  const newsSet = path.basename(news.file);
+  const newsRows = await newsAnswerability(newsQuestions, newsSet, news.corpus, news.index, progress);
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const figuresOn = path.basename(sets.find((s) => /v2/.test(s)) ?? sets.at(-1)!);
   // Fitted on v2.0 alone, to "the quoted sentence holds the answer": v1.1 dev's questions are v2.0's
   // answerable ones again, and doubling them tilted the model toward answering (held out: overall
   // 57.9% against 58.3%, AUC 0.621 against 0.636). Fitted to "answerable" instead, AUC 0.666 but
   // overall 56.7%: it learns which questions have an answer, not which quotes hold it.
-  const { model, folds, heldOut } = trainAnswerability(examples, figuresOn, { target: 'correct', trainOn: (e) => e.set === figuresOn });
+  const train = (w: number) => {
+    const examples: AnswerabilityExample[] = [...squad, ...newsRows.map((e) => ({ ...e, weight: w }))];
+    return trainAnswerability(examples, figuresOn, { target: 'correct', trainOn: (e) => e.set === figuresOn || (e.set === newsSet && w > 0), alsoOn: [newsSet] });
+  };
+  // The news weight, on held-out folds: the smallest whose overall score on the news questions is
+  // within one standard error of the best weight's (the one-standard-error rule). The best alone keeps
+  // rising, by less than a question in a hundred, as the news rows come to outweigh SQuAD altogether.
+  const tried: { weight: number; news: AnswerabilityFigures; squad: AnswerabilityFigures }[] = [];
+  for (const w of news.weight !== undefined ? [news.weight] : NEWS_WEIGHTS) {
+    const r = train(w);
+    tried.push({ weight: w, news: r.heldOutOn[newsSet]!, squad: r.heldOut });
+  }
+  const chosen = chooseWeight(tried.map((t) => ({ ...t, overall: t.news.learned.overall, questions: t.news.questions })));
+  const { model, folds, heldOut, heldOutOn, heldOutScores } = train(chosen.weight);
+  const newsFigures = heldOutOn[newsSet]!;
+  const threshold = thresholdKeepingAnswers(heldOutScores[newsSet]!, HAND_SET_MIN_CONFIDENCE);
   writeAnswerabilityModel(out, {
     format: ANSWERABILITY_FORMAT,
     version: ANSWERABILITY_VERSION,
     features: [...ANSWERABILITY_FEATURES],
     answers: model,
     folds,
-    threshold: heldOut.learned.threshold,
-    trainedOn: sets.map((s) => path.basename(s)),
+    // Its threshold is chosen on the held-out news questions (news is what it answers), the best
+    // overall that answers right as many of them as the hand-set confidence does.
+    threshold: threshold.threshold,
+    trainedOn: [...sets.map((s) => path.basename(s)), `${news.file} (${newsQuestions.length} questions, sha256 ${sha256})`],
     command: ANSWERABILITY_REBUILD_COMMAND,
     createdAt: new Date().toISOString(),
-    heldOut: { ...heldOut },
+    heldOut: { ...heldOut, news: newsFigures, newsThreshold: threshold, newsWeight: chosen.weight, newsWeightsTried: tried.map((t) => ({ weight: t.weight, news: t.news.learned, squad: t.squad.learned })) },
   });
   const f = (x: number | null) => x?.toFixed(3) ?? 'n/a';
-  console.log(`${examples.length} questions from ${sets.map((s) => path.basename(s)).join(', ')}; ${heldOut.folds} folds by article, held out on ${heldOut.set} (${heldOut.questions} questions):`);
-  console.log(`  learned answer/abstain: ROC AUC ${f(heldOut.learned.auc)}; best threshold ${heldOut.learned.threshold} → overall ${pct(heldOut.learned.overall)}`);
-  console.log(`  hand-set confidence:    ROC AUC ${f(heldOut.handSet.auc)}; best threshold ${heldOut.handSet.threshold} → overall ${pct(heldOut.handSet.overall)}`);
+  const line = (name: string, x: AnswerabilityFigures['learned']) => `  ${name.padEnd(24)} ROC AUC ${f(x.auc)}; best threshold ${x.threshold.toFixed(2)} → overall ${pct(x.overall)}`;
+  console.log(`${squad.length} SQuAD questions from ${sets.map((s) => path.basename(s)).join(', ')} and ${newsRows.length} news questions (${newsRows.filter((e) => e.answerable).length} answerable, ${newsRows.filter((e) => e.label === 1).length} whose quote holds the answer) from ${news.file}`);
+  console.log(`News weight against a SQuAD row, ${heldOut.folds} folds by article, held out (news | ${figuresOn}):`);
+  for (const t of tried) console.log(`  ${String(t.weight).padStart(4)}: news AUC ${f(t.news.learned.auc)}, overall ${pct(t.news.learned.overall)} | AUC ${f(t.squad.learned.auc)}, overall ${pct(t.squad.learned.overall)}${t.weight === chosen.weight ? '  ← chosen' : ''}`);
+  console.log(`Held out on ${newsSet} (${newsFigures.questions} questions):`);
+  console.log(line('learned answer/abstain:', newsFigures.learned));
+  console.log(line('hand-set confidence:', newsFigures.handSet));
+  console.log(`  threshold kept (answering right at least as often as the hand-set confidence at ${threshold.handSet.threshold}): ${threshold.threshold.toFixed(2)} → answered right ${pct(threshold.answeredRight)} (hand-set ${pct(threshold.handSet.answeredRight)}), overall ${pct(threshold.overall)} (hand-set ${pct(threshold.handSet.overall)})`);
+  console.log(`Held out on ${heldOut.set} (${heldOut.questions} questions):`);
+  console.log(line('learned answer/abstain:', heldOut.learned));
+  console.log(line('hand-set confidence:', heldOut.handSet));
   console.log(`Answerability model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   return 0;
 }

@@ -45,6 +45,8 @@ export interface ReaderOptions {
 export interface Candidates {
   texts: string[];
   rows: number[][];
+  /** The answer/abstain model's features (ANSWERABILITY_FEATURES) as the answer path computes them; null without candidates. */
+  answerability: number[] | null;
 }
 
 /** What a question is asked against. */

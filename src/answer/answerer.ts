@@ -12,9 +12,9 @@ import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
 import { relatedExpansions } from './related-words.js';
 import { isYesNoQuestion, parseQuestion, type Question } from './question.js';
-import { rankSentences, type SentenceInput } from './rank.js';
+import { rankSentences, type RankedSentence, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
-import { candidateFeatures } from './candidate-features.js';
+import { candidateFeatures, type QuestionSignals } from './candidate-features.js';
 import { coverageProbe, indexView, searchHitOf, type IndexView } from './index-view.js';
 import { fuse, type FusedHit } from './retrieve.js';
 import { sameTerm } from './spans.js';
@@ -113,6 +113,24 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     return vs.map((v) => dot(q!, v));
   }
 
+  /**
+   * The answer/abstain model's row for a question's ranked candidates (best first, at least one), as
+   * the answer path reads it: the index's idf, the hand-set confidence, the span model's best span.
+   */
+  function answerabilityRow(q: Question, ranked: readonly RankedSentence[], rows: number[][], signals: QuestionSignals): number[] {
+    const best = ranked[0]!;
+    const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+    const span = spanModel ? selectSpan(spanModel, best.text, q, { similarity, reference: best.reference }) : null;
+    return answerabilityFeatures({
+      question: q,
+      rows,
+      texts: ranked.map((s) => s.text),
+      rarity,
+      handConfidence: confidenceOf(best, signals.retrieval, q.type !== 'other', named, q.type === 'reason'),
+      spanScore: span?.score ?? 0,
+    });
+  }
+
   return {
     async search(query, { k, mode, asOf }) {
       const { hits } = await retrieve(parseQuestion(query), mode, k, asOf === undefined ? undefined : { from: -Infinity, to: asOf });
@@ -122,8 +140,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     timeOf: (question, ask = {}) => timeOf(question, ask),
 
     async candidates(question, ask = {}) {
-      const { ranked, signals } = await rank(question, ask);
-      return { texts: ranked.map((s) => s.text), rows: candidateFeatures(ranked, signals) };
+      const { q, ranked, signals } = await rank(question, ask);
+      const rows = candidateFeatures(ranked, signals);
+      return { texts: ranked.map((s) => s.text), rows, answerability: ranked.length > 0 ? answerabilityRow(q, ranked, rows, signals) : null };
     },
 
     async answer(question, ask = {}) {
@@ -144,17 +163,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
       if (options.abstainModel && !options.model && ranked.length > 0) {
         // Which sentence is quoted stays the hand-set ranking's; the model says whether it answers at all.
-        const best = ranked[0]!;
-        const span = spanModel ? selectSpan(spanModel, best.text, q, { similarity, reference: best.reference }) : null;
-        const row = answerabilityFeatures({
-          question: q,
-          rows: candidateFeatures(ranked, signals),
-          texts: ranked.map((s) => s.text),
-          rarity,
-          handConfidence: confidenceOf(best, signals.retrieval, q.type !== 'other', named, q.type === 'reason'),
-          spanScore: span?.score ?? 0,
-        });
-        confidence = probability(options.abstainModel, row);
+        confidence = probability(options.abstainModel, answerabilityRow(q, ranked, candidateFeatures(ranked, signals), signals));
       }
       if (options.reader && ranked.length > 0) {
         // After the ranking: the reader reads its best sentences, marks their spans, may re-order them

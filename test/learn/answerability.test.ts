@@ -12,7 +12,7 @@ import {
   writeAnswerabilityModel,
   type AnswerabilityModel,
 } from '../../src/learn/answerability-model.js';
-import { trainAnswerability, type AnswerabilityExample } from '../../src/learn/answerability-train.js';
+import { chooseWeight, thresholdKeepingAnswers, trainAnswerability, type AnswerabilityExample, type HeldOutScore } from '../../src/learn/answerability-train.js';
 import { ModelError } from '../../src/learn/model.js';
 import { seededRandom } from '../../src/learn/random.js';
 
@@ -69,6 +69,38 @@ describe('answerability training', () => {
     expect(heldOut.learned.auc!).toBeGreaterThan(0.8);
     expect(heldOut.handSet.auc!).toBeLessThan(0.65);
     expect(heldOut.learned.overall).toBeGreaterThan(heldOut.handSet.overall);
+  });
+});
+
+describe('choosing the news weight and the threshold on held-out scores', () => {
+  it('takes the smallest weight within one standard error of the best', () => {
+    const tried = [0, 10, 100, 1000].map((weight, i) => ({ weight, overall: [0.6, 0.7, 0.74, 0.75][i]!, questions: 250 }));
+    // One standard error of 75% over 250 questions is 2.7 points: 74% is within it, 70% is not.
+    expect(chooseWeight(tried).weight).toBe(100);
+  });
+
+  it('keeps the threshold that scores best overall among those answering right as often as the hand-set confidence', () => {
+    const s = (answerable: boolean, correct: boolean, learned: number, hand: number): HeldOutScore => ({ answerable, correct, learned, hand });
+    // The hand-set confidence answers both right answers at 0.35; the learned one separates better but
+    // gives one right answer a low score, so a threshold above 0.2 would lose it.
+    const scored = [s(true, true, 0.9, 0.5), s(true, true, 0.25, 0.4), s(true, false, 0.1, 0.6), s(false, false, 0.15, 0.7), s(false, false, 0.05, 0.2)];
+    const choice = thresholdKeepingAnswers(scored, 0.35);
+    expect(choice.handSet.answeredRight).toBe(2 / 3);
+    expect(choice.answeredRight).toBe(2 / 3);
+    expect(choice.threshold).toBeGreaterThan(0.15);
+    expect(choice.threshold).toBeLessThanOrEqual(0.25);
+    expect(choice.overall).toBe(4 / 5);
+    expect(choice.handSet.overall).toBe(3 / 5);
+  });
+
+  it('fits heavier rows more closely (row weights)', () => {
+    const base: AnswerabilityExample[] = [];
+    for (let i = 0; i < 200; i++) base.push({ set: 'squad', article: `s${i}`, answerable: true, label: i % 2, row: [i % 2 ? 1 : 0], handConfidence: 0 });
+    // News rows say the opposite of SQuAD's: the more they weigh, the more the model believes them.
+    const news = (weight: number): AnswerabilityExample[] =>
+      Array.from({ length: 20 }, (_, i) => ({ set: 'news', article: `n${i}`, answerable: true, label: i % 2, row: [i % 2 ? 0 : 1], handConfidence: 0, weight }));
+    const slope = (w: number) => trainAnswerability([...base, ...news(w)], 'squad', { target: 'correct' }).model.weights[0]!;
+    expect(slope(30)).toBeLessThan(slope(1));
   });
 });
 
