@@ -142,7 +142,9 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const known = new Map<string, Float32Array>();
     previousGraph?.rawVectors.forEach((v, i) => known.set(previous!.passages[i]!.id, v));
     const kept = logs ? new Set(previous!.passages.map((p) => p.id)) : known;
-    const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? new Float32Array(0));
+    // One empty vector stands for every vector not at hand (100,000 arrays of their own cost the collector).
+    const none = new Float32Array(0);
+    const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? none);
     const missing = passages.map((_, i) => i).filter((i) => !kept.has(passages[i]!.id));
     const total = missing.length + passages.length;
     for (let b = 0; b < missing.length; b += EMBED_BATCH) {
