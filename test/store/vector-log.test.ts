@@ -225,4 +225,22 @@ describe('the passage graph log', () => {
     expect(repaired.passages.length).toBe(before.passages.length + 3);
     expect(graphAnswers(repaired).every((ids, p) => ids[0] === p)).toBe(true);
   }, 60_000);
+
+  it('builds everything again when a build that must write a snapshot finds the previous one damaged', async () => {
+    // Bound 0: every build writes a snapshot, so it reads the previous graph and raw vectors.
+    const w = workspace(0);
+    for (let i = 0; i < 6; i++) w.put(i);
+    await w.build();
+    const before = w.read();
+    const file = path.join(before.location, INDEX_FILES.rawVectors);
+    const flipped = fs.readFileSync(file);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    fs.writeFileSync(file, flipped);
+    w.put(6);
+    const added = await w.build();
+    expect(added.reused).toBe(0);
+    const after = w.read();
+    expect(after.passages.length).toBe(before.passages.length + 3);
+    expect(graphAnswers(after).every((ids, p) => ids[0] === p)).toBe(true);
+  }, 60_000);
 });
