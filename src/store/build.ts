@@ -16,13 +16,14 @@ import { reportCount, updateIncidents } from './incident-reports.js';
 import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES } from './manifest.js';
-import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, sameSettings } from './previous-generation.js';
+import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
 import type { LogPlan } from './stored-index.js';
 import { DEFAULT_MAX_LOGGED_VECTORS } from './vector-log.js';
-import { logPlanFor } from './vector-plan.js';
+import { logPlanFor, logTakes } from './vector-plan.js';
+import { slotMap } from './vector-slots.js';
 import { SNAPSHOT_FILES, writeIndexFiles } from './write-index.js';
-import { buildVectorIndex, extendVectorIndex, type VectorIndex } from './vectors.js';
+import { buildVectorIndex, extendVectorIndex, slotChange, type VectorIndex } from './vectors.js';
 import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
 
 export interface BuildOptions {
@@ -81,7 +82,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     }
 
     const embedder = (loaded ??= await createEmbedder(config));
-    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH);
+    // The snapshot of the passage graph is read only if the build needs it, unless the whole-index check
+    // above found damage (then every file is checked, so that a damaged one is rebuilt) or a rebuild is asked.
+    const deferSnapshot = options.rebuild === undefined && !(recorded && !manifest);
+    const previous = readPrevious(indexDir, embedder.id, config.HNSW_EF_SEARCH, deferSnapshot);
     const corpus = await loadScanned(scan, {
       maxFileBytes,
       onWarning: options.onWarning,
@@ -110,7 +114,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
 
     // A previous generation made with the same settings is extended (its SIF component kept, its
     // graph and postings changed in place); otherwise, or when asked, everything is built again.
-    const extend =
+    let extend =
       previous !== null && options.rebuild === undefined && sameSettings(previous.manifest, chunking, hnsw) && (previous.manifest.embedder.commonComponent !== null || !embedder.removesCommonComponent);
     // Reports are read per article: a kept article keeps its reports, a new or changed one is read now;
     // then the incidents they can touch are grouped again, so that answering only puts the stored groups together.
@@ -127,10 +131,21 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const { passages, passageLines } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
+    // What the change does to the graph's slots, known before any vector: a change the log takes
+    // never loads the previous graph or its raw vectors (vectors of kept passages stay unread).
+    const maxLogged = options.maxLoggedVectors ?? DEFAULT_MAX_LOGGED_VECTORS;
+    let change = extend ? passageChange(previous!, articles, passages) : null;
+    const slots = change && slotChange(slotMap(previous!.vectorSlots, previous!.passages.length), change.newPassageOf, change.added);
+    const logs = slots !== null && slots.deletedShare <= MAX_DELETED_SHARE && logTakes(previous!.vectorSlots.log, slots.added.length, maxLogged);
+    const previousGraph = previous && !logs ? readPreviousGraph(previous) : null;
+    if (previous && !logs && !previousGraph) [extend, change] = [false, null];
     const known = new Map<string, Float32Array>();
-    previous?.passages.forEach((p, i) => known.set(p.id, previous.rawVectors[i]!));
-    const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? new Float32Array(0));
-    const missing = passages.map((_, i) => i).filter((i) => rawVectors[i]!.length === 0);
+    previousGraph?.rawVectors.forEach((v, i) => known.set(previous!.passages[i]!.id, v));
+    const kept = logs ? new Set(previous!.passages.map((p) => p.id)) : known;
+    // One empty vector stands for every vector not at hand (100,000 arrays of their own cost the collector).
+    const none = new Float32Array(0);
+    const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? none);
+    const missing = passages.map((_, i) => i).filter((i) => !kept.has(passages[i]!.id));
     const total = missing.length + passages.length;
     for (let b = 0; b < missing.length; b += EMBED_BATCH) {
       const batch = missing.slice(b, b + EMBED_BATCH);
@@ -171,24 +186,24 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const hnswOptions = { ...hnsw, efSearch: config.HNSW_EF_SEARCH };
     const glove = () => loadGlove(resolveDir(config.MODEL_CACHE_DIR));
 
-    let vectors: VectorIndex;
+    let vectors: VectorIndex | null;
     let lexical: LexicalIndex;
     let words: WordIndex;
-    const change = extend ? passageChange(previous, articles, passages) : null;
     const carriedNames: string[] = [];
     let logPlan: LogPlan | undefined;
-    if (previous && change) {
-      const extended = extendVectorIndex(
-        previous.vectors,
-        { oldPassages: previous.passages.length, newPassageOf: change.newPassageOf, added: change.added.map((i) => ({ passage: i, vector: final(rawVectors[i]!) })) },
-        config.HNSW_EF_SEARCH,
-      );
-      // Deleted points still cost search time and memory: past a quarter of the graph, it is rebuilt.
-      vectors = extended.deletedShare <= MAX_DELETED_SHARE ? extended.index : buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions);
-      // The change is logged (the snapshot and earlier segments linked) while the log stays within its bound; else a snapshot is written.
-      if (vectors === extended.index) {
-        logPlan = logPlanFor(previous.vectorSlots.log, extended, passages, rawVectors, options.maxLoggedVectors ?? DEFAULT_MAX_LOGGED_VECTORS) ?? undefined;
-        if (logPlan) carriedNames.push(...SNAPSHOT_FILES, ...logPlan.carried);
+    if (previous && change && slots) {
+      if (logs) {
+        // The change is logged (the snapshot and earlier segments linked, never read) while the log stays within its bound.
+        vectors = null;
+        logPlan = logPlanFor(previous.vectorSlots.log, slots, passages, rawVectors, maxLogged)!;
+        carriedNames.push(...SNAPSHOT_FILES, ...logPlan.carried);
+      } else if (slots.deletedShare <= MAX_DELETED_SHARE) {
+        // Past the log's bound: the graph is extended in place and written as a new snapshot.
+        const added = change.added.map((i) => ({ passage: i, vector: final(rawVectors[i]!) }));
+        vectors = extendVectorIndex(previousGraph!.vectors, { oldPassages: previous.passages.length, newPassageOf: change.newPassageOf, added }, config.HNSW_EF_SEARCH).index;
+      } else {
+        // Deleted points still cost search time and memory: past a quarter of the graph, it is rebuilt.
+        vectors = buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions);
       }
       options.onProgress?.(total, total);
       lexical = extendLexicalIndex(previous.lexical, change.newPassageOf, change.added.map((i) => ({ id: i, text: lexicalText(i) })), passages.length);

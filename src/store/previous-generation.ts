@@ -10,10 +10,23 @@ import { IndexError } from './errors.js';
 import type { Manifest } from './manifest.js';
 import { readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
 
-/** The previous generation, when it exists and was built with this embedder; otherwise a full build. */
-export function readPrevious(indexDir: string, embedderId: string, efSearch: number): StoredIndex | null {
+/**
+ * The previous generation, when it exists and was built with this embedder; otherwise a full build.
+ * `deferSnapshot`: its passage graph's snapshot is read only when used (`readPreviousGraph`).
+ */
+export function readPrevious(indexDir: string, embedderId: string, efSearch: number, deferSnapshot = false): StoredIndex | null {
   try {
-    return readIndex(indexDir, { embedderId, efSearch, rawVectors: true, forBuild: true });
+    return readIndex(indexDir, { embedderId, efSearch, rawVectors: true, forBuild: true, deferSnapshot });
+  } catch (err) {
+    if (err instanceof IndexError) return null;
+    throw err;
+  }
+}
+
+/** The previous generation's passage graph and raw vectors, read now; null when either is damaged (everything is embedded again). */
+export function readPreviousGraph(previous: StoredIndex): Pick<StoredIndex, 'vectors' | 'rawVectors'> | null {
+  try {
+    return { vectors: previous.vectors, rawVectors: previous.rawVectors };
   } catch (err) {
     if (err instanceof IndexError) return null;
     throw err;

@@ -117,6 +117,14 @@ export interface ReadOptions {
    * structures unmade (the build only merges its postings; they are made if it is ever searched).
    */
   forBuild?: boolean;
+  /**
+   * With `forBuild`: leave the passage graph's snapshot (`vectors.hnsw`, `vectors.f32`, 95 MB at
+   * 100k passages) unread, its sizes checked, until `vectors` or `rawVectors` is first used, when it
+   * is checked against its checksums, loaded and the log replayed (an IndexError there when
+   * damaged). A build that only logs its change links the snapshot without ever reading it; the
+   * new generation carries the previous checksums, which every reader checks.
+   */
+  deferSnapshot?: boolean;
 }
 
 /** Reads the current generation of `indexDir`, verifying the manifest and every checksum first. */
@@ -126,7 +134,9 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   checkEmbedder(indexDir, manifest, options.embedderId);
   const at = (name: string) => path.join(location, name);
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
-  const files = Object.fromEntries(storedNames(manifest).map((name) => [name, readChecked(location, manifest, name)]));
+  const deferred = new Set<string>(options.forBuild && options.deferSnapshot ? [INDEX_FILES.vectors, INDEX_FILES.rawVectors] : []);
+  for (const name of deferred) checkStoredSize(location, manifest, name);
+  const files = Object.fromEntries(storedNames(manifest).flatMap((name) => (deferred.has(name) ? [] : [[name, readChecked(location, manifest, name)]])));
   const { dim } = manifest.embedder;
   const records = runWhole(recordsOf<Passage>(files[INDEX_FILES.passages]!, at(INDEX_FILES.passages)));
   const slots = runWhole(slotsOf(location, manifest, records, (name) => files[name]!));
@@ -137,6 +147,11 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       throw graphDamaged(at(name), err);
     }
   };
+  const passageGraph = (): VectorIndex => {
+    if (deferred.has(INDEX_FILES.vectors)) readChecked(location, manifest, INDEX_FILES.vectors);
+    return runWhole(replayed(graph(INDEX_FILES.vectors, dim, options.efSearch, slots.passageOf), slots, location, manifest));
+  };
+  const raw = (bytes: Buffer) => (options.rawVectors ? rawVectorsOf(bytes, slots, records.length, dim) : []);
   const articles = runWhole(recordsOf<Article>(files[INDEX_FILES.articles]!, at(INDEX_FILES.articles)));
   const passages = runWhole(linkPassages(records, articles, at(INDEX_FILES.passages)));
   const index = withLazyIncidents(
@@ -147,13 +162,21 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       passages,
       vectorSlots: slots,
       lexical: lexicalFrom(files[INDEX_FILES.lexical]!, at(INDEX_FILES.lexical), { searchable: !options.forBuild }),
-      rawVectors: options.rawVectors ? rawVectorsOf(files[INDEX_FILES.rawVectors]!, slots, passages.length, dim) : [],
-      vectors: runWhole(replayed(graph(INDEX_FILES.vectors, dim, options.efSearch, slots.passageOf), slots, location, manifest)),
+      rawVectors: deferred.size > 0 ? [] : raw(files[INDEX_FILES.rawVectors]!),
+      vectors: deferred.size > 0 ? (null as unknown as VectorIndex) : passageGraph(),
       words: { words: parseJson(files[INDEX_FILES.words]!, at(INDEX_FILES.words)) as string[], vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
     },
     files[INDEX_FILES.incidents]!,
     at(INDEX_FILES.incidents),
   );
+  if (deferred.size > 0) {
+    const once = <T>(make: () => T) => {
+      let made: { value: T } | undefined;
+      return { enumerable: true, get: () => (made ??= { value: make() }).value };
+    };
+    Object.defineProperty(index, 'vectors', once(passageGraph));
+    Object.defineProperty(index, 'rawVectors', once(() => raw(readChecked(location, manifest, INDEX_FILES.rawVectors))));
+  }
   if (options.forBuild) {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
@@ -209,6 +232,19 @@ export function checkCurrentGeneration(indexDir: string): Manifest | null {
     if (err instanceof IndexError) return null;
     throw err;
   }
+}
+
+/** Refuses a stored file that is missing or whose size differs from the manifest's, without reading it. */
+function checkStoredSize(location: string, manifest: Manifest, name: string): void {
+  const file = path.join(location, name);
+  const expected = expectedOf(manifest, file);
+  let bytes: number;
+  try {
+    bytes = fs.statSync(file).size;
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  checkSize(file, expected, bytes);
 }
 
 /** A stored file's bytes, after its size and checksum are found to match the manifest. */

@@ -7,20 +7,25 @@ import type { Passage } from '../corpus/types.js';
 import type { LogPlan } from './stored-index.js';
 import { MAX_LOG_SEGMENTS, nextLogName } from './vector-log.js';
 import { changeRecords, type StoredVectorLog } from './vector-slots.js';
-import type { VectorExtension } from './vectors.js';
+import type { SlotChange } from './vectors.js';
+
+/** Whether a change adding `added` vectors stays within the log's bound (`maxLogged` 0: a snapshot at every build). */
+export function logTakes(previous: StoredVectorLog, added: number, maxLogged: number): boolean {
+  return maxLogged > 0 && previous.added + added <= maxLogged;
+}
 
 /**
- * The log plan for a graph extended in place, or null when the log would pass `maxLogged` added
- * vectors (a snapshot is written; `maxLogged` 0 writes one at every build).
+ * The log plan for a change to the graph's slots, or null when the log would pass `maxLogged` added
+ * vectors (a snapshot is written).
  */
 export function logPlanFor(
   previous: StoredVectorLog,
-  extension: VectorExtension,
+  extension: Pick<SlotChange, 'deleted' | 'added'>,
   passages: readonly Passage[],
   rawVectors: readonly Float32Array[],
   maxLogged: number,
 ): LogPlan | null {
-  if (maxLogged <= 0 || previous.added + extension.added.length > maxLogged) return null;
+  if (!logTakes(previous, extension.added.length, maxLogged)) return null;
   const records = changeRecords(extension, passages, rawVectors);
   const names = previous.segments.map((s) => s.name);
   if (records.length === 0) return { carried: names, segment: null };

@@ -90,6 +90,14 @@ export function* slotState(
   return { passageOf: identity ? null : passageOf, log: { segments, added: addedCount(segments), snapshotSlots } };
 }
 
+/** Slot → passage number of a read graph (`SlotState.passageOf`, or slot i for passage i), without loading the graph. */
+export function slotMap(state: SlotState, passages: number): Uint32Array {
+  if (state.passageOf) return state.passageOf;
+  const identity = new Uint32Array(passages);
+  for (let i = 0; i < passages; i++) identity[i] = i;
+  return identity;
+}
+
 /** Every passage's raw vector, packed by passage number: from the snapshot's rows and the log's records. */
 export function packRawVectors(snapshot: Buffer, state: SlotState, passages: number, dim: number): Float32Array {
   const packed = new Float32Array(passages * dim);

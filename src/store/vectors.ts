@@ -90,9 +90,10 @@ export interface VectorChange {
   added: Array<{ passage: number; vector: Float32Array }>;
 }
 
-/** A graph changed in place, and the change in slots (its labels), in the order it was applied: what the log records. */
-export interface VectorExtension {
-  index: VectorIndex;
+/** A change to the graph in slots (its labels), in the order it is applied: what the log records. */
+export interface SlotChange {
+  /** Slot → passage number after the change (NO_PASSAGE for a deleted slot). */
+  passageOf: Uint32Array;
   /** Share of the slots now deleted, for the caller to rebuild the graph whole when it grows large. */
   deletedShare: number;
   /** Slots deleted, in slot order. */
@@ -101,39 +102,52 @@ export interface VectorExtension {
   added: Array<{ slot: number; passage: number }>;
 }
 
+/** A graph changed in place, and the change in slots. */
+export interface VectorExtension extends SlotChange {
+  index: VectorIndex;
+}
+
 /**
- * Applies a change to a graph in place, at the cost of the change: removed passages' points are
- * marked deleted (hnswlib skips them in results but keeps them as stepping stones), new passages'
- * points are inserted under new slots, and the slot map is rewritten in memory (4 bytes a slot).
- * `index` must not be used afterwards; the result replaces it. A reader replaying the same change
- * from the log (`replayLog`) makes the same graph: the same operations in the same order.
+ * The slots a change gives a graph whose slot map is `old` (slot → old passage number): a slot whose
+ * passage went is deleted, every new passage gets the next new slot. Pure, so that a build can tell
+ * what the change costs (and log it) without loading the graph.
  */
-export function extendVectorIndex(index: VectorIndex, change: VectorChange, efSearch: number): VectorExtension {
-  if (!(index instanceof HnswVectors)) throw new Error('not an HNSW passage graph');
-  const { graph } = index;
-  const old = labelMap(index, change.oldPassages);
-  const passageOf = new Uint32Array(old.length + change.added.length).fill(NO_PASSAGE);
+export function slotChange(old: Uint32Array, newPassageOf: Int32Array, addedPassages: readonly number[]): SlotChange {
+  const passageOf = new Uint32Array(old.length + addedPassages.length).fill(NO_PASSAGE);
   const deleted: number[] = [];
   let dead = 0;
   for (let label = 0; label < old.length; label++) {
     const was = old[label]!;
-    const now = was === NO_PASSAGE ? -1 : change.newPassageOf[was]!;
+    const now = was === NO_PASSAGE ? -1 : newPassageOf[was]!;
     if (now >= 0) {
       passageOf[label] = now;
       continue;
     }
     dead++;
-    if (was === NO_PASSAGE) continue;
-    deleted.push(label);
-    markDeleted(graph, label);
+    if (was !== NO_PASSAGE) deleted.push(label);
   }
-  const added = change.added.map(({ passage, vector }, i) => {
+  const added = addedPassages.map((passage, i) => {
     const slot = old.length + i;
-    addToGraph(graph, vector, slot);
     passageOf[slot] = passage;
     return { slot, passage };
   });
-  return { index: new HnswVectors(graph, index.dim, efSearch, passageOf), deletedShare: passageOf.length === 0 ? 0 : dead / passageOf.length, deleted, added };
+  return { passageOf, deletedShare: passageOf.length === 0 ? 0 : dead / passageOf.length, deleted, added };
+}
+
+/**
+ * Applies a change to a graph in place, at the cost of the change (`slotChange`): removed passages'
+ * points are marked deleted (hnswlib skips them in results but keeps them as stepping stones), new
+ * passages' points are inserted under new slots, and the slot map is rewritten in memory (4 bytes a
+ * slot). `index` must not be used afterwards; the result replaces it. A reader replaying the same
+ * change from the log (`replayLog`) makes the same graph: the same operations in the same order.
+ */
+export function extendVectorIndex(index: VectorIndex, change: VectorChange, efSearch: number): VectorExtension {
+  if (!(index instanceof HnswVectors)) throw new Error('not an HNSW passage graph');
+  const { graph } = index;
+  const slots = slotChange(labelMap(index, change.oldPassages), change.newPassageOf, change.added.map((a) => a.passage));
+  for (const slot of slots.deleted) markDeleted(graph, slot);
+  slots.added.forEach(({ slot }, i) => addToGraph(graph, change.added[i]!.vector, slot));
+  return { ...slots, index: new HnswVectors(graph, index.dim, efSearch, slots.passageOf) };
 }
 
 /** Marks a slot's point deleted; a slot never given a point (a zero vector) has nothing to mark. */

@@ -8,7 +8,7 @@ import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { serializeRecordLines } from './record-lines.js';
 import { encodeLogSegment } from './vector-log.js';
 import { snapshotFiles } from './vector-slots.js';
-import { labelMap } from './vectors.js';
+import { labelMap, type VectorIndex } from './vectors.js';
 import type { IndexContents, StoredPassage } from './stored-index.js';
 
 /** The passage graph's snapshot: written together by a whole build or when the log passes its bound, else linked together. */
@@ -24,7 +24,10 @@ export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FIL
  * written whole as a snapshot, or (`contents.logPlan`) its snapshot and log are linked and only the
  * change is written, as one new log segment.
  */
-export function writeIndexFiles(folder: string, contents: IndexContents): void {
+/** What a build writes: `vectors` is null when the graph's change is logged (`logPlan`) and the graph never loaded. */
+export type GenerationContents = Omit<IndexContents, 'vectors'> & { vectors: VectorIndex | null };
+
+export function writeIndexFiles(folder: string, contents: GenerationContents): void {
   const { dim } = contents.manifest.embedder;
   const lines = contents.lines;
   const previous = contents.carriedFiles;
@@ -43,7 +46,11 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
     } else carried.delete(name);
   }
   let snapshot: { ids: Buffer; raw: Buffer } | undefined;
-  const snapshotPart = (part: 'ids' | 'raw') => (snapshot ??= snapshotFiles(labelMap(contents.vectors, contents.passages.length), contents.passages, contents.rawVectors, dim))[part];
+  const graphOf = (graph: VectorIndex | null): VectorIndex => {
+    if (graph === null) throw new Error('a new snapshot of the passage graph needs the graph, which this build did not load');
+    return graph;
+  };
+  const snapshotPart = (part: 'ids' | 'raw') => (snapshot ??= snapshotFiles(labelMap(graphOf(contents.vectors), contents.passages.length), contents.passages, contents.rawVectors, dim))[part];
   const blobs: Record<string, () => Uint8Array> = {
     [INDEX_FILES.articles]: () => serializeRecordLines(contents.articles, (a) => lines?.articles.get(a)),
     [INDEX_FILES.passages]: () => serializeRecordLines(contents.passages, (p) => lines?.passages.get(p), storedPassage),
@@ -76,7 +83,7 @@ export function writeIndexFiles(folder: string, contents: IndexContents): void {
   ] as const) {
     if (carried.has(name)) continue;
     const file = path.join(folder, name);
-    graph.save(file);
+    graphOf(graph).save(file);
     // hnswlib writes without fsync: force its file to disk, and checksum what is on disk.
     fsyncFile(file);
     const bytes = fs.readFileSync(file);

@@ -200,4 +200,47 @@ describe('the passage graph log', () => {
     }
     expect(fs.existsSync(path.join(gen, INDEX_FILES.slots))).toBe(true);
   }, 60_000);
+
+  it('links the snapshot unread on an add the log takes; a damaged snapshot is refused by readers and rebuilt by the next build', async () => {
+    const w = workspace();
+    for (let i = 0; i < 6; i++) w.put(i);
+    await w.build();
+    const before = w.read();
+    const file = path.join(before.location, INDEX_FILES.vectors);
+    const flipped = fs.readFileSync(file);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    // Written in place (the same inode), as damage on disk would be: the add must not read it to link it.
+    fs.writeFileSync(file, flipped);
+    w.put(6);
+    const added = await w.build();
+    expect(added.reused).toBe(before.passages.length);
+    const gen = currentGeneration(w.indexDir)!;
+    expect(gen).not.toBe(before.location);
+    expect(fs.statSync(path.join(gen, INDEX_FILES.vectors)).ino).toBe(fs.statSync(file).ino);
+    expect(() => w.read()).toThrowError(new RegExp(`${gen}/${INDEX_FILES.vectors}.*checksum.*npm run index`));
+    // With no change to the corpus, the whole index is checked: the damage is found and the graph written anew.
+    await w.build();
+    const repaired = w.read();
+    expect(repaired.location).not.toBe(gen);
+    expect(repaired.passages.length).toBe(before.passages.length + 3);
+    expect(graphAnswers(repaired).every((ids, p) => ids[0] === p)).toBe(true);
+  }, 60_000);
+
+  it('builds everything again when a build that must write a snapshot finds the previous one damaged', async () => {
+    // Bound 0: every build writes a snapshot, so it reads the previous graph and raw vectors.
+    const w = workspace(0);
+    for (let i = 0; i < 6; i++) w.put(i);
+    await w.build();
+    const before = w.read();
+    const file = path.join(before.location, INDEX_FILES.rawVectors);
+    const flipped = fs.readFileSync(file);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    fs.writeFileSync(file, flipped);
+    w.put(6);
+    const added = await w.build();
+    expect(added.reused).toBe(0);
+    const after = w.read();
+    expect(after.passages.length).toBe(before.passages.length + 3);
+    expect(graphAnswers(after).every((ids, p) => ids[0] === p)).toBe(true);
+  }, 60_000);
 });
