@@ -5,10 +5,10 @@
  *
  *   npm run train [-- --squad FILE --squad FILE2 …] [--out models/answer-selection.json]
  *   npm run train -- --spans [--squad FILE …] [--out models/span-selection.json]
- *   npm run train -- --answerability [--squad FILE …] [--news FILE --news-corpus DIR --news-index DIR] [--news-weight W] [--rows FILE] [--out models/answerability.json]
+ *   npm run train -- --answerability [--squad FILE …] [--news FILE --news FILE2 … --news-corpus DIR --news-index DIR] [--news-weight W] [--rows FILE] [--out models/answerability.json]
  *
  * The answer/abstain model is fitted on SQuAD v2.0 and Sitrep's news training questions
- * (training/news-questions.jsonl, asked of an index of ../shared/eval/real-news built in --news-index),
+ * (training/news-questions.jsonl and training/news-questions-2.jsonl, asked of an index of ../shared/eval/real-news built in --news-index),
  * each news row weighing W SQuAD rows: W is chosen on held-out folds unless given. `--rows FILE`
  * keeps the SQuAD rows (the slow part) in FILE and reads them from it on the next run.
  */
@@ -32,7 +32,8 @@ import { ANSWERABILITY_FORMAT, ANSWERABILITY_REBUILD_COMMAND, ANSWERABILITY_VERS
 import { runMain } from './cli.js';
 
 const DEFAULT_SETS = ['../shared/eval/squad-v1.1-dev.json', '../shared/eval/squad-v2.0-dev.json'];
-const NEWS_QUESTIONS = 'training/news-questions.jsonl';
+/** Sitrep's news training questions: the first set, and the second written to widen it (read as one set). */
+const NEWS_QUESTIONS = ['training/news-questions.jsonl', 'training/news-questions-2.jsonl'];
 const NEWS_CORPUS = '../shared/eval/real-news';
 /** The real-news test set: no news training question may draw on its articles (checked when the file is read). */
 const NEWS_TEST_QUESTIONS = 'test/fixtures/eval/real-news-questions.jsonl';
@@ -40,7 +41,7 @@ const NEWS_TEST_QUESTIONS = 'test/fixtures/eval/real-news-questions.jsonl';
 const NEWS_INDEX = '/tmp/sitrep-news-train-index';
 /**
  * Weights tried for a news row against a SQuAD row (0: SQuAD alone). About 11,900 SQuAD v2.0 rows
- * against 251 news rows: at 47 the two weigh the same in all.
+ * against 543 news rows: at 22 the two weigh the same in all.
  */
 const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300, 1000, 3000];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -52,7 +53,7 @@ await runMain(async () => {
       out: { type: 'string' },
       spans: { type: 'boolean', default: false },
       answerability: { type: 'boolean', default: false },
-      news: { type: 'string', default: NEWS_QUESTIONS },
+      news: { type: 'string', multiple: true, default: NEWS_QUESTIONS },
       'news-corpus': { type: 'string', default: NEWS_CORPUS },
       'news-index': { type: 'string', default: NEWS_INDEX },
       'news-weight': { type: 'string' },
@@ -65,7 +66,7 @@ await runMain(async () => {
   if (values.answerability) {
     const weight = values['news-weight'] === undefined ? undefined : Number(values['news-weight']);
     if (weight !== undefined && !(weight >= 0)) throw new Error(`--news-weight: expected a number ≥ 0, got ${values['news-weight']}`);
-    const news = { file: values.news, corpus: values['news-corpus'], index: values['news-index'], weight };
+    const news = { files: values.news, corpus: values['news-corpus'], index: values['news-index'], weight };
     return trainAnswerabilityModel(sets, news, values.rows, values.out ?? 'models/answerability.json', started);
   }
   const out = values.out ?? 'models/answer-selection.json';
@@ -121,7 +122,8 @@ function trainSpans(sets: string[], out: string, started: number): number {
 }
 
 interface NewsSettings {
-  file: string;
+  /** The question files, read as one set (ids must not repeat across them). */
+  files: string[];
   corpus: string;
   index: string;
   /** A news row's weight against a SQuAD row; undefined: chosen on held-out folds. */
@@ -146,9 +148,16 @@ async function squadRows(sets: string[], cache: string | undefined): Promise<Ans
 
 /** The answer/abstain model: one row per question, 5 folds by article, figures on SQuAD v2.0 and on the news questions. */
 async function trainAnswerabilityModel(sets: string[], news: NewsSettings, cache: string | undefined, out: string, started: number): Promise<number> {
-  const { questions: newsQuestions, sha256 } = readNewsQuestions(news.file, news.corpus, NEWS_TEST_QUESTIONS);
+  const read = news.files.map((file) => ({ file, ...readNewsQuestions(file, news.corpus, NEWS_TEST_QUESTIONS) }));
+  const newsQuestions = read.flatMap((r) => r.questions);
+  const seen = new Set<string>();
+  for (const r of read)
+    for (const q of r.questions) {
+      if (seen.has(q.id)) throw new Error(`${r.file}: id ${q.id} is used in an earlier news question file too`);
+      seen.add(q.id);
+    }
   const squad = await squadRows(sets, cache);
-  const newsSet = path.basename(news.file);
+  const newsSet = news.files.map((f) => path.basename(f)).join('+');
   const newsRows = await newsAnswerability(newsQuestions, newsSet, news.corpus, news.index, progress);
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const figuresOn = path.basename(sets.find((s) => /v2/.test(s)) ?? sets.at(-1)!);
@@ -181,14 +190,14 @@ async function trainAnswerabilityModel(sets: string[], news: NewsSettings, cache
     // Its threshold is chosen on the held-out news questions (news is what it answers), the best
     // overall that answers right as many of them as the hand-set confidence does.
     threshold: threshold.threshold,
-    trainedOn: [...sets.map((s) => path.basename(s)), `${news.file} (${newsQuestions.length} questions, sha256 ${sha256})`],
+    trainedOn: [...sets.map((s) => path.basename(s)), ...read.map((r) => `${r.file} (${r.questions.length} questions, sha256 ${r.sha256})`)],
     command: ANSWERABILITY_REBUILD_COMMAND,
     createdAt: new Date().toISOString(),
     heldOut: { ...heldOut, news: newsFigures, newsThreshold: threshold, newsWeight: chosen.weight, newsWeightsTried: tried.map((t) => ({ weight: t.weight, news: t.news.learned, squad: t.squad.learned })) },
   });
   const f = (x: number | null) => x?.toFixed(3) ?? 'n/a';
   const line = (name: string, x: AnswerabilityFigures['learned']) => `  ${name.padEnd(24)} ROC AUC ${f(x.auc)}; best threshold ${x.threshold.toFixed(2)} → overall ${pct(x.overall)}`;
-  console.log(`${squad.length} SQuAD questions from ${sets.map((s) => path.basename(s)).join(', ')} and ${newsRows.length} news questions (${newsRows.filter((e) => e.answerable).length} answerable, ${newsRows.filter((e) => e.label === 1).length} whose quote holds the answer) from ${news.file}`);
+  console.log(`${squad.length} SQuAD questions from ${sets.map((s) => path.basename(s)).join(', ')} and ${newsRows.length} news questions (${newsRows.filter((e) => e.answerable).length} answerable, ${newsRows.filter((e) => e.label === 1).length} whose quote holds the answer) from ${news.files.join(', ')}`);
   console.log(`News weight against a SQuAD row, ${heldOut.folds} folds by article, held out (news | ${figuresOn}):`);
   for (const t of tried) console.log(`  ${String(t.weight).padStart(4)}: news AUC ${f(t.news.learned.auc)}, overall ${pct(t.news.learned.overall)} | AUC ${f(t.squad.learned.auc)}, overall ${pct(t.squad.learned.overall)}${t.weight === chosen.weight ? '  ← chosen' : ''}`);
   console.log(`Held out on ${newsSet} (${newsFigures.questions} questions):`);

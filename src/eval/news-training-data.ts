@@ -1,7 +1,8 @@
 /**
- * The news training set (training/news-questions.jsonl): Sitrep's own questions about real-news
- * articles, checked against the articles when it is read, and turned into answer/abstain rows by
- * asking each question, as of its day, of an index of the real-news folder, as `--real-news` does.
+ * The news training set (training/news-questions.jsonl and news-questions-2.jsonl, read as one):
+ * Sitrep's own questions about real-news articles, checked against the articles when it is read,
+ * and turned into answer/abstain rows by asking each question, as of its day, of an index of the
+ * real-news folder, as `--real-news` does.
  *
  * It never shares an article with the real-news test set: an article the test set cites, a full
  * article published within TEST_WINDOW_DAYS of one, or a day's summary within SUMMARY_WINDOW_DAYS of

@@ -13,11 +13,11 @@ import {
 } from '../../src/eval/news-training-data.js';
 import { readAnswerabilityModel } from '../../src/learn/answerability-model.js';
 
-const FILE = 'training/news-questions.jsonl';
+const FILES = ['training/news-questions.jsonl', 'training/news-questions-2.jsonl'];
 const REAL_NEWS = '../shared/eval/real-news';
 const TEST_SET = 'test/fixtures/eval/real-news-questions.jsonl';
 
-describe('the news training questions file', () => {
+describe.each(FILES)('the news training questions file %s', (FILE) => {
   const text = fs.readFileSync(FILE, 'utf8');
   const questions = parseNewsQuestions(FILE, text);
 
@@ -49,6 +49,22 @@ describe('the news training questions file', () => {
   // the same check every time it reads the file.
   it.runIf(fs.existsSync(REAL_NEWS))('has every answer written in its article, and no article on the test set’s side (needs ../shared/eval/real-news)', () => {
     expect(readNewsQuestions(FILE, REAL_NEWS, TEST_SET).questions).toHaveLength(questions.length);
+  });
+});
+
+describe('the news training question files together', () => {
+  const sets = FILES.map((f) => parseNewsQuestions(f, fs.readFileSync(f, 'utf8')));
+
+  it('share no question id and no article, so each file widens the set', () => {
+    const ids = sets.flatMap((qs) => qs.map((q) => q.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const [first, second] = sets.map((qs) => new Set(qs.map((q) => q.article)));
+    expect([...second!].filter((a) => first!.has(a))).toEqual([]);
+  });
+
+  it('ask unanswerable questions of every kind: before the event, about a fact no article gives, with a name swapped', () => {
+    const kinds = new Set(sets.flat().filter((q) => !q.answerable).map((q) => q.kind));
+    expect([...kinds].sort()).toEqual(['not-yet', 'swapped', 'unstated']);
   });
 });
 
