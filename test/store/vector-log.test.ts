@@ -207,10 +207,8 @@ describe('the passage graph log', () => {
     await w.build();
     const before = w.read();
     const file = path.join(before.location, INDEX_FILES.vectors);
-    const flipped = fs.readFileSync(file);
-    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
     // Written in place (the same inode), as damage on disk would be: the add must not read it to link it.
-    fs.writeFileSync(file, flipped);
+    flipMiddleByte(file);
     w.put(6);
     const added = await w.build();
     expect(added.reused).toBe(before.passages.length);
@@ -233,9 +231,7 @@ describe('the passage graph log', () => {
     await w.build();
     const before = w.read();
     const file = path.join(before.location, INDEX_FILES.rawVectors);
-    const flipped = fs.readFileSync(file);
-    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
-    fs.writeFileSync(file, flipped);
+    flipMiddleByte(file);
     w.put(6);
     const added = await w.build();
     expect(added.reused).toBe(0);
@@ -244,3 +240,10 @@ describe('the passage graph log', () => {
     expect(graphAnswers(after).every((ids, p) => ids[0] === p)).toBe(true);
   }, 60_000);
 });
+
+/** Damages a stored file in place, as a bad disk would: its middle byte flipped, its inode kept. */
+function flipMiddleByte(file: string): void {
+  const bytes = fs.readFileSync(file);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+  fs.writeFileSync(file, bytes);
+}
