@@ -11,7 +11,7 @@ import { composeAnswer, confidenceOf } from './compose.js';
 import { blendReader, readerConfidence } from './reader-blend.js';
 import type { Expander } from './expand.js';
 import { relatedExpansions } from './related-words.js';
-import { isYesNoQuestion, parseQuestion, type Question } from './question.js';
+import { isYesNoQuestion, parseQuestion, wantsName, type Question } from './question.js';
 import { rankSentences, type RankedSentence, type SentenceInput } from './rank.js';
 import { probability } from '../learn/logistic.js';
 import { candidateFeatures, type QuestionSignals } from './candidate-features.js';
@@ -119,7 +119,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
    */
   function answerabilityRow(q: Question, ranked: readonly RankedSentence[], rows: number[][], signals: QuestionSignals): number[] {
     const best = ranked[0]!;
-    const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+    const named = wantsName(q);
     const span = spanModel ? selectSpan(spanModel, best.text, q, { similarity, reference: best.reference }) : null;
     return answerabilityFeatures({
       question: q,
@@ -160,7 +160,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
           .sort((a, b) => b.score - a.score || a.article - b.article || a.start - b.start);
         confidence = (ranked[0] as { learned?: number } | undefined)?.learned ?? 0;
       }
-      const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+      const named = wantsName(q);
       if (options.abstainModel && !options.model && ranked.length > 0) {
         // Which sentence is quoted stays the hand-set ranking's; the model says whether it answers at all.
         confidence = probability(options.abstainModel, answerabilityRow(q, ranked, candidateFeatures(ranked, signals), signals));

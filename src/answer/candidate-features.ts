@@ -4,7 +4,7 @@
  * chosen against its rivals, not alone), the answer type it holds for the type wanted, and how
  * strongly retrieval matched the question at all (which mostly decides whether to answer).
  */
-import type { AnswerType } from './question.js';
+import { wantsName, type AnswerType } from './question.js';
 import type { RankedSentence } from './rank.js';
 
 export const CANDIDATE_FEATURES = [
@@ -52,7 +52,7 @@ export function candidateFeatures(ranked: readonly RankedSentence[], q: Question
     own: max((s) => s.features.own),
   };
   const typed = q.type !== 'other';
-  const nameType = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+  const nameType = wantsName(q);
   return ranked.map((s, rank) => {
     const f = s.features;
     const fit = typed ? f.type : 0;

@@ -111,6 +111,11 @@ function blank(text: string, ranges: readonly { start: number; end: number }[]):
 /** "Was anyone hurt …?", "Did the strike hit …?": asked to be settled, not for words to mark. */
 const YES_NO = /^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b(?![^?]*\b(?:who|what|which|where|when|how|why)\b)/i;
 
+/** Whether the question's answer is a name: an actor, a place or a named thing. */
+export function wantsName(q: Pick<Question, 'type'>): boolean {
+  return q.type === 'actor' || q.type === 'place' || q.type === 'name';
+}
+
 /** Whether the question asks yes or no: its quote settles it, and no words of it are the answer. */
 export function isYesNoQuestion(text: string): boolean {
   return YES_NO.test(text);

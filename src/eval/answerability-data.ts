@@ -8,7 +8,7 @@ import { answerabilityFeatures, rarityFrom } from '../answer/answerability.js';
 import { tokenize } from '../store/analyze.js';
 import { CANDIDATE_FEATURES } from '../answer/candidate-features.js';
 import { confidenceFrom } from '../answer/compose.js';
-import { parseQuestion } from '../answer/question.js';
+import { parseQuestion, wantsName } from '../answer/question.js';
 import { selectSpan } from '../answer/span-selector.js';
 import { SPAN_FEATURES } from '../answer/span-features.js';
 import { sameTerm } from '../answer/spans.js';
@@ -60,7 +60,7 @@ export async function squadAnswerability(
         const { texts, rows } = await sitrep.candidates(sq.question);
         const q = parseQuestion(sq.question);
         const first = rows[0];
-        const named = q.type === 'actor' || q.type === 'place' || q.type === 'name';
+        const named = wantsName(q);
         const handConfidence = first ? confidenceFrom(first[COVERAGE]!, first[TYPE_FIT]!, first[RETRIEVAL]!, q.type !== 'other', named) : 0;
         const model = spans.folds[foldOf(article, spans.folds.length)]!;
         const span = texts[0] ? selectSpan(model, texts[0], q, { similarity: sameTerm }) : null;

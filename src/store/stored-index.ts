@@ -170,21 +170,22 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     at(INDEX_FILES.incidents),
   );
   if (deferred.size > 0) {
-    const once = <T>(make: () => T) => {
-      let made: { value: T } | undefined;
-      return { enumerable: true, get: () => (made ??= { value: make() }).value };
-    };
-    Object.defineProperty(index, 'vectors', once(passageGraph));
-    Object.defineProperty(index, 'rawVectors', once(() => raw(readChecked(location, manifest, INDEX_FILES.rawVectors))));
+    madeOnFirstUse(index, 'vectors', passageGraph);
+    madeOnFirstUse(index, 'rawVectors', () => raw(readChecked(location, manifest, INDEX_FILES.rawVectors)));
   }
   if (options.forBuild) {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
     const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
-    let lines: CarriedLines | undefined;
-    Object.defineProperty(index, 'lines', { enumerable: true, get: () => (lines ??= carriedLines(index, bytes)) });
+    madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes));
   }
   return index;
+}
+
+/** Makes `target[key]` a getter that runs `make` on first read and keeps its value (an error is thrown again on the next read). */
+function madeOnFirstUse<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  let made: { value: T[K] } | undefined;
+  Object.defineProperty(target, key, { enumerable: true, get: () => (made ??= { value: make() }).value });
 }
 
 /** Each record's line in the files it was read from, by the record (`CarriedLines`); parses the incident reports. */
