@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { IndexError } from './errors.js';
-import { reportLines } from './incident-lines.js';
-import type { StoredIncidents, StoredReport } from './incident-reports.js';
+import { IncidentLinesError, readIncidentEntries } from './incident-lines.js';
+import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
 import { sha256 } from './files.js';
 import {
   MANIFEST,
@@ -81,8 +81,8 @@ export interface LogPlan {
 export interface CarriedLines {
   articles: WeakMap<Article, Buffer>;
   passages: WeakMap<StoredPassage, Buffer>;
-  /** An article's line of `incidents.jsonl`, by its reports' array. */
-  reports: WeakMap<StoredReport[], Buffer>;
+  /** `incidents.jsonl` as the next build reads it: each article's line with its report count, its reports unparsed, and each incident's line. */
+  incidents: IncidentEntries;
 }
 
 /** Files a new generation takes over whole from a verified previous one: its folder, checksums, and the names to take. */
@@ -177,7 +177,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
     const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
-    madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes));
+    madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes, at(INDEX_FILES.incidents)));
   }
   return index;
 }
@@ -188,8 +188,8 @@ function madeOnFirstUse<T extends object, K extends keyof T>(target: T, key: K, 
   Object.defineProperty(target, key, { enumerable: true, get: () => (made ??= { value: make() }).value });
 }
 
-/** Each record's line in the files it was read from, by the record (`CarriedLines`); parses the incident reports. */
-function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }): CarriedLines {
+/** Each record's line in the files it was read from, by the record, and the incident lines' entries (`CarriedLines`); parses no incident report. */
+function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }, incidentsFile: string): CarriedLines {
   const byRecord = <T extends object>(records: readonly T[], file: Buffer): WeakMap<T, Buffer> => {
     const map = new WeakMap<T, Buffer>();
     lineViews(file).forEach((line, i) => records[i] && map.set(records[i], line));
@@ -198,8 +198,18 @@ function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: B
   return {
     articles: byRecord(index.articles, bytes.articles),
     passages: byRecord(index.passages, bytes.passages),
-    reports: reportLines(bytes.incidents, index.incidents),
+    incidents: incidentEntriesOf(bytes.incidents, incidentsFile),
   };
+}
+
+/** `readIncidentEntries`, its refusal told as a damaged file. */
+function incidentEntriesOf(bytes: Buffer, file: string): IncidentEntries {
+  try {
+    return readIncidentEntries(bytes);
+  } catch (err) {
+    if (err instanceof IncidentLinesError) throw damaged(file, err.message);
+    throw err;
+  }
 }
 
 /**

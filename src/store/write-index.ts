@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
-import { serializeIncidentLines } from './incident-lines.js';
+import { entriesOf, serializeIncidentLines } from './incident-lines.js';
+import type { IncidentEntries } from './incident-reports.js';
 import { fsyncFile, sha256, writeDurable } from './files.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { serializeRecordLines } from './record-lines.js';
@@ -25,7 +26,8 @@ export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FIL
  * change is written, as one new log segment.
  */
 /** What a build writes: `vectors` is null when the graph's change is logged (`logPlan`) and the graph never loaded. */
-export type GenerationContents = Omit<IndexContents, 'vectors'> & { vectors: VectorIndex | null };
+/** `incidents`: as read (every report parsed), or a build's entries (kept lines written as they were). */
+export type GenerationContents = Omit<IndexContents, 'vectors' | 'incidents'> & { vectors: VectorIndex | null; incidents: IndexContents['incidents'] | IncidentEntries };
 
 export function writeIndexFiles(folder: string, contents: GenerationContents): void {
   const { dim } = contents.manifest.embedder;
@@ -58,7 +60,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     [INDEX_FILES.rawVectors]: () => snapshotPart('raw'),
     [INDEX_FILES.slots]: () => snapshotPart('ids'),
     [INDEX_FILES.words]: () => Buffer.from(JSON.stringify(contents.words.words)),
-    [INDEX_FILES.incidents]: () => serializeIncidentLines(contents.incidents, (r) => lines?.reports.get(r)),
+    [INDEX_FILES.incidents]: () => serializeIncidentLines('byArticle' in contents.incidents ? entriesOf(contents.incidents) : contents.incidents),
   };
   for (const [name, make] of Object.entries(blobs)) {
     if (carried.has(name)) continue;
