@@ -99,9 +99,9 @@ export function readIncidentEntries(bytes: Buffer): IncidentEntries {
   const articles = new Map<string, ArticleReports>();
   for (let n = 0; n < head.articles; n++) {
     const at = lines.at;
-    const text = lines.next();
-    if (text === null) throw new IncidentLinesError(`it ends before line ${n + 2}`);
-    const start = articleLineStart(text);
+    const end = lines.skip();
+    if (end === null) throw new IncidentLinesError(`it ends before line ${n + 2}`);
+    const start = articleLineStart(bytes, at, end);
     if (!start) throw new IncidentLinesError(`line ${n + 2} is not an article's reports`);
     articles.set(start.id, { count: start.count, line: lineFrom(bytes, at, lines.at) });
   }
@@ -128,12 +128,18 @@ class LineReader {
   at = 0;
   constructor(private readonly bytes: Buffer) {}
   next(): string | null {
+    const at = this.at;
+    const end = this.skip();
+    return end === null ? null : this.bytes.toString('utf8', at, end);
+  }
+
+  /** Passes over the next line undecoded: where it ends (its newline, or the end of the bytes), null when there is none. */
+  skip(): number | null {
     if (this.at >= this.bytes.length) return null;
     const newline = this.bytes.indexOf(0x0a, this.at);
     const end = newline === -1 ? this.bytes.length : newline;
-    const line = this.bytes.toString('utf8', this.at, end);
     this.at = end + 1;
-    return line;
+    return end;
   }
 }
 
@@ -170,20 +176,31 @@ function isGroupLine(value: unknown): value is [string[], ReportRef[]] {
   );
 }
 
+/** Bytes of an article's line decoded to find its id and count: ids are far shorter (the whole line is decoded for one that is not). */
+const LINE_START_BYTES = 256;
+
 /**
- * The id and count at the start of an article's line (`["id",count,[`), read without parsing the
- * reports after them; the line must end as an article's line does (`]]`). Null when it does not.
+ * The id and count at the start of the article's line from `at` to `end` in `bytes`
+ * (`["id",count,[`), read without decoding the reports after them; the line must end as an
+ * article's line does (`]]`). Null when it does not.
  */
-function articleLineStart(line: string): { id: string; count: number } | null {
-  if (!line.startsWith('["') || !line.endsWith(']]')) return null;
+function articleLineStart(bytes: Buffer, at: number, end: number): { id: string; count: number } | null {
+  if (end - at < 2 || bytes[end - 1] !== 0x5d || bytes[end - 2] !== 0x5d) return null;
+  const cut = Math.min(end, at + LINE_START_BYTES);
+  const start = idAndCount(bytes.toString('utf8', at, cut));
+  return start ?? (cut < end ? idAndCount(bytes.toString('utf8', at, end)) : null);
+}
+
+function idAndCount(text: string): { id: string; count: number } | null {
+  if (!text.startsWith('["')) return null;
   let end = 2;
   // The id's closing quote: the first one not escaped (JSON escapes a quote in a string as \").
-  while (end < line.length && line[end] !== '"') end += line[end] === '\\' ? 2 : 1;
-  const counted = /^,(0|[1-9]\d*),\[/.exec(line.slice(end + 1, end + 20));
+  while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+  const counted = /^,(0|[1-9]\d*),\[/.exec(text.slice(end + 1, end + 20));
   if (!counted) return null;
   let id: unknown;
   try {
-    id = JSON.parse(line.slice(1, end + 1));
+    id = JSON.parse(text.slice(1, end + 1));
   } catch {
     return null;
   }

@@ -239,8 +239,10 @@ describe('regrouping only the incidents a change can touch', () => {
   function next(before: ReturnType<typeof updateIncidents>, beforeArticles: Article[], articles: Article[]) {
     const stored = readIncidentEntries(serializeIncidentLines(before.incidents));
     const update = updateIncidents(articles, { articleIds: new Set(beforeArticles.map((a) => a.id)), incidents: stored }, towns);
+    // Kept articles whose reports the update parsed: those of the incidents grouped again or compared with one.
+    const parsed = [...stored.articles].filter(([, a]) => a.reports !== undefined).map(([id]) => id);
     const incidents = parseIncidents(serializeIncidentLines(update.incidents));
-    return { update, incidents, afresh: groupIncidents(articles, incidents.byArticle) };
+    return { update, incidents, parsed, afresh: groupIncidents(articles, incidents.byArticle) };
   }
   const refsOf = (update: ReturnType<typeof updateIncidents>) => update.incidents.groups.map((g) => g.refs);
   const titlesOf = (groups: ReportRef[][]) => groups.map((g) => g.map(([id]) => id));
@@ -251,11 +253,13 @@ describe('regrouping only the incidents a change can touch', () => {
     expect(before.regrouped).toBe(refsOf(before).flat().length);
     expect(titlesOf(refsOf(before)).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
     const articles = [...background, third, between, fifth];
-    const { update, incidents, afresh } = next(before, first, articles);
+    const { update, incidents, parsed, afresh } = next(before, first, articles);
     expect(incidents.groups).toEqual(afresh);
     expect(titlesOf(incidents.groups)).toContainEqual(['k3', 'k4', 'k5']);
-    // Only the added report and the two incidents within a day of it were grouped again.
+    // Only the added report and the two incidents within a day of it were grouped again, and only their articles parsed (with those compared for its place).
     expect(update.regrouped).toBe(3);
+    expect(parsed).toEqual(expect.arrayContaining(['k3', 'k5']));
+    expect(parsed.length).toBeLessThan(first.length);
   });
 
   it('groups only its own reports for an article far in time from the others, and splits an incident when its link is removed', () => {
@@ -266,6 +270,8 @@ describe('regrouping only the incidents a change can touch', () => {
     expect(added.incidents.groups).toEqual(added.afresh);
     expect(added.update.regrouped).toBe(1);
     expect(titlesOf(added.incidents.groups)[0]).toEqual(['far']);
+    // Only the kept incidents its place among them is searched by (a binary search) have their articles' reports parsed.
+    expect(added.parsed.length).toBeLessThan(first.length);
 
     const withoutLink = withFar.filter((a) => a.id !== 'k4');
     const removed = next(added.update, withFar, withoutLink);
