@@ -188,18 +188,22 @@ function madeOnFirstUse<T extends object, K extends keyof T>(target: T, key: K, 
   Object.defineProperty(target, key, { enumerable: true, get: () => (made ??= { value: make() }).value });
 }
 
-/** Each record's line in the files it was read from, by the record, and the incident lines' entries (`CarriedLines`); parses no incident report. */
+/**
+ * Each record's line in the files it was read from, by the record, and the incident lines' entries
+ * (`CarriedLines`), each made on first use (the build takes the incidents' before the others); parses
+ * no incident report.
+ */
 function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }, incidentsFile: string): CarriedLines {
   const byRecord = <T extends object>(records: readonly T[], file: Buffer): WeakMap<T, Buffer> => {
     const map = new WeakMap<T, Buffer>();
     lineViews(file).forEach((line, i) => records[i] && map.set(records[i], line));
     return map;
   };
-  return {
-    articles: byRecord(index.articles, bytes.articles),
-    passages: byRecord(index.passages, bytes.passages),
-    incidents: incidentEntriesOf(bytes.incidents, incidentsFile),
-  };
+  const lines = {} as CarriedLines;
+  madeOnFirstUse(lines, 'articles', () => byRecord(index.articles, bytes.articles));
+  madeOnFirstUse(lines, 'passages', () => byRecord(index.passages, bytes.passages));
+  madeOnFirstUse(lines, 'incidents', () => incidentEntriesOf(bytes.incidents, incidentsFile));
+  return lines;
 }
 
 /** `readIncidentEntries`, its refusal told as a damaged file. */
