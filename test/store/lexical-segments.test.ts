@@ -19,14 +19,19 @@ const WORDS = ['drone', 'strike', 'port', 'aden', 'convoy', 'border', 'shelling'
 const text = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
 
 /** A history of the graph's slots: a snapshot of texts, then segments each deleting some live slots and adding texts. */
-const history = fc.record({
+interface History {
+  snapshot: string[];
+  segments: Array<{ deletes: number[]; adds: string[] }>;
+  seed: number;
+}
+const history: fc.Arbitrary<History> = fc.record({
   snapshot: fc.array(text, { maxLength: 20 }),
   segments: fc.array(fc.record({ deletes: fc.array(fc.nat(), { maxLength: 4 }), adds: fc.array(text, { maxLength: 5 }) }), { maxLength: 5 }),
   seed: fc.integer(),
 });
 
 /** What a generation with that history stores and means: slot texts, the log's records and postings, each live slot's passage number. */
-function generation(h: fc.RecordValue<typeof history>) {
+function generation(h: History) {
   const slotText: Array<string | null> = [...h.snapshot];
   const segments = h.segments.map((s, n) => {
     const records: VectorRecord[] = [];
