@@ -96,17 +96,11 @@ function* unpackSteps(bytes: Buffer, format: string): Generator<void, { packed: 
     yield;
   }
   if (terms.length !== header.terms) throw new Error(`lexical index holds ${terms.length} terms, its header says ${header.terms}`);
-  // Copy into an aligned buffer so the typed arrays can view it directly.
   const start = Math.ceil(termsEnd / 4) * 4;
   const v = header.terms + 1;
   const { postings: size, documents: n } = header;
   if (bytes.length - start !== 4 * (v + 2 * size + n)) throw new Error('lexical index arrays do not match their header');
-  const body = new Uint32Array(v + 2 * size + n);
-  const bodyBytes = new Uint8Array(body.buffer);
-  for (let at = 0; at < bodyBytes.length; at += ARRAY_BYTES_PER_STEP) {
-    bodyBytes.set(bytes.subarray(start + at, start + Math.min(bodyBytes.length, at + ARRAY_BYTES_PER_STEP)), at);
-    yield;
-  }
+  const body = yield* arraysOf(bytes, start, v + 2 * size + n);
   const packed = {
     terms,
     offsets: body.subarray(0, v),
@@ -116,6 +110,21 @@ function* unpackSteps(bytes: Buffer, format: string): Generator<void, { packed: 
   };
   yield* checkPacked(packed);
   return { packed, ...(header.firstSlot !== undefined ? { firstSlot: header.firstSlot } : {}) };
+}
+
+/**
+ * The uint32 arrays from `start`: viewed where they lie when the file's bytes are 4-aligned there
+ * (a file read whole has a buffer of its own, at offset 0), else copied into an aligned buffer.
+ */
+function* arraysOf(bytes: Buffer, start: number, length: number): Generator<void, Uint32Array> {
+  if ((bytes.byteOffset + start) % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset + start, length);
+  const body = new Uint32Array(length);
+  const bodyBytes = new Uint8Array(body.buffer);
+  for (let at = 0; at < bodyBytes.length; at += ARRAY_BYTES_PER_STEP) {
+    bodyBytes.set(bytes.subarray(start + at, start + Math.min(bodyBytes.length, at + ARRAY_BYTES_PER_STEP)), at);
+    yield;
+  }
+  return body;
 }
 
 /** Postings checked between two yields of `checkPacked`. */

@@ -40,28 +40,42 @@ export function* mergeSources(sources: readonly MergeSource[], documentCount: nu
   const cursor = sources.map(() => 0);
   let size = 0;
   let sinceYield = 0;
-  for (let passed = 1; ; passed++) {
+  // The first source (the base) holds most terms: the smallest head of the others is kept until one of them moves.
+  const smallestHead = (from: number): string | undefined => {
     let term: string | undefined;
-    for (let s = 0; s < sources.length; s++) {
+    for (let s = from; s < sources.length; s++) {
       const head = sources[s]!.packed.terms[cursor[s]!];
       if (head !== undefined && (term === undefined || head < term)) term = head;
     }
+    return term;
+  };
+  let others = smallestHead(1);
+  for (let passed = 1; ; passed++) {
+    const first = sources[0]?.packed.terms[cursor[0]!];
+    const term = first === undefined || (others !== undefined && others < first) ? others : first;
     if (term === undefined) break;
+    const othersMove = term === others;
     const start = size;
     let ordered = true;
+    let last = -1;
     for (let s = 0; s < sources.length; s++) {
       const { packed, newIdOf } = sources[s]!;
       const t = cursor[s]!;
       if (packed.terms[t] !== term) continue;
-      for (let k = packed.offsets[t]!; k < packed.offsets[t + 1]!; k++) {
-        const now = newIdOf[packed.docs[k]!]!;
-        if (!(now >= 0)) continue;
-        if (size > start && now < docs[size - 1]!) ordered = false;
+      const fromDocs = packed.docs;
+      const fromCounts = packed.counts;
+      const end = packed.offsets[t + 1]!;
+      for (let k = packed.offsets[t]!; k < end; k++) {
+        const now = newIdOf[fromDocs[k]!]!;
+        if (now < 0) continue;
+        if (now < last) ordered = false;
+        last = now;
         docs[size] = now;
-        counts[size++] = packed.counts[k]!;
+        counts[size++] = fromCounts[k]!;
       }
       cursor[s] = t + 1;
     }
+    if (othersMove) others = smallestHead(1);
     sinceYield += size - start;
     if (size > start) {
       if (!ordered) sortPostings(docs, counts, start, size);
@@ -74,7 +88,8 @@ export function* mergeSources(sources: readonly MergeSource[], documentCount: nu
     }
   }
   offsets.push(size);
-  return { terms, offsets: Uint32Array.from(offsets), docs: size === total ? docs : docs.slice(0, size), counts: size === total ? counts : counts.slice(0, size), lengths };
+  // Views, not copies: what deleted slots held is a few unused entries at the end.
+  return { terms, offsets: Uint32Array.from(offsets), docs: docs.subarray(0, size), counts: counts.subarray(0, size), lengths };
 }
 
 /** Counts below this pack beside their document number into one float64 (2^32 · 2^21 < 2^53) for a native sort. */
