@@ -41,6 +41,7 @@ export interface LexicalIndex {
   documentFrequency(term: string): number;
   /** The best `limit` passages; `accept`, when given, admits a passage (a date filter) before it competes. */
   search(query: WeightedTerm[], limit: number, accept?: PassageFilter): LexicalHit[];
+  /** Its arrays over passage numbers as bytes (`loadLexicalIndex` reads them): a whole build's base, and what tests compare. */
   serialize(): Buffer;
 }
 
