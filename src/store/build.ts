@@ -15,6 +15,7 @@ import { clearLeftovers, publishGeneration, withBuildLock } from './generations.
 import { reportCount, updateIncidents } from './incident-reports.js';
 import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js';
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
+import { lexicalLogName, segmentPostings } from './lexical-segments.js';
 import { INDEX_FILES } from './manifest.js';
 import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings, withPreviousIncidents } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
@@ -187,16 +188,19 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const glove = () => loadGlove(resolveDir(config.MODEL_CACHE_DIR));
 
     let vectors: VectorIndex | null;
-    let lexical: LexicalIndex;
+    let lexical: LexicalIndex | null;
     let words: WordIndex;
     const carriedNames: string[] = [];
     let logPlan: LogPlan | undefined;
     if (previous && change && slots) {
       if (logs) {
-        // The change is logged (the snapshot and earlier segments linked, never read) while the log stays within its bound.
-        vectors = null;
-        logPlan = logPlanFor(previous.vectorSlots.log, slots, passages, rawVectors, maxLogged)!;
-        carriedNames.push(...SNAPSHOT_FILES, ...logPlan.carried);
+        // The change is logged (the snapshot, postings' base and earlier segments linked, never read)
+        // while the log stays within its bound: only the added passages are tokenised, for their segment.
+        [vectors, lexical] = [null, null];
+        const firstSlot = slots.passageOf.length - slots.added.length;
+        const postings = segmentPostings(slots.added.map(({ slot, passage }) => ({ slot, text: lexicalText(passage) })), firstSlot, slots.added.length);
+        logPlan = logPlanFor(previous.vectorSlots.log, slots, passages, rawVectors, maxLogged, { postings, previousPostings: previous.lexicalLog })!;
+        carriedNames.push(...SNAPSHOT_FILES, ...logPlan.carried, ...logPlan.carried.map(lexicalLogName));
       } else if (slots.deletedShare <= MAX_DELETED_SHARE) {
         // Past the log's bound: the graph is extended in place and written as a new snapshot.
         const added = change.added.map((i) => ({ passage: i, vector: final(rawVectors[i]!) }));
@@ -206,7 +210,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         vectors = buildVectorIndex(rawVectors.map(final), embedder.dim, hnswOptions);
       }
       options.onProgress?.(total, total);
-      lexical = extendLexicalIndex(previous.lexical, change.newPassageOf, change.added.map((i) => ({ id: i, text: lexicalText(i) })), passages.length);
+      // A new snapshot: the whole postings, over passage numbers, written as its base over its slots.
+      if (!logs) lexical = extendLexicalIndex(previousGraph!.lexical, change.newPassageOf, change.added.map((i) => ({ id: i, text: lexicalText(i) })), passages.length);
       words = await extendWordIndex(previous.words, vocabulary(change.added.map((i) => texts[i]!)), glove);
       // The word list and graph unchanged (no new word): the new generation links the previous one's files.
       if (words === previous.words) carriedNames.push(INDEX_FILES.words, INDEX_FILES.wordVectors);

@@ -8,7 +8,6 @@ import type { Article, Passage } from '../corpus/types.js';
 import { IndexError, REBUILD_HINT } from './errors.js';
 import { sha256 } from './files.js';
 import { currentGeneration } from './generations.js';
-import { loadLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, manifestSchema, type Manifest } from './manifest.js';
 import { RecordLinesError, recordLines } from './record-lines.js';
 import type { StoredPassage } from './stored-index.js';
@@ -118,14 +117,6 @@ export function parseJson(bytes: Buffer, file: string): unknown {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw damaged(file, 'it is not valid JSON');
-  }
-}
-
-export function lexicalFrom(bytes: Buffer, file: string, options: { searchable?: boolean } = {}): LexicalIndex {
-  try {
-    return loadLexicalIndex(bytes, options);
-  } catch (err) {
-    throw damaged(file, (err as Error).message);
   }
 }
 

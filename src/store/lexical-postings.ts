@@ -4,6 +4,7 @@
  */
 import { terms } from './analyze.js';
 import type { Packed } from './lexical-format.js';
+import { sortPostings } from './lexical-merge.js';
 
 export interface LexicalDocument {
   /** Passage number: its position in the index's passage list (0..n-1, each once). */
@@ -13,14 +14,9 @@ export interface LexicalDocument {
 
 /** Sorts postings [from, to) by passage number, counts alongside; a run already in order costs one pass. */
 function sortRun(docs: Uint32Array, counts: Uint32Array, from: number, to: number): void {
-  let sorted = true;
-  for (let k = from + 1; k < to && sorted; k++) sorted = docs[k - 1]! < docs[k]!;
-  if (sorted) return;
-  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => docs[x]! - docs[y]!);
-  const d = order.map((k) => docs[k]!);
-  const c = order.map((k) => counts[k]!);
-  docs.set(d, from);
-  counts.set(c, from);
+  for (let k = from + 1; k < to; k++) {
+    if (docs[k - 1]! > docs[k]!) return sortPostings(docs, counts, from, to);
+  }
 }
 
 /** Postings of `documents` packed, in an index of `documentCount` passages (ids outside them have length 0). */

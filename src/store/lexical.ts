@@ -41,6 +41,7 @@ export interface LexicalIndex {
   documentFrequency(term: string): number;
   /** The best `limit` passages; `accept`, when given, admits a passage (a date filter) before it competes. */
   search(query: WeightedTerm[], limit: number, accept?: PassageFilter): LexicalHit[];
+  /** Its arrays over passage numbers as bytes (`loadLexicalIndex` reads them): a whole build's base, and what tests compare. */
   serialize(): Buffer;
 }
 
@@ -225,21 +226,28 @@ export function createLexicalIndex(documents: LexicalDocument[]): LexicalIndex {
  * whole build of the new passage list would give, byte for byte.
  */
 export function extendLexicalIndex(previous: LexicalIndex, newIdOf: Int32Array, added: LexicalDocument[], documentCount: number): LexicalIndex {
-  const old = PACKED.get(previous);
-  if (!old) throw new Error('extendLexicalIndex: not an index this module made');
-  return wrap(mergePostings(old, newIdOf, collectPostings(added, documentCount)));
+  return wrap(mergePostings(packedOf(previous), newIdOf, collectPostings(added, documentCount)));
 }
 
 /**
- * Reads `LexicalIndex.serialize()`'s bytes, ready to search unless `searchable` is false (a build's
- * read, which only merges the postings: the search structures are then made if it is ever searched);
- * throws on bytes it does not recognise.
+ * Reads `LexicalIndex.serialize()`'s bytes, ready to search; throws on bytes it does not recognise.
+ * (A stored generation's postings are a base and log segments, merged at open: stored-lexical.ts.)
  */
-export function loadLexicalIndex(bytes: Buffer, options: { searchable?: boolean } = {}): LexicalIndex {
-  return options.searchable === false ? wrap(runWhole(unpackLexicalSteps(bytes))) : runWhole(loadLexicalIndexSteps(bytes));
+export function loadLexicalIndex(bytes: Buffer): LexicalIndex {
+  return runWhole(wrapInSteps(runWhole(unpackLexicalSteps(bytes))));
 }
 
-/** `loadLexicalIndex` as a generator, for a reader that works in steps (steps.ts). */
-export function* loadLexicalIndexSteps(bytes: Buffer): Generator<void, LexicalIndex> {
-  return yield* wrapInSteps(yield* unpackLexicalSteps(bytes));
+/**
+ * The index over merged postings: ready to search, made in steps, or (`searchable` false: a build's
+ * read, which only merges or renumbers the postings) its search structures made if it is ever searched.
+ */
+export function* lexicalIndexOf(p: Packed, searchable: boolean): Generator<void, LexicalIndex> {
+  return searchable ? yield* wrapInSteps(p) : wrap(p);
+}
+
+/** The packed arrays behind an index this module made (to write them again over other numbers). */
+export function packedOf(index: LexicalIndex): Packed {
+  const p = PACKED.get(index);
+  if (!p) throw new Error('packedOf: not an index this module made');
+  return p;
 }

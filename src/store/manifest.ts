@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -14,6 +14,10 @@ export const INDEX_FILES = {
    */
   articles: 'articles.jsonl',
   passages: 'passages.jsonl',
+  /**
+   * The postings' base, over the passage graph's snapshot slots (since layout 11): each segment of
+   * the graph's log has its postings segment, `lexical.log.N` beside `vectors.log.N` (lexical-segments.ts).
+   */
   lexical: 'lexical.bin',
   /**
    * The passage graph's snapshot: the graph (its labels are slots), each slot's passage id (one a
@@ -50,7 +54,10 @@ export const manifestSchema = z.object({
   removed: z.array(z.object({ file: z.string(), id: z.string() })).optional(),
   /** The rules the stored incident reports were read with, how many there are, and how many incidents they group into. */
   incidents: z.object({ extractor: z.string(), reports: z.number().int(), groups: z.number().int() }),
-  /** The passage graph's log segments since its snapshot, in the order they are replayed (each also in `checksums`). */
+  /**
+   * The passage graph's log segments since its snapshot, in the order they are replayed; each
+   * `vectors.log.N` goes with the postings segment `lexical.log.N` (both also in `checksums`).
+   */
   vectorLog: z.array(z.string().refine(isLogName, 'not a vector log file name')),
   /** Stored file name → its sha256 and size. */
   checksums: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),

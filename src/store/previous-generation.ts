@@ -39,10 +39,13 @@ export function withPreviousIncidents<T>(previous: StoredIndex, update: () => T)
   }
 }
 
-/** The previous generation's passage graph and raw vectors, read now; null when either is damaged (everything is embedded again). */
-export function readPreviousGraph(previous: StoredIndex): Pick<StoredIndex, 'vectors' | 'rawVectors'> | null {
+/**
+ * The previous generation's passage graph, raw vectors and postings, read now (a build that writes a
+ * new snapshot); null when any is damaged (everything is embedded and tokenised again).
+ */
+export function readPreviousGraph(previous: StoredIndex): Pick<StoredIndex, 'vectors' | 'rawVectors' | 'lexical'> | null {
   try {
-    return { vectors: previous.vectors, rawVectors: previous.rawVectors };
+    return { vectors: previous.vectors, rawVectors: previous.rawVectors, lexical: previous.lexical };
   } catch (err) {
     if (err instanceof IndexError) return null;
     throw err;

@@ -2,7 +2,7 @@
  * A running server's read of a new index generation: the same checks, the same errors and the same
  * result as `readIndex` (stored-index.ts), without holding the event loop for more than a few
  * milliseconds at a time. Files are read 1 MiB at a time and hashed as they come, the record files
- * are parsed a few lines at a time (steps.ts), the lexical index is unpacked in steps, and hnswlib
+ * are parsed a few lines at a time (steps.ts), the postings are unpacked and merged in steps, and hnswlib
  * reads both graphs on a thread of its own.
  */
 import { createHash } from 'node:crypto';
@@ -25,10 +25,10 @@ import {
   recordsOf,
 } from './index-checks.js';
 import { withLazyIncidents } from './lazy-incidents.js';
-import { loadLexicalIndexSteps, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { nextTurn, runInSteps } from './steps.js';
 import type { ReadOptions, StoredIndex } from './stored-index.js';
+import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
 import { rawVectorsOf, replayed, slotsOf, storedNames } from './stored-vectors.js';
 import { loadVectorIndexOffThread, type VectorIndex } from './vectors.js';
 import { GLOVE_DIM, WORD_EF_SEARCH } from './word-index.js';
@@ -70,7 +70,9 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
   const slots = await runInSteps(slotsOf(location, manifest, records, bytes), step);
   const articles = await runInSteps(recordsOf<Article>(bytes(INDEX_FILES.articles), at(INDEX_FILES.articles)), step);
   const passages = await runInSteps(linkPassages(records, articles, at(INDEX_FILES.passages)), step);
-  const lexical = await runInSteps(lexicalSteps(bytes(INDEX_FILES.lexical), at(INDEX_FILES.lexical)), step);
+  const lexicalLog = await runInSteps(lexicalSegmentsOf(location, slots, bytes), step);
+  // The base and segments are merged a few thousand terms or 65,536 postings at a time.
+  const lexical = await runInSteps(storedLexical(location, bytes(INDEX_FILES.lexical), lexicalLog, slots, passages.length, true), step);
   const { dim } = manifest.embedder;
   // The log is replayed on this thread, a few inserts between turns (about 0.4 ms each at 100k passages).
   const vectors = await runInSteps(replayed(await graph(at(INDEX_FILES.vectors), dim, options.efSearch, slots.passageOf), slots, location, manifest), step);
@@ -78,7 +80,7 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
   await step();
   const rawVectors = options.rawVectors ? rawVectorsOf(bytes(INDEX_FILES.rawVectors), slots, passages.length, dim) : [];
   return withLazyIncidents(
-    { manifest, location, articles, passages, vectorSlots: slots, lexical, rawVectors, vectors, words },
+    { manifest, location, articles, passages, vectorSlots: slots, lexicalLog, lexical, rawVectors, vectors, words },
     bytes(INDEX_FILES.incidents),
     at(INDEX_FILES.incidents),
   );
@@ -113,15 +115,6 @@ async function readCheckedInSteps(file: string, manifest: Manifest, keep: boolea
     return keep ? data : null;
   } finally {
     await handle.close();
-  }
-}
-
-/** The lexical index unpacked in steps, its damage reported as `lexicalFrom` reports it. */
-function* lexicalSteps(bytes: Buffer, file: string): Generator<void, LexicalIndex> {
-  try {
-    return yield* loadLexicalIndexSteps(bytes);
-  } catch (err) {
-    throw damaged(file, (err as Error).message);
   }
 }
 

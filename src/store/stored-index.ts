@@ -21,17 +21,18 @@ import {
   expectedOf,
   generationToRead,
   graphDamaged,
-  lexicalFrom,
   linkPassages,
   manifestFrom,
   parseJson,
   recordsOf,
 } from './index-checks.js';
 import { withLazyIncidents } from './lazy-incidents.js';
+import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { lineViews } from './record-lines.js';
 import { runWhole } from './steps.js';
+import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
 import { rawVectorsOf, replayed, slotsOf, storedNames } from './stored-vectors.js';
 import type { LogSegment } from './vector-log.js';
 import { packRawVectors, type SlotState } from './vector-slots.js';
@@ -67,10 +68,13 @@ export interface IndexContents {
   logPlan?: LogPlan;
 }
 
-/** The log of a new generation: the previous generation's segments it links, then the one it writes (none when the graph did not change). */
+/**
+ * The log of a new generation: the previous generation's segments it links, then the one it writes
+ * (none when the graph did not change) with the postings of the slots it adds (`lexical.log.N`).
+ */
 export interface LogPlan {
   carried: string[];
-  segment: LogSegment | null;
+  segment: (LogSegment & { postings: SlotPostings }) | null;
 }
 
 /**
@@ -96,6 +100,8 @@ export interface StoredIndex extends Omit<IndexContents, 'carriedFiles' | 'logPl
   manifest: Manifest;
   /** The passage graph's slots and the log replayed onto its snapshot (vector-slots.ts). */
   vectorSlots: SlotState;
+  /** The postings segments beside the graph's log segments, in its order (a build folds them with the log). */
+  lexicalLog: SlotPostings[];
   /** The generation folder it was read from. */
   location: string;
   /**
@@ -113,13 +119,14 @@ export interface ReadOptions {
   rawVectors?: boolean;
   /**
    * A build's read of the previous generation (`readIndex` only): also keep the records' lines
-   * (`StoredIndex.lines`, made on first use) to carry them over, and leave the lexical index's search
-   * structures unmade (the build only merges its postings; they are made if it is ever searched).
+   * (`StoredIndex.lines`, made on first use) to carry them over, and merge the postings only on
+   * first use of `lexical`, its search structures unmade (they are made if it is ever searched).
    */
   forBuild?: boolean;
   /**
    * With `forBuild`: leave the passage graph's snapshot (`vectors.hnsw`, `vectors.f32`, 95 MB at
-   * 100k passages) unread, its sizes checked, until `vectors` or `rawVectors` is first used, when it
+   * 100k passages) and the postings' base (`lexical.bin`, 28 MB) unread, their sizes checked, until
+   * `vectors`, `rawVectors` or `lexical` is first used, when each
    * is checked against its checksums, loaded and the log replayed (an IndexError there when
    * damaged). A build that only logs its change links the snapshot without ever reading it; the
    * new generation carries the previous checksums, which every reader checks.
@@ -134,12 +141,17 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   checkEmbedder(indexDir, manifest, options.embedderId);
   const at = (name: string) => path.join(location, name);
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
-  const deferred = new Set<string>(options.forBuild && options.deferSnapshot ? [INDEX_FILES.vectors, INDEX_FILES.rawVectors] : []);
+  const deferred = new Set<string>(options.forBuild && options.deferSnapshot ? [INDEX_FILES.vectors, INDEX_FILES.rawVectors, INDEX_FILES.lexical] : []);
   for (const name of deferred) checkStoredSize(location, manifest, name);
   const files = Object.fromEntries(storedNames(manifest).flatMap((name) => (deferred.has(name) ? [] : [[name, readChecked(location, manifest, name)]])));
   const { dim } = manifest.embedder;
   const records = runWhole(recordsOf<Passage>(files[INDEX_FILES.passages]!, at(INDEX_FILES.passages)));
   const slots = runWhole(slotsOf(location, manifest, records, (name) => files[name]!));
+  const lexicalLog = runWhole(lexicalSegmentsOf(location, slots, (name) => files[name]!));
+  const lexical = (): LexicalIndex => {
+    const base = deferred.has(INDEX_FILES.lexical) ? readChecked(location, manifest, INDEX_FILES.lexical) : files[INDEX_FILES.lexical]!;
+    return runWhole(storedLexical(location, base, lexicalLog, slots, records.length, !options.forBuild));
+  };
   const graph = (name: string, dim: number, efSearch: number, passageOf: Uint32Array | null = null): VectorIndex => {
     try {
       return loadVectorIndex(at(name), dim, efSearch, passageOf);
@@ -161,7 +173,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       articles,
       passages,
       vectorSlots: slots,
-      lexical: lexicalFrom(files[INDEX_FILES.lexical]!, at(INDEX_FILES.lexical), { searchable: !options.forBuild }),
+      lexicalLog,
+      lexical: options.forBuild ? (null as unknown as LexicalIndex) : lexical(),
       rawVectors: deferred.size > 0 ? [] : raw(files[INDEX_FILES.rawVectors]!),
       vectors: deferred.size > 0 ? (null as unknown as VectorIndex) : passageGraph(),
       words: { words: parseJson(files[INDEX_FILES.words]!, at(INDEX_FILES.words)) as string[], vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
@@ -178,6 +191,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     // Only the three files' bytes are held, not every file read.
     const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
     madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes, at(INDEX_FILES.incidents)));
+    madeOnFirstUse(index, 'lexical', lexical);
   }
   return index;
 }

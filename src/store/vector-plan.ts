@@ -1,9 +1,11 @@
 /**
  * Whether a build logs its change to the passage graph or writes a new snapshot, and what the
  * new generation's log is: the previous segments linked and one new segment, or, past
- * MAX_LOG_SEGMENTS, all their records folded into one new segment.
+ * MAX_LOG_SEGMENTS, all their records folded into one new segment (and their postings segments into
+ * one, lexical-segments.ts).
  */
 import type { Passage } from '../corpus/types.js';
+import { foldSegments, type SlotPostings } from './lexical-segments.js';
 import type { LogPlan } from './stored-index.js';
 import { MAX_LOG_SEGMENTS, nextLogName } from './vector-log.js';
 import { changeRecords, type StoredVectorLog } from './vector-slots.js';
@@ -16,7 +18,8 @@ export function logTakes(previous: StoredVectorLog, added: number, maxLogged: nu
 
 /**
  * The log plan for a change to the graph's slots, or null when the log would pass `maxLogged` added
- * vectors (a snapshot is written).
+ * vectors (a snapshot is written). `postings` are those of the slots the change adds; a fold folds
+ * the previous postings segments (`previousPostings`, one per previous segment) with them.
  */
 export function logPlanFor(
   previous: StoredVectorLog,
@@ -24,12 +27,15 @@ export function logPlanFor(
   passages: readonly Passage[],
   rawVectors: readonly Float32Array[],
   maxLogged: number,
+  lexical: { postings: SlotPostings; previousPostings: readonly SlotPostings[] },
 ): LogPlan | null {
   if (!logTakes(previous, extension.added.length, maxLogged)) return null;
   const records = changeRecords(extension, passages, rawVectors);
   const names = previous.segments.map((s) => s.name);
   if (records.length === 0) return { carried: names, segment: null };
   const name = nextLogName(names);
-  if (previous.segments.length + 1 <= MAX_LOG_SEGMENTS) return { carried: names, segment: { name, records } };
-  return { carried: [], segment: { name, records: [...previous.segments.flatMap((s) => s.records), ...records] } };
+  const { postings } = lexical;
+  if (previous.segments.length + 1 <= MAX_LOG_SEGMENTS) return { carried: names, segment: { name, records, postings } };
+  const folded = foldSegments([...lexical.previousPostings, postings]);
+  return { carried: [], segment: { name, records: [...previous.segments.flatMap((s) => s.records), ...records], postings: folded } };
 }

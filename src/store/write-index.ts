@@ -5,6 +5,8 @@ import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
 import { entriesOf, serializeIncidentLines } from './incident-lines.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { fsyncFile, sha256, writeDurable } from './files.js';
+import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
+import { packedOf, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { serializeRecordLines } from './record-lines.js';
 import { encodeLogSegment } from './vector-log.js';
@@ -12,8 +14,11 @@ import { snapshotFiles } from './vector-slots.js';
 import { labelMap, type VectorIndex } from './vectors.js';
 import type { IndexContents, StoredPassage } from './stored-index.js';
 
-/** The passage graph's snapshot: written together by a whole build or when the log passes its bound, else linked together. */
-export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FILES.slots, INDEX_FILES.rawVectors];
+/**
+ * The passage graph's snapshot and the postings' base over its slots: written together by a whole
+ * build or when the log passes its bound, else linked together.
+ */
+export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FILES.slots, INDEX_FILES.rawVectors, INDEX_FILES.lexical];
 
 /**
  * Writes every file of a generation into `folder`, the manifest (with checksums) last. A record kept
@@ -22,12 +27,20 @@ export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FIL
  * the same) is hard-linked from it with its checksum, not written again: the previous generation's
  * files were checked against its manifest when the build read it, never change once published, and
  * a reader checks a linked file against the checksum as it checks any other. The passage graph is
- * written whole as a snapshot, or (`contents.logPlan`) its snapshot and log are linked and only the
- * change is written, as one new log segment.
+ * written whole as a snapshot with the postings' base over its slots, or (`contents.logPlan`) the
+ * snapshot, base and log are linked and only the change is written, as one new log segment and the
+ * postings segment of the slots it adds.
  */
-/** What a build writes: `vectors` is null when the graph's change is logged (`logPlan`) and the graph never loaded. */
-/** `incidents`: as read (every report parsed), or a build's entries (kept lines written as they were). */
-export type GenerationContents = Omit<IndexContents, 'vectors' | 'incidents'> & { vectors: VectorIndex | null; incidents: IndexContents['incidents'] | IncidentEntries };
+/**
+ * What a build writes: `vectors` and `lexical` are null when the change is logged (`logPlan`), the
+ * graph never loaded and the postings never merged; `incidents` as read (every report parsed), or a
+ * build's entries (kept lines written as they were).
+ */
+export type GenerationContents = Omit<IndexContents, 'vectors' | 'lexical' | 'incidents'> & {
+  vectors: VectorIndex | null;
+  lexical: LexicalIndex | null;
+  incidents: IndexContents['incidents'] | IncidentEntries;
+};
 
 export function writeIndexFiles(folder: string, contents: GenerationContents): void {
   const { dim } = contents.manifest.embedder;
@@ -37,7 +50,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   const plan = contents.logPlan;
   const carried = new Set(previous?.names ?? []);
   // A logged change means nothing without the snapshot and segments it follows: never write those anew from the changed graph.
-  const needed = new Set(plan ? [...SNAPSHOT_FILES, ...plan.carried] : []);
+  const needed = new Set(plan ? [...SNAPSHOT_FILES, ...plan.carried, ...plan.carried.map(lexicalLogName)] : []);
   for (const name of [...carried, ...needed]) {
     const expected = previous?.checksums[name];
     if (expected && carried.has(name)) {
@@ -53,10 +66,14 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     return graph;
   };
   const snapshotPart = (part: 'ids' | 'raw') => (snapshot ??= snapshotFiles(labelMap(graphOf(contents.vectors), contents.passages.length), contents.passages, contents.rawVectors, dim))[part];
+  const base = () => {
+    if (contents.lexical === null) throw new Error('a new postings base needs the whole postings, which this build did not merge');
+    return encodeBase(packedOf(contents.lexical), labelMap(graphOf(contents.vectors), contents.passages.length));
+  };
   const blobs: Record<string, () => Uint8Array> = {
     [INDEX_FILES.articles]: () => serializeRecordLines(contents.articles, (a) => lines?.articles.get(a)),
     [INDEX_FILES.passages]: () => serializeRecordLines(contents.passages, (p) => lines?.passages.get(p), storedPassage),
-    [INDEX_FILES.lexical]: () => contents.lexical.serialize(),
+    [INDEX_FILES.lexical]: base,
     [INDEX_FILES.rawVectors]: () => snapshotPart('raw'),
     [INDEX_FILES.slots]: () => snapshotPart('ids'),
     [INDEX_FILES.words]: () => Buffer.from(JSON.stringify(contents.words.words)),
@@ -74,10 +91,15 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   snapshot = undefined;
   const vectorLog = plan ? [...plan.carried] : [];
   if (plan?.segment) {
-    const data = encodeLogSegment(plan.segment.records, dim);
-    writeDurable(path.join(folder, plan.segment.name), data);
-    checksums[plan.segment.name] = { sha256: sha256(data), bytes: data.byteLength };
-    vectorLog.push(plan.segment.name);
+    const { name, records, postings } = plan.segment;
+    for (const [file, data] of [
+      [name, encodeLogSegment(records, dim)],
+      [lexicalLogName(name), encodeSegment(postings)],
+    ] as const) {
+      writeDurable(path.join(folder, file), data);
+      checksums[file] = { sha256: sha256(data), bytes: data.byteLength };
+    }
+    vectorLog.push(name);
   }
   for (const [name, graph] of [
     [INDEX_FILES.vectors, contents.vectors],

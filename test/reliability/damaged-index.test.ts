@@ -21,7 +21,7 @@ let question: string;
 beforeAll(async () => {
   fs.mkdirSync(corpusDir);
   question = writeBenchCorpus(corpusDir, 60, 1, { seed: 4 }).questions[0]!.question;
-  // Built whole, then extended: the rounds damage the passage graph's log as well as its snapshot.
+  // Built whole, then extended: the rounds damage the passage graph's log and the postings' segment as well as the snapshot and base.
   await buildWithLog(config, () => fs.writeFileSync(path.join(corpusDir, 'added.md'), '---\ntitle: Added\n---\n\nA shell hit a school on Monday, the mayor said.\n'));
   sitrep = await openSitrep(config);
 });
@@ -34,6 +34,7 @@ describe('a damaged index', () => {
     expect(tried).toBeGreaterThan(50);
     expect(tally.rows[0]!.held).toBe(tried);
     expect(tally.rows[0]!.tried).toContain('vectors.log.1');
+    expect(tally.rows[0]!.tried).toContain('lexical.log.1');
   });
 
   it('never replaces the index a running Sitrep has: it keeps answering from it', async () => {
@@ -43,7 +44,8 @@ describe('a damaged index', () => {
     );
     expect(tally.failures).toEqual([]);
     expect(tally.rows[0]!.held).toBe(tally.rows[0]!.count);
-    // Every stored file of a new generation (11 besides the log), its own log segment and the one it links.
-    expect(tally.rows[0]!.count).toBe(13);
+    // Every stored file of a new generation (11 besides the log), its own log segment and the one it
+    // links, each with its postings segment.
+    expect(tally.rows[0]!.count).toBe(15);
   });
 });

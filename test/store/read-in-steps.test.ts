@@ -18,7 +18,7 @@ const files = {
   'c.md': article('Drone downed', 'Air defences downed a drone near the airport on Sunday. Debris fell on a road. "No one was hurt," a spokesman said.\nRoads reopened by noon.', { published: '2024-02-04' }),
 };
 
-/** An index built whole, then extended by one article: its passage graph is a snapshot and a log of one segment. */
+/** An index built whole, then extended by one article: its passage graph and postings are a snapshot and a log of one segment. */
 async function built() {
   const indexDir = path.join(tempDir(), 'index');
   const corpus = writeCorpus(files);
@@ -27,7 +27,10 @@ async function built() {
   await buildIndex(config, { embedder });
   fs.writeFileSync(path.join(corpus, '0.md'), article('Convoy hit', 'A roadside bomb hit a convoy at dawn. Two trucks burned. The road closed.', { published: '2024-02-05' }));
   await buildIndex(config, { embedder });
-  expect(readIndex(indexDir, { efSearch: 50 }).manifest.vectorLog).toEqual(['vectors.log.1']);
+  const { manifest } = readIndex(indexDir, { efSearch: 50 });
+  expect(manifest.vectorLog).toEqual(['vectors.log.1']);
+  // The damage rounds below take every stored file, the postings' segment beside the graph's included.
+  expect(storedNames(manifest)).toContain('lexical.log.1');
   return { indexDir, embedder };
 }
 

@@ -105,9 +105,12 @@ describe('the passage graph log', () => {
       expect(labelMap(a.vectors, a.passages.length)).toEqual(labelMap(b.vectors, b.passages.length));
       expect(a.vectors.size).toBe(b.vectors.size);
       expect(graphAnswers(a)).toEqual(graphAnswers(b));
+      // The postings merged from the base and the log's segments are those of the snapshot written at every build.
+      expect(a.lexical.serialize().equals(b.lexical.serialize())).toBe(true);
       let turns = 0;
       const stepped = await readIndexInSteps(logged.indexDir, { efSearch: 200, rawVectors: true }, async () => void turns++);
       expect(graphAnswers(stepped)).toEqual(graphAnswers(a));
+      expect(stepped.lexical.serialize().equals(a.lexical.serialize())).toBe(true);
       expect(stepped.rawVectors).toEqual(a.rawVectors);
       expect(turns).toBeGreaterThan(0);
     }
