@@ -69,26 +69,35 @@ export function regroupIncidents(
     }
     return near;
   };
-  const kept: IncidentGroup[] = [];
+  // Kept incidents, and whether their reports are still in article order (the articles' order may have moved: a file renamed).
+  const kept: Array<{ group: IncidentGroup; inOrder: boolean }> = [];
   const again: ReportRef[] = [...added];
   let covered = 0;
   for (const group of previous.groups) {
     // A report of a removed article: its incident is grouped again (a removed report's day then no longer matters).
     let touched = false;
+    let inOrder = true;
+    let lastAt = -1;
+    let lastReport = -1;
     const live: ReportRef[] = [];
     for (const ref of group.refs) {
-      if (!position.has(ref[0])) {
+      const at = position.get(ref[0]);
+      if (at === undefined) {
         touched = true;
         continue;
       }
       // A previous group naming a report the kept articles do not hold: the grouping cannot be trusted.
       if (ref[1] >= count(ref[0])) return afresh();
+      // In order: by the article's position, then the report's (as `byPosition`).
+      if (at < lastAt || (at === lastAt && ref[1] <= lastReport)) inOrder = false;
+      lastAt = at;
+      lastReport = ref[1];
       live.push(ref);
     }
     if (!touched && addedDays.size > 0) touched = group.days.some(nearAdded);
     covered += live.length;
     if (touched) again.push(...live);
-    else if (live.length > 0) kept.push(group);
+    else if (live.length > 0) kept.push({ group, inOrder });
   }
   if (covered + added.length !== total || again.length > MAX_REGROUP_SHARE * total) return afresh();
 
@@ -108,8 +117,7 @@ export function regroupIncidents(
   // A kept incident's reports are in article order as `groupReports` gives them; the articles' order
   // may have moved (a file renamed), so they are put in it again (and the incident's line written
   // anew), and summarised for their place in the order of incidents only when compared.
-  const inOrder = (refs: ReportRef[]) => refs.every((ref, i) => i === 0 || byPosition(refs[i - 1]!, ref) < 0);
-  const keptSorted = kept.map((g) => (inOrder(g.refs) ? { group: g, inOrder: true } : { group: { refs: [...g.refs].sort(byPosition), days: g.days }, inOrder: false }));
+  const keptSorted = kept.map((k) => (k.inOrder ? k : { group: { refs: [...k.group.refs].sort(byPosition), days: k.group.days }, inOrder: false }));
   const summaries = new Map<number, Incident>();
   const summaryOf = (k: number) => {
     let s = summaries.get(k);
