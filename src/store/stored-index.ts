@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { IndexError } from './errors.js';
-import { IncidentLinesError, readIncidentEntries } from './incident-lines.js';
 import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
 import { sha256 } from './files.js';
 import {
@@ -26,7 +25,7 @@ import {
   parseJson,
   recordsOf,
 } from './index-checks.js';
-import { withLazyIncidents } from './lazy-incidents.js';
+import { incidentEntriesOf, withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
@@ -220,15 +219,6 @@ function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: B
   return lines;
 }
 
-/** `readIncidentEntries`, its refusal told as a damaged file. */
-function incidentEntriesOf(bytes: Buffer, file: string): IncidentEntries {
-  try {
-    return readIncidentEntries(bytes);
-  } catch (err) {
-    if (err instanceof IncidentLinesError) throw damaged(file, err.message);
-    throw err;
-  }
-}
 
 /**
  * The raw passage vectors of a loaded generation, packed, read again from its folder and checked
