@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {

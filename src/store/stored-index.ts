@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { IndexError } from './errors.js';
-import { reportLines } from './incident-lines.js';
-import type { StoredIncidents, StoredReport } from './incident-reports.js';
+import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
 import { sha256 } from './files.js';
 import {
   MANIFEST,
@@ -26,7 +25,7 @@ import {
   parseJson,
   recordsOf,
 } from './index-checks.js';
-import { withLazyIncidents } from './lazy-incidents.js';
+import { incidentEntriesOf, withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
@@ -85,8 +84,8 @@ export interface LogPlan {
 export interface CarriedLines {
   articles: WeakMap<Article, Buffer>;
   passages: WeakMap<StoredPassage, Buffer>;
-  /** An article's line of `incidents.jsonl`, by its reports' array. */
-  reports: WeakMap<StoredReport[], Buffer>;
+  /** `incidents.jsonl` as the next build reads it: each article's line with its report count, its reports unparsed, and each incident's line. */
+  incidents: IncidentEntries;
 }
 
 /** Files a new generation takes over whole from a verified previous one: its folder, checksums, and the names to take. */
@@ -190,7 +189,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
     const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
-    madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes));
+    madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes, at(INDEX_FILES.incidents)));
     madeOnFirstUse(index, 'lexical', lexical);
   }
   return index;
@@ -202,19 +201,24 @@ function madeOnFirstUse<T extends object, K extends keyof T>(target: T, key: K, 
   Object.defineProperty(target, key, { enumerable: true, get: () => (made ??= { value: make() }).value });
 }
 
-/** Each record's line in the files it was read from, by the record (`CarriedLines`); parses the incident reports. */
-function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }): CarriedLines {
+/**
+ * Each record's line in the files it was read from, by the record, and the incident lines' entries
+ * (`CarriedLines`), each made on first use (the build takes the incidents' before the others); parses
+ * no incident report.
+ */
+function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }, incidentsFile: string): CarriedLines {
   const byRecord = <T extends object>(records: readonly T[], file: Buffer): WeakMap<T, Buffer> => {
     const map = new WeakMap<T, Buffer>();
     lineViews(file).forEach((line, i) => records[i] && map.set(records[i], line));
     return map;
   };
-  return {
-    articles: byRecord(index.articles, bytes.articles),
-    passages: byRecord(index.passages, bytes.passages),
-    reports: reportLines(bytes.incidents, index.incidents),
-  };
+  const lines = {} as CarriedLines;
+  madeOnFirstUse(lines, 'articles', () => byRecord(index.articles, bytes.articles));
+  madeOnFirstUse(lines, 'passages', () => byRecord(index.passages, bytes.passages));
+  madeOnFirstUse(lines, 'incidents', () => incidentEntriesOf(bytes.incidents, incidentsFile));
+  return lines;
 }
+
 
 /**
  * The raw passage vectors of a loaded generation, packed, read again from its folder and checked
