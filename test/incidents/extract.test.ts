@@ -237,6 +237,13 @@ describe('a toll told on its own, after its event', () => {
     const text = 'Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils. Three of the wounded will be flown to a hospital in Karvan. They have wounded about 120 people.';
     expect(extractReports(article(text), { gazetteer }).map((r) => r.sentence)).toEqual([0]);
   });
+
+  it('reads a toll that names where the harm was done, as tolls by region are told', () => {
+    const text = 'Russian missiles struck Dunmere on Tuesday, killing two people. One person was wounded in the Karvan region. Two were killed and one wounded in Karvan.';
+    const reports = extractReports(article(text), { gazetteer });
+    expect(reports.map((r) => [r.sentence, r.place?.value])).toEqual([[0, 'Dunmere'], [1, 'Karvan region'], [2, 'Karvan']]);
+    expect(reports[2]!.killed?.value).toBe(2);
+  });
 });
 
 describe('a list item', () => {
