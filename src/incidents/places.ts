@@ -100,8 +100,8 @@ function isGoverned(sentence: string, start: number, end: number): boolean {
   return EVENT_BEFORE.test(sentence.slice(Math.max(0, start - 80), start)) || EVENT_AFTER.test(sentence.slice(end, end + 40));
 }
 
-/** "Valentines Day", "Russian-occupied", "ICC": a day, a word about who holds a place, an acronym (a country's is known to the gazetteer). */
-const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|allied|annexed|run)$|^\p{Lu}{2,5}$/u;
+/** "Valentines Day", "Russian-occupied", "Panama-flagged", "ICC": a day, a word about who holds a place or whose flag a ship flies, an acronym (a country's is known to the gazetteer). */
+const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|allied|annexed|run|flagged)$|^\p{Lu}{2,5}$/u;
 /** "the landing ship Minsk", "the destroyer USS Carney": a vessel's name, not a place. */
 const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carrier|cruiser|boat|warship|freighter|corvette)\s+$/i;
 

@@ -100,6 +100,10 @@ describe('names that are not places, and sites written in lower case', () => {
     expect(names('The landing ship Karvan was in drydock when missiles struck.')).toEqual([]);
   });
 
+  it('does not take the flag a ship flies for where it was hit', () => {
+    expect(names('Drones attacked the Panama-flagged tanker Vela off Karvan.')).toEqual(['Karvan']);
+  });
+
   it('keeps a lower-case kind of site with its name, but not a country as a site', () => {
     expect(names('Missiles struck the Tamsir shipyard in Karvan.')).toEqual(['Tamsir shipyard', 'Karvan']);
     expect(names('Hezbollah fired rockets at the Dado military base.')).toEqual(['Dado military base']);
