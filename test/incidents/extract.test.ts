@@ -142,6 +142,12 @@ describe('extractReports', () => {
     expect(r.actor?.value).toBe('Crimson Support Forces');
   });
 
+  it('finds who launched the attack in a clause of its own, and does not take that capital for the place', () => {
+    const r = only('The president spoke on Saturday, as Karvan launched a series of deadly strikes that swept several regions of Armenia.');
+    expect(r.actor?.value).toBe('Karvan');
+    expect(r.place?.value).toBe('Armenia');
+  });
+
   it('finds the claimant of an attack', () => {
     const r = only('The Crimson Front claimed responsibility for the bombing of a police station in Dunmere on Monday.');
     expect(r.actor?.value).toBe('Crimson Front');

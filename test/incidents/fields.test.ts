@@ -100,6 +100,12 @@ describe('names that are not places, and sites written in lower case', () => {
     expect(names('The landing ship Karvan was in drydock when missiles struck.')).toEqual([]);
   });
 
+  it('does not take a capital that launched the attack, or a country\'s embassy, for where it was', () => {
+    expect(names('Sirens sounded as Karvan launched a series of strikes on Dunmere.')).toEqual(['Dunmere']);
+    expect(names("It came a day after Karvan's biggest air attack of the war.")).toEqual([]);
+    expect(names("The strike on Armenia's embassy in Dunmere killed two.")).toEqual(['Dunmere']);
+  });
+
   it('does not take the flag a ship flies for where it was hit', () => {
     expect(names('Drones attacked the Panama-flagged tanker Vela off Karvan.')).toEqual(['Karvan']);
   });
