@@ -103,7 +103,7 @@ function isGoverned(sentence: string, start: number, end: number): boolean {
 /** "Valentines Day", "Russian-occupied", "Panama-flagged", "ICC": a day, a word about who holds a place or whose flag a ship flies, an acronym (a country's is known to the gazetteer). */
 const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|allied|annexed|run|flagged)$|^\p{Lu}{2,5}$/u;
 /** After a name: it launched the attack, or the attack is its own ("… launched a wave of strikes", "…'s biggest air attack"). */
-const GOVERNMENT_ATTACKS = /^(?:\s+(?:has\s+|had\s+)?(?:launched|unleashed|fired|sent)\s+(?:a|an|its|another|dozens|hundreds|\d)|['’]s\s+(?:(?:biggest|largest|heaviest|latest|first|new|massive|deadly|overnight|full-scale|retaliatory|sweeping|suspected|military|air|drone|missile|rocket|ground)\s+){0,3}(?:attacks?|strikes?|air\s+strikes?|airstrikes?|bombardment|barrage|offensive|invasion|assault)\b)/i;
+const GOVERNMENT_ATTACKS = /^(?:\s+(?:has\s+|had\s+)?(?:launched|unleashed|fired|sent)\s+(?:a|an|its|another|dozens|hundreds|\d|(?:missile|drone|rocket|air)s?\b|(?:air ?)?strikes\b|attacks\b)|['’]s\s+(?:(?:biggest|largest|heaviest|latest|first|new|massive|deadly|overnight|full-scale|retaliatory|sweeping|suspected|military|air|drone|missile|rocket|ground)\s+){0,3}(?:attacks?|strikes?|air\s+strikes?|airstrikes?|bombardment|barrage|offensive|invasion|assault)\b)/i;
 /** "the landing ship Minsk", "the destroyer USS Carney": a vessel's name, not a place. */
 const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carrier|cruiser|boat|warship|freighter|corvette)\s+$/i;
 
