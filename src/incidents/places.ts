@@ -143,8 +143,10 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–−-]|,|\()/.test(sentence.slice(text.length))) continue;
     // "Israel Saturday": a day or month written after a name is not part of it.
     text = text.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/, '');
-    // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz", "NATO-member Poland": the place is what follows.
-    const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed|member))\s+(?=\p{Lu})/u.exec(text);
+    // "Russia's Kursk region", "Russia-occupied Crimea", "Gaza City's Kuwait Square", "NATO-member Poland": the place is what follows.
+    const owner = /^(?!(?:The|In|At|On|Near|From|A|An)\s)(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed|member))\s+(?=\p{Lu})/u.exec(text);
+    // "New Year's Eve", "Cornell University's School of …": a feast or an organisation, whole, is no owner of a place.
+    if (owner && isNeverPlace(text)) continue;
     if (owner) {
       text = text.slice(owner[0].length);
       start += owner[0].length;

@@ -68,6 +68,8 @@ describe('places written as a kind of place and its name, or owned', () => {
   it('drops the owner of a place and "-occupied"', () => {
     expect(names("A drone hit an air field in Russia's Kursk region.")).toEqual(['Kursk region']);
     expect(names('Explosions rocked a base in Russia-occupied Crimea.')).toEqual(['Crimea']);
+    expect(names("Troops opened fire on crowds in Gaza City's Kuwait Square.")).toEqual(['Kuwait Square']);
+    expect(names("A strike hit the capital on New Year's Eve.")).toEqual([]);
   });
 
   it('takes the name after "the town of", whatever comes before', () => {
