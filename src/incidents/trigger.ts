@@ -6,7 +6,7 @@
 
 /** Words that report violence done: the attack, the weapon, or its toll. */
 const TRIGGER =
-  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|engag(?:e|es|ed|ing) in (?:[\w-]+ )?fighting|fighting (?:broke out|breaks out|erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|projectiles?|suicide bombers?|assaults?(?<=(?:terrorist|armed|knife|gun|drone|missile|rocket|mortar|ground|7|7th|day['’]s) assaults?)|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
+  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed|ing with)|engag(?:e|es|ed|ing) in (?:[\w-]+ )?fighting|fighting (?:broke out|breaks out|erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|projectiles?|suicide bombers?|assaults?(?<=(?:terrorist|armed|knife|gun|drone|missile|rocket|mortar|ground|7|7th|day['’]s) assaults?)|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
 
 /** Senses of those words that are not violence: labour strikes, sport, space launches, a shot at something, a deal struck, staff fired. */
 const NOT_VIOLENCE =

@@ -269,6 +269,10 @@ describe('fighting and an explosion told in the present', () => {
     expect(r.place?.value).toBe('Dunmere');
   });
 
+  it('reads troops "clashing with" a militia as clashes', () => {
+    expect(only('Government troops were sent to the Karvan region on Monday but ended up clashing with local militias.').eventDay).toMatchObject({ day: '2025-03-03', basis: 'relative' });
+  });
+
   it('does not read the start of a war ("since fighting broke out") as an event, nor fighting in general', () => {
     const none = (text: string) => expect(extractReports(article(text), { gazetteer }), text).toEqual([]);
     none('It is the worst massacre to hit the country since fighting broke out in the Karvan region in 2020.');
