@@ -376,6 +376,8 @@ describe('the rules of incidents-10', () => {
     expect(only('The Revolutionary Guards say they have hit radar systems at the Zarqa Air Base.').place?.value).toBe('Zarqa Air Base');
     expect(only('A cargo ship is hit by an unknown projectile off Dunmere.').place?.value).toBe('Dunmere');
     expect(only('The army says that it has destroyed a militia depot in Karvan.').place?.value).toBe('Karvan');
+    expect(only('The command said Monday that its forces destroyed four drones in Karvan.').place?.value).toBe('Karvan');
+    expect(mayReportIncident('Floods destroyed the army depot in Dunmere.')).toBe(false);
     expect(mayReportIncident('The striker hit a late winner in the final at Dunmere.')).toBe(false);
     expect(mayReportIncident('The army band hit the stage in Dunmere on Friday.')).toBe(false);
     expect(mayReportIncident('The governor has targeted migrants in every campaign.')).toBe(false);
