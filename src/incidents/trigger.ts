@@ -17,7 +17,7 @@ const NOT_VIOLENCE =
  * ad or a drought does ("its forces destroyed four drones" too, armed forces its subject): triggers only beside the words of armed forces ("the IRGC says it has hit …",
  * "a tanker is hit by a projectile", "CENTCOM confirms that they have destroyed the … tower").
  */
-const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|(?<=\b(?:forces|troops|military|army|navy|jets|warplanes)\s+(?:\w+\s+)?)destroyed)\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
+const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|destroyed(?<=\b(?:forces|troops|military|army|navy|jets|warplanes)\s+(?:\w+\s+)?destroyed))\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
 const ARMED_FORCES = /\b(?:military|forces|troops|army|navy|IRGC|Revolutionary Guards?|militants?|rebels?|insurgents?|militias?|projectiles?|air ?bases?|naval base)\b/i;
 
 /** The words `HIT` looks for, found by a plain search first: most sentences hold none, and `includes` costs far less than the pattern. */
