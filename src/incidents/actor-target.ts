@@ -18,6 +18,9 @@ const ATTACK_VERB = /^(?:(?:\([^)]*\)|also|reportedly|then|later|again|allegedly
 const NOT_ACTOR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|reuters|ap|afp|cnn|bbc|associated press|al jazeera|tass|usa today|telegram|the associated press|drones?|airstrikes?|air strikes?|strikes?|explosions?|missiles?|rockets?|shelling|attacks?|at least|more than|dozens|hundreds|thousands|several|two|three|four|five|six|seven|eight|nine|ten|\d.*|one|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|after|before|during|meanwhile|earlier|later|officials?|authorities|witnesses|residents|police said)$/i;
 const WEAPON_TAIL = /\s+(?:gunfire|fire|air ?strikes?|strikes?|drones?|missiles?|rockets?|shelling|attacks?|bombs?|forces'? (?:strikes?|attacks?))$/i;
 
+/** A name that launched, fired or unleashed the attack in a clause of its own ("as Tehran launched a … attack"). */
+const CLAUSE_LAUNCHED = new RegExp(`(?:[,;]\\s+|\\b(?:as|when|while|after|before|and|that)\\s+)(?:the\\s+)?(${CAP_RUN}(?:\\s+${ACTOR_NOUNS})?)\\s+(?:has\\s+|had\\s+)?(?:launched|fired|unleashed)\\s+(?:a|an|its|another|dozens|hundreds|\\d)`, 'u');
+
 /** The word a claim needs, looked for first (with the claim's flags): the claim's own pattern is slow to fail. */
 const RESPONSIBILITY = /responsibility/iu;
 
@@ -46,6 +49,12 @@ export function actorOf(sentence: string, kindStart: number): Span | null {
     const text = subject[0].replace(/\s+\p{Lu}[\p{L}'’.-]*$/u, (t) => (NOT_ACTOR.test(t.trim()) ? '' : t));
     const rest = sentence.slice(lead + text.length).trimStart();
     if (text && !NOT_ACTOR.test(text) && ATTACK_VERB.test(rest)) return { start: lead, end: lead + text.length };
+  }
+  // The subject of a later clause that launched it: "…, as Moscow launched a series of deadly strikes".
+  const clause = CLAUSE_LAUNCHED.exec(sentence);
+  if (clause && !NOT_ACTOR.test(clause[1]!)) {
+    const start = clause.index + clause[0].indexOf(clause[1]!);
+    return { start, end: start + clause[1]!.length };
   }
   // The people named before the weapon: "Israeli airstrikes", "an Iranian ballistic missile", "U.S. strike".
   const before = sentence.slice(Math.max(0, kindStart - 60), kindStart);

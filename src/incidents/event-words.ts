@@ -5,7 +5,7 @@
 
 /** Words that tell of the event itself (the toll alone — "killed", "died" — does not). */
 export const EVENT =
-  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|(?<!(?:artillery|tank|mortar|of)\s)shells|shell(?:ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|engag(?:e|es|ed|ing)\s+in\s+(?:[\w-]+\s+)?fighting|fighting\s+(?:broke|breaks)\s+out|fighting\s+(?:erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|suicide bombers?|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|assault|offensive|hit|hits)\b/i;
+  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|(?<!(?:artillery|tank|mortar|of)\s)shells|shell(?:ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed|ing\s+with)|engag(?:e|es|ed|ing)\s+in\s+(?:[\w-]+\s+)?fighting|fighting\s+(?:broke|breaks)\s+out|fighting\s+(?:erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|suicide bombers?|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|destroyed(?<=\b(?:forces|troops|military|army|navy|jets|warplanes)\s+(?:\w+\s+)?destroyed)|assault|offensive|hit|hits)\b/i;
 
 /** A verb of harm done or a weapon used: what a report of one event says happened. */
 export const DONE =

@@ -100,8 +100,10 @@ function isGoverned(sentence: string, start: number, end: number): boolean {
   return EVENT_BEFORE.test(sentence.slice(Math.max(0, start - 80), start)) || EVENT_AFTER.test(sentence.slice(end, end + 40));
 }
 
-/** "Valentines Day", "Russian-occupied", "ICC": a day, a word about who holds a place, an acronym (a country's is known to the gazetteer). */
-const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|allied|annexed|run)$|^\p{Lu}{2,5}$/u;
+/** "Valentines Day", "Russian-occupied", "Panama-flagged", "ICC": a day, a word about who holds a place or whose flag a ship flies, an acronym (a country's is known to the gazetteer). */
+const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|allied|annexed|run|flagged)$|^\p{Lu}{2,5}$/u;
+/** After a name: it launched the attack, or the attack is its own ("… launched a wave of strikes", "…'s biggest air attack"). */
+const GOVERNMENT_ATTACKS = /^(?:\s+(?:has\s+|had\s+)?(?:launched|unleashed|fired|sent)\s+(?:a|an|its|another|dozens|hundreds|\d|(?:missile|drone|rocket|air)s?\b|(?:air ?)?strikes\b|attacks\b)|['’]s\s+(?:(?:biggest|largest|heaviest|latest|first|new|massive|deadly|overnight|full-scale|retaliatory|sweeping|suspected|military|air|drone|missile|rocket|ground)\s+){0,3}(?:attacks?|strikes?|air\s+strikes?|airstrikes?|bombardment|barrage|offensive|invasion|assault)\b)/i;
 /** "the landing ship Minsk", "the destroyer USS Carney": a vessel's name, not a place. */
 const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carrier|cruiser|boat|warship|freighter|corvette)\s+$/i;
 
@@ -141,8 +143,10 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     if (m.index === 0 && /^\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*$/u.test(text) && /^\s*(?:[—–−-]|,|\()/.test(sentence.slice(text.length))) continue;
     // "Israel Saturday": a day or month written after a name is not part of it.
     text = text.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/, '');
-    // "Russia's Kursk region", "Russia-occupied Crimea", "Berlin's Breitscheidplatz", "NATO-member Poland": the place is what follows.
-    const owner = /^\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed|member))\s+(?=\p{Lu})/u.exec(text);
+    // "Russia's Kursk region", "Russia-occupied Crimea", "Gaza City's Kuwait Square", "NATO-member Poland": the place is what follows.
+    const owner = /^(?!(?:The|In|At|On|Near|From|A|An)\s)(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*(?:['’]s|-(?:occupied|held|controlled|backed|annexed|member))\s+(?=\p{Lu})/u.exec(text);
+    // "New Year's Eve", "Cornell University's School of …": a feast or an organisation, whole, is no owner of a place.
+    if (owner && isNeverPlace(text)) continue;
     if (owner) {
       text = text.slice(owner[0].length);
       start += owner[0].length;
@@ -159,12 +163,15 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     // "the municipality of General Terán": after "the town of", a title word is part of the town's name.
     if (!text || /^\d+$/.test(text) || isNeverPlace(text, PLACE_OF.test(before))) continue;
     if (VESSEL_BEFORE.test(sentence.slice(Math.max(0, start - 20), start))) continue;
+    // "Moscow launched a series of strikes", "Moscow's biggest air attack": a capital named for its government, the attacker, not where.
+    if (GOVERNMENT_ATTACKS.test(sentence.slice(start + text.length, start + text.length + 50))) continue;
     // "Israel said …", "according to Kyiv": a government speaking, not a place.
     if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
     let end = start + text.length;
     const country = gazetteer?.country(text);
     const town = country ? undefined : gazetteer?.town(text);
-    // "a US military official", "Israeli strikes": a country's name used of its people, not as a place.
+    // "a US military official", "Israeli strikes", "Iran's embassy in Damascus": a country's name used of its people or its mission, not as a place.
+    if (country && /^['’]s\s+(?:embassy|consulate|ambassador|envoy|delegation|mission)\b/i.test(sentence.slice(start + text.length))) continue;
     if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
     // "Venezuelan", "Kurdish": a people's word, unless the gazetteer knows a town of that name ("Tehran").
     // "the Shati refugee camp": a name a camp or neighbourhood follows is that place's, whatever its ending.

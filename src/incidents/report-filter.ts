@@ -149,13 +149,18 @@ export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean,
   return true;
 }
 
+/** Harm told with where it was done: "three more were wounded in the Donetsk region", "one died in the Chernihiv region". */
+const HARMED_IN = /\b(?:killed|wounded|injured|hurt|died)\s+in\s+(?:the\s+)?$/i;
+
 /**
- * A toll told on its own, of the event just told: it names no place (one that does tells of somewhere
- * else: "Three of the wounded will be taken to the hospital in Landstuhl"), and is not a link line, a
- * question, a plan, a disaster, a test or a side's running toll ("They have wounded about 120 troops").
+ * A toll told on its own, of the event just told: it names no place but where the harm was done ("One
+ * person was wounded in the Zaporizhzhia region", as regional tolls of one night's strikes are told);
+ * any other place tells of somewhere else ("Three of the wounded will be taken to the hospital in
+ * Landstuhl"). Not a link line, a question, a plan, a disaster, a test or a side's running toll ("They
+ * have wounded about 120 troops").
  */
 export function isTollAlone(sentence: string, places: () => PlaceCandidate[]): boolean {
   if (LINK_LINE.test(sentence) || /\?["”’)]*$/.test(sentence) || isNotArmed(sentence) || TEST.test(sentence) || NOT_DONE.test(sentence)) return false;
   if (/\b(?:have|has|had)\s+(?:\w+\s+)?(?:killed|wounded|injured)\b|\bidentified\b/i.test(sentence)) return false;
-  return places().length === 0;
+  return places().every((p) => HARMED_IN.test(sentence.slice(Math.max(0, p.start - 40), p.start)));
 }

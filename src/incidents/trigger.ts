@@ -6,7 +6,7 @@
 
 /** Words that report violence done: the attack, the weapon, or its toll. */
 const TRIGGER =
-  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed)|engag(?:e|es|ed|ing) in (?:[\w-]+ )?fighting|fighting (?:broke out|breaks out|erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|projectiles?|suicide bombers?|assaults?(?<=(?:terrorist|armed|knife|gun|drone|missile|rocket|mortar|ground|7|7th|day['’]s) assaults?)|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
+  /\b(?:attack(?:s|ed|ing)?|barrages?|blew (?:(?:him|her|them)sel(?:f|ves) )?up|(?:air|drone|missile|rocket)?strikes?|struck|striking|air[- ]strikes?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|firebomb\w*|explosions?|explodes|exploded|exploding|blasts?|missiles?|rockets?|drones?|shot|shooting|shootings|shootout|gunfire|gunmen|opened fire|fired|raids?|raided|ambush(?:ed)?|massacres?|clash(?:es|ed|ing with)|engag(?:e|es|ed|ing) in (?:[\w-]+ )?fighting|fighting (?:broke out|breaks out|erupted|erupts|flared|flares)|stabbing|stabbed|rampages?|projectiles?|suicide bombers?|assaults?(?<=(?:terrorist|armed|knife|gun|drone|missile|rocket|mortar|ground|7|7th|day['’]s) assaults?)|killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)\b/i;
 
 /** Senses of those words that are not violence: labour strikes, sport, space launches, a shot at something, a deal struck, staff fired. */
 const NOT_VIOLENCE =
@@ -14,10 +14,10 @@ const NOT_VIOLENCE =
 
 /**
  * "hit", which a record, a song or a ball is too, and "has targeted", "have destroyed", which a campaign
- * ad or a drought does: triggers only beside the words of armed forces ("the IRGC says it has hit …",
+ * ad or a drought does ("its forces destroyed four drones" too, armed forces its subject): triggers only beside the words of armed forces ("the IRGC says it has hit …",
  * "a tanker is hit by a projectile", "CENTCOM confirms that they have destroyed the … tower").
  */
-const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed))\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
+const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|destroyed(?<=\b(?:forces|troops|military|army|navy|jets|warplanes)\s+(?:\w+\s+)?destroyed))\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
 const ARMED_FORCES = /\b(?:military|forces|troops|army|navy|IRGC|Revolutionary Guards?|militants?|rebels?|insurgents?|militias?|projectiles?|air ?bases?|naval base)\b/i;
 
 /** The words `HIT` looks for, found by a plain search first: most sentences hold none, and `includes` costs far less than the pattern. */

@@ -142,6 +142,12 @@ describe('extractReports', () => {
     expect(r.actor?.value).toBe('Crimson Support Forces');
   });
 
+  it('finds who launched the attack in a clause of its own, and does not take that capital for the place', () => {
+    const r = only('The president spoke on Saturday, as Karvan launched a series of deadly strikes that swept several regions of Armenia.');
+    expect(r.actor?.value).toBe('Karvan');
+    expect(r.place?.value).toBe('Armenia');
+  });
+
   it('finds the claimant of an attack', () => {
     const r = only('The Crimson Front claimed responsibility for the bombing of a police station in Dunmere on Monday.');
     expect(r.actor?.value).toBe('Crimson Front');
@@ -237,6 +243,13 @@ describe('a toll told on its own, after its event', () => {
     const text = 'Militants fired rockets at a school in Dunmere on Tuesday, killing two pupils. Three of the wounded will be flown to a hospital in Karvan. They have wounded about 120 people.';
     expect(extractReports(article(text), { gazetteer }).map((r) => r.sentence)).toEqual([0]);
   });
+
+  it('reads a toll that names where the harm was done, as tolls by region are told', () => {
+    const text = 'Russian missiles struck Dunmere on Tuesday, killing two people. One person was wounded in the Karvan region. Two were killed and one wounded in Karvan.';
+    const reports = extractReports(article(text), { gazetteer });
+    expect(reports.map((r) => [r.sentence, r.place?.value])).toEqual([[0, 'Dunmere'], [1, 'Karvan region'], [2, 'Karvan']]);
+    expect(reports[2]!.killed?.value).toBe(2);
+  });
 });
 
 describe('a list item', () => {
@@ -254,6 +267,10 @@ describe('fighting and an explosion told in the present', () => {
     const r = only('A drifting sea mine explodes in the port of Dunmere.');
     expect(r.kind.value).toBe('explosive');
     expect(r.place?.value).toBe('Dunmere');
+  });
+
+  it('reads troops "clashing with" a militia as clashes', () => {
+    expect(only('Government troops were sent to the Karvan region on Monday but ended up clashing with local militias.').eventDay).toMatchObject({ day: '2025-03-03', basis: 'relative' });
   });
 
   it('does not read the start of a war ("since fighting broke out") as an event, nor fighting in general', () => {
@@ -359,6 +376,8 @@ describe('the rules of incidents-10', () => {
     expect(only('The Revolutionary Guards say they have hit radar systems at the Zarqa Air Base.').place?.value).toBe('Zarqa Air Base');
     expect(only('A cargo ship is hit by an unknown projectile off Dunmere.').place?.value).toBe('Dunmere');
     expect(only('The army says that it has destroyed a militia depot in Karvan.').place?.value).toBe('Karvan');
+    expect(only('The command said Monday that its forces destroyed four drones in Karvan.').place?.value).toBe('Karvan');
+    expect(mayReportIncident('Floods destroyed the army depot in Dunmere.')).toBe(false);
     expect(mayReportIncident('The striker hit a late winner in the final at Dunmere.')).toBe(false);
     expect(mayReportIncident('The army band hit the stage in Dunmere on Friday.')).toBe(false);
     expect(mayReportIncident('The governor has targeted migrants in every campaign.')).toBe(false);

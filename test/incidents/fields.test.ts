@@ -68,6 +68,8 @@ describe('places written as a kind of place and its name, or owned', () => {
   it('drops the owner of a place and "-occupied"', () => {
     expect(names("A drone hit an air field in Russia's Kursk region.")).toEqual(['Kursk region']);
     expect(names('Explosions rocked a base in Russia-occupied Crimea.')).toEqual(['Crimea']);
+    expect(names("Troops opened fire on crowds in Gaza City's Kuwait Square.")).toEqual(['Kuwait Square']);
+    expect(names("A strike hit the capital on New Year's Eve.")).toEqual([]);
   });
 
   it('takes the name after "the town of", whatever comes before', () => {
@@ -98,6 +100,17 @@ describe('names that are not places, and sites written in lower case', () => {
     expect(names('Each side blamed the other for rocket attacks at the Russian-occupied plant.')).toEqual([]);
     expect(names('Attacks have to be part of what the ICC treaty calls a widespread attack.')).toEqual([]);
     expect(names('The landing ship Karvan was in drydock when missiles struck.')).toEqual([]);
+  });
+
+  it('does not take a capital that launched the attack, or a country\'s embassy, for where it was', () => {
+    expect(names('Sirens sounded as Karvan launched a series of strikes on Dunmere.')).toEqual(['Dunmere']);
+    expect(names("It came a day after Karvan's biggest air attack of the war.")).toEqual([]);
+    expect(names('Armenia launched missile and drone attacks targeting scores of regions.')).toEqual([]);
+    expect(names("The strike on Armenia's embassy in Dunmere killed two.")).toEqual(['Dunmere']);
+  });
+
+  it('does not take the flag a ship flies for where it was hit', () => {
+    expect(names('Drones attacked the Panama-flagged tanker Vela off Karvan.')).toEqual(['Karvan']);
   });
 
   it('keeps a lower-case kind of site with its name, but not a country as a site', () => {

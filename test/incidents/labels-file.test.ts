@@ -47,4 +47,15 @@ describe('the incident labels file', () => {
     const seen = new Set([...labelled, ...heldOut.map((l) => l.id)]);
     expect(second.filter((l) => seen.has(l.id))).toEqual([]);
   });
+
+  it('reads the third to fifth held-out sets: nine articles each, none in an earlier set', () => {
+    const seen = new Set(['incidents', 'incidents-heldout', 'incidents-heldout-2'].flatMap((f) => readIncidentLabels(`test/fixtures/eval/${f}.jsonl`).map((l) => l.id)));
+    for (const [file, reports] of [['incidents-heldout-3', 63], ['incidents-heldout-4', 70], ['incidents-heldout-5', 24]] as const) {
+      const set = readIncidentLabels(`test/fixtures/eval/${file}.jsonl`);
+      expect(set, file).toHaveLength(9);
+      expect(set.filter((l) => seen.has(l.id)), file).toEqual([]);
+      expect(set.reduce((n, l) => n + l.incidents.length, 0), file).toBe(reports);
+      for (const l of set) seen.add(l.id);
+    }
+  });
 });
