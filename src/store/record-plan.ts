@@ -1,0 +1,48 @@
+/**
+ * What a build whose change the graph's log takes writes of the article and passage lists
+ * (layout 12): the change since the previous generation as one record segment, or, when the log
+ * folds, the change since the base (record-log.ts). Pure.
+ */
+import type { Article } from '../corpus/types.js';
+import { changeFromOrigins, isUnchanged, type RecordChange } from './record-log.js';
+import type { StoredRecordLog } from './stored-records.js';
+
+/** Each new record's position in the previous generation's list (-1: a record of this build's). */
+export interface RecordOrigins {
+  articles: Int32Array;
+  passages: Int32Array;
+}
+
+/** Where each article stands in the previous generation's list: an article kept is the object read from it. */
+export function articleOrigins(previous: readonly Article[], articles: readonly Article[]): Int32Array {
+  const position = new Map<Article, number>();
+  previous.forEach((a, i) => position.set(a, i));
+  return Int32Array.from(articles, (a) => position.get(a) ?? -1);
+}
+
+/** The change since the previous generation's lists (`previous`: their lengths); null when kept records moved (the lists are written whole). */
+export function recordChangeSince(origins: RecordOrigins, previous: { articles: number; passages: number }): RecordChange | null {
+  const articles = changeFromOrigins(origins.articles, previous.articles);
+  const passages = changeFromOrigins(origins.passages, previous.passages);
+  return articles && passages && { articles, passages };
+}
+
+/** Whether a change leaves both lists as they were. */
+export function recordsUnchanged(change: RecordChange): boolean {
+  return isUnchanged(change.articles) && isUnchanged(change.passages);
+}
+
+/**
+ * The change since the base, for a fold of the log into one segment: a record kept from the base
+ * keeps its place there, every other (this build's, or one an earlier segment added) is added.
+ */
+export function recordChangeSinceBase(origins: RecordOrigins, log: StoredRecordLog, previous: { articles: number; passages: number }): RecordChange {
+  const first = log.segments[0]?.change;
+  // No segment yet: the base is the previous generation's lists.
+  const base = { articles: first?.articles.from ?? previous.articles, passages: first?.passages.from ?? previous.passages };
+  const inBase = (origin: Int32Array, baseOf: Int32Array) => origin.map((o) => (o < 0 ? -1 : baseOf[o]!));
+  const change = recordChangeSince({ articles: inBase(origins.articles, log.articleBase), passages: inBase(origins.passages, log.passageBase) }, base);
+  // The base keeps its order through every segment: a change whose kept records kept theirs keeps it too.
+  if (change === null) throw new Error('the records kept from the base are out of its order');
+  return change;
+}
