@@ -35,6 +35,7 @@ describe('a damaged index', () => {
     expect(tally.rows[0]!.held).toBe(tried);
     expect(tally.rows[0]!.tried).toContain('vectors.log.1');
     expect(tally.rows[0]!.tried).toContain('lexical.log.1');
+    expect(tally.rows[0]!.tried).toContain('records.log.1');
   });
 
   it('never replaces the index a running Sitrep has: it keeps answering from it', async () => {
