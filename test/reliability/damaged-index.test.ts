@@ -46,7 +46,7 @@ describe('a damaged index', () => {
     expect(tally.failures).toEqual([]);
     expect(tally.rows[0]!.held).toBe(tally.rows[0]!.count);
     // Every stored file of a new generation (11 besides the log), its own log segment and the one it
-    // links, each with its postings segment.
-    expect(tally.rows[0]!.count).toBe(15);
+    // links, each with its postings segment and its record segment.
+    expect(tally.rows[0]!.count).toBe(17);
   });
 });
