@@ -7,7 +7,7 @@ import { fsyncFile, sha256, writeDurable } from './files.js';
 import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
 import { packedOf, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
-import { serializeRecordLines } from './record-lines.js';
+import { recordLine, serializeRecordLines } from './record-lines.js';
 import { encodeRecordSegment, recordLogName } from './record-log.js';
 import { encodeLogSegment } from './vector-log.js';
 import { snapshotFiles } from './vector-slots.js';
@@ -91,11 +91,10 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   const vectorLog = plan ? [...plan.carried] : [];
   if (plan?.segment) {
     const { name, records, postings, recordChange } = plan.segment;
-    const lineOf = <T>(carried: (record: T) => Buffer | undefined, stored: (record: T) => unknown) => (record: T) => carried(record) ?? Buffer.from(`${JSON.stringify(stored(record))}\n`);
     const recordSegment = {
       change: recordChange,
-      articleLines: recordChange.articles.added.map((i) => contents.articles[i]!).map(lineOf((a) => lines?.articles.get(a), (a) => a)),
-      passageLines: recordChange.passages.added.map((i) => contents.passages[i]!).map(lineOf((p) => lines?.passages.get(p), storedPassage)),
+      articleLines: recordChange.articles.added.map((i) => recordLine(contents.articles[i]!, (a) => lines?.articles.get(a))),
+      passageLines: recordChange.passages.added.map((i) => recordLine(contents.passages[i]!, (p) => lines?.passages.get(p), storedPassage)),
     };
     for (const [file, data] of [
       [name, encodeLogSegment(records, dim)],
