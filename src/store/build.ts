@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
 import { loadScanned, recordedCorpus, scanCorpus } from '../corpus/index.js';
-import type { SkippedInput } from '../corpus/types.js';
+import type { Article, SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
 import type { IndexSummary } from './types.js';
@@ -228,6 +228,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       words = buildWordIndex(vocabulary(texts), await glove());
     }
 
+    // A new article has no stored line to look up: its lookup never makes the lines of the 20,000 others.
+    let previousArticles: Set<Article> | undefined;
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
         manifest: {
@@ -253,7 +255,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
           ? {
               // Looked up only as lines are written: a build that writes its change as segments never finds the lists' lines.
               lines: {
-                articles: { get: (a) => previous.lines!.articles.get(a) },
+                articles: { get: (a) => ((previousArticles ??= new Set(previous.articles)).has(a) ? previous.lines!.articles.get(a) : undefined) },
                 passages: { get: (p) => ifKept(keptFrom.get(p), (from) => previous.lines!.passages.get(from)) },
                 reports: { get: (r) => previous.lines!.reports.get(r) },
               },
