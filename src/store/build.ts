@@ -17,7 +17,7 @@ import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import { lexicalLogName, segmentPostings } from './lexical-segments.js';
 import { INDEX_FILES } from './manifest.js';
-import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings } from './previous-generation.js';
+import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings, withPreviousIncidents } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
 import type { LogPlan } from './stored-index.js';
 import { DEFAULT_MAX_LOGGED_VECTORS } from './vector-log.js';
@@ -124,11 +124,11 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // Before the graphs, so that the gazetteer's memory is free again for them: a whole build of many
     // articles reads them in a thread of its own while the passages are chunked and embedded, an update before.
     const extractStarted = performance.now();
-    const previousIncidents = previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.incidents } : null;
+    const previousIncidents = previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.lines!.incidents } : null;
     const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles) : null;
     // Awaited after the embedding; should the build fail first, its failure is the one to tell.
     inThread?.catch(() => undefined);
-    const readHere = inThread ? null : updateIncidents(articles, previousIncidents);
+    const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents)) : updateIncidents(articles, null);
     let incidentSeconds = (performance.now() - extractStarted) / 1000;
 
     const { passages, origins, keptFrom } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
@@ -257,7 +257,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
               lines: {
                 articles: { get: (a) => ((previousArticles ??= new Set(previous.articles)).has(a) ? previous.lines!.articles.get(a) : undefined) },
                 passages: { get: (p) => ifKept(keptFrom.get(p), (from) => previous.lines!.passages.get(from)) },
-                reports: { get: (r) => previous.lines!.reports.get(r) },
+                incidents: previous.lines!.incidents,
               },
               carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames },
             }

@@ -5,8 +5,8 @@
  * change the log takes writes only the lines of its new records and never needs them.
  */
 import type { Article } from '../corpus/types.js';
-import { reportLines } from './incident-lines.js';
-import type { StoredIncidents, StoredReport } from './incident-reports.js';
+import type { IncidentEntries } from './incident-reports.js';
+import { incidentEntriesOf } from './lazy-incidents.js';
 import type { RecordSegment } from './record-log.js';
 import type { StoredPassage } from './stored-index.js';
 import { storedLines } from './stored-records.js';
@@ -19,20 +19,20 @@ export interface LineOf<T> {
 export interface CarriedLines {
   articles: LineOf<Article>;
   passages: LineOf<StoredPassage>;
-  /** An article's line of `incidents.jsonl`, by its reports' array. */
-  reports: LineOf<StoredReport[]>;
+  /** `incidents.jsonl` as the next build reads it: each article's line with its report count, its reports unparsed, and each incident's line. */
+  incidents: IncidentEntries;
 }
 
-/** What the lines are found from: the lists and incidents as read, and the bytes of the files they were read from. */
+/** What the lines are found from: the lists as read, and the bytes of the files they were read from. */
 export interface LineSources {
   articles: readonly Article[];
   passages: readonly StoredPassage[];
-  incidents: () => StoredIncidents;
+  incidentsFile: string;
   segments: readonly RecordSegment[];
   bytes: { articles: Buffer; passages: Buffer; incidents: Buffer };
 }
 
-/** Each list's lines by record, each list's made on its first look-up. */
+/** Each list's lines by record, each list's made on its first look-up, and the incident entries made on first use (no report parsed). */
 export function carriedLines(from: LineSources): CarriedLines {
   const lazily = <T extends object>(make: () => WeakMap<T, Buffer>): LineOf<T> => {
     let made: WeakMap<T, Buffer> | undefined;
@@ -43,9 +43,12 @@ export function carriedLines(from: LineSources): CarriedLines {
     lines.forEach((line, i) => records[i] && map.set(records[i], line));
     return map;
   };
+  let incidents: IncidentEntries | undefined;
   return {
     articles: lazily(() => byRecord(from.articles, storedLines(from.bytes.articles, from.segments, 'articles'))),
     passages: lazily(() => byRecord(from.passages, storedLines(from.bytes.passages, from.segments, 'passages'))),
-    reports: lazily(() => reportLines(from.bytes.incidents, from.incidents())),
+    get incidents() {
+      return (incidents ??= incidentEntriesOf(from.bytes.incidents, from.incidentsFile));
+    },
   };
 }

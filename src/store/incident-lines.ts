@@ -1,53 +1,79 @@
 /**
  * The stored incidents' file, `incidents.jsonl` (what it holds is in incident-reports.ts): written
- * whole, read whole by a build or a few lines at a time by a server.
+ * whole from a build's entries, read whole by answering (at once, or a few lines at a time by a
+ * server), or by the next build as entries that leave the reports unparsed (`readIncidentEntries`).
  */
-import type { ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
+import type { ArticleReports, IncidentEntries, IncidentGroup, ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
 import { runInSteps, runWhole } from './steps.js';
 
 /**
  * `incidents.jsonl`: a head line `{"extractor", "articles", "groups"}`, then one line per article
- * with reports (`[id, reports]`), then one per incident (its refs). Lines, so that a server can parse
- * them a few at a time.
+ * with reports (`[id, count, reports]`), then one per incident (`[days, refs]`: the distinct event
+ * days of its reports, then its reports). Lines, so that a server can parse them a few at a time;
+ * the count and days ahead of what they sum up, so that a build can tell which incidents a change
+ * touches without parsing the reports.
  */
 export function serializeIncidents(incidents: StoredIncidents): string {
-  return serializeIncidentLines(incidents, () => undefined).toString('utf8');
+  return serializeIncidentLines(entriesOf(incidents)).toString('utf8');
 }
 
-/**
- * `serializeIncidents`'s bytes, an article's line taken from `carried` when it gives the line its
- * reports were read from (a build keeps most articles' reports, and writes their lines as they were).
- */
-export function serializeIncidentLines(incidents: StoredIncidents, carried: (reports: StoredReport[]) => Buffer | undefined): Buffer {
-  const entries = Object.entries(incidents.byArticle);
-  const head = { extractor: incidents.extractor, articles: entries.length, groups: incidents.groups.length };
+/** `serializeIncidents`'s bytes from a build's entries, each kept article's or incident's line written as it was read. */
+export function serializeIncidentLines(entries: IncidentEntries): Buffer {
+  const head = { extractor: entries.extractor, articles: entries.articles.size, groups: entries.groups.length };
   const line = (value: unknown) => Buffer.from(`${JSON.stringify(value)}\n`);
-  return Buffer.concat([line(head), ...entries.map((e) => carried(e[1]) ?? line(e)), ...incidents.groups.map(line)]);
+  const articleLine = ([id, a]: [string, ArticleReports]) => a.line ?? line([id, a.count, a.reports]);
+  return Buffer.concat([line(head), ...[...entries.articles].map(articleLine), ...entries.groups.map((g) => g.line ?? line([g.days, g.refs]))]);
 }
 
-/**
- * The line each article's reports were read from (newline included, a view into `bytes`), by the
- * reports' array in `incidents`, which `parseIncidents` read from `bytes`. A line that does not start
- * with its article's id, as `serializeIncidentLines` writes it, is left out (it is then written anew).
- */
-export function reportLines(bytes: Buffer, incidents: StoredIncidents): WeakMap<StoredReport[], Buffer> {
-  const lines = new WeakMap<StoredReport[], Buffer>();
-  let at = bytes.indexOf(0x0a) + 1;
-  for (const [id, reports] of Object.entries(incidents.byArticle)) {
-    const newline = bytes.indexOf(0x0a, at);
-    if (at === 0 || newline === -1) break;
-    const line = bytes.subarray(at, newline + 1);
-    const start = `[${JSON.stringify(id)},`;
-    if (line.toString('utf8', 0, Buffer.byteLength(start)) === start) lines.set(reports, line);
-    at = newline + 1;
+/** Stored incidents as entries (each article's reports given, each incident's days worked out from them). */
+export function entriesOf(incidents: StoredIncidents): IncidentEntries {
+  const articles = new Map<string, ArticleReports>(Object.entries(incidents.byArticle).map(([id, reports]) => [id, { count: reports.length, reports }]));
+  const groups = incidents.groups.map((refs) => ({ refs, days: eventDaysOf(refs, (id) => incidents.byArticle[id]) }));
+  return { extractor: incidents.extractor, articles, groups };
+}
+
+/** The distinct event days (sorted) of the reports `refs` names. */
+export function eventDaysOf(refs: readonly ReportRef[], reportsOfArticle: (id: string) => readonly StoredReport[] | undefined): string[] {
+  const days = new Set<string>();
+  for (const [id, i] of refs) {
+    const day = reportsOfArticle(id)?.[i]?.eventDay?.day;
+    if (day !== undefined) days.add(day);
   }
-  return lines;
+  return [...days].sort();
 }
 
 /** Why stored incident lines cannot be read. */
 export class IncidentLinesError extends Error {}
 
-/** Reads `serializeIncidents`'s lines all at once (the build's reading of the previous generation). */
+/**
+ * The reports of article `id` among a build's `articles` ([] when it has none), parsed from its line on first use
+ * and kept: a build parses only the articles of the incidents it groups again.
+ */
+export function reportsOf(articles: ReadonlyMap<string, ArticleReports>, id: string): StoredReport[] {
+  const entry = articles.get(id);
+  if (!entry) return [];
+  if (!entry.reports) {
+    const what = `the line of article ${id}'s reports`;
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(entry.line!.buffer, entry.line!.byteOffset, entry.line!.byteLength).toString('utf8'));
+    } catch {
+      throw new IncidentLinesError(`${what} is not valid JSON`);
+    }
+    if (!isArticleLine(value) || value[0] !== id || value[2].length !== entry.count) throw new IncidentLinesError(`${what} does not hold the ${entry.count} reports it counts`);
+    entry.reports = value[2];
+  }
+  return entry.reports;
+}
+
+/** Entries with every article's reports parsed: what answering reads. */
+export function storedIncidentsOf(entries: IncidentEntries): StoredIncidents {
+  const byArticle: Record<string, StoredReport[]> = {};
+  for (const id of entries.articles.keys()) byArticle[id] = reportsOf(entries.articles, id);
+  return { extractor: entries.extractor, byArticle, groups: entries.groups.map((g) => g.refs) };
+}
+
+/** Reads `serializeIncidents`'s lines all at once. */
 export function parseIncidents(bytes: Buffer): StoredIncidents {
   return runWhole(incidentLines(bytes));
 }
@@ -60,44 +86,145 @@ export function parseIncidentsInSteps(bytes: Buffer, step: () => Promise<void>, 
   return runInSteps(incidentLines(bytes), step, budgetMs);
 }
 
-/** Parses the lines one by one, yielding after each; each line is decoded on its own, not the whole file at once. */
-function* incidentLines(bytes: Buffer): Generator<void, StoredIncidents> {
-  let at = 0;
-  const nextLine = (): string | null => {
-    if (at >= bytes.length) return null;
-    const newline = bytes.indexOf(0x0a, at);
-    const end = newline === -1 ? bytes.length : newline;
-    const line = bytes.toString('utf8', at, end);
-    at = end + 1;
-    return line;
-  };
-  const parse = (line: string | null, what: string): unknown => {
-    if (line === null) throw new IncidentLinesError(`it ends before ${what}`);
-    try {
-      return JSON.parse(line);
-    } catch {
-      throw new IncidentLinesError(`${what} is not valid JSON`);
-    }
-  };
-  const head = parse(nextLine(), 'the head line') as { extractor?: unknown; articles?: unknown; groups?: unknown } | null;
+/**
+ * The build's reading of the previous generation's lines: each article's id and report count read
+ * from the start of its line, its reports left unparsed (`reportsOf` parses them when they are
+ * needed), and each incident's line parsed (its days and refs; a twentieth of the file). What is left
+ * unparsed was vouched for by the file's checksum, and is checked when parsed (a kept line is
+ * written again as it was, and parsed in full by every answering read).
+ */
+export function readIncidentEntries(bytes: Buffer): IncidentEntries {
+  const lines = new LineReader(bytes);
+  const head = parseHead(lines.next());
+  const articles = new Map<string, ArticleReports>();
+  for (let n = 0; n < head.articles; n++) {
+    const at = lines.at;
+    const end = lines.skip();
+    if (end === null) throw new IncidentLinesError(`it ends before line ${n + 2}`);
+    const start = articleLineStart(bytes, at, end);
+    if (!start) throw new IncidentLinesError(`line ${n + 2} is not an article's reports`);
+    articles.set(start.id, { count: start.count, line: lineFrom(bytes, at, lines.at) });
+  }
+  const groups: IncidentGroup[] = [];
+  for (let n = 0; n < head.groups; n++) {
+    const at = lines.at;
+    const what = `line ${head.articles + n + 2}`;
+    const value = parseLine(lines.next(), what);
+    if (!isGroupLine(value)) throw new IncidentLinesError(`${what} is not an incident's reports`);
+    groups.push({ days: value[0], refs: value[1], line: lineFrom(bytes, at, lines.at) });
+  }
+  if (lines.next() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
+  return { extractor: head.extractor, articles, groups };
+}
+
+/** The line from `at` to `end` as a view into `bytes`, newline included (added, in a copy, to a last line without one: it may be written again before others). */
+function lineFrom(bytes: Buffer, at: number, end: number): Buffer {
+  const line = bytes.subarray(at, end);
+  return line[line.length - 1] === 0x0a ? line : Buffer.concat([line, Buffer.from('\n')]);
+}
+
+/** The lines of `bytes` one by one, decoded each on its own (not the whole file at once); `at`: where the next begins. */
+class LineReader {
+  at = 0;
+  constructor(private readonly bytes: Buffer) {}
+  next(): string | null {
+    const at = this.at;
+    const end = this.skip();
+    return end === null ? null : this.bytes.toString('utf8', at, end);
+  }
+
+  /** Passes over the next line undecoded: where it ends (its newline, or the end of the bytes), null when there is none. */
+  skip(): number | null {
+    if (this.at >= this.bytes.length) return null;
+    const newline = this.bytes.indexOf(0x0a, this.at);
+    const end = newline === -1 ? this.bytes.length : newline;
+    this.at = end + 1;
+    return end;
+  }
+}
+
+function parseLine(line: string | null, what: string): unknown {
+  if (line === null) throw new IncidentLinesError(`it ends before ${what}`);
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new IncidentLinesError(`${what} is not valid JSON`);
+  }
+}
+
+function parseHead(line: string | null): { extractor: string; articles: number; groups: number } {
+  const head = parseLine(line, 'the head line') as { extractor?: unknown; articles?: unknown; groups?: unknown } | null;
   if (!head || typeof head.extractor !== 'string' || !Number.isInteger(head.articles) || !Number.isInteger(head.groups)) {
     throw new IncidentLinesError('its head line does not give extractor, articles and groups');
   }
-  const articles = head.articles as number;
+  return head as { extractor: string; articles: number; groups: number };
+}
+
+/** `[id, count, reports]` as `serializeIncidentLines` writes it: the id a string, the count the reports'. */
+function isArticleLine(value: unknown): value is [string, number, StoredReport[]] {
+  return Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && Number.isInteger(value[1]) && Array.isArray(value[2]) && value[2].length === value[1];
+}
+
+function isGroupLine(value: unknown): value is [string[], ReportRef[]] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    Array.isArray(value[0]) &&
+    value[0].every((d) => typeof d === 'string') &&
+    Array.isArray(value[1]) &&
+    value[1].every((r) => Array.isArray(r) && typeof r[0] === 'string' && Number.isInteger(r[1]))
+  );
+}
+
+/** Bytes of an article's line decoded to find its id and count: ids are far shorter (the whole line is decoded for one that is not). */
+const LINE_START_BYTES = 256;
+
+/**
+ * The id and count at the start of the article's line from `at` to `end` in `bytes`
+ * (`["id",count,[`), read without decoding the reports after them; the line must end as an
+ * article's line does (`]]`). Null when it does not.
+ */
+function articleLineStart(bytes: Buffer, at: number, end: number): { id: string; count: number } | null {
+  if (end - at < 2 || bytes[end - 1] !== 0x5d || bytes[end - 2] !== 0x5d) return null;
+  const cut = Math.min(end, at + LINE_START_BYTES);
+  const start = idAndCount(bytes.toString('utf8', at, cut));
+  return start ?? (cut < end ? idAndCount(bytes.toString('utf8', at, end)) : null);
+}
+
+function idAndCount(text: string): { id: string; count: number } | null {
+  if (!text.startsWith('["')) return null;
+  let end = 2;
+  // The id's closing quote: the first one not escaped (JSON escapes a quote in a string as \").
+  while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+  const counted = /^,(0|[1-9]\d*),\[/.exec(text.slice(end + 1, end + 20));
+  if (!counted) return null;
+  let id: unknown;
+  try {
+    id = JSON.parse(text.slice(1, end + 1));
+  } catch {
+    return null;
+  }
+  return typeof id === 'string' ? { id, count: Number(counted[1]) } : null;
+}
+
+/** Parses the lines one by one, yielding after each. */
+function* incidentLines(bytes: Buffer): Generator<void, StoredIncidents> {
+  const lines = new LineReader(bytes);
+  const head = parseHead(lines.next());
   const byArticle: Record<string, StoredReport[]> = {};
   const groups: ReportRef[][] = [];
-  for (let n = 0; n < articles + (head.groups as number); n++) {
+  for (let n = 0; n < head.articles + head.groups; n++) {
     const what = `line ${n + 2}`;
-    const value = parse(nextLine(), what);
-    if (n < articles) {
-      if (!Array.isArray(value) || typeof value[0] !== 'string' || !Array.isArray(value[1])) throw new IncidentLinesError(`${what} is not an article's reports`);
-      byArticle[value[0]] = value[1] as StoredReport[];
+    const value = parseLine(lines.next(), what);
+    if (n < head.articles) {
+      if (!isArticleLine(value)) throw new IncidentLinesError(`${what} is not an article's reports`);
+      byArticle[value[0]] = value[2];
     } else {
-      if (!Array.isArray(value) || !value.every((r) => Array.isArray(r) && typeof r[0] === 'string' && Number.isInteger(r[1]))) throw new IncidentLinesError(`${what} is not an incident's reports`);
-      groups.push(value as ReportRef[]);
+      if (!isGroupLine(value)) throw new IncidentLinesError(`${what} is not an incident's reports`);
+      groups.push(value[1]);
     }
     yield;
   }
-  if (nextLine() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
+  if (lines.next() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
   return { extractor: head.extractor, byArticle, groups };
 }

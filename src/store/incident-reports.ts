@@ -9,13 +9,14 @@ import { performance } from 'node:perf_hooks';
 import type { Article } from '../corpus/types.js';
 import { EXTRACTOR_VERSION, countryCode, extractReports, readGazetteer, summarise, type Gazetteer, type Incident, type IncidentReport } from '../incidents/index.js';
 import { regroupIncidents } from './incident-regroup.js';
-import { toStoredReport, withArticle, type StoredIncidents, type StoredReport } from './stored-report.js';
+import { toStoredReport, withArticle, type ArticleReports, type IncidentEntries, type StoredIncidents } from './stored-report.js';
 
 export { groupIncidents, MAX_REGROUP_SHARE, regroupIncidents } from './incident-regroup.js';
-export type { ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
+export type { ArticleReports, IncidentEntries, IncidentGroup, ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
 
 export interface ReportsUpdate {
-  incidents: StoredIncidents;
+  /** The reports and incidents to write: a kept article's and a kept incident's as the lines they were read from. */
+  incidents: IncidentEntries;
   /** Articles read for reports by this build (the others' were kept). */
   extracted: number;
   /** Seconds spent grouping reports into incidents (all of them, or only the affected ones). */
@@ -26,38 +27,39 @@ export interface ReportsUpdate {
 
 /**
  * The reports of `articles`: those of an article the previous generation held, read with the same
- * rules, are kept; the others' are read now. Removed articles' reports drop out with them. The
- * gazetteer is loaded only when a town is to be looked up, and (by default) read afresh and dropped
- * after, so that the rest of the build has its memory. The reports are then grouped into incidents
- * (`regroupIncidents`): only the previous incidents an added or removed article can touch are grouped
- * again, the others are kept.
+ * rules, are kept (as the line they were read from, unparsed); the others' are read now. Removed
+ * articles' reports drop out with them. The gazetteer is loaded only when a town is to be looked up,
+ * and (by default) read afresh and dropped after, so that the rest of the build has its memory. The
+ * reports are then grouped into incidents (`regroupIncidents`): only the previous incidents an added
+ * or removed article can touch are grouped again (and their articles' reports parsed), the others
+ * are kept.
  */
-export function updateIncidents(articles: Article[], previous: { articleIds: ReadonlySet<string>; incidents: StoredIncidents } | null, gazetteer: () => Gazetteer = readGazetteer): ReportsUpdate {
+export function updateIncidents(articles: Article[], previous: { articleIds: ReadonlySet<string>; incidents: IncidentEntries } | null, gazetteer: () => Gazetteer = readGazetteer): ReportsUpdate {
   const reuse = previous !== null && previous.incidents.extractor === EXTRACTOR_VERSION ? previous : null;
   // Loaded on the first town looked up (countries come from the runtime): an added article that names
   // no candidate town costs no gazetteer load.
   let loaded: Gazetteer | undefined;
   const lazy: Gazetteer = { town: (name) => (loaded ??= gazetteer()).town(name), country: countryCode };
-  const byArticle: Record<string, StoredReport[]> = {};
+  const byArticle = new Map<string, ArticleReports>();
   // The reports read now, whole, for the grouping: putting them together again from the stored ones would cost as much as grouping them.
   const read = new Map<string, IncidentReport[]>();
   let extracted = 0;
   for (const article of articles) {
     if (reuse?.articleIds.has(article.id)) {
-      const held = reuse.incidents.byArticle[article.id];
-      if (held) byArticle[article.id] = held;
+      const held = reuse.incidents.articles.get(article.id);
+      if (held) byArticle.set(article.id, held);
       continue;
     }
     extracted++;
     const reports = extractReports(article, { gazetteer: lazy });
     if (reports.length > 0) {
-      byArticle[article.id] = reports.map((r) => toStoredReport(r, article.text));
+      byArticle.set(article.id, { count: reports.length, reports: reports.map((r) => toStoredReport(r, article.text)) });
       read.set(article.id, reports);
     }
   }
   const grouping = performance.now();
   const { groups, regrouped } = regroupIncidents(articles, byArticle, reuse && { articleIds: reuse.articleIds, groups: reuse.incidents.groups }, read);
-  return { incidents: { extractor: EXTRACTOR_VERSION, byArticle, groups }, extracted, groupSeconds: (performance.now() - grouping) / 1000, regrouped };
+  return { incidents: { extractor: EXTRACTOR_VERSION, articles: byArticle, groups }, extracted, groupSeconds: (performance.now() - grouping) / 1000, regrouped };
 }
 
 /**
@@ -86,9 +88,9 @@ export function reportsOf(articles: Article[], incidents: StoredIncidents): Inci
   return articles.flatMap((a) => (incidents.byArticle[a.id] ?? []).map((r) => withArticle(r, a)));
 }
 
-/** How many reports are stored. */
-export function reportCount(incidents: StoredIncidents): number {
+/** How many reports a build's entries hold. */
+export function reportCount(incidents: IncidentEntries): number {
   let n = 0;
-  for (const list of Object.values(incidents.byArticle)) n += list.length;
+  for (const a of incidents.articles.values()) n += a.count;
   return n;
 }

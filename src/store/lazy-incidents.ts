@@ -1,10 +1,11 @@
 /**
- * A read generation's incident reports, parsed on first use (the timeline, or the next build):
- * answering most questions never needs them.
+ * A read generation's incident reports, parsed on first use (the timeline, the counts):
+ * answering most questions never needs them. The next build reads the lines as entries instead,
+ * parsing only the reports it groups again (`incidentEntriesOf`).
  */
 import { damaged } from './index-checks.js';
-import { IncidentLinesError, parseIncidents, parseIncidentsInSteps } from './incident-lines.js';
-import type { StoredIncidents } from './incident-reports.js';
+import { IncidentLinesError, parseIncidents, parseIncidentsInSteps, readIncidentEntries } from './incident-lines.js';
+import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
 import { nextTurn } from './steps.js';
 import type { StoredIndex } from './stored-index.js';
 
@@ -53,4 +54,14 @@ export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incide
     },
   });
   return index as StoredIndex;
+}
+
+/** The next build's reading of a generation's incident lines (`readIncidentEntries`, no report parsed), its refusal told as a damaged file. */
+export function incidentEntriesOf(bytes: Buffer, file: string): IncidentEntries {
+  try {
+    return readIncidentEntries(bytes);
+  } catch (err) {
+    if (err instanceof IncidentLinesError) throw damaged(file, err.message);
+    throw err;
+  }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -12,7 +12,7 @@ export const INDEX_FILES = {
    * A passage's line names its article by id, not by position (since layout 9), so that a build
    * keeping a record writes its line again as it was. They are the base, written with each snapshot
    * of the passage graph: each segment of the graph's log has its record segment, `records.log.N`
-   * beside `vectors.log.N`, with what that build changed in both lists (record-log.ts, since layout 12).
+   * beside `vectors.log.N`, with what that build changed in both lists (record-log.ts, since layout 13).
    */
   articles: 'articles.jsonl',
   passages: 'passages.jsonl',

@@ -6,8 +6,11 @@
 import { chunkArticle, type FileRecord, type RemovedRef } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
 import { EXTRACTOR_VERSION } from '../incidents/index.js';
+import path from 'node:path';
 import { IndexError } from './errors.js';
-import type { Manifest } from './manifest.js';
+import { damaged } from './index-checks.js';
+import { IncidentLinesError } from './incident-lines.js';
+import { INDEX_FILES, type Manifest } from './manifest.js';
 import { readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
 
 /**
@@ -19,6 +22,19 @@ export function readPrevious(indexDir: string, embedderId: string, efSearch: num
     return readIndex(indexDir, { embedderId, efSearch, rawVectors: true, forBuild: true, deferSnapshot });
   } catch (err) {
     if (err instanceof IndexError) return null;
+    throw err;
+  }
+}
+
+/**
+ * `update` run on the previous generation's incident entries, whose kept reports are parsed only
+ * when grouped again: a stored line that cannot be read then is told as the damaged file it is in.
+ */
+export function withPreviousIncidents<T>(previous: StoredIndex, update: () => T): T {
+  try {
+    return update();
+  } catch (err) {
+    if (err instanceof IncidentLinesError) throw damaged(path.join(previous.location, INDEX_FILES.incidents), err.message);
     throw err;
   }
 }

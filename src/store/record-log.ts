@@ -1,5 +1,5 @@
 /**
- * The article and passage records as a base plus log segments (layout 12): `articles.jsonl` and
+ * The article and passage records as a base plus log segments (layout 13): `articles.jsonl` and
  * `passages.jsonl` are the base, written whole with each snapshot of the passage graph, and each
  * segment `vectors.log.N` of the graph's log has a record segment `records.log.N` holding what that
  * build changed in both lists: the positions it removed, the positions its new records take, and

@@ -1,6 +1,6 @@
 /**
  * What a build whose change the graph's log takes writes of the article and passage lists
- * (layout 12): the change since the previous generation as one record segment, or, when the log
+ * (layout 13): the change since the previous generation as one record segment, or, when the log
  * folds, the change since the base (record-log.ts). Pure.
  */
 import type { Article } from '../corpus/types.js';

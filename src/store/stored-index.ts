@@ -183,7 +183,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
     const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
-    const sources = { articles, passages, incidents: () => index.incidents, segments: stored.log.segments, bytes };
+    const sources = { articles, passages, incidentsFile: at(INDEX_FILES.incidents), segments: stored.log.segments, bytes };
     madeOnFirstUse(index, 'lines', () => carriedLines(sources));
     madeOnFirstUse(index, 'lexical', lexical);
   }

@@ -1,5 +1,5 @@
 /**
- * The article and passage records as both reads take them from a generation's files (layout 12):
+ * The article and passage records as both reads take them from a generation's files (layout 13):
  * the base (`articles.jsonl`, `passages.jsonl`) parsed, then each record segment beside the graph's
  * log applied in its order (record-log.ts), every segment checked against the lists it follows, so
  * that the lists are those a whole build gives. The read at once runs these steps whole, the read

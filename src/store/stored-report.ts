@@ -38,6 +38,38 @@ export interface StoredIncidents {
   groups: ReportRef[][];
 }
 
+/**
+ * An article's reports as a build holds them: `reports`, or (an article kept from the previous
+ * generation) their `count` and the `line` they were read from, its reports parsed from it only when
+ * an incident they belong to is grouped again (`reportsOf`, incident-lines.ts).
+ */
+export interface ArticleReports {
+  count: number;
+  /** The line of `incidents.jsonl` the reports were read from, written again as it was. */
+  line?: Uint8Array;
+  reports?: StoredReport[];
+}
+
+/**
+ * An incident as a build holds it: its reports, the distinct event days they tell (sorted; what the
+ * next build needs to know whether an added report can touch it, without parsing the reports), and
+ * the `line` it was read from when kept as it was.
+ */
+export interface IncidentGroup {
+  refs: ReportRef[];
+  days: string[];
+  line?: Uint8Array;
+}
+
+/** What a build reads of the previous generation's `incidents.jsonl` and writes of its own: `StoredIncidents` with the lines kept as they were. */
+export interface IncidentEntries {
+  extractor: string;
+  /** Article id → its reports, in the articles' order; an indexed article missing here has none. */
+  articles: Map<string, ArticleReports>;
+  /** Newest incident first, as `StoredIncidents.groups`. */
+  groups: IncidentGroup[];
+}
+
 /** The report as stored: no citation fields, and no words that the article's text gives at their offsets. */
 export function toStoredReport(report: IncidentReport, articleText: string): StoredReport {
   const { file: _f, line: _l, title: _t, source: _s, url: _u, published: _p, ...rest } = report;

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
-import { serializeIncidentLines } from './incident-lines.js';
+import { entriesOf, serializeIncidentLines } from './incident-lines.js';
+import type { IncidentEntries } from './incident-reports.js';
 import { fsyncFile, sha256, writeDurable } from './files.js';
 import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
 import { packedOf, type LexicalIndex } from './lexical.js';
@@ -37,9 +38,14 @@ export const RECORD_BASE_FILES: readonly string[] = [INDEX_FILES.articles, INDEX
  */
 /**
  * What a build writes: `vectors` and `lexical` are null when the change is logged (`logPlan`), the
- * graph never loaded and the postings never merged.
+ * graph never loaded and the postings never merged; `incidents` as read (every report parsed), or a
+ * build's entries (kept lines written as they were).
  */
-export type GenerationContents = Omit<IndexContents, 'vectors' | 'lexical'> & { vectors: VectorIndex | null; lexical: LexicalIndex | null };
+export type GenerationContents = Omit<IndexContents, 'vectors' | 'lexical' | 'incidents'> & {
+  vectors: VectorIndex | null;
+  lexical: LexicalIndex | null;
+  incidents: IndexContents['incidents'] | IncidentEntries;
+};
 
 export function writeIndexFiles(folder: string, contents: GenerationContents): void {
   const { dim } = contents.manifest.embedder;
@@ -76,7 +82,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     [INDEX_FILES.rawVectors]: () => snapshotPart('raw'),
     [INDEX_FILES.slots]: () => snapshotPart('ids'),
     [INDEX_FILES.words]: () => Buffer.from(JSON.stringify(contents.words.words)),
-    [INDEX_FILES.incidents]: () => serializeIncidentLines(contents.incidents, (r) => lines?.reports.get(r)),
+    [INDEX_FILES.incidents]: () => serializeIncidentLines('byArticle' in contents.incidents ? entriesOf(contents.incidents) : contents.incidents),
   };
   for (const [name, make] of Object.entries(blobs)) {
     if (carried.has(name)) continue;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
 import { createGazetteer, EXTRACTOR_VERSION, extractReports, groupReports, loadGazetteer } from '../../src/incidents/index.js';
 import { buildIndex } from '../../src/store/build.js';
-import { parseIncidents, parseIncidentsInSteps, serializeIncidents } from '../../src/store/incident-lines.js';
+import { parseIncidents, parseIncidentsInSteps, readIncidentEntries, serializeIncidentLines, serializeIncidents, storedIncidentsOf } from '../../src/store/incident-lines.js';
 import { groupIncidents, incidentsOf, reportsOf, updateIncidents, type ReportRef, type StoredIncidents } from '../../src/store/incident-reports.js';
 import { sha256 } from '../../src/store/files.js';
 import { readIncidentsInThread } from '../../src/store/incident-thread.js';
@@ -180,10 +180,14 @@ describe('updateIncidents', () => {
   it('reads only the articles the previous generation did not hold', () => {
     const first = updateIncidents(articles.slice(0, 1), null, towns);
     expect(first.extracted).toBe(1);
-    const next = updateIncidents(articles, { articleIds: new Set(['a']), incidents: first.incidents }, towns);
+    // As the next build reads it: a's line kept, its reports unparsed.
+    const stored = readIncidentEntries(serializeIncidentLines(first.incidents));
+    const next = updateIncidents(articles, { articleIds: new Set(['a']), incidents: stored }, towns);
     expect(next.extracted).toBe(1);
-    expect(Object.keys(next.incidents.byArticle).sort()).toEqual(['a', 'b']);
-    expect(next.incidents.byArticle.a).toBe(first.incidents.byArticle.a);
+    expect([...next.incidents.articles.keys()].sort()).toEqual(['a', 'b']);
+    expect(next.incidents.articles.get('a')).toBe(stored.articles.get('a'));
+    expect(next.incidents.articles.get('a')!.line).toBeDefined();
+    expect(storedIncidentsOf(next.incidents).byArticle.a).toEqual(first.incidents.articles.get('a')!.reports);
   });
 
   it('reads every article again when the stored reports were read by other rules', () => {
@@ -203,8 +207,9 @@ describe('updateIncidents', () => {
     const inThread = await readIncidentsInThread(many);
     expect(inThread.incidents).toEqual(updateIncidents(many, null).incidents);
     expect(inThread.extracted).toBe(many.length);
-    expect(inThread.incidents.byArticle.k1![0]!.place?.gazetteer?.country).toBe('UA');
-    expect(inThread.incidents.groups.some((g) => g.length >= 2 && g.some(([id]) => id === 'k1') && g.some(([id]) => id === 'k2'))).toBe(true);
+    const { byArticle, groups } = storedIncidentsOf(inThread.incidents);
+    expect(byArticle.k1![0]!.place?.gazetteer?.country).toBe('UA');
+    expect(groups.some((g) => g.length >= 2 && g.some(([id]) => id === 'k1') && g.some(([id]) => id === 'k2'))).toBe(true);
   });
 
   it('loads no gazetteer for articles without a place to look up', () => {
@@ -227,24 +232,34 @@ describe('regrouping only the incidents a change can touch', () => {
   const between = art('k4', 'A missile struck a school in Kharkiv on 4 March 2025, killing two pupils and a teacher.', '2025-03-05');
   const far = art('far', 'A drone struck a fuel depot in Orvel on 2 April 2026, killing three guards.', '2026-04-03');
 
-  /** The next build's grouping, worked out from `before`'s, with the afresh grouping of the same reports beside it. */
+  /**
+   * The next build's grouping, worked out from `before`'s as the next build reads it from its lines,
+   * with the afresh grouping of the same reports beside it; `incidents`: the update as answering reads it.
+   */
   function next(before: ReturnType<typeof updateIncidents>, beforeArticles: Article[], articles: Article[]) {
-    const update = updateIncidents(articles, { articleIds: new Set(beforeArticles.map((a) => a.id)), incidents: before.incidents }, towns);
-    return { update, afresh: groupIncidents(articles, update.incidents.byArticle) };
+    const stored = readIncidentEntries(serializeIncidentLines(before.incidents));
+    const update = updateIncidents(articles, { articleIds: new Set(beforeArticles.map((a) => a.id)), incidents: stored }, towns);
+    // Kept articles whose reports the update parsed: those of the incidents grouped again or compared with one.
+    const parsed = [...stored.articles].filter(([, a]) => a.reports !== undefined).map(([id]) => id);
+    const incidents = parseIncidents(serializeIncidentLines(update.incidents));
+    return { update, incidents, parsed, afresh: groupIncidents(articles, incidents.byArticle) };
   }
+  const refsOf = (update: ReturnType<typeof updateIncidents>) => update.incidents.groups.map((g) => g.refs);
   const titlesOf = (groups: ReportRef[][]) => groups.map((g) => g.map(([id]) => id));
 
   it('joins two previous incidents through an added report that links both, as grouping afresh does', () => {
     const first = [...background, third, fifth];
     const before = updateIncidents(first, null, towns);
-    expect(before.regrouped).toBe(before.incidents.groups.flat().length);
-    expect(titlesOf(before.incidents.groups).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
+    expect(before.regrouped).toBe(refsOf(before).flat().length);
+    expect(titlesOf(refsOf(before)).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
     const articles = [...background, third, between, fifth];
-    const { update, afresh } = next(before, first, articles);
-    expect(update.incidents.groups).toEqual(afresh);
-    expect(titlesOf(update.incidents.groups)).toContainEqual(['k3', 'k4', 'k5']);
-    // Only the added report and the two incidents within a day of it were grouped again.
+    const { update, incidents, parsed, afresh } = next(before, first, articles);
+    expect(incidents.groups).toEqual(afresh);
+    expect(titlesOf(incidents.groups)).toContainEqual(['k3', 'k4', 'k5']);
+    // Only the added report and the two incidents within a day of it were grouped again, and only their articles parsed (with those compared for its place).
     expect(update.regrouped).toBe(3);
+    expect(parsed).toEqual(expect.arrayContaining(['k3', 'k5']));
+    expect(parsed.length).toBeLessThan(first.length);
   });
 
   it('groups only its own reports for an article far in time from the others, and splits an incident when its link is removed', () => {
@@ -252,15 +267,17 @@ describe('regrouping only the incidents a change can touch', () => {
     const before = updateIncidents(first, null, towns);
     const withFar = [...first, far];
     const added = next(before, first, withFar);
-    expect(added.update.incidents.groups).toEqual(added.afresh);
+    expect(added.incidents.groups).toEqual(added.afresh);
     expect(added.update.regrouped).toBe(1);
-    expect(titlesOf(added.update.incidents.groups)[0]).toEqual(['far']);
+    expect(titlesOf(added.incidents.groups)[0]).toEqual(['far']);
+    // Only the kept incidents its place among them is searched by (a binary search) have their articles' reports parsed.
+    expect(added.parsed.length).toBeLessThan(first.length);
 
     const withoutLink = withFar.filter((a) => a.id !== 'k4');
     const removed = next(added.update, withFar, withoutLink);
-    expect(removed.update.incidents.groups).toEqual(removed.afresh);
+    expect(removed.incidents.groups).toEqual(removed.afresh);
     expect(removed.update.regrouped).toBe(2);
-    expect(titlesOf(removed.update.incidents.groups).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
+    expect(titlesOf(removed.incidents.groups).filter((g) => g.some((id) => id.startsWith('k')))).toEqual([['k5'], ['k3']]);
   });
 
   it('changes an article: its old reports leave their incident and its new ones are grouped with their neighbours', () => {
@@ -269,9 +286,9 @@ describe('regrouping only the incidents a change can touch', () => {
     // k5 told again with the 4th for its day: a new id, the old one removed.
     const changed = art('k5b', fifth.text.replace('5 March', '4 March'), fifth.published!);
     const articles = [...background, third, changed];
-    const { update, afresh } = next(before, first, articles);
-    expect(update.incidents.groups).toEqual(afresh);
-    expect(update.regrouped).toBeLessThan(update.incidents.groups.flat().length);
+    const { update, incidents, afresh } = next(before, first, articles);
+    expect(incidents.groups).toEqual(afresh);
+    expect(update.regrouped).toBeLessThan(incidents.groups.flat().length);
   });
 
   it('puts kept incidents in the order grouping afresh gives when the articles’ order has moved', () => {
@@ -279,17 +296,17 @@ describe('regrouping only the incidents a change can touch', () => {
     const before = updateIncidents(first, null, towns);
     // The articles of the Kharkiv incident in another order (files renamed), and one added far from it.
     const moved = [fifth, ...background, far, between, third];
-    const { update, afresh } = next(before, first, moved);
+    const { update, incidents, afresh } = next(before, first, moved);
     expect(update.regrouped).toBe(1);
-    expect(update.incidents.groups).toEqual(afresh);
-    expect(titlesOf(update.incidents.groups)).toContainEqual(['k5', 'k4', 'k3']);
+    expect(incidents.groups).toEqual(afresh);
+    expect(titlesOf(incidents.groups)).toContainEqual(['k5', 'k4', 'k3']);
   });
 
   it('groups every report afresh when most of them would be grouped again', () => {
     const first = [third, fifth];
     const before = updateIncidents(first, null, towns);
-    const { update, afresh } = next(before, first, [third, between, fifth]);
-    expect(update.incidents.groups).toEqual(afresh);
+    const { update, incidents, afresh } = next(before, first, [third, between, fifth]);
+    expect(incidents.groups).toEqual(afresh);
     expect(update.regrouped).toBe(3);
   });
 });

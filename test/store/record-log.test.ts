@@ -1,6 +1,6 @@
 /**
  * The article and passage lists as a base plus one record segment per segment of the passage
- * graph's log (layout 12): the change of a list as removed and added positions, through real
+ * graph's log (layout 13): the change of a list as removed and added positions, through real
  * builds (an add the log takes links the base and writes only its segment; the lists read back
  * stay those of a whole build through adds, removals, a change to an article's metadata alone and a
  * fold), and a damaged, shortened, missing, reordered or forged segment refused by name by both reads.
