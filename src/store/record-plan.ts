@@ -5,7 +5,7 @@
  */
 import type { Article } from '../corpus/types.js';
 import { changeFromOrigins, isUnchanged, type RecordChange } from './record-log.js';
-import type { StoredRecordLog } from './stored-records.js';
+import { basePositions, type StoredRecordLog } from './stored-records.js';
 
 /** Each new record's position in the previous generation's list (-1: a record of this build's). */
 export interface RecordOrigins {
@@ -40,8 +40,11 @@ export function recordChangeSinceBase(origins: RecordOrigins, log: StoredRecordL
   const first = log.segments[0]?.change;
   // No segment yet: the base is the previous generation's lists.
   const base = { articles: first?.articles.from ?? previous.articles, passages: first?.passages.from ?? previous.passages };
-  const inBase = (origin: Int32Array, baseOf: Int32Array) => origin.map((o) => (o < 0 ? -1 : baseOf[o]!));
-  const change = recordChangeSince({ articles: inBase(origins.articles, log.articleBase), passages: inBase(origins.passages, log.passageBase) }, base);
+  const inBase = (origin: Int32Array, part: 'articles' | 'passages') => {
+    const baseOf = basePositions(log.segments, part, previous[part]);
+    return origin.map((o) => (o < 0 ? -1 : baseOf[o]!));
+  };
+  const change = recordChangeSince({ articles: inBase(origins.articles, 'articles'), passages: inBase(origins.passages, 'passages') }, base);
   // The base keeps its order through every segment: a change whose kept records kept theirs keeps it too.
   if (change === null) throw new Error('the records kept from the base are out of its order');
   return change;

@@ -9,16 +9,13 @@ import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
 import { damaged, recordsOf } from './index-checks.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
-import { RecordLogError, applyChange, changeProblem, decodeRecordSegment, recordLogName, type ListChange, type RecordSegment } from './record-log.js';
+import { RecordLogError, applyChange, changeProblem, decodeRecordSegment, recordLogName, type RecordSegment } from './record-log.js';
 import { lineViews } from './record-lines.js';
 
-/** The record segments of a generation, and where each record now stands in the base. */
+/** The record segments of a generation. */
 export interface StoredRecordLog {
   /** Each segment's change and the lines it adds, in the log's order. */
   segments: RecordSegment[];
-  /** The base position of each article and passage now (-1: added by a segment): a fold's change is made from the base. */
-  articleBase: Int32Array;
-  passageBase: Int32Array;
 }
 
 export interface StoredRecords {
@@ -33,10 +30,6 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
   const at = (name: string) => path.join(location, name);
   let passages = yield* recordsOf<Passage>(bytesOf(INDEX_FILES.passages), at(INDEX_FILES.passages));
   let articles = yield* recordsOf<Article>(bytesOf(INDEX_FILES.articles), at(INDEX_FILES.articles));
-  const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
-  // Made only when a segment moves them: with none, every record stands where the base has it.
-  let articleBase: ArrayLike<number> = identity(articles.length);
-  let passageBase: ArrayLike<number> = identity(passages.length);
   const segments: RecordSegment[] = [];
   let last = at(INDEX_FILES.passages);
   for (const logName of manifest.vectorLog) {
@@ -51,8 +44,6 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
     };
     articles = applyChange(articles, change.articles, added.articles);
     passages = applyChange(passages, change.passages, added.passages);
-    articleBase = applyChange(articleBase, change.articles, unplaced(change.articles));
-    passageBase = applyChange(passageBase, change.passages, unplaced(change.passages));
     segments.push(segment);
     last = file;
     yield;
@@ -62,7 +53,7 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
   if (articles.length !== counts.articles || passages.length !== counts.passages) {
     throw damaged(last, `it leaves ${articles.length} articles and ${passages.length} passages, the manifest counts ${counts.articles} and ${counts.passages}`);
   }
-  return { articles, passages, log: { segments, articleBase: Int32Array.from(articleBase), passageBase: Int32Array.from(passageBase) } };
+  return { articles, passages, log: { segments } };
 }
 
 /** Each record's line, by position, as the lists were put together (views into the files' bytes): the lines a build carries over. */
@@ -72,7 +63,16 @@ export function storedLines(base: Buffer, segments: readonly RecordSegment[], pa
   return lines;
 }
 
-const unplaced = (change: ListChange) => change.added.map(() => -1);
+/**
+ * The base position of each record of a list now (-1: added by a segment), for a fold's change from
+ * the base; `length` is the list's length when there is no segment.
+ */
+export function basePositions(segments: readonly RecordSegment[], part: 'articles' | 'passages', length: number): Int32Array {
+  const changes = segments.map((s) => s.change[part]);
+  let positions: ArrayLike<number> = Int32Array.from({ length: changes[0]?.from ?? length }, (_, i) => i);
+  for (const change of changes) positions = applyChange(positions, change, change.added.map(() => -1));
+  return Int32Array.from(positions);
+}
 
 function decoded(file: string, bytes: Buffer): RecordSegment {
   try {

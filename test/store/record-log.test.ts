@@ -16,6 +16,7 @@ import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndexInSteps } from '../../src/store/read-in-steps.js';
 import { applyChange, changeFromOrigins, changeProblem, decodeRecordSegment, encodeRecordSegment } from '../../src/store/record-log.js';
 import { readIndex, type StoredIndex } from '../../src/store/stored-index.js';
+import { basePositions } from '../../src/store/stored-records.js';
 import { MAX_LOG_SEGMENTS } from '../../src/store/vector-log.js';
 import { article, hashEmbedder, tempDir, testConfig } from '../helpers/fixtures.js';
 
@@ -43,6 +44,18 @@ describe('a change of a list', () => {
     expect(changeProblem({ from: 3, removed: [2, 1], added: [] }, 3, 'articles')).toMatch(/removes are not positions/);
     expect(changeProblem({ from: 3, removed: [], added: [3] }, 3, 'articles')).toBeNull();
     expect(changeProblem({ from: 3, removed: [], added: [4] }, 3, 'articles')).toMatch(/adds are not positions/);
+  });
+
+  it('finds where each record now stands in the base, through several segments', () => {
+    const segment = (from: number, removed: number[], added: number[]) => ({
+      change: { articles: { from, removed, added }, passages: { from: 0, removed: [], added: [] } },
+      articleLines: added.map(() => Buffer.from('{}\n')),
+      passageLines: [],
+    });
+    // Base a b c d; the first removes b and adds x first (x a c d), the second removes c and adds y last (x a d y).
+    const segments = [segment(4, [1], [0]), segment(4, [2], [3])];
+    expect([...basePositions(segments, 'articles', 4)]).toEqual([-1, 0, 3, -1]);
+    expect([...basePositions([], 'articles', 3)]).toEqual([0, 1, 2]);
   });
 
   it('decodes what it encodes, and refuses a segment whose lines do not match its change', () => {
