@@ -43,6 +43,7 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
       passages: yield* recordsOf<Passage>(Buffer.concat(segment.passageLines), file),
     };
     articles = applyChange(articles, change.articles, added.articles);
+    yield;
     passages = applyChange(passages, change.passages, added.passages);
     segments.push(segment);
     last = file;
