@@ -140,7 +140,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     let change = extend ? passageChange(previous!, articles, passages) : null;
     const slots = change && slotChange(slotMap(previous!.vectorSlots, previous!.passages.length), change.newPassageOf, change.added);
     // The lists' change as a record segment; null when kept records moved (then they are written whole, with a snapshot).
-    const recordOrigins = slots && { articles: articleOrigins(previous!.articles, articles), passages: origins };
+    const recordOrigins = slots && { articles: articleOrigins(previous!.articles, articles, (a) => previous!.lines!.articles.get(a)), passages: origins };
     const recordChange = recordOrigins && recordChangeSince(recordOrigins, { articles: previous!.articles.length, passages: previous!.passages.length });
     const logs = slots !== null && recordChange !== null && slots.deletedShare <= MAX_DELETED_SHARE && logTakes(previous!.vectorSlots.log, slots.added.length, maxLogged);
     const previousGraph = previous && !logs ? readPreviousGraph(previous) : null;

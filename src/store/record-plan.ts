@@ -5,6 +5,7 @@
  */
 import type { Article } from '../corpus/types.js';
 import { changeFromOrigins, isUnchanged, type RecordChange } from './record-log.js';
+import { recordLine } from './record-lines.js';
 import { basePositions, type StoredRecordLog } from './stored-records.js';
 
 /** Each new record's position in the previous generation's list (-1: a record of this build's). */
@@ -13,11 +14,26 @@ export interface RecordOrigins {
   passages: Int32Array;
 }
 
-/** Where each article stands in the previous generation's list: an article kept is the object read from it. */
-export function articleOrigins(previous: readonly Article[], articles: readonly Article[]): Int32Array {
+/**
+ * Where each article stands in the previous generation's list: an article kept is the object read
+ * from it, or one read again (its file changed) whose line comes out as the stored line of the
+ * article with its id (`storedLine`), so that a file parsed again puts only its changed articles in
+ * the segment.
+ */
+export function articleOrigins(previous: readonly Article[], articles: readonly Article[], storedLine: (previous: Article) => Buffer | undefined): Int32Array {
   const position = new Map<Article, number>();
-  previous.forEach((a, i) => position.set(a, i));
-  return Int32Array.from(articles, (a) => position.get(a) ?? -1);
+  const byId = new Map<string, number>();
+  previous.forEach((a, i) => {
+    position.set(a, i);
+    byId.set(a.id, i);
+  });
+  const sameLine = (a: Article, at: number | undefined) => at !== undefined && storedLine(previous[at]!)?.equals(recordLine(a, () => undefined)) === true;
+  return Int32Array.from(articles, (a) => {
+    const at = position.get(a);
+    if (at !== undefined) return at;
+    const sameId = byId.get(a.id);
+    return sameLine(a, sameId) ? sameId! : -1;
+  });
 }
 
 /** The change since the previous generation's lists (`previous`: their lengths); null when kept records moved (the lists are written whole). */

@@ -184,6 +184,23 @@ describe('the record log', () => {
     expect(lists(await readIndexInSteps(w.indexDir, { efSearch: 50 }))).toEqual(whole);
   }, 120_000);
 
+  it('keeps the articles of a file parsed again whose lines come out the same: only the changed ones are in the segment', async () => {
+    const w = workspace();
+    for (let i = 0; i < 3; i++) w.put(i);
+    const exportFile = path.join(path.dirname(w.indexDir), 'corpus', 'export.jsonl');
+    const line = (i: number, source = 'Wire') => `${JSON.stringify({ title: `Export ${tag(i)}`, source, text: `A shell hit ${PLACES[i % 8]} near ${tag(i)}ville on Monday. Two were hurt.` })}\n`;
+    fs.writeFileSync(exportFile, [10, 11, 12].map((i) => line(i)).join(''));
+    await w.build();
+    // One line appended, one restated under another source: the file is parsed again, its other two articles kept.
+    fs.writeFileSync(exportFile, [line(10), line(11, 'Agency'), line(12), line(13)].join(''));
+    await w.build();
+    const after = w.read();
+    const { articles } = after.recordLog.segments[0]!.change;
+    expect([articles.removed.length, articles.added.length]).toEqual([1, 2]);
+    expect(after.recordLog.segments[0]!.articleLines.map((l) => JSON.parse(l.toString()).title)).toEqual([`Export ${tag(11)}`, `Export ${tag(13)}`]);
+    expect(lists(after)).toEqual(await w.whole());
+  }, 60_000);
+
   it('refuses a damaged, shortened, missing, reordered or forged record segment by name, read at once and in steps', async () => {
     const w = workspace();
     for (let i = 0; i < 5; i++) w.put(i);
