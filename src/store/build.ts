@@ -17,6 +17,8 @@ import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import { lexicalLogName, segmentPostings } from './lexical-segments.js';
 import { INDEX_FILES } from './manifest.js';
+import { recordLogName } from './record-log.js';
+import { articleOrigins, recordChangeSince, recordChangeSinceBase } from './record-plan.js';
 import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings, withPreviousIncidents } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
 import type { LogPlan } from './stored-index.js';
@@ -24,8 +26,6 @@ import { DEFAULT_MAX_LOGGED_VECTORS } from './vector-log.js';
 import { logPlanFor, logTakes } from './vector-plan.js';
 import { slotMap } from './vector-slots.js';
 import { RECORD_BASE_FILES, SNAPSHOT_FILES, writeIndexFiles } from './write-index.js';
-import { recordLogName } from './record-log.js';
-import { articleOrigins, recordChangeSince, recordChangeSinceBase } from './record-plan.js';
 import { buildVectorIndex, extendVectorIndex, slotChange, type VectorIndex } from './vectors.js';
 import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
 

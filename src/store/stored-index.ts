@@ -29,11 +29,11 @@ import { withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
+import type { RecordChange } from './record-log.js';
 import { runWhole } from './steps.js';
 import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
 import { storedRecords, type StoredRecordLog } from './stored-records.js';
 import { rawVectorsOf, replayed, slotsOf, storedNames } from './stored-vectors.js';
-import type { RecordChange } from './record-log.js';
 import type { LogSegment } from './vector-log.js';
 import { packRawVectors, type SlotState } from './vector-slots.js';
 import { loadVectorIndex, type VectorIndex } from './vectors.js';
@@ -91,7 +91,7 @@ export interface StoredIndex extends Omit<IndexContents, 'carriedFiles' | 'logPl
   vectorSlots: SlotState;
   /** The postings segments beside the graph's log segments, in its order (a build folds them with the log). */
   lexicalLog: SlotPostings[];
-  /** The record segments beside the graph's log segments, and where each record stands in the base (a build folds them with the log). */
+  /** The record segments beside the graph's log segments, in its order (a build folds them with the log). */
   recordLog: StoredRecordLog;
   /** The generation folder it was read from. */
   location: string;

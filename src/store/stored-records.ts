@@ -32,6 +32,8 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
   let articles = yield* recordsOf<Article>(bytesOf(INDEX_FILES.articles), at(INDEX_FILES.articles));
   const segments: RecordSegment[] = [];
   let last = at(INDEX_FILES.passages);
+  // The articles' ids, made at the first segment and kept as each changes them.
+  let ids: Set<string> | undefined;
   for (const logName of manifest.vectorLog) {
     const file = at(recordLogName(logName));
     const segment = decoded(file, bytesOf(recordLogName(logName)));
@@ -42,6 +44,12 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
       articles: yield* recordsOf<Article>(Buffer.concat(segment.articleLines), file),
       passages: yield* recordsOf<Passage>(Buffer.concat(segment.passageLines), file),
     };
+    ids ??= new Set(articles.map((a) => a.id));
+    for (const at of change.articles.removed) ids.delete(articles[at]!.id);
+    for (const a of added.articles) ids.add(a.id);
+    // A passage the segment adds names an article of the lists it leaves (told of this file, not of the lists at the end).
+    const stray = added.passages.findIndex((p) => !ids!.has(p.articleId));
+    if (stray !== -1) throw damaged(file, `its passage line ${stray + 1} names article ${String(added.passages[stray]!.articleId)}, which the articles do not hold`);
     articles = applyChange(articles, change.articles, added.articles);
     yield;
     passages = applyChange(passages, change.passages, added.passages);

@@ -236,7 +236,7 @@ describe('the record log', () => {
     // A line forged: the passage names an article the lists do not hold.
     const stray = { ...change, passageLines: [Buffer.from(change.passageLines[0]!.toString().replace(/"articleId":"[^"]+"/, '"articleId":"nowhere"')), ...change.passageLines.slice(1)] };
     forge(gen, { 'records.log.2': encodeRecordSegment(stray) });
-    expect(await refusal(w.indexDir)).toMatch(/passages\.jsonl is damaged: line \d+ names article nowhere/);
+    expect(await refusal(w.indexDir)).toMatch(/records\.log\.2 is damaged: its passage line 1 names article nowhere, which the articles do not hold/);
     // A build finding its previous generation damaged builds whole, carrying nothing of it.
     w.put(7);
     await w.build();
