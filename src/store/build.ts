@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveDir, type Config } from '../config.js';
 import { loadScanned, recordedCorpus, scanCorpus } from '../corpus/index.js';
-import type { SkippedInput } from '../corpus/types.js';
+import type { Article, SkippedInput } from '../corpus/types.js';
 import { GLOVE_EMBEDDER_ID, createEmbedder, fitCommonComponent, isGloveModel, loadGlove, removeComponent } from '../embed/index.js';
 import type { Embedder } from '../embed/types.js';
 import type { IndexSummary } from './types.js';
@@ -17,13 +17,15 @@ import { readIncidentsInThread, THREAD_MIN_ARTICLES } from './incident-thread.js
 import { createLexicalIndex, extendLexicalIndex, type LexicalIndex } from './lexical.js';
 import { lexicalLogName, segmentPostings } from './lexical-segments.js';
 import { INDEX_FILES } from './manifest.js';
+import { recordLogName } from './record-log.js';
+import { articleOrigins, recordChangeSince, recordChangeSinceBase } from './record-plan.js';
 import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings, withPreviousIncidents } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
 import type { LogPlan } from './stored-index.js';
 import { DEFAULT_MAX_LOGGED_VECTORS } from './vector-log.js';
 import { logPlanFor, logTakes } from './vector-plan.js';
 import { slotMap } from './vector-slots.js';
-import { SNAPSHOT_FILES, writeIndexFiles } from './write-index.js';
+import { RECORD_BASE_FILES, SNAPSHOT_FILES, writeIndexFiles } from './write-index.js';
 import { buildVectorIndex, extendVectorIndex, slotChange, type VectorIndex } from './vectors.js';
 import { buildWordIndex, extendWordIndex, type WordIndex } from './word-index.js';
 
@@ -129,7 +131,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents)) : updateIncidents(articles, null);
     let incidentSeconds = (performance.now() - extractStarted) / 1000;
 
-    const { passages, passageLines } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
+    const { passages, origins, keptFrom } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     // What the change does to the graph's slots, known before any vector: a change the log takes
@@ -137,7 +139,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const maxLogged = options.maxLoggedVectors ?? DEFAULT_MAX_LOGGED_VECTORS;
     let change = extend ? passageChange(previous!, articles, passages) : null;
     const slots = change && slotChange(slotMap(previous!.vectorSlots, previous!.passages.length), change.newPassageOf, change.added);
-    const logs = slots !== null && slots.deletedShare <= MAX_DELETED_SHARE && logTakes(previous!.vectorSlots.log, slots.added.length, maxLogged);
+    // The lists' change as a record segment; null when kept records moved (then they are written whole, with a snapshot).
+    const recordOrigins = slots && { articles: articleOrigins(previous!.articles, articles, (a) => previous!.lines!.articles.get(a)), passages: origins };
+    const recordChange = recordOrigins && recordChangeSince(recordOrigins, { articles: previous!.articles.length, passages: previous!.passages.length });
+    const logs = slots !== null && recordChange !== null && slots.deletedShare <= MAX_DELETED_SHARE && logTakes(previous!.vectorSlots.log, slots.added.length, maxLogged);
     const previousGraph = previous && !logs ? readPreviousGraph(previous) : null;
     if (previous && !logs && !previousGraph) [extend, change] = [false, null];
     const known = new Map<string, Float32Array>();
@@ -199,8 +204,9 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         [vectors, lexical] = [null, null];
         const firstSlot = slots.passageOf.length - slots.added.length;
         const postings = segmentPostings(slots.added.map(({ slot, passage }) => ({ slot, text: lexicalText(passage) })), firstSlot, slots.added.length);
-        logPlan = logPlanFor(previous.vectorSlots.log, slots, passages, rawVectors, maxLogged, { postings, previousPostings: previous.lexicalLog })!;
-        carriedNames.push(...SNAPSHOT_FILES, ...logPlan.carried, ...logPlan.carried.map(lexicalLogName));
+        const lists = { change: recordChange!, sinceBase: () => recordChangeSinceBase(recordOrigins!, previous.recordLog, { articles: previous.articles.length, passages: previous.passages.length }) };
+        logPlan = logPlanFor(previous.vectorSlots.log, slots, passages, rawVectors, maxLogged, { postings, previousPostings: previous.lexicalLog }, lists)!;
+        carriedNames.push(...SNAPSHOT_FILES, ...RECORD_BASE_FILES, ...logPlan.carried.flatMap((name) => [name, lexicalLogName(name), recordLogName(name)]));
       } else if (slots.deletedShare <= MAX_DELETED_SHARE) {
         // Past the log's bound: the graph is extended in place and written as a new snapshot.
         const added = change.added.map((i) => ({ passage: i, vector: final(rawVectors[i]!) }));
@@ -222,6 +228,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       words = buildWordIndex(vocabulary(texts), await glove());
     }
 
+    // A new article has no stored line to look up: its lookup never makes the lines of the 20,000 others.
+    let previousArticles: Set<Article> | undefined;
     publishGeneration(indexDir, (folder) =>
       writeIndexFiles(folder, {
         manifest: {
@@ -245,7 +253,12 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
         ...(logPlan ? { logPlan } : {}),
         ...(previous
           ? {
-              lines: { articles: previous.lines!.articles, passages: passageLines, incidents: previous.lines!.incidents },
+              // Looked up only as lines are written: a build that writes its change as segments never finds the lists' lines.
+              lines: {
+                articles: { get: (a) => ((previousArticles ??= new Set(previous.articles)).has(a) ? previous.lines!.articles.get(a) : undefined) },
+                passages: { get: (p) => ifKept(keptFrom.get(p), (from) => previous.lines!.passages.get(from)) },
+                incidents: previous.lines!.incidents,
+              },
               carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames },
             }
           : {}),
@@ -256,6 +269,8 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     return { ...summary(passages.length, passages.length - missing.length, false), incidents: incidentsRead };
   });
 }
+
+const ifKept = <T, R>(value: T | undefined, then: (value: T) => R | undefined): R | undefined => (value === undefined ? undefined : then(value));
 
 /** The lower-cased words of the corpus: candidates for query expansion. */
 export function vocabulary(texts: string[]): Set<string> {

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
   /**
    * One JSON record per line (record-lines.ts), so that a server parses them a few lines at a time.
    * A passage's line names its article by id, not by position (since layout 9), so that a build
-   * keeping a record writes its line again as it was.
+   * keeping a record writes its line again as it was. They are the base, written with each snapshot
+   * of the passage graph: each segment of the graph's log has its record segment, `records.log.N`
+   * beside `vectors.log.N`, with what that build changed in both lists (record-log.ts, since layout 13).
    */
   articles: 'articles.jsonl',
   passages: 'passages.jsonl',
@@ -56,7 +58,8 @@ export const manifestSchema = z.object({
   incidents: z.object({ extractor: z.string(), reports: z.number().int(), groups: z.number().int() }),
   /**
    * The passage graph's log segments since its snapshot, in the order they are replayed; each
-   * `vectors.log.N` goes with the postings segment `lexical.log.N` (both also in `checksums`).
+   * `vectors.log.N` goes with the postings segment `lexical.log.N` and the record segment
+   * `records.log.N` (all three also in `checksums`).
    */
   vectorLog: z.array(z.string().refine(isLogName, 'not a vector log file name')),
   /** Stored file name → its sha256 and size. */

@@ -100,35 +100,42 @@ export function isUpToDate(
 
 /**
  * Every article's passages: an article the previous generation holds (same id, so same text) keeps
- * its passages, chunked once, and their stored lines (`passageLines`, by the new passage objects);
- * the others are chunked now.
+ * its passages, chunked once; the others are chunked now. `origins` gives each passage's position in
+ * the previous generation (-1: chunked now), `keptFrom` the previous passage a kept one was made from
+ * (whose stored line it keeps).
  */
 export function chunkAll(
   articles: Article[],
   chunking: { sentences: number; overlap: number },
   previous: StoredIndex | null,
-): { passages: StoredPassage[]; passageLines: WeakMap<StoredPassage, Buffer> } {
-  const held = new Map<string, StoredPassage[]>();
+): { passages: StoredPassage[]; origins: Int32Array; keptFrom: WeakMap<StoredPassage, StoredPassage> } {
+  const held = new Map<string, number[]>();
   if (previous && same(previous.manifest.chunking, chunking)) {
-    for (const p of previous.passages) {
+    previous.passages.forEach((p, i) => {
       const id = previous.articles[p.article]!.id;
       const list = held.get(id);
-      if (list) list.push(p);
-      else held.set(id, [p]);
-    }
+      if (list) list.push(i);
+      else held.set(id, [i]);
+    });
   }
-  const passageLines = new WeakMap<StoredPassage, Buffer>();
+  const keptFrom = new WeakMap<StoredPassage, StoredPassage>();
+  const origins: number[] = [];
   const passages = articles.flatMap((article, a) => {
     const kept = held.get(article.id);
-    if (!kept) return chunkArticle(article, chunking).map((p) => ({ ...p, article: a }));
-    return kept.map((p) => {
-      const stored = { ...p, article: a };
-      const line = previous!.lines?.passages.get(p);
-      if (line) passageLines.set(stored, line);
+    if (!kept) {
+      const chunked = chunkArticle(article, chunking).map((p) => ({ ...p, article: a }));
+      chunked.forEach(() => origins.push(-1));
+      return chunked;
+    }
+    return kept.map((i) => {
+      const from = previous!.passages[i]!;
+      const stored = { ...from, article: a };
+      keptFrom.set(stored, from);
+      origins.push(i);
       return stored;
     });
   });
-  return { passages, passageLines };
+  return { passages, origins: Int32Array.from(origins), keptFrom };
 }
 
 /**

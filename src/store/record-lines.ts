@@ -18,7 +18,12 @@ export function serializeRecords(records: readonly unknown[]): string {
  * keeps most records writes their lines as they were. `stored` gives what is written of a record.
  */
 export function serializeRecordLines<T>(records: readonly T[], carried: (record: T) => Buffer | undefined, stored: (record: T) => unknown = (r) => r): Buffer {
-  return Buffer.concat(records.map((r) => carried(r) ?? Buffer.from(`${JSON.stringify(stored(r))}\n`)));
+  return Buffer.concat(records.map((r) => recordLine(r, carried, stored)));
+}
+
+/** One record's line: the one `carried` gives, else `stored(record)` serialised. */
+export function recordLine<T>(record: T, carried: (record: T) => Buffer | undefined, stored: (record: T) => unknown = (r) => r): Buffer {
+  return carried(record) ?? Buffer.from(`${JSON.stringify(stored(record))}\n`);
 }
 
 /** Each line of a line-per-record file, its newline included, as a view into `bytes` (nothing is copied). */

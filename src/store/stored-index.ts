@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
+import { carriedLines, type CarriedLines } from './carried-lines.js';
 import { IndexError } from './errors.js';
-import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
+import type { StoredIncidents } from './incident-reports.js';
 import { sha256 } from './files.js';
 import {
   MANIFEST,
@@ -23,15 +24,15 @@ import {
   linkPassages,
   manifestFrom,
   parseJson,
-  recordsOf,
 } from './index-checks.js';
-import { incidentEntriesOf, withLazyIncidents } from './lazy-incidents.js';
+import { withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
-import { lineViews } from './record-lines.js';
+import type { RecordChange } from './record-log.js';
 import { runWhole } from './steps.js';
 import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
+import { storedRecords, type StoredRecordLog } from './stored-records.js';
 import { rawVectorsOf, replayed, slotsOf, storedNames } from './stored-vectors.js';
 import type { LogSegment } from './vector-log.js';
 import { packRawVectors, type SlotState } from './vector-slots.js';
@@ -69,23 +70,12 @@ export interface IndexContents {
 
 /**
  * The log of a new generation: the previous generation's segments it links, then the one it writes
- * (none when the graph did not change) with the postings of the slots it adds (`lexical.log.N`).
+ * (none when neither the graph nor the records changed) with the postings of the slots it adds
+ * (`lexical.log.N`) and what it changes in the article and passage lists (`records.log.N`).
  */
 export interface LogPlan {
   carried: string[];
-  segment: (LogSegment & { postings: SlotPostings }) | null;
-}
-
-/**
- * The stored line of each record read from a generation, by the object read from it (identity, so
- * that only a record taken over unchanged finds its line): a build writes those lines again as they
- * were instead of serialising 100,000 records of which one changed.
- */
-export interface CarriedLines {
-  articles: WeakMap<Article, Buffer>;
-  passages: WeakMap<StoredPassage, Buffer>;
-  /** `incidents.jsonl` as the next build reads it: each article's line with its report count, its reports unparsed, and each incident's line. */
-  incidents: IncidentEntries;
+  segment: (LogSegment & { postings: SlotPostings; recordChange: RecordChange }) | null;
 }
 
 /** Files a new generation takes over whole from a verified previous one: its folder, checksums, and the names to take. */
@@ -101,6 +91,8 @@ export interface StoredIndex extends Omit<IndexContents, 'carriedFiles' | 'logPl
   vectorSlots: SlotState;
   /** The postings segments beside the graph's log segments, in its order (a build folds them with the log). */
   lexicalLog: SlotPostings[];
+  /** The record segments beside the graph's log segments, in its order (a build folds them with the log). */
+  recordLog: StoredRecordLog;
   /** The generation folder it was read from. */
   location: string;
   /**
@@ -144,7 +136,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   for (const name of deferred) checkStoredSize(location, manifest, name);
   const files = Object.fromEntries(storedNames(manifest).flatMap((name) => (deferred.has(name) ? [] : [[name, readChecked(location, manifest, name)]])));
   const { dim } = manifest.embedder;
-  const records = runWhole(recordsOf<Passage>(files[INDEX_FILES.passages]!, at(INDEX_FILES.passages)));
+  const stored = runWhole(storedRecords(location, manifest, (name) => files[name]!));
+  const records: Passage[] = stored.passages;
   const slots = runWhole(slotsOf(location, manifest, records, (name) => files[name]!));
   const lexicalLog = runWhole(lexicalSegmentsOf(location, slots, (name) => files[name]!));
   const lexical = (): LexicalIndex => {
@@ -163,7 +156,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     return runWhole(replayed(graph(INDEX_FILES.vectors, dim, options.efSearch, slots.passageOf), slots, location, manifest));
   };
   const raw = (bytes: Buffer) => (options.rawVectors ? rawVectorsOf(bytes, slots, records.length, dim) : []);
-  const articles = runWhole(recordsOf<Article>(files[INDEX_FILES.articles]!, at(INDEX_FILES.articles)));
+  const articles: Article[] = stored.articles;
   const passages = runWhole(linkPassages(records, articles, at(INDEX_FILES.passages)));
   const index = withLazyIncidents(
     {
@@ -173,6 +166,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       passages,
       vectorSlots: slots,
       lexicalLog,
+      recordLog: stored.log,
       lexical: options.forBuild ? (null as unknown as LexicalIndex) : lexical(),
       rawVectors: deferred.size > 0 ? [] : raw(files[INDEX_FILES.rawVectors]!),
       vectors: deferred.size > 0 ? (null as unknown as VectorIndex) : passageGraph(),
@@ -189,7 +183,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
     const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
-    madeOnFirstUse(index, 'lines', () => carriedLines(index, bytes, at(INDEX_FILES.incidents)));
+    const sources = { articles, passages, incidentsFile: at(INDEX_FILES.incidents), segments: stored.log.segments, bytes };
+    madeOnFirstUse(index, 'lines', () => carriedLines(sources));
     madeOnFirstUse(index, 'lexical', lexical);
   }
   return index;
@@ -200,25 +195,6 @@ function madeOnFirstUse<T extends object, K extends keyof T>(target: T, key: K, 
   let made: { value: T[K] } | undefined;
   Object.defineProperty(target, key, { enumerable: true, get: () => (made ??= { value: make() }).value });
 }
-
-/**
- * Each record's line in the files it was read from, by the record, and the incident lines' entries
- * (`CarriedLines`), each made on first use (the build takes the incidents' before the others); parses
- * no incident report.
- */
-function carriedLines(index: StoredIndex, bytes: { articles: Buffer; passages: Buffer; incidents: Buffer }, incidentsFile: string): CarriedLines {
-  const byRecord = <T extends object>(records: readonly T[], file: Buffer): WeakMap<T, Buffer> => {
-    const map = new WeakMap<T, Buffer>();
-    lineViews(file).forEach((line, i) => records[i] && map.set(records[i], line));
-    return map;
-  };
-  const lines = {} as CarriedLines;
-  madeOnFirstUse(lines, 'articles', () => byRecord(index.articles, bytes.articles));
-  madeOnFirstUse(lines, 'passages', () => byRecord(index.passages, bytes.passages));
-  madeOnFirstUse(lines, 'incidents', () => incidentEntriesOf(bytes.incidents, incidentsFile));
-  return lines;
-}
-
 
 /**
  * The raw passage vectors of a loaded generation, packed, read again from its folder and checked

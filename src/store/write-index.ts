@@ -8,7 +8,8 @@ import { fsyncFile, sha256, writeDurable } from './files.js';
 import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
 import { packedOf, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
-import { serializeRecordLines } from './record-lines.js';
+import { recordLine, serializeRecordLines } from './record-lines.js';
+import { encodeRecordSegment, recordLogName } from './record-log.js';
 import { encodeLogSegment } from './vector-log.js';
 import { snapshotFiles } from './vector-slots.js';
 import { labelMap, type VectorIndex } from './vectors.js';
@@ -20,6 +21,9 @@ import type { IndexContents, StoredPassage } from './stored-index.js';
  */
 export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FILES.slots, INDEX_FILES.rawVectors, INDEX_FILES.lexical];
 
+/** The article and passage lists' base: written whole with a snapshot (the lines of kept records carried), else linked under the record segments. */
+export const RECORD_BASE_FILES: readonly string[] = [INDEX_FILES.articles, INDEX_FILES.passages];
+
 /**
  * Writes every file of a generation into `folder`, the manifest (with checksums) last. A record kept
  * from the previous generation is written as the line it was read from (`contents.lines`); a file
@@ -28,8 +32,9 @@ export const SNAPSHOT_FILES: readonly string[] = [INDEX_FILES.vectors, INDEX_FIL
  * files were checked against its manifest when the build read it, never change once published, and
  * a reader checks a linked file against the checksum as it checks any other. The passage graph is
  * written whole as a snapshot with the postings' base over its slots, or (`contents.logPlan`) the
- * snapshot, base and log are linked and only the change is written, as one new log segment and the
- * postings segment of the slots it adds.
+ * snapshot, base and log are linked and only the change is written, as one new log segment, the
+ * postings segment of the slots it adds and the record segment of what it changes in the article
+ * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too).
  */
 /**
  * What a build writes: `vectors` and `lexical` are null when the change is logged (`logPlan`), the
@@ -50,7 +55,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   const plan = contents.logPlan;
   const carried = new Set(previous?.names ?? []);
   // A logged change means nothing without the snapshot and segments it follows: never write those anew from the changed graph.
-  const needed = new Set(plan ? [...SNAPSHOT_FILES, ...plan.carried, ...plan.carried.map(lexicalLogName)] : []);
+  const needed = new Set(plan ? [...SNAPSHOT_FILES, ...RECORD_BASE_FILES, ...plan.carried.flatMap((name) => [name, lexicalLogName(name), recordLogName(name)])] : []);
   for (const name of [...carried, ...needed]) {
     const expected = previous?.checksums[name];
     if (expected && carried.has(name)) {
@@ -91,10 +96,16 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   snapshot = undefined;
   const vectorLog = plan ? [...plan.carried] : [];
   if (plan?.segment) {
-    const { name, records, postings } = plan.segment;
+    const { name, records, postings, recordChange } = plan.segment;
+    const recordSegment = {
+      change: recordChange,
+      articleLines: recordChange.articles.added.map((i) => recordLine(contents.articles[i]!, (a) => lines?.articles.get(a))),
+      passageLines: recordChange.passages.added.map((i) => recordLine(contents.passages[i]!, (p) => lines?.passages.get(p), storedPassage)),
+    };
     for (const [file, data] of [
       [name, encodeLogSegment(records, dim)],
       [lexicalLogName(name), encodeSegment(postings)],
+      [recordLogName(name), encodeRecordSegment(recordSegment)],
     ] as const) {
       writeDurable(path.join(folder, file), data);
       checksums[file] = { sha256: sha256(data), bytes: data.byteLength };

@@ -35,6 +35,7 @@ describe('a damaged index', () => {
     expect(tally.rows[0]!.held).toBe(tried);
     expect(tally.rows[0]!.tried).toContain('vectors.log.1');
     expect(tally.rows[0]!.tried).toContain('lexical.log.1');
+    expect(tally.rows[0]!.tried).toContain('records.log.1');
   });
 
   it('never replaces the index a running Sitrep has: it keeps answering from it', async () => {
@@ -45,7 +46,7 @@ describe('a damaged index', () => {
     expect(tally.failures).toEqual([]);
     expect(tally.rows[0]!.held).toBe(tally.rows[0]!.count);
     // Every stored file of a new generation (11 besides the log), its own log segment and the one it
-    // links, each with its postings segment.
-    expect(tally.rows[0]!.count).toBe(15);
+    // links, each with its postings segment and its record segment.
+    expect(tally.rows[0]!.count).toBe(17);
   });
 });

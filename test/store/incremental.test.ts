@@ -10,8 +10,9 @@ import type { Answer } from '../../src/answer/types.js';
 import { openSitrep } from '../../src/sitrep.js';
 import { buildIndex } from '../../src/store/build.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
-import { SNAPSHOT_FILES } from '../../src/store/write-index.js';
 import { readIndex, type StoredIndex } from '../../src/store/stored-index.js';
+import { storedLines } from '../../src/store/stored-records.js';
+import { RECORD_BASE_FILES, SNAPSHOT_FILES } from '../../src/store/write-index.js';
 import { NO_PASSAGE, labelMap } from '../../src/store/vectors.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
@@ -40,8 +41,14 @@ function contents(index: StoredIndex) {
     lexical: index.lexical.serialize().toString('base64'),
     words: index.words.words,
     component: index.manifest.embedder.commonComponent,
-    // Lines carried over from the previous generation are the lines a whole build writes.
-    stored: [INDEX_FILES.articles, INDEX_FILES.passages, INDEX_FILES.incidents].map((name) => fs.readFileSync(path.join(index.location, name), 'utf8')),
+    // Lines carried over from the previous generation, or written into a record segment, are the lines a whole build writes:
+    // the lists' lines as the base and the record segments put them together, and the incidents file.
+    stored: [
+      ...(['articles', 'passages'] as const).map((part) =>
+        Buffer.concat(storedLines(fs.readFileSync(path.join(index.location, INDEX_FILES[part])), index.recordLog.segments, part)).toString('utf8'),
+      ),
+      fs.readFileSync(path.join(index.location, INDEX_FILES.incidents), 'utf8'),
+    ],
   };
 }
 
@@ -84,7 +91,9 @@ describe('an index extended in place', () => {
     expect(labelsOf(extended).some((p, label) => p !== label)).toBe(true);
     // Its change is one log segment; the snapshot is the first generation's files, linked.
     expect(extended.manifest.vectorLog).toEqual(['vectors.log.1']);
-    for (const name of SNAPSHOT_FILES) expect(inodeOf(extended, name)).toBe(inodeOf(firstIndex, name));
+    for (const name of [...SNAPSHOT_FILES, ...RECORD_BASE_FILES]) expect(inodeOf(extended, name)).toBe(inodeOf(firstIndex, name));
+    // The ten articles and their passages are the record segment beside the graph's; nothing is removed.
+    expect(extended.recordLog.segments.map((r) => [r.change.articles.removed.length, r.articleLines.length, r.change.passages.removed.length])).toEqual([[0, 10, 0]]);
     const extendedAnswers = await answersOf(config);
     expect(extendedAnswers.filter((a) => !(a as Answer).abstained).length).toBeGreaterThan(questions.length / 2);
 
@@ -105,7 +114,9 @@ describe('an index extended in place', () => {
     const shrunkContents = contents(shrunk);
     // A removal brings no new word: both word files are the previous generation's, linked, not written again.
     for (const name of [INDEX_FILES.words, INDEX_FILES.wordVectors]) expect(inodeOf(shrunk, name)).toBe(inodeOf(whole, name));
-    expect(inodeOf(shrunk, INDEX_FILES.articles)).not.toBe(inodeOf(whole, INDEX_FILES.articles));
+    // The lists' base is linked too, the three removals one record segment.
+    for (const name of RECORD_BASE_FILES) expect(inodeOf(shrunk, name)).toBe(inodeOf(whole, name));
+    expect(shrunk.recordLog.segments.map((r) => [r.change.articles.removed.length, r.change.articles.added.length])).toEqual([[3, 0]]);
     const shrunkAnswers = await answersOf(config);
     await buildIndex(config, { rebuild: 'keep-component' });
     const rebuilt = contents(readIndex(indexDir, { efSearch: 100 }));

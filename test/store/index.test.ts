@@ -111,7 +111,11 @@ describe('index store', () => {
     expect(after).not.toBe(before);
     const inode = (gen: string, name: string) => fs.statSync(path.join(gen, name)).ino;
     for (const name of [INDEX_FILES.words, INDEX_FILES.wordVectors]) expect(inode(after, name)).toBe(inode(before, name));
-    expect(inode(after, INDEX_FILES.passages)).not.toBe(inode(before, INDEX_FILES.passages));
+    // The removal is logged: the lists' base is linked, the removal written as the record segment beside the graph's.
+    expect(inode(after, INDEX_FILES.passages)).toBe(inode(before, INDEX_FILES.passages));
+    expect(fs.readFileSync(path.join(after, 'records.log.1'), 'utf8').split('\n')[0]).toBe(
+      JSON.stringify({ articles: { from: 3, removed: [2], added: [] }, passages: { from: 5, removed: [4], added: [] } }),
+    );
     expect(readIndex(indexDir, { efSearch: 50 }).articles.map((a) => a.file)).toEqual(['a.md', 'b.md']);
     const file = path.join(after, INDEX_FILES.wordVectors);
     const original = fs.readFileSync(file);

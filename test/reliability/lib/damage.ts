@@ -14,6 +14,7 @@ import { buildIndex } from '../../../src/store/build.js';
 import { IndexError, REBUILD_HINT } from '../../../src/store/errors.js';
 import { POINTER_FILE, currentGeneration } from '../../../src/store/generations.js';
 import { lexicalLogName } from '../../../src/store/lexical-segments.js';
+import { recordLogName } from '../../../src/store/record-log.js';
 import { readIndexInSteps } from '../../../src/store/read-in-steps.js';
 import { readIndex } from '../../../src/store/stored-index.js';
 import { nextLogName } from '../../../src/store/vector-log.js';
@@ -56,7 +57,8 @@ export function damagesFor(size: number, flips: number, rand: () => number): Dam
 /**
  * Builds the index in `config` whole, then adds an article (`addArticle`) and builds again, so that
  * the generation the rounds damage holds a passage graph log (`vectors.log.1`) and its postings
- * segment (`lexical.log.1`) besides the snapshot and the postings' base.
+ * segment (`lexical.log.1`) and record segment (`records.log.1`) besides the snapshot, the postings'
+ * base and the lists' base.
  */
 export async function buildWithLog(config: Config, addArticle: () => void): Promise<void> {
   await buildIndex(config);
@@ -163,9 +165,9 @@ export async function runDamagedReload(config: Config, sitrep: Sitrep, question:
   const indexDir = resolveDir(config.INDEX_DIR);
   const logs: string[] = [];
   const keeper = new IndexKeeper(sitrep, config, createLogger({ LOG_LEVEL: 'error', DISCORD_TOKEN: undefined }, { write: (l) => logs.push(l) }));
-  // Each new generation holds the files of the one in use, and one more log segment with its postings segment.
+  // Each new generation holds the files of the one in use, and one more log segment with its postings and record segments.
   const inUse = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH }).manifest.vectorLog;
-  const next = inUse.length > 0 ? [nextLogName(inUse), lexicalLogName(nextLogName(inUse))] : [];
+  const next = inUse.length > 0 ? [nextLogName(inUse), lexicalLogName(nextLogName(inUse)), recordLogName(nextLogName(inUse))] : [];
   const names = [...fs.readdirSync(currentGeneration(indexDir)!), ...next].sort();
   let held = 0;
   const kept: string[] = [];
