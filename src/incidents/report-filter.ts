@@ -53,6 +53,18 @@ const NATURAL_STRIKE = /\b(?:struck|strikes?|lightning strikes?)\b/gi;
 const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
 
 /**
+ * Every pattern that can make a sentence a test or no armed incident, in one case-insensitive
+ * alternation: one scan turns away the many sentences that match none (each pattern alone fails only
+ * at the sentence's end), and a match only sends the sentence on to the patterns themselves.
+ */
+const TEST_OR_NOT_ARMED = new RegExp([TEST, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
+
+/** A test or launch into the sea (`TEST`), or no armed incident (`isNotArmed`). */
+function isTestOrNotArmed(sentence: string): boolean {
+  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || isNotArmed(sentence));
+}
+
+/**
  * Sentences whose striking, hitting and launching is not an armed incident: a space launch, a natural
  * disaster, a hack, a missile that came down at sea and hurt no one.
  */
@@ -63,7 +75,8 @@ function isNotArmed(sentence: string): boolean {
   if ((SPACEFLIGHT.test(sentence) || SPACE_NAMES.test(sentence)) && !isArmed()) return true;
   if (NATURAL_HAZARD.test(sentence) && !isArmed()) return true;
   if (CYBER.test(sentence) && !HARM.test(sentence)) return true;
-  if (ACCIDENT.test(sentence) && !ATTACKED.test(sentence)) return true;
+  // The words of an attack first: most sentences here have one early, while the accident pattern fails only at the end.
+  if (!ATTACKED.test(sentence) && ACCIDENT.test(sentence)) return true;
   if (!LANDED_AT_SEA.test(sentence) || !/\b(?:missiles?|rockets?)\b/i.test(sentence)) return false;
   const done = sentence.replace(DENIED, ' ');
   return !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
@@ -128,7 +141,7 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
   if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return false;
-  if (TEST.test(sentence) || isNotArmed(sentence)) return false;
+  if (isTestOrNotArmed(sentence)) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
   return true;
@@ -160,7 +173,7 @@ const HARMED_IN = /\b(?:killed|wounded|injured|hurt|died)\s+in\s+(?:the\s+)?$/i;
  * have wounded about 120 troops").
  */
 export function isTollAlone(sentence: string, places: () => PlaceCandidate[]): boolean {
-  if (LINK_LINE.test(sentence) || /\?["”’)]*$/.test(sentence) || isNotArmed(sentence) || TEST.test(sentence) || NOT_DONE.test(sentence)) return false;
+  if (LINK_LINE.test(sentence) || /\?["”’)]*$/.test(sentence) || isTestOrNotArmed(sentence) || NOT_DONE.test(sentence)) return false;
   if (/\b(?:have|has|had)\s+(?:\w+\s+)?(?:killed|wounded|injured)\b|\bidentified\b/i.test(sentence)) return false;
   return places().every((p) => HARMED_IN.test(sentence.slice(Math.max(0, p.start - 40), p.start)));
 }
