@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/store/build.js';
-import { sha256 } from '../../src/store/files.js';
 import { parseIncidents, readIncidentEntries, reportsOf, serializeIncidentLines, serializeIncidents, storedIncidentsOf } from '../../src/store/incident-lines.js';
 import type { StoredIncidents, StoredReport } from '../../src/store/incident-reports.js';
 import { readIndex } from '../../src/store/stored-index.js';
+import { forge } from '../helpers/forge.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
 /** A stored report told on `day` (the fields the lines' reading looks at; the rest as an extractor leaves them). */
@@ -112,13 +112,7 @@ describe('a build over stored incident lines that pass the checksum but cannot b
     const { location } = readIndex(config.INDEX_DIR, { efSearch: 50 });
     const file = path.join(location, 'incidents.jsonl');
     const bad = damage(fs.readFileSync(file, 'utf8'));
-    fs.writeFileSync(file, bad);
-    const manifestFile = path.join(location, 'manifest.json');
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    manifest.checksums['incidents.jsonl'] = { sha256: sha256(bad), bytes: Buffer.byteLength(bad) };
-    const manifestText = JSON.stringify(manifest, null, 2);
-    fs.writeFileSync(manifestFile, manifestText);
-    fs.writeFileSync(path.join(location, 'manifest.sha256'), `${sha256(manifestText)}\n`);
+    forge(location, { 'incidents.jsonl': Buffer.from(bad) });
     // An article telling of the same day: the stored article's incident is grouped again, its reports parsed.
     fs.writeFileSync(path.join(corpus, 'again.md'), AGAIN);
     return { build: () => buildIndex(config, { embedder }), current: () => fs.readFileSync(path.join(config.INDEX_DIR, 'CURRENT'), 'utf8') };

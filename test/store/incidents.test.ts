@@ -10,9 +10,9 @@ import { createGazetteer, EXTRACTOR_VERSION, extractReports, groupReports, loadG
 import { buildIndex } from '../../src/store/build.js';
 import { parseIncidents, parseIncidentsInSteps, readIncidentEntries, serializeIncidentLines, serializeIncidents, storedIncidentsOf } from '../../src/store/incident-lines.js';
 import { groupIncidents, incidentsOf, reportsOf, updateIncidents, type ReportRef, type StoredIncidents } from '../../src/store/incident-reports.js';
-import { sha256 } from '../../src/store/files.js';
 import { readIncidentsInThread } from '../../src/store/incident-thread.js';
 import { readIndex } from '../../src/store/stored-index.js';
+import { forge } from '../helpers/forge.js';
 import { article, hashEmbedder, tempDir, testConfig, writeCorpus } from '../helpers/fixtures.js';
 
 const ROCKETS = article('Rockets hit Karvan', 'Militants fired four rockets at a school in Karvan on Tuesday, killing two pupils and wounding five, police said.\n\nThe school reopened a week later.', { source: 'Wire', published: '2025-03-06' });
@@ -157,13 +157,7 @@ describe('incidents grouped in the index', () => {
     const { location } = read();
     // Bad lines the manifest vouches for (as a writer's bug would leave them): the checksums are made to match.
     const bad = '{"extractor":"x","articles":1,"groups":0}\n[1]\n';
-    fs.writeFileSync(path.join(location, 'incidents.jsonl'), bad);
-    const manifestFile = path.join(location, 'manifest.json');
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    manifest.checksums['incidents.jsonl'] = { sha256: sha256(bad), bytes: Buffer.byteLength(bad) };
-    const manifestText = JSON.stringify(manifest, null, 2);
-    fs.writeFileSync(manifestFile, manifestText);
-    fs.writeFileSync(path.join(location, 'manifest.sha256'), `${sha256(manifestText)}\n`);
+    forge(location, { 'incidents.jsonl': Buffer.from(bad) });
     const index = read();
     await expect(index.incidentsInSteps()).rejects.toThrow(/incidents\.jsonl is damaged: line 2 is not an article's reports/);
     expect(() => index.incidents).toThrow(/incidents\.jsonl is damaged: line 2 is not an article's reports/);

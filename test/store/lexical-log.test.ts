@@ -4,79 +4,21 @@
  * segment, the merged postings stay those of a whole build through adds, removals and a fold, and a
  * damaged, shortened, missing or reordered segment is refused by name by both reads.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/store/build.js';
 import { currentGeneration } from '../../src/store/generations.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndexInSteps } from '../../src/store/read-in-steps.js';
-import { readIndex } from '../../src/store/stored-index.js';
 import { MAX_LOG_SEGMENTS } from '../../src/store/vector-log.js';
-import { article, hashEmbedder, tempDir, testConfig } from '../helpers/fixtures.js';
+import { forge } from '../helpers/forge.js';
+import { expectDamageRefused, inode, logWorkspace, refusal, twoLoggedAdds } from '../helpers/log-workspace.js';
 
-const PLACES = ['Aden', 'Hodeidah', 'Marib', 'Taiz', 'Sanaa', 'Mukalla', 'Ibb', 'Dhamar'];
-const tag = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
-const story = (i: number) =>
-  article(`Strike ${tag(i)}`, `A drone hit ${PLACES[i % 8]} near ${tag(i)}town. People in ${PLACES[(i * 3) % 8]} were hurt. Officials of ${tag(i)}burg counted craters.`, {
-    published: `2024-03-${String((i % 28) + 1).padStart(2, '0')}`,
-  });
-
-function workspace() {
-  const root = tempDir('sitrep-lexlog-');
-  const corpus = path.join(root, 'corpus');
-  fs.mkdirSync(corpus);
-  const embedder = hashEmbedder(16);
-  const configFor = (indexDir: string) => testConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, PASSAGE_SENTENCES: '1', PASSAGE_OVERLAP: '0' });
-  const indexDir = path.join(root, 'index');
-  // Names sort the added articles among the others, so that passages after them move.
-  const file = (i: number) => path.join(corpus, `s${String((i * 37) % 101).padStart(3, '0')}-${i}.md`);
-  let wholeBuilds = 0;
-  return {
-    indexDir,
-    build: () => buildIndex(configFor(indexDir), { embedder }),
-    put: (i: number) => fs.writeFileSync(file(i), story(i)),
-    drop: (i: number) => fs.rmSync(file(i)),
-    read: () => readIndex(indexDir, { efSearch: 50 }),
-    /** The postings of the same corpus built whole, in a fresh index. */
-    wholePostings: async () => {
-      const dir = path.join(root, `whole-${wholeBuilds++}`);
-      await buildIndex(configFor(dir), { embedder });
-      return readIndex(dir, { efSearch: 50 }).lexical.serialize();
-    },
-  };
-}
-
-const inode = (gen: string, name: string) => fs.statSync(path.join(gen, name)).ino;
-
-/** The message a read throws (the one at once, checked against the one in steps). */
-async function refusal(indexDir: string): Promise<string> {
-  let message = '';
-  try {
-    readIndex(indexDir, { efSearch: 50 });
-  } catch (err) {
-    message = (err as Error).message;
-  }
-  expect(message).not.toBe('');
-  await expect(readIndexInSteps(indexDir, { efSearch: 50 })).rejects.toThrow(message);
-  return message;
-}
-
-/** Writes `bytes` as a generation's file and its checksum into the manifest, as a forger would. */
-function forge(gen: string, files: Record<string, Buffer>): void {
-  const manifestFile = path.join(gen, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  for (const [name, bytes] of Object.entries(files)) {
-    // A new file, not the linked one written over: the previous generation keeps its bytes.
-    fs.rmSync(path.join(gen, name), { force: true });
-    fs.writeFileSync(path.join(gen, name), bytes);
-    manifest.checksums[name] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-  }
-  const text = JSON.stringify(manifest, null, 2);
-  fs.writeFileSync(manifestFile, text);
-  fs.writeFileSync(path.join(gen, 'manifest.sha256'), `${createHash('sha256').update(text).digest('hex')}\n`);
-}
+const workspace = () => {
+  const w = logWorkspace('sitrep-lexlog-');
+  /** The postings of the same corpus built whole, in a fresh index. */
+  return { ...w, wholePostings: async () => (await w.whole()).lexical.serialize() };
+};
 
 describe('the postings log', () => {
   it('links the base on an add, writes only the added postings, and merges into a whole build through removals and a fold', async () => {
@@ -115,29 +57,11 @@ describe('the postings log', () => {
 
   it('refuses a damaged, shortened, missing or reordered postings segment by name, read at once and in steps', async () => {
     const w = workspace();
-    for (let i = 0; i < 5; i++) w.put(i);
-    await w.build();
-    for (const i of [5, 6]) {
-      w.put(i);
-      await w.build();
-    }
-    const gen = currentGeneration(w.indexDir)!;
+    const gen = await twoLoggedAdds(w);
     const one = path.join(gen, 'lexical.log.1');
     const two = path.join(gen, 'lexical.log.2');
     const [bytesOne, bytesTwo] = [fs.readFileSync(one), fs.readFileSync(two)];
-    const flipped = Buffer.from(bytesOne);
-    flipped[Math.floor(flipped.length / 2)]! ^= 0x04;
-    for (const [damage, why] of [
-      [flipped, /checksum does not match/],
-      [bytesOne.subarray(0, bytesOne.length - 7), /has \d+ bytes, the manifest says/],
-      [null, /it is missing/],
-    ] as Array<[Buffer | null, RegExp]>) {
-      fs.rmSync(one, { force: true });
-      if (damage) fs.writeFileSync(one, damage);
-      const message = await refusal(w.indexDir);
-      expect(message).toContain(`${one} is damaged`);
-      expect(message).toMatch(why);
-    }
+    await expectDamageRefused(w.indexDir, one, bytesOne);
     // Swapped, each under its own checksum: the checksums pass, the slots do not.
     forge(gen, { 'lexical.log.1': bytesTwo, 'lexical.log.2': bytesOne });
     expect(await refusal(w.indexDir)).toMatch(new RegExp(`${one} is damaged: it holds the postings of 3 slots from slot 18, vectors\\.log\\.1 adds 3 from slot 15`));

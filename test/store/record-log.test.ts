@@ -5,20 +5,18 @@
  * stay those of a whole build through adds, removals, a change to an article's metadata alone and a
  * fold), and a damaged, shortened, missing, reordered or forged segment refused by name by both reads.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/store/build.js';
-import { currentGeneration } from '../../src/store/generations.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndexInSteps } from '../../src/store/read-in-steps.js';
 import { applyChange, changeFromOrigins, changeProblem, decodeRecordSegment, encodeRecordSegment } from '../../src/store/record-log.js';
-import { readIndex, type StoredIndex } from '../../src/store/stored-index.js';
+import type { StoredIndex } from '../../src/store/stored-index.js';
 import { basePositions } from '../../src/store/stored-records.js';
 import { MAX_LOG_SEGMENTS } from '../../src/store/vector-log.js';
-import { article, hashEmbedder, tempDir, testConfig } from '../helpers/fixtures.js';
+import { forge } from '../helpers/forge.js';
+import { PLACES, expectDamageRefused, inode, logWorkspace, refusal, tag, twoLoggedAdds } from '../helpers/log-workspace.js';
 
 describe('a change of a list', () => {
   it('makes the list after from the list before, for any removals and additions that keep the kept records in order', () => {
@@ -71,69 +69,12 @@ describe('a change of a list', () => {
   });
 });
 
-const PLACES = ['Aden', 'Hodeidah', 'Marib', 'Taiz', 'Sanaa', 'Mukalla', 'Ibb', 'Dhamar'];
-const tag = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
-const story = (i: number, source = 'Wire') =>
-  article(`Strike ${tag(i)}`, `A drone hit ${PLACES[i % 8]} near ${tag(i)}town. People in ${PLACES[(i * 3) % 8]} were hurt. Officials of ${tag(i)}burg counted craters.`, {
-    published: `2024-03-${String((i % 28) + 1).padStart(2, '0')}`,
-    source,
-  });
-
-function workspace() {
-  const root = tempDir('sitrep-recordlog-');
-  const corpus = path.join(root, 'corpus');
-  fs.mkdirSync(corpus);
-  const embedder = hashEmbedder(16);
-  const configFor = (indexDir: string) => testConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, PASSAGE_SENTENCES: '1', PASSAGE_OVERLAP: '0' });
-  const indexDir = path.join(root, 'index');
-  // Names sort the added articles among the others, so that records after them move.
-  const file = (i: number) => path.join(corpus, `s${String((i * 37) % 101).padStart(3, '0')}-${i}.md`);
-  let wholeBuilds = 0;
-  return {
-    indexDir,
-    build: () => buildIndex(configFor(indexDir), { embedder }),
-    put: (i: number, source?: string) => fs.writeFileSync(file(i), story(i, source)),
-    drop: (i: number) => fs.rmSync(file(i)),
-    read: () => readIndex(indexDir, { efSearch: 50 }),
-    /** The lists of the same corpus built whole, in a fresh index. */
-    whole: async () => {
-      const dir = path.join(root, `whole-${wholeBuilds++}`);
-      await buildIndex(configFor(dir), { embedder });
-      return lists(readIndex(dir, { efSearch: 50 }));
-    },
-  };
-}
-
 const lists = (index: Pick<StoredIndex, 'articles' | 'passages'>) => ({ articles: index.articles, passages: index.passages });
-const inode = (gen: string, name: string) => fs.statSync(path.join(gen, name)).ino;
-
-/** The message a read throws (the one at once, checked against the one in steps). */
-async function refusal(indexDir: string): Promise<string> {
-  let message = '';
-  try {
-    readIndex(indexDir, { efSearch: 50 });
-  } catch (err) {
-    message = (err as Error).message;
-  }
-  expect(message).not.toBe('');
-  await expect(readIndexInSteps(indexDir, { efSearch: 50 })).rejects.toThrow(message);
-  return message;
-}
-
-/** Writes `bytes` as a generation's file and its checksum into the manifest, as a forger would. */
-function forge(gen: string, files: Record<string, Buffer>): void {
-  const manifestFile = path.join(gen, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  for (const [name, bytes] of Object.entries(files)) {
-    // A new file, not the linked one written over: the previous generation keeps its bytes.
-    fs.rmSync(path.join(gen, name), { force: true });
-    fs.writeFileSync(path.join(gen, name), bytes);
-    manifest.checksums[name] = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-  }
-  const text = JSON.stringify(manifest, null, 2);
-  fs.writeFileSync(manifestFile, text);
-  fs.writeFileSync(path.join(gen, 'manifest.sha256'), `${createHash('sha256').update(text).digest('hex')}\n`);
-}
+const workspace = () => {
+  const w = logWorkspace('sitrep-recordlog-');
+  /** The lists of the same corpus built whole, in a fresh index. */
+  return { ...w, whole: async () => lists(await w.whole()) };
+};
 
 describe('the record log', () => {
   it('links the base on an add, writes only the added records, and reads back a whole build through removals, a metadata change and a fold', async () => {
@@ -203,28 +144,10 @@ describe('the record log', () => {
 
   it('refuses a damaged, shortened, missing, reordered or forged record segment by name, read at once and in steps', async () => {
     const w = workspace();
-    for (let i = 0; i < 5; i++) w.put(i);
-    await w.build();
-    for (const i of [5, 6]) {
-      w.put(i);
-      await w.build();
-    }
-    const gen = currentGeneration(w.indexDir)!;
+    const gen = await twoLoggedAdds(w);
     const one = path.join(gen, 'records.log.1');
     const [bytesOne, bytesTwo] = [fs.readFileSync(one), fs.readFileSync(path.join(gen, 'records.log.2'))];
-    const flipped = Buffer.from(bytesOne);
-    flipped[Math.floor(flipped.length / 2)]! ^= 0x04;
-    for (const [damage, why] of [
-      [flipped, /checksum does not match/],
-      [bytesOne.subarray(0, bytesOne.length - 7), /has \d+ bytes, the manifest says/],
-      [null, /it is missing/],
-    ] as Array<[Buffer | null, RegExp]>) {
-      fs.rmSync(one, { force: true });
-      if (damage) fs.writeFileSync(one, damage);
-      const message = await refusal(w.indexDir);
-      expect(message).toContain(`${one} is damaged`);
-      expect(message).toMatch(why);
-    }
+    await expectDamageRefused(w.indexDir, one, bytesOne);
     // Swapped, each under its own checksum: the checksums pass, the lists they follow do not.
     forge(gen, { 'records.log.1': bytesTwo, 'records.log.2': bytesOne });
     expect(await refusal(w.indexDir)).toMatch(new RegExp(`${one} is damaged: it changes 6 articles, the articles before it are 5`));
