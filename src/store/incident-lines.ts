@@ -1,6 +1,7 @@
 /**
- * The stored incidents' file, `incidents.jsonl` (what it holds is in incident-reports.ts): written
- * whole from a build's entries, read whole by answering (at once, or a few lines at a time by a
+ * The stored incidents' lines (what they hold is in incident-reports.ts; since layout 14 they are
+ * put together from the article lines' base and segments and the groups file, incident-log.ts):
+ * made from a build's entries, read whole by answering (at once, or a few lines at a time by a
  * server), or by the next build as entries that leave the reports unparsed (`readIncidentEntries`).
  */
 import type { ArticleReports, IncidentEntries, IncidentGroup, ReportRef, StoredIncidents, StoredReport } from './stored-report.js';

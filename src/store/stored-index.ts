@@ -71,7 +71,8 @@ export interface IndexContents {
 /**
  * The log of a new generation: the previous generation's segments it links, then the one it writes
  * (none when neither the graph nor the records changed) with the postings of the slots it adds
- * (`lexical.log.N`) and what it changes in the article and passage lists (`records.log.N`).
+ * (`lexical.log.N`), what it changes in the article and passage lists (`records.log.N`) and in the
+ * incidents' article lines (`incidents.log.N`).
  */
 export interface LogPlan {
   carried: string[];

@@ -35,7 +35,9 @@ export const RECORD_BASE_FILES: readonly string[] = [INDEX_FILES.articles, INDEX
  * written whole as a snapshot with the postings' base over its slots, or (`contents.logPlan`) the
  * snapshot, base and log are linked and only the change is written, as one new log segment, the
  * postings segment of the slots it adds and the record segment of what it changes in the article
- * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too).
+ * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too) and in the
+ * incidents' article lines (`incidents.log.N`, their base `incidents.jsonl` linked; the groups file
+ * is written whole by every build).
  */
 /**
  * What a build writes: `vectors` and `lexical` are null when the change is logged (`logPlan`), the

@@ -13,6 +13,7 @@ import { incidentLogName } from '../../src/store/incident-log.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndexInSteps } from '../../src/store/read-in-steps.js';
 import type { StoredIndex } from '../../src/store/stored-index.js';
+import { MAX_LOG_SEGMENTS } from '../../src/store/vector-log.js';
 import { forge } from '../helpers/forge.js';
 import { expectDamageRefused, inode, logWorkspace, twoLoggedAdds } from '../helpers/log-workspace.js';
 
@@ -48,6 +49,30 @@ describe('the incident reports as a base and segments', () => {
     expect(await inSteps.incidentsInSteps()).toEqual(whole.incidents);
     expect(index.manifest.incidents).toEqual(whole.manifest.incidents);
   });
+
+  it('folds with the other segments: the fold writes the change since the base, which stays linked', async () => {
+    const w = logWorkspace('sitrep-incident-log-fold-');
+    for (let i = 0; i < 5; i++) w.put(i);
+    await w.build();
+    w.drop(1);
+    await w.build();
+    for (let i = 5; i < 4 + MAX_LOG_SEGMENTS; i++) {
+      w.put(i);
+      await w.build();
+    }
+    const beforeFold = currentGeneration(w.indexDir)!;
+    w.put(4 + MAX_LOG_SEGMENTS);
+    await w.build();
+    const folded = w.read();
+    expect(folded.manifest.vectorLog).toEqual([`vectors.log.${MAX_LOG_SEGMENTS + 1}`]);
+    expect(Object.keys(folded.manifest.checksums).filter((n) => n.startsWith('incidents.log.'))).toEqual([`incidents.log.${MAX_LOG_SEGMENTS + 1}`]);
+    expect(inode(folded.location, INDEX_FILES.incidents)).toBe(inode(beforeFold, INDEX_FILES.incidents));
+    const head = JSON.parse(fs.readFileSync(path.join(folded.location, `incidents.log.${MAX_LOG_SEGMENTS + 1}`), 'utf8').split('\n')[0]!);
+    // From the base: the one dropped removed, the 16 added since.
+    expect(head).toMatchObject({ from: 5, removed: [expect.any(Number)] });
+    expect(head.added).toHaveLength(MAX_LOG_SEGMENTS);
+    expect(incidentsOf(folded)).toEqual(incidentsOf(await w.whole()));
+  }, 120_000);
 
   it('refuses a damaged, shortened or missing segment by name at both reads', async () => {
     const w = logWorkspace('sitrep-incident-log-damage-');
