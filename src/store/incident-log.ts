@@ -3,12 +3,14 @@
  * the article lines (`[id, count, reports]`, ~95% of the incidents' bytes), written with each
  * snapshot of the passage graph; each segment `vectors.log.N` of the graph's log has an incident
  * segment `incidents.log.N` holding what that build changed in them: the positions of the lines it
- * removes and of those it adds (as `records.log.N` does, record-log.ts), then the lines it adds. The incident lines (`[days, refs]`, regrouped by every
- * build) stay one file, `incident-groups.jsonl`, written whole by each build with the head line
+ * removes and of those it adds (as `records.log.N` does, record-log.ts), then the lines it adds.
+ * The incident lines (`[days, refs]`, regrouped by every build) stay one file,
+ * `incident-groups.jsonl`, written whole by each build with the head line
  * `{"extractor", "articles", "groups"}`. Put together (head, article lines, incident lines) they are
  * the lines layout 13's `incidents.jsonl` held, which every read of them parses (incident-lines.ts).
  *
- * A segment's bytes: one line of JSON `{"from", "removed", "added"}` (a `ListChange`), then the added lines.
+ * A segment's bytes: one line of JSON `{"from", "removed", "added"}` (a `ListChange`), then the
+ * added lines. Pure.
  */
 import { z } from 'zod';
 import { articleIdOfLine, isArticleLine } from './incident-lines.js';
