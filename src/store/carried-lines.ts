@@ -6,7 +6,7 @@
  */
 import type { Article } from '../corpus/types.js';
 import type { IncidentEntries } from './incident-reports.js';
-import { incidentEntriesOf } from './lazy-incidents.js';
+import { incidentEntriesOf, type IncidentSource } from './lazy-incidents.js';
 import type { RecordSegment } from './record-log.js';
 import type { StoredPassage } from './stored-index.js';
 import { storedLines } from './stored-records.js';
@@ -19,7 +19,7 @@ export interface LineOf<T> {
 export interface CarriedLines {
   articles: LineOf<Article>;
   passages: LineOf<StoredPassage>;
-  /** `incidents.jsonl` as the next build reads it: each article's line with its report count, its reports unparsed, and each incident's line. */
+  /** The stored incidents' lines (incident-log.ts) as the next build reads them: each article's line with its report count, its reports unparsed, and each incident's line. */
   incidents: IncidentEntries;
 }
 
@@ -27,9 +27,9 @@ export interface CarriedLines {
 export interface LineSources {
   articles: readonly Article[];
   passages: readonly StoredPassage[];
-  incidentsFile: string;
   segments: readonly RecordSegment[];
-  bytes: { articles: Buffer; passages: Buffer; incidents: Buffer };
+  bytes: { articles: Buffer; passages: Buffer };
+  incidents: IncidentSource;
 }
 
 /** Each list's lines by record, each list's made on its first look-up, and the incident entries made on first use (no report parsed). */
@@ -48,7 +48,7 @@ export function carriedLines(from: LineSources): CarriedLines {
     articles: lazily(() => byRecord(from.articles, storedLines(from.bytes.articles, from.segments, 'articles'))),
     passages: lazily(() => byRecord(from.passages, storedLines(from.bytes.passages, from.segments, 'passages'))),
     get incidents() {
-      return (incidents ??= incidentEntriesOf(from.bytes.incidents, from.incidentsFile));
+      return (incidents ??= incidentEntriesOf(from.incidents));
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The stored incidents' file, `incidents.jsonl` (what it holds is in incident-reports.ts): written
- * whole from a build's entries, read whole by answering (at once, or a few lines at a time by a
+ * The stored incidents' lines (what they hold is in incident-reports.ts; since layout 14 they are
+ * put together from the article lines' base and segments and the groups file, incident-log.ts):
+ * made from a build's entries, read whole by answering (at once, or a few lines at a time by a
  * server), or by the next build as entries that leave the reports unparsed (`readIncidentEntries`).
  */
 import type { ArticleReports, IncidentEntries, IncidentGroup, ReportRef, StoredIncidents, StoredReport } from './stored-report.js';
@@ -161,7 +162,7 @@ function parseHead(line: string | null): { extractor: string; articles: number; 
 }
 
 /** `[id, count, reports]` as `serializeIncidentLines` writes it: the id a string, the count the reports'. */
-function isArticleLine(value: unknown): value is [string, number, StoredReport[]] {
+export function isArticleLine(value: unknown): value is [string, number, StoredReport[]] {
   return Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && Number.isInteger(value[1]) && Array.isArray(value[2]) && value[2].length === value[1];
 }
 
@@ -189,6 +190,12 @@ function articleLineStart(bytes: Buffer, at: number, end: number): { id: string;
   const cut = Math.min(end, at + LINE_START_BYTES);
   const start = idAndCount(bytes.toString('utf8', at, cut));
   return start ?? (cut < end ? idAndCount(bytes.toString('utf8', at, end)) : null);
+}
+
+/** The id at the start of an article's line (its newline included or not), read as `readIncidentEntries` reads it; null when it is not an article's line. */
+export function articleIdOfLine(line: Buffer): string | null {
+  const end = line.at(-1) === 0x0a ? line.length - 1 : line.length;
+  return articleLineStart(line, 0, end)?.id ?? null;
 }
 
 function idAndCount(text: string): { id: string; count: number } | null {

@@ -3,19 +3,47 @@
  * answering most questions never needs them. The next build reads the lines as entries instead,
  * parsing only the reports it groups again (`incidentEntriesOf`).
  */
+import path from 'node:path';
 import { damaged } from './index-checks.js';
+import { IncidentLogError, incidentLogName, storedIncidentLines, type IncidentFile } from './incident-log.js';
 import { IncidentLinesError, parseIncidents, parseIncidentsInSteps, readIncidentEntries } from './incident-lines.js';
 import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
 import { nextTurn } from './steps.js';
+import { INDEX_FILES, type Manifest } from './manifest.js';
 import type { StoredIndex } from './stored-index.js';
+
+/** A generation's stored incident files (layout 14, incident-log.ts): the base, the segments in the log's order and the groups file, as read and checked. */
+export interface IncidentSource {
+  location: string;
+  base: IncidentFile;
+  segments: IncidentFile[];
+  groups: IncidentFile;
+}
+
+/** The incident files of the generation in `location`, taken from its checked files' bytes (`bytesOf` gives a file's, by name). */
+export function incidentSourceOf(location: string, manifest: Manifest, bytesOf: (name: string) => Buffer): IncidentSource {
+  const file = (name: string): IncidentFile => ({ name, bytes: bytesOf(name) });
+  return { location, base: file(INDEX_FILES.incidents), segments: manifest.vectorLog.map((n) => file(incidentLogName(n))), groups: file(INDEX_FILES.incidentGroups) };
+}
+
+/** The lines of the stored incidents put together (`storedIncidentLines`), a file that cannot be told as damaged by name. */
+export function incidentBytesOf(source: IncidentSource): Buffer {
+  try {
+    return storedIncidentLines(source.base, source.segments, source.groups);
+  } catch (err) {
+    if (err instanceof IncidentLogError) throw damaged(path.join(source.location, err.file), err.message);
+    throw err;
+  }
+}
 
 /**
  * `index` with `incidents` (parsed at once) and `incidentsInSteps` (parsed a few lines at a time)
  * reading `bytes` on first use. Made apart from the reads so that the getter holds the reports'
  * bytes alone, not every file read.
  */
-export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incidentsInSteps'>, bytes: Buffer, file: string): StoredIndex {
-  let pending: Buffer | undefined = bytes;
+export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incidentsInSteps'>, source: IncidentSource): StoredIndex {
+  let pending: IncidentSource | undefined = source;
+  const file = path.join(source.location, INDEX_FILES.incidents);
   let incidents: StoredIncidents | undefined;
   let inSteps: Promise<StoredIncidents> | undefined;
   const checked = <T>(read: () => T): T => {
@@ -30,7 +58,7 @@ export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incide
     enumerable: true,
     get(): StoredIncidents {
       if (!incidents) {
-        incidents = checked(() => parseIncidents(pending!));
+        incidents = checked(() => parseIncidents(incidentBytesOf(pending!)));
         pending = undefined;
       }
       return incidents;
@@ -41,7 +69,7 @@ export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incide
       if (incidents) return Promise.resolve(incidents);
       inSteps ??= (async () => {
         try {
-          incidents ??= await parseIncidentsInSteps(pending!, nextTurn);
+          incidents ??= await parseIncidentsInSteps(incidentBytesOf(pending!), nextTurn);
         } catch (err) {
           inSteps = undefined;
           if (err instanceof IncidentLinesError) throw damaged(file, err.message);
@@ -57,7 +85,9 @@ export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incide
 }
 
 /** The next build's reading of a generation's incident lines (`readIncidentEntries`, no report parsed), its refusal told as a damaged file. */
-export function incidentEntriesOf(bytes: Buffer, file: string): IncidentEntries {
+export function incidentEntriesOf(source: IncidentSource): IncidentEntries {
+  const bytes = incidentBytesOf(source);
+  const file = path.join(source.location, INDEX_FILES.incidents);
   try {
     return readIncidentEntries(bytes);
   } catch (err) {

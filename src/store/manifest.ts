@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 13;
+export const SCHEMA_VERSION = 14;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -31,8 +31,15 @@ export const INDEX_FILES = {
   rawVectors: 'vectors.f32',
   words: 'words.json',
   wordVectors: 'words.hnsw',
-  /** Incident reports per article and their grouping into incidents (`StoredIncidents`, lines of JSON). */
+  /**
+   * Incident reports per article (`StoredIncidents`, lines of JSON): the article lines' base, written
+   * with each snapshot of the passage graph; each segment of the graph's log has its incident
+   * segment, `incidents.log.N` beside `vectors.log.N`, with the articles that build removed and the
+   * lines it added (incident-log.ts, since layout 14).
+   */
   incidents: 'incidents.jsonl',
+  /** The incidents (the reports grouped), with the head line of the incidents' lines: written whole by every build (incident-log.ts). */
+  incidentGroups: 'incident-groups.jsonl',
 } as const;
 
 const skipped = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });
@@ -58,8 +65,8 @@ export const manifestSchema = z.object({
   incidents: z.object({ extractor: z.string(), reports: z.number().int(), groups: z.number().int() }),
   /**
    * The passage graph's log segments since its snapshot, in the order they are replayed; each
-   * `vectors.log.N` goes with the postings segment `lexical.log.N` and the record segment
-   * `records.log.N` (all three also in `checksums`).
+   * `vectors.log.N` goes with the postings segment `lexical.log.N`, the record segment
+   * `records.log.N` and the incident segment `incidents.log.N` (all four also in `checksums`).
    */
   vectorLog: z.array(z.string().refine(isLogName, 'not a vector log file name')),
   /** Stored file name → its sha256 and size. */

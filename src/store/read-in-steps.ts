@@ -22,7 +22,7 @@ import {
   manifestFrom,
   parseJson,
 } from './index-checks.js';
-import { withLazyIncidents } from './lazy-incidents.js';
+import { incidentSourceOf, withLazyIncidents } from './lazy-incidents.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { nextTurn, runInSteps } from './steps.js';
 import type { ReadOptions, StoredIndex } from './stored-index.js';
@@ -81,8 +81,7 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
   const rawVectors = options.rawVectors ? rawVectorsOf(bytes(INDEX_FILES.rawVectors), slots, passages.length, dim) : [];
   return withLazyIncidents(
     { manifest, location, articles, passages, vectorSlots: slots, lexicalLog, recordLog: stored.log, lexical, rawVectors, vectors, words },
-    bytes(INDEX_FILES.incidents),
-    at(INDEX_FILES.incidents),
+    incidentSourceOf(location, manifest, bytes),
   );
 }
 

@@ -25,7 +25,7 @@ import {
   manifestFrom,
   parseJson,
 } from './index-checks.js';
-import { withLazyIncidents } from './lazy-incidents.js';
+import { incidentSourceOf, withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
@@ -71,7 +71,8 @@ export interface IndexContents {
 /**
  * The log of a new generation: the previous generation's segments it links, then the one it writes
  * (none when neither the graph nor the records changed) with the postings of the slots it adds
- * (`lexical.log.N`) and what it changes in the article and passage lists (`records.log.N`).
+ * (`lexical.log.N`), what it changes in the article and passage lists (`records.log.N`) and in the
+ * incidents' article lines (`incidents.log.N`).
  */
 export interface LogPlan {
   carried: string[];
@@ -158,6 +159,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   const raw = (bytes: Buffer) => (options.rawVectors ? rawVectorsOf(bytes, slots, records.length, dim) : []);
   const articles: Article[] = stored.articles;
   const passages = runWhole(linkPassages(records, articles, at(INDEX_FILES.passages)));
+  const incidents = incidentSourceOf(location, manifest, (name) => files[name]!);
   const index = withLazyIncidents(
     {
       manifest,
@@ -172,8 +174,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
       vectors: deferred.size > 0 ? (null as unknown as VectorIndex) : passageGraph(),
       words: { words: parseJson(files[INDEX_FILES.words]!, at(INDEX_FILES.words)) as string[], vectors: graph(INDEX_FILES.wordVectors, GLOVE_DIM, WORD_EF_SEARCH) },
     },
-    files[INDEX_FILES.incidents]!,
-    at(INDEX_FILES.incidents),
+    incidents,
   );
   if (deferred.size > 0) {
     madeOnFirstUse(index, 'vectors', passageGraph);
@@ -182,8 +183,8 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   if (options.forBuild) {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
     // Only the three files' bytes are held, not every file read.
-    const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]!, incidents: files[INDEX_FILES.incidents]! };
-    const sources = { articles, passages, incidentsFile: at(INDEX_FILES.incidents), segments: stored.log.segments, bytes };
+    const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]! };
+    const sources = { articles, passages, segments: stored.log.segments, bytes, incidents };
     madeOnFirstUse(index, 'lines', () => carriedLines(sources));
     madeOnFirstUse(index, 'lexical', lexical);
   }

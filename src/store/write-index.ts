@@ -2,14 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
-import { entriesOf, serializeIncidentLines } from './incident-lines.js';
+import { entriesOf } from './incident-lines.js';
+import { articleLinesOf, encodeIncidentBase, encodeIncidentGroups, encodeIncidentSegment, incidentChangeSince, incidentLogName, storedArticleLines, type IncidentChange } from './incident-log.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { fsyncFile, sha256, writeDurable } from './files.js';
 import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
 import { packedOf, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { recordLine, serializeRecordLines } from './record-lines.js';
-import { encodeRecordSegment, recordLogName } from './record-log.js';
+import { encodeRecordSegment, isUnchanged, recordLogName } from './record-log.js';
 import { encodeLogSegment } from './vector-log.js';
 import { snapshotFiles } from './vector-slots.js';
 import { labelMap, type VectorIndex } from './vectors.js';
@@ -34,7 +35,9 @@ export const RECORD_BASE_FILES: readonly string[] = [INDEX_FILES.articles, INDEX
  * written whole as a snapshot with the postings' base over its slots, or (`contents.logPlan`) the
  * snapshot, base and log are linked and only the change is written, as one new log segment, the
  * postings segment of the slots it adds and the record segment of what it changes in the article
- * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too).
+ * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too) and in the
+ * incidents' article lines (`incidents.log.N`, their base `incidents.jsonl` linked; the groups file
+ * is written whole by every build).
  */
 /**
  * What a build writes: `vectors` and `lexical` are null when the change is logged (`logPlan`), the
@@ -82,8 +85,12 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     [INDEX_FILES.rawVectors]: () => snapshotPart('raw'),
     [INDEX_FILES.slots]: () => snapshotPart('ids'),
     [INDEX_FILES.words]: () => Buffer.from(JSON.stringify(contents.words.words)),
-    [INDEX_FILES.incidents]: () => serializeIncidentLines('byArticle' in contents.incidents ? entriesOf(contents.incidents) : contents.incidents),
+    [INDEX_FILES.incidents]: () => encodeIncidentBase(articleLinesOf(entries)),
+    [INDEX_FILES.incidentGroups]: () => encodeIncidentGroups(entries),
   };
+  const entries = 'byArticle' in contents.incidents ? entriesOf(contents.incidents) : contents.incidents;
+  const incidentChange = plan ? writeIncidentLog(folder, previous!, plan.carried, entries, Boolean(plan.segment), checksums) : null;
+  if (incidentChange) carried.add(INDEX_FILES.incidents);
   for (const [name, make] of Object.entries(blobs)) {
     if (carried.has(name)) continue;
     const data = make();
@@ -106,6 +113,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
       [name, encodeLogSegment(records, dim)],
       [lexicalLogName(name), encodeSegment(postings)],
       [recordLogName(name), encodeRecordSegment(recordSegment)],
+      [incidentLogName(name), encodeIncidentSegment(incidentChange ?? noIncidentChange(entries.articles.size))],
     ] as const) {
       writeDurable(path.join(folder, file), data);
       checksums[file] = { sha256: sha256(data), bytes: data.byteLength };
@@ -128,6 +136,41 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   const manifestText = JSON.stringify(manifest, null, 2);
   writeDurable(path.join(folder, MANIFEST), manifestText);
   writeDurable(path.join(folder, MANIFEST_CHECKSUM), `${sha256(manifestText)}\n`);
+}
+
+/**
+ * The incident files a build whose change the graph's log takes writes besides the groups file
+ * (incident-log.ts): with a new segment (`segmented`), or when the article lines did not change,
+ * the base and the carried segments are linked (the new segment's change returned, for it to be
+ * written beside the others); else (the reports changed with no new segment to hold the change,
+ * as when the extractor's rules change, or kept lines out of their order) the base is written
+ * whole, each carried segment as one that changes nothing over it, and null is returned (the new
+ * segment, if any, changes nothing either).
+ */
+function writeIncidentLog(folder: string, previous: NonNullable<GenerationContents['carriedFiles']>, carriedLog: readonly string[], entries: IncidentEntries, segmented: boolean, checksums: Manifest['checksums']): IncidentChange | null {
+  const fromPrevious = (name: string) => ({ name, bytes: fs.readFileSync(path.join(previous.location, name)) });
+  const names = carriedLog.map(incidentLogName);
+  const change = incidentChangeSince(storedArticleLines(fromPrevious(INDEX_FILES.incidents), names.map(fromPrevious)), entries);
+  if (change && (segmented || isUnchanged(change.change))) {
+    for (const name of [INDEX_FILES.incidents, ...names]) {
+      const expected = previous.checksums[name];
+      if (!expected) throw new Error(`the incidents' log follows ${name} of the previous generation, which it does not list`);
+      carryFile(path.join(previous.location, name), path.join(folder, name));
+      checksums[name] = expected;
+    }
+    return change;
+  }
+  for (const name of names) {
+    const data = encodeIncidentSegment(noIncidentChange(entries.articles.size));
+    writeDurable(path.join(folder, name), data);
+    checksums[name] = { sha256: sha256(data), bytes: data.byteLength };
+  }
+  return null;
+}
+
+/** An incident segment that changes nothing in `articles` lines (written over a base written whole). */
+function noIncidentChange(articles: number): IncidentChange {
+  return { change: { from: articles, removed: [], added: [] }, added: [] };
 }
 
 /** What a passage's line holds: not its article's position, which moves when an article before it comes or goes. */

@@ -45,8 +45,8 @@ describe('a damaged index', () => {
     );
     expect(tally.failures).toEqual([]);
     expect(tally.rows[0]!.held).toBe(tally.rows[0]!.count);
-    // Every stored file of a new generation (11 besides the log), its own log segment and the one it
-    // links, each with its postings segment and its record segment.
-    expect(tally.rows[0]!.count).toBe(17);
+    // Every stored file of a new generation (12 besides the log), its own log segment and the one it
+    // links, each with its postings, record and incident segments.
+    expect(tally.rows[0]!.count).toBe(20);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { openSitrep } from '../../src/sitrep.js';
 import { buildIndex } from '../../src/store/build.js';
+import { incidentBytesOf, incidentSourceOf } from '../../src/store/lazy-incidents.js';
 import { INDEX_FILES } from '../../src/store/manifest.js';
 import { readIndex, type StoredIndex } from '../../src/store/stored-index.js';
 import { storedLines } from '../../src/store/stored-records.js';
@@ -42,12 +43,12 @@ function contents(index: StoredIndex) {
     words: index.words.words,
     component: index.manifest.embedder.commonComponent,
     // Lines carried over from the previous generation, or written into a record segment, are the lines a whole build writes:
-    // the lists' lines as the base and the record segments put them together, and the incidents file.
+    // the lists' lines as the base and the record segments put them together, and the incidents' lines as their base, segments and groups do.
     stored: [
       ...(['articles', 'passages'] as const).map((part) =>
         Buffer.concat(storedLines(fs.readFileSync(path.join(index.location, INDEX_FILES[part])), index.recordLog.segments, part)).toString('utf8'),
       ),
-      fs.readFileSync(path.join(index.location, INDEX_FILES.incidents), 'utf8'),
+      incidentBytesOf(incidentSourceOf(index.location, index.manifest, (name) => fs.readFileSync(path.join(index.location, name)))).toString('utf8'),
     ],
   };
 }
