@@ -4,6 +4,7 @@
  * index or the new one, never a mix, whenever a build dies.
  */
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import { acquireLock, isAlive, LockBusyError, releaseLock, type FileLockOptions, type HeldLock } from '../corpus/file-lock.js';
@@ -37,8 +38,16 @@ export function currentGeneration(indexDir: string): string | null {
   return path.join(indexDir, name);
 }
 
+/**
+ * A name that starts with its time to the microsecond, so that generations sort in the order they
+ * were made (the clean-up takes the one before the live generation by name): at millisecond
+ * resolution two publishes in one millisecond sorted by their random tails.
+ */
 function newGenerationName(): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const now = performance.timeOrigin + performance.now();
+  const ms = Math.floor(now);
+  const micros = String(Math.floor((now - ms) * 1000)).padStart(3, '0');
+  const stamp = new Date(ms).toISOString().replace(/[:.]/g, '-').replace('Z', `${micros}Z`);
   return `gen-${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 

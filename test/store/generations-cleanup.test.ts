@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearLeftovers, currentGeneration, publishGeneration } from '../../src/store/generations.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -61,5 +62,24 @@ describe('a failed publish', () => {
     expect(label(dir)).toBe('C');
     expect(generations(dir)).toEqual([before, live].sort());
     expect(fs.readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+});
+
+describe('generation names', () => {
+  it('sort in the order the generations are made, even several within one millisecond', () => {
+    const dir = tempDir('sitrep-gen-order-');
+    // The wall clock held on one millisecond, and the fine clock stepping 50 µs a publish: at
+    // millisecond resolution these names sorted by their random tails.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T05:41:41.702Z'));
+    let now = performance.now();
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 0.05));
+    try {
+      const names = Array.from({ length: 12 }, (_, i) => path.basename(publishGeneration(dir, write(String(i)))));
+      expect([...names].sort()).toEqual(names);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
