@@ -15,8 +15,9 @@
 import { z } from 'zod';
 import { articleIdOfLine, isArticleLine } from './incident-lines.js';
 import type { IncidentEntries } from './incident-reports.js';
-import { applyChange, changeFromOrigins, changeProblem, type ListChange } from './record-log.js';
+import { applyChange, changeFromOrigins, changeProblem, listChangeSchema, type ListChange } from './record-log.js';
 import { lineViews } from './record-lines.js';
+import { companionLogName } from './vector-log.js';
 
 /** Why the stored incidents cannot be put together: `file` is the one at fault. */
 export class IncidentLogError extends Error {
@@ -28,14 +29,8 @@ export class IncidentLogError extends Error {
   }
 }
 
-const VECTOR_LOG = /^vectors\.log\.([1-9]\d{0,8})$/;
-
 /** The incident segment that goes with a segment of the graph's log (`vectors.log.N` → `incidents.log.N`). */
-export function incidentLogName(vectorLogName: string): string {
-  const n = VECTOR_LOG.exec(vectorLogName)?.[1];
-  if (n === undefined) throw new Error(`${vectorLogName} is not a vector log file name`);
-  return `incidents.log.${n}`;
-}
+export const incidentLogName = (vectorLogName: string): string => companionLogName(vectorLogName, 'incidents');
 
 /** What a build changed in the article lines: which it removed and where its added lines stand (record-log.ts's `ListChange`), and those lines (each ending in a newline). */
 export interface IncidentChange {
@@ -67,8 +62,6 @@ export function articleLinesOf(entries: IncidentEntries): Buffer[] {
 }
 
 const baseHead = z.object({ articles: z.number().int().nonnegative() });
-const positions = z.array(z.number().int().nonnegative());
-const segmentHead = z.object({ from: z.number().int().nonnegative(), removed: positions, added: positions }).strict();
 
 function headOf<T>(bytes: Buffer, file: string, schema: z.ZodType<T>, what: string): { head: T; rest: Buffer } {
   const end = bytes.indexOf(0x0a);
@@ -112,7 +105,7 @@ export function storedArticleLines(base: IncidentFile, segments: readonly Incide
 
 /** A segment's change, its head's form and its line count checked. */
 export function decodeIncidentSegment(segment: IncidentFile): IncidentChange {
-  const { head, rest } = headOf(segment.bytes, segment.name, segmentHead, 'the articles it removes and adds');
+  const { head, rest } = headOf(segment.bytes, segment.name, listChangeSchema, 'the articles it removes and adds');
   const added = lineViews(rest);
   if (added.length !== head.added.length) throw new IncidentLogError(segment.name, `it holds ${added.length} article lines, its head line adds ${head.added.length}`);
   if (added.length > 0 && added.at(-1)!.at(-1) !== 0x0a) throw new IncidentLogError(segment.name, 'its last line is cut short');

@@ -11,6 +11,7 @@ import { collectPostings } from './lexical-postings.js';
 import { packLexical, type Packed } from './lexical-format.js';
 import { mergeSources, slotOfPassage } from './lexical-merge.js';
 import { runWhole } from './steps.js';
+import { companionLogName } from './vector-log.js';
 
 /** The postings of a run of consecutive slots: document d is slot `firstSlot + d`. */
 export interface SlotPostings {
@@ -18,14 +19,8 @@ export interface SlotPostings {
   packed: Packed;
 }
 
-const VECTOR_LOG = /^vectors\.log\.([1-9]\d{0,8})$/;
-
 /** The postings segment that goes with a segment of the graph's log (`vectors.log.N` → `lexical.log.N`). */
-export function lexicalLogName(vectorLogName: string): string {
-  const n = VECTOR_LOG.exec(vectorLogName)?.[1];
-  if (n === undefined) throw new Error(`${vectorLogName} is not a vector log file name`);
-  return `lexical.log.${n}`;
-}
+export const lexicalLogName = (vectorLogName: string): string => companionLogName(vectorLogName, 'lexical');
 
 /** The postings of passages added under consecutive slots from `firstSlot` (`count` of them, each `slot` once). */
 export function segmentPostings(added: ReadonlyArray<{ slot: number; text: string }>, firstSlot: number, count: number): SlotPostings {

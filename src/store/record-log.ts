@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { lineViews } from './record-lines.js';
+import { companionLogName } from './vector-log.js';
 
 /**
  * How one list changed: `from` records before; the positions (ascending, in the list before) it
@@ -38,14 +39,8 @@ export interface RecordSegment {
 /** Why a record segment cannot be read. */
 export class RecordLogError extends Error {}
 
-const VECTOR_LOG = /^vectors\.log\.([1-9]\d{0,8})$/;
-
 /** The record segment that goes with a segment of the graph's log (`vectors.log.N` → `records.log.N`). */
-export function recordLogName(vectorLogName: string): string {
-  const n = VECTOR_LOG.exec(vectorLogName)?.[1];
-  if (n === undefined) throw new Error(`${vectorLogName} is not a vector log file name`);
-  return `records.log.${n}`;
-}
+export const recordLogName = (vectorLogName: string): string => companionLogName(vectorLogName, 'records');
 
 /**
  * The change that makes a list whose record i was record `origins[i]` of a list of `from` records
@@ -114,8 +109,9 @@ export function encodeRecordSegment(segment: RecordSegment): Buffer {
 }
 
 const positions = z.array(z.number().int().nonnegative());
-const listChange = z.object({ from: z.number().int().nonnegative(), removed: positions, added: positions }).strict();
-const header = z.object({ articles: listChange, passages: listChange }).strict();
+/** A `ListChange` as a segment's head line holds it. */
+export const listChangeSchema = z.object({ from: z.number().int().nonnegative(), removed: positions, added: positions }).strict();
+const header = z.object({ articles: listChangeSchema, passages: listChangeSchema }).strict();
 
 /** A segment from its bytes, its change's form and its line count checked (throws RecordLogError saying what is wrong). */
 export function decodeRecordSegment(bytes: Buffer): RecordSegment {

@@ -48,6 +48,17 @@ export function isLogName(name: string): boolean {
   return NAME.test(name);
 }
 
+/**
+ * The segment of another part of the index that goes with the graph's log segment `vectorLogName`
+ * (`vectors.log.N` → `<part>.log.N`): the postings', the records' and the incidents' segments are
+ * named, linked and folded with the graph's.
+ */
+export function companionLogName(vectorLogName: string, part: 'lexical' | 'records' | 'incidents'): string {
+  const n = NAME.exec(vectorLogName)?.[1];
+  if (n === undefined) throw new Error(`${vectorLogName} is not a vector log file name`);
+  return `${part}.log.${n}`;
+}
+
 /** The name of the segment after the last of `names`. */
 export function nextLogName(names: readonly string[]): string {
   const last = names.length === 0 ? 0 : Number(NAME.exec(names.at(-1)!)?.[1] ?? 0);
