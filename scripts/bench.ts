@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 1000,10000 --questions 2000 --json bench.json
  *   npm run bench -- --embedder transformers --model /path/to/model --sizes 1000
  *   npm run bench -- --sizes 10000 --adds 2000 --add-batches 5
+ *   npm run bench -- --corpus ../shared/eval/real-news --questions-file test/fixtures/eval/real-news-questions.jsonl
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,8 @@ await runMain(async () => {
       keep: { type: 'boolean', default: false },
       adds: { type: 'string' },
       'add-batches': { type: 'string', default: '10' },
+      corpus: { type: 'string' },
+      'questions-file': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -34,7 +37,9 @@ await runMain(async () => {
     console.log('Usage: npm run bench -- [--sizes 1000,10000,100000] [--questions 1000] [--ef 10,50,100,200]\n' +
       '                         [--embedder glove|transformers --model FOLDER] [--json OUT] [--keep]\n' +
       '                         [--adds N (passages added incrementally before recall is measured again; default size/10, at most 10000; 0 skips)]\n' +
-      '                         [--add-batches 10 (incremental builds they are added in)]');
+      '                         [--add-batches 10 (incremental builds they are added in)]\n' +
+      '                         [--corpus DIR --questions-file FILE (a copy of a corpus folder instead of the synthetic sizes,\n' +
+      '                          timed on the answerable questions of an eval question file, each also asked as of its asOf day)]');
     return 0;
   }
   const numbers = (s: string, what: string) =>
@@ -50,6 +55,7 @@ await runMain(async () => {
   } else if (values.embedder !== 'glove') {
     model = values.embedder;
   }
+  if ((values.corpus === undefined) !== (values['questions-file'] === undefined)) throw new Error('--corpus and --questions-file go together');
   const started = Date.now();
   const results = await runBench({
     sizes: numbers(values.sizes, 'sizes'),
@@ -60,6 +66,7 @@ await runMain(async () => {
     keep: values.keep,
     ...(values.adds !== undefined ? { adds: values.adds === '0' ? 0 : numbers(values.adds, 'adds')[0]! } : {}),
     addBatches: numbers(values['add-batches'], 'add-batches')[0]!,
+    ...(values.corpus && values['questions-file'] ? { corpus: { dir: values.corpus, questionsFile: values['questions-file'] } } : {}),
     log: (line) => console.error(line),
   });
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;

@@ -129,6 +129,8 @@ export interface ServeResult {
   /** Share of questions whose answer sentence holds the generated answer (a sanity check, not a quality figure). */
   answered: number;
   accuracy: number;
+  /** The same share when each question is asked as of its day (a corpus's own questions are worded for that day). */
+  asOfAccuracy: number;
   /** Peak RSS after loading and answering (before the recall measurement loads a second copy of the vectors). */
   peakRssMiB: number;
   /** HNSW at the configured efSearch and at others, against exact search over the same vectors. */
@@ -206,10 +208,12 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
     if (a.answer && containsAnyAnswer(a.answer.text, q.answers)) right++;
   }
   const asOfMs: number[] = [];
+  let rightAsOf = 0;
   for (const q of questions) {
     t = performance.now();
-    await sitrep.answer(q.question, { asOf: q.published });
+    const a = await sitrep.answer(q.question, { asOf: q.published });
     asOfMs.push(performance.now() - t);
+    if (a.answer && containsAnyAnswer(a.answer.text, q.answers)) rightAsOf++;
   }
   const peakRssMiB = mib();
 
@@ -221,6 +225,7 @@ export async function benchServe(config: Config, questions: BenchQuestion[], opt
     asOfLatencyMs: latencySummary(asOfMs),
     answered: answered / questions.length,
     accuracy: right / questions.length,
+    asOfAccuracy: rightAsOf / questions.length,
     peakRssMiB,
     recall,
     configuredEfSearch: config.HNSW_EF_SEARCH,

@@ -8,7 +8,7 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function formatBench(results: SizeResult[]): string {
-  const rows = [['', ...results.map((r) => `${int(r.build.passages)} passages`)]];
+  const rows = [['', ...results.map((r) => `${r.corpus ? `${r.corpus}: ` : ''}${int(r.build.passages)} passages`)]];
   const row = (label: string, get: (r: SizeResult) => string) => rows.push([label, ...results.map(get)]);
   row('articles', (r) => int(r.articles));
   row('build rate (passages/s, whole build)', (r) => int(r.buildRate));
@@ -47,7 +47,7 @@ export function formatBench(results: SizeResult[]): string {
   row('question → answer p99 (ms)', (r) => f1(r.serve.latencyMs.p99));
   row('  as of its article\'s day: p50 / p95 (ms)', (r) => `${f1(r.serve.asOfLatencyMs.p50)} / ${f1(r.serve.asOfLatencyMs.p95)}`);
   row('  questions timed', (r) => int(r.serve.questions));
-  row('  answer holds the generated fact', (r) => `${f1(100 * r.serve.accuracy)}%`);
+  row('  answer holds the question\'s answer: as of today / as of its day', (r) => `${f1(100 * r.serve.accuracy)}% / ${f1(100 * (r.serve.asOfAccuracy ?? 0))}%`);
   for (const ef of [...new Set(results.flatMap((r) => r.serve.recall.map((x) => x.efSearch)))]) {
     row(`HNSW recall@10, efSearch ${ef}`, (r) => {
       const x = r.serve.recall.find((y) => y.efSearch === ef);

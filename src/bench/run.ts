@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorkspace } from '../eval/workspace.js';
-import { writeBenchCorpus } from './corpus.js';
+import { writeBenchCorpus, type BenchCorpus } from './corpus.js';
 import type { AddFileResult, AddsResult, RemoveResult, WatcherResult } from './live.js';
 import type { BuildResult, ServeResult, UpdateResult } from './phases.js';
+import { writeOwnCorpus, type OwnCorpus } from './real-corpus.js';
 import type { WorkerJob } from './worker.js';
 
 export interface BenchOptions {
@@ -29,6 +30,22 @@ export interface BenchOptions {
   adds?: number;
   /** Incremental builds those passages are added in. Default 10. */
   addBatches?: number;
+  /** A corpus folder and question file to bench instead of the synthetic sizes (`--corpus`). */
+  corpus?: OwnCorpus;
+}
+
+/** What one column of the bench runs on: a synthetic corpus of a size, or a copy of a corpus folder. */
+interface CorpusPlan {
+  /** Passages asked for, or null for a corpus folder (the build counts them). */
+  size: number | null;
+  label: string;
+  write(dir: string): BenchCorpus;
+}
+
+function corpusPlans(options: BenchOptions): CorpusPlan[] {
+  const own = options.corpus;
+  if (own) return [{ size: null, label: own.dir, write: (dir) => writeOwnCorpus(own, dir) }];
+  return options.sizes.map((size) => ({ size, label: `${size} passages`, write: (dir) => writeBenchCorpus(dir, size, options.questions) }));
 }
 
 /** A bot in another process answering from an article added while it runs. */
@@ -43,6 +60,8 @@ export interface BotResult {
 
 export interface SizeResult {
   size: number;
+  /** The corpus folder benched instead of a synthetic corpus (`--corpus`). */
+  corpus?: string;
   articles: number;
   build: BuildResult;
   /** Re-indexing after one article is added to the built index, and after it is removed again. */
@@ -132,13 +151,14 @@ async function benchBot(root: string, env: Record<string, string>, article: stri
 }
 
 /**
- * Recall after `adds` passages are added by incremental builds: a corpus of its own (its first
- * `size - adds` passages built whole), the rest written as `batches` JSONL files added one by one.
+ * Recall after `adds` passages are added by incremental builds: a corpus of its own (a synthetic
+ * one's first `size - adds` passages, or a copy of the corpus folder, built whole), then synthetic
+ * passages written as `batches` JSONL files added one by one.
  */
-async function benchAddsPhase(size: number, options: BenchOptions, adds: number, efSearch: number[]): Promise<AddsResult> {
+async function benchAddsPhase(plan: CorpusPlan, options: BenchOptions, adds: number, efSearch: number[]): Promise<AddsResult> {
   const ws = createWorkspace('sitrep-bench-adds-');
   try {
-    const base = writeBenchCorpus(ws.corpusDir, size - adds, options.questions);
+    const base = plan.size === null ? plan.write(ws.corpusDir) : writeBenchCorpus(ws.corpusDir, plan.size - adds, options.questions);
     const incoming = path.join(ws.root, 'incoming');
     const drafts = path.join(ws.root, 'drafts');
     fs.mkdirSync(drafts);
@@ -155,7 +175,7 @@ async function benchAddsPhase(size: number, options: BenchOptions, adds: number,
       addFiles.push(file);
     }
     const env = { ...options.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir };
-    options.log(`${size} passages: recall after ${added.passages} passages added in ${addFiles.length} incremental builds`);
+    options.log(`${plan.label}: recall after ${added.passages} passages added in ${addFiles.length} incremental builds`);
     return await runWorker<AddsResult>(ws.root, { phase: 'adds', env, addFiles, questions: [...base.questions, ...added.questions], efSearch });
   } finally {
     if (options.keep) options.log(`kept ${ws.root}`);
@@ -165,26 +185,27 @@ async function benchAddsPhase(size: number, options: BenchOptions, adds: number,
 
 export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
-  for (const size of options.sizes) {
+  for (const plan of corpusPlans(options)) {
     const ws = createWorkspace('sitrep-bench-');
+    const { label } = plan;
     try {
-      options.log(`${size} passages: writing the synthetic corpus in ${ws.root}`);
-      const corpus = writeBenchCorpus(ws.corpusDir, size, options.questions);
+      options.log(`${label}: writing the corpus in ${ws.root}`);
+      const corpus = plan.write(ws.corpusDir);
       const env = { ...options.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir };
-      options.log(`${size} passages: building (${corpus.articles} articles)`);
+      options.log(`${label}: building${corpus.articles ? ` (${corpus.articles} articles)` : ''}`);
       const build = await runWorker<BuildResult>(ws.root, { phase: 'build', env });
       // One article in a file of its own, as `npm run add` and the feeds write them.
       const added = path.join(ws.corpusDir, ADDED_ARTICLE.file);
       fs.writeFileSync(added, ADDED_ARTICLE.text);
-      options.log(`${size} passages: re-indexing with one article added`);
+      options.log(`${label}: re-indexing with one article added`);
       const add = await runWorker<UpdateResult>(ws.root, { phase: 'add', env });
-      options.log(`${size} passages: npm run remove of it, and re-indexing`);
+      options.log(`${label}: npm run remove of it, and re-indexing`);
       const remove = await runWorker<RemoveResult>(ws.root, { phase: 'remove', env, input: ADDED_ARTICLE.file });
-      options.log(`${size} passages: a bot in another process answering from the article added again`);
+      options.log(`${label}: a bot in another process answering from the article added again`);
       const incoming = path.join(ws.root, ADDED_ARTICLE.file);
       fs.writeFileSync(incoming, ADDED_ARTICLE.text);
       const bot = await benchBot(ws.root, env, incoming);
-      options.log(`${size} passages: serving ${corpus.questions.length} questions`);
+      options.log(`${label}: serving ${corpus.questions.length} questions`);
       const serve = await runWorker<ServeResult>(ws.root, {
         phase: 'serve',
         env,
@@ -192,11 +213,13 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
         warmup: options.warmup,
         efSearch: options.efSearch,
       });
+      const size = plan.size ?? build.passages;
       const addCount = options.adds ?? Math.min(10_000, Math.floor(size / 10));
-      const adds = addCount > 0 ? await benchAddsPhase(size, options, addCount, options.efSearch) : null;
+      const adds = addCount > 0 ? await benchAddsPhase(plan, options, addCount, options.efSearch) : null;
       results.push({
         size,
-        articles: corpus.articles,
+        ...(plan.size === null ? { corpus: label } : {}),
+        articles: corpus.articles || build.articles,
         build,
         add,
         remove,
