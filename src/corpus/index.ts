@@ -5,6 +5,7 @@ export {
   loadScanned,
   recordedCorpus,
   dedupeArticles,
+  repeatsInFile,
   createDuplicateFilter,
   type LoadOptions,
   type LoadResult,

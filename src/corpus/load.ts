@@ -108,6 +108,16 @@ export function createDuplicateFilter(): (article: Located) => SkippedInput | un
   };
 }
 
+/**
+ * Whether each of a file's articles repeats one earlier in the same file: such a copy is left out
+ * as a duplicate whatever the other files hold (the first copy, or an earlier file's, comes before
+ * it), so a file known unchanged can be taken from the previous index without being parsed again.
+ */
+export function repeatsInFile(refs: readonly ArticleRef[]): boolean[] {
+  const seen = new Set<string>();
+  return refs.map((r) => seen.size === seen.add(r.id).size);
+}
+
 /** Removes later copies of the same article across `files` (in their order); files left empty are dropped. */
 export function dedupeArticles(files: CorpusFile[]): { files: CorpusFile[]; duplicates: SkippedInput[] } {
   const duplicateOf = createDuplicateFilter();
@@ -217,7 +227,8 @@ export async function loadScanned(scan: CorpusScan, options: LoadOptions = {}): 
       continue;
     }
     let hash: string | null;
-    let own: { articles: Article[]; skipped: SkippedInput[] };
+    // A copy repeating one earlier in its file is a `Located` stub when taken from the caller (below).
+    let own: { articles: (Article | Located)[]; skipped: SkippedInput[] };
     let refs: ArticleRef[];
     // The caller is asked for the articles the removed list leaves of the file (its record lists them all).
     const listed = item.known && { ...item.known, articles: item.known.articles.filter((a) => !isRemoved(item.file, a.id)) };
@@ -225,7 +236,10 @@ export async function loadScanned(scan: CorpusScan, options: LoadOptions = {}): 
     if (item.known && kept) {
       reused++;
       hash = item.known.hash;
-      own = { articles: kept, skipped: item.known.skipped };
+      // The caller holds no copy that repeats one earlier in the file: each is judged again (a duplicate, reported as a parse would).
+      const repeats = repeatsInFile(listed.articles);
+      let next = 0;
+      own = { articles: listed.articles.map((ref, i) => (repeats[i] ? { ...ref, file: item.file } : kept[next++]!)), skipped: item.known.skipped };
       refs = item.known.articles;
     } else {
       parsed++;
@@ -238,11 +252,11 @@ export async function loadScanned(scan: CorpusScan, options: LoadOptions = {}): 
     if (hash !== null) records.set(item.file, { size: item.size, mtimeMs: item.mtimeMs, hash, articles: refs, skipped: own.skipped });
     for (const ref of refs) if (isRemoved(item.file, ref.id)) removed.push({ file: item.file, id: ref.id });
     // Left out before duplicates are judged: another file's copy of a removed article stays.
-    const articles = own.articles.filter((a) => {
+    const articles = own.articles.filter((a): a is Article => {
       if (isRemoved(item.file, a.id)) return false;
       const dup = duplicateOf(a);
       if (dup) report(dup);
-      return !dup;
+      return !dup && 'text' in a;
     });
     if (articles.length > 0 && hash !== null) files.push({ file: item.file, hash, articles });
   }

@@ -3,7 +3,7 @@
  * it), the articles of files known unchanged, whether anything changed at all, every article's
  * passages with the stored lines of those kept, and where each old passage is in the new list.
  */
-import { chunkArticle, type FileRecord, type RemovedRef } from '../corpus/index.js';
+import { chunkArticle, repeatsInFile, type FileRecord, type RemovedRef } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
 import { EXTRACTOR_VERSION } from '../incidents/index.js';
 import path from 'node:path';
@@ -54,7 +54,9 @@ export function readPreviousGraph(previous: StoredIndex): Pick<StoredIndex, 'vec
 
 /**
  * The articles the previous generation holds for a file known unchanged, when it holds all of them
- * (built from the same bytes, none left out as a duplicate); otherwise the file is parsed again.
+ * (built from the same bytes) but the copies that repeat one earlier in the same file, which are
+ * duplicates whatever else changed (`repeatsInFile`); otherwise (an article left out as the
+ * duplicate of another file's, which may have gone since) the file is parsed again.
  */
 export function articlesOfPrevious(previous: StoredIndex): (file: string, record: FileRecord) => Article[] | undefined {
   const byFile = new Map<string, Article[]>();
@@ -66,9 +68,11 @@ export function articlesOfPrevious(previous: StoredIndex): (file: string, record
   return (file, record) => {
     if (previous.manifest.files[file] !== record.hash) return undefined;
     // Those the previous generation holds and `npm run remove` has taken out since are left out.
-    const listed = new Set(record.articles.map((a) => a.id));
+    const repeats = repeatsInFile(record.articles);
+    const expected = record.articles.filter((_, i) => !repeats[i]);
+    const listed = new Set(expected.map((a) => a.id));
     const held = (byFile.get(file) ?? []).filter((a) => listed.has(a.id));
-    const same = held.length === record.articles.length && held.every((a, i) => a.id === record.articles[i]!.id && a.line === record.articles[i]!.line);
+    const same = held.length === expected.length && held.every((a, i) => a.id === expected[i]!.id && a.line === expected[i]!.line);
     return same ? held : undefined;
   };
 }

@@ -115,6 +115,30 @@ describe('a build reads only the corpus files that changed', () => {
     expect(fs.existsSync(leftover)).toBe(false);
   });
 
+  it('takes a file whose copies of an article repeat one earlier in it from the previous index, reporting them as a parse does', async () => {
+    const { corpus, indexDir, config } = setup();
+    const line = (title: string, text: string) => `${JSON.stringify({ title, text })}\n`;
+    const feed = line('Airport', 'Rockets hit the airport. Flights were cancelled.') + line('Dam', 'A dam was breached upstream.') + line('Airport', 'Rockets hit the airport. Flights were cancelled.');
+    fs.writeFileSync(path.join(corpus, 'c.jsonl'), feed);
+    fs.utimesSync(path.join(corpus, 'c.jsonl'), OLD, OLD);
+    const embedder = hashEmbedder();
+    const first = await buildIndex(config, { embedder });
+    expect(first.skipped).toEqual([expect.objectContaining({ file: 'c.jsonl', line: 3, reason: 'duplicate of c.jsonl line 1' })]);
+    fs.appendFileSync(path.join(corpus, 'b.md'), 'Shelling resumed at dawn.\n');
+    const warnings: unknown[] = [];
+    const again = await buildIndex(config, { embedder, onWarning: (w) => warnings.push(w) });
+    // Only the changed file is parsed; the feed's repeat is still reported, and the index is a whole build's.
+    expect(again).toMatchObject({ unchanged: false, filesParsed: 1, articles: 4 });
+    expect(again.skipped).toEqual(first.skipped);
+    expect(warnings).toEqual(first.skipped);
+    const whole = path.join(tempDir(), 'whole');
+    await buildIndex({ ...config, INDEX_DIR: whole }, { embedder });
+    const index = readIndex(indexDir, { efSearch: 50 });
+    const wholeIndex = readIndex(whole, { efSearch: 50 });
+    expect(index.articles).toEqual(wholeIndex.articles);
+    expect(index.manifest.skipped).toEqual(wholeIndex.manifest.skipped);
+  });
+
   it('parses every file again on a rebuild (--compact), so that a newer parser reads them all', async () => {
     const { config } = setup();
     const embedder = hashEmbedder();
