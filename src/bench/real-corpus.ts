@@ -5,6 +5,7 @@
  * evaluation question file, each asked as of its own day.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { readQuestionFile } from '../eval/datasets.js';
 import type { BenchCorpus, BenchQuestion } from './corpus.js';
 
@@ -32,4 +33,25 @@ export function writeOwnCorpus(corpus: OwnCorpus, into: string): BenchCorpus {
   const questions = benchQuestionsOf(corpus.questionsFile);
   fs.cpSync(corpus.dir, into, { recursive: true, preserveTimestamps: true });
   return { articles: 0, passages: 0, questions };
+}
+
+/**
+ * The corpus folder split for the recall-after-adds phase: copied into `into` but for about `share`
+ * of each JSON Lines file's articles (every n-th line, so that all its years are among them), which
+ * are returned to be added by incremental builds, as the articles of a day of feeds would be. Other
+ * files are copied whole.
+ */
+export function splitOwnCorpus(corpus: OwnCorpus, into: string, share: number): { base: BenchCorpus; lines: string[] } {
+  const base = writeOwnCorpus(corpus, into);
+  const every = Math.max(2, Math.round(1 / share));
+  const added: string[] = [];
+  for (const entry of fs.readdirSync(into, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.jsonl')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const kept = lines.filter((line, i) => (i % every === every - 1 ? (added.push(line), false) : true));
+    fs.rmSync(file, { force: true });
+    fs.writeFileSync(file, kept.length > 0 ? `${kept.join('\n')}\n` : '');
+  }
+  return { base, lines: added };
 }

@@ -10,7 +10,7 @@ import { createWorkspace } from '../eval/workspace.js';
 import { writeBenchCorpus, type BenchCorpus } from './corpus.js';
 import type { AddFileResult, AddsResult, RemoveResult, WatcherResult } from './live.js';
 import type { BuildResult, ServeResult, UpdateResult } from './phases.js';
-import { writeOwnCorpus, type OwnCorpus } from './real-corpus.js';
+import { splitOwnCorpus, writeOwnCorpus, type OwnCorpus } from './real-corpus.js';
 import type { WorkerJob } from './worker.js';
 
 export interface BenchOptions {
@@ -152,19 +152,15 @@ async function benchBot(root: string, env: Record<string, string>, article: stri
 
 /**
  * Recall after `adds` passages are added by incremental builds: a corpus of its own (a synthetic
- * one's first `size - adds` passages, or a copy of the corpus folder, built whole), then synthetic
- * passages written as `batches` JSONL files added one by one.
+ * one's first `size - adds` passages, or a corpus folder but for about `adds` passages' worth of
+ * its JSON Lines articles), built whole, then the rest (synthetic ones of another seed, or the
+ * folder's articles held back) written as `batches` JSONL files added one by one.
  */
-async function benchAddsPhase(plan: CorpusPlan, options: BenchOptions, adds: number, efSearch: number[]): Promise<AddsResult> {
+async function benchAddsPhase(plan: CorpusPlan, size: number, options: BenchOptions, adds: number, efSearch: number[]): Promise<AddsResult> {
   const ws = createWorkspace('sitrep-bench-adds-');
   try {
-    const base = plan.size === null ? plan.write(ws.corpusDir) : writeBenchCorpus(ws.corpusDir, plan.size - adds, options.questions);
+    const { base, lines } = plan.size === null ? splitOwnCorpus(options.corpus!, ws.corpusDir, adds / size) : syntheticAdds(ws, plan.size, adds, options.questions);
     const incoming = path.join(ws.root, 'incoming');
-    const drafts = path.join(ws.root, 'drafts');
-    fs.mkdirSync(drafts);
-    // Another seed: other incidents, as a day of feeds would bring.
-    const added = writeBenchCorpus(drafts, adds, Math.max(1, Math.round(options.questions / 10)), { seed: 29 });
-    const lines = fs.readdirSync(drafts).sort().flatMap((n) => fs.readFileSync(path.join(drafts, n), 'utf8').split('\n').filter((l) => l !== ''));
     fs.mkdirSync(incoming);
     const batches = Math.max(1, Math.min(options.addBatches ?? 10, lines.length));
     const per = Math.ceil(lines.length / batches);
@@ -175,12 +171,22 @@ async function benchAddsPhase(plan: CorpusPlan, options: BenchOptions, adds: num
       addFiles.push(file);
     }
     const env = { ...options.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir };
-    options.log(`${plan.label}: recall after ${added.passages} passages added in ${addFiles.length} incremental builds`);
-    return await runWorker<AddsResult>(ws.root, { phase: 'adds', env, addFiles, questions: [...base.questions, ...added.questions], efSearch });
+    options.log(`${plan.label}: recall after ${lines.length} articles added in ${addFiles.length} incremental builds`);
+    return await runWorker<AddsResult>(ws.root, { phase: 'adds', env, addFiles, questions: base.questions, efSearch });
   } finally {
     if (options.keep) options.log(`kept ${ws.root}`);
     else ws.dispose();
   }
+}
+
+/** A synthetic corpus of `size - adds` passages, and the JSONL lines of `adds` more of another seed (other incidents, as a day of feeds would bring), with questions about both. */
+function syntheticAdds(ws: { root: string; corpusDir: string }, size: number, adds: number, questions: number): { base: BenchCorpus; lines: string[] } {
+  const base = writeBenchCorpus(ws.corpusDir, size - adds, questions);
+  const drafts = path.join(ws.root, 'drafts');
+  fs.mkdirSync(drafts);
+  const added = writeBenchCorpus(drafts, adds, Math.max(1, Math.round(questions / 10)), { seed: 29 });
+  const lines = fs.readdirSync(drafts).sort().flatMap((n) => fs.readFileSync(path.join(drafts, n), 'utf8').split('\n').filter((l) => l !== ''));
+  return { base: { ...base, questions: [...base.questions, ...added.questions] }, lines };
 }
 
 export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
@@ -215,7 +221,7 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
       });
       const size = plan.size ?? build.passages;
       const addCount = options.adds ?? Math.min(10_000, Math.floor(size / 10));
-      const adds = addCount > 0 ? await benchAddsPhase(plan, options, addCount, options.efSearch) : null;
+      const adds = addCount > 0 ? await benchAddsPhase(plan, size, options, addCount, options.efSearch) : null;
       results.push({
         size,
         ...(plan.size === null ? { corpus: label } : {}),

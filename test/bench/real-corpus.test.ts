@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchQuestionsOf, writeOwnCorpus } from '../../src/bench/real-corpus.js';
+import { benchQuestionsOf, splitOwnCorpus, writeOwnCorpus } from '../../src/bench/real-corpus.js';
 
 const made: string[] = [];
 const tempDir = () => {
@@ -58,5 +58,23 @@ describe('benching a corpus folder of its own', () => {
   it('says so when the corpus folder is missing', () => {
     const questions = questionFile(tempDir(), [{ id: 'a', question: 'Q?', answers: ['x'], answerable: true }]);
     expect(() => writeOwnCorpus({ dir: path.join(tempDir(), 'nowhere'), questionsFile: questions }, tempDir())).toThrow(/not a folder/);
+  });
+
+  it('holds back every n-th line of each JSON Lines file for the incremental adds, the rest copied', () => {
+    const source = tempDir();
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `T${i}`, text: `A strike hit post ${i}.` }));
+    fs.writeFileSync(path.join(source, 'feed.jsonl'), `${lines.join('\n')}\n`);
+    fs.writeFileSync(path.join(source, 'a.md'), '# A\n\nA drone struck a depot.\n');
+    const into = tempDir();
+    const questions = questionFile(tempDir(), [{ id: 'a', question: 'What struck the depot?', answers: ['A drone'], answerable: true }]);
+
+    const { base, lines: held } = splitOwnCorpus({ dir: source, questionsFile: questions }, into, 0.1);
+
+    expect(held).toEqual([lines[9], lines[19]]);
+    const kept = fs.readFileSync(path.join(into, 'feed.jsonl'), 'utf8').trim().split('\n');
+    expect(kept).toEqual(lines.filter((_, i) => i !== 9 && i !== 19));
+    expect(fs.existsSync(path.join(into, 'a.md'))).toBe(true);
+    expect(base.questions).toHaveLength(1);
+    expect(fs.readFileSync(path.join(source, 'feed.jsonl'), 'utf8').trim().split('\n')).toHaveLength(20);
   });
 });
