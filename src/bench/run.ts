@@ -89,15 +89,19 @@ const ADDED_ARTICLE = {
     'published: 2024-05-02',
     '---',
     '',
-    'A drone struck a fuel depot near the river port on Wednesday, officials said. Three guards were hurt.',
+    'A drone struck a fuel depot near the river port of Veldmarsk on Wednesday, officials said. Three guards were hurt.',
     '',
     'Fire crews worked through the night to contain the blaze. The depot supplied the power station.',
     '',
   ].join('\n'),
 };
 
-/** A question only the added article answers, and its title. */
-const ADDED_QUESTION = 'How many guards were hurt when a drone struck the fuel depot near the river port?';
+/**
+ * A question only the added article answers, and its title. It names the article's invented port:
+ * the synthetic corpus tells of drones striking fuel depots and guards hurt thousands of times at a
+ * million passages, where a question without a name of its own was answered from another article.
+ */
+const ADDED_QUESTION = 'How many guards were hurt when a drone struck the fuel depot at Veldmarsk?';
 const ADDED_TITLE = 'Drone strike on a fuel depot';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
