@@ -4,16 +4,17 @@
  * snapshot of the passage graph; each segment `vectors.log.N` of the graph's log has an incident
  * segment `incidents.log.N` holding what that build changed in them: the positions of the lines it
  * removes and of those it adds (as `records.log.N` does, record-log.ts), then the lines it adds.
- * The incident lines (`[days, refs]`, regrouped by every build) stay one file,
- * `incident-groups.jsonl`, written whole by each build with the head line
- * `{"extractor", "articles", "groups"}`. Put together (head, article lines, incident lines) they are
- * the lines layout 13's `incidents.jsonl` held, which every read of them parses (incident-lines.ts).
+ * The incident lines (`[days, refs]`) are a base and segments of their own (incident-group-log.ts,
+ * layout 15), with the head line `{"extractor", "articles", "groups"}`. Put together (head, article
+ * lines, incident lines) they are the lines layout 13's `incidents.jsonl` held, which every read of
+ * them parses (incident-lines.ts).
  *
  * A segment's bytes: one line of JSON `{"from", "removed", "added"}` (a `ListChange`), then the
  * added lines. Pure.
  */
 import { z } from 'zod';
 import { articleIdOfLine, isArticleLine } from './incident-lines.js';
+import type { StoredGroups } from './incident-group-log.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { applyChange, changeFromOrigins, changeProblem, listChangeSchema, type ListChange } from './record-log.js';
 import { lineViews } from './record-lines.js';
@@ -49,13 +50,6 @@ export function encodeIncidentSegment(change: IncidentChange): Buffer {
   return Buffer.concat([Buffer.from(`${JSON.stringify(change.change)}\n`), ...change.added]);
 }
 
-/** The groups file's bytes: the head line, then each incident's line (a kept one as it was read). */
-export function encodeIncidentGroups(entries: IncidentEntries): Buffer {
-  const head = { extractor: entries.extractor, articles: entries.articles.size, groups: entries.groups.length };
-  const line = (value: unknown) => Buffer.from(`${JSON.stringify(value)}\n`);
-  return Buffer.concat([line(head), ...entries.groups.map((g) => g.line ?? line([g.days, g.refs]))]);
-}
-
 /** Each article's line of `entries`, in their order (a kept one as it was read). */
 export function articleLinesOf(entries: IncidentEntries): Buffer[] {
   return [...entries.articles].map(([id, a]) => (a.line ? Buffer.from(a.line.buffer, a.line.byteOffset, a.line.byteLength) : Buffer.from(`${JSON.stringify([id, a.count, a.reports])}\n`)));
@@ -63,7 +57,8 @@ export function articleLinesOf(entries: IncidentEntries): Buffer[] {
 
 const baseHead = z.object({ articles: z.number().int().nonnegative() });
 
-function headOf<T>(bytes: Buffer, file: string, schema: z.ZodType<T>, what: string): { head: T; rest: Buffer } {
+/** A file's head line, parsed and checked against `schema`, and the bytes after it. */
+export function headOf<T>(bytes: Buffer, file: string, schema: z.ZodType<T>, what: string): { head: T; rest: Buffer } {
   const end = bytes.indexOf(0x0a);
   if (end === -1) throw new IncidentLogError(file, 'its head line does not end');
   let raw: unknown;
@@ -123,17 +118,17 @@ function checkAdded(line: Buffer, file: string, i: number): void {
 }
 
 /**
- * The lines layout 13's `incidents.jsonl` held, from the base, the segments and the groups file:
- * what both reads parse. The groups' head must count the articles the segments leave.
+ * The lines a whole build's `incidents.jsonl` would hold (layout 13's), from the base and segments of
+ * the article lines and the incident lines as their own base and segments put them together
+ * (incident-group-log.ts): what both reads parse. The groups' head must count the articles the
+ * segments leave.
  */
-export function storedIncidentLines(base: IncidentFile, segments: readonly IncidentFile[], groups: IncidentFile): Buffer {
+export function storedIncidentLines(base: IncidentFile, segments: readonly IncidentFile[], groups: StoredGroups): Buffer {
   const lines = storedArticleLines(base, segments);
-  const { head, rest } = headOf(groups.bytes, groups.name, z.object({ articles: z.number().int() }).passthrough(), 'extractor, articles and groups');
-  if (head.articles !== lines.length) {
-    throw new IncidentLogError(segments.at(-1)?.name ?? base.name, `it leaves ${lines.length} articles' reports, ${groups.name} counts ${head.articles}`);
+  if (groups.head.articles !== lines.length) {
+    throw new IncidentLogError(segments.at(-1)?.name ?? base.name, `it leaves ${lines.length} articles' reports, ${groups.file} counts ${groups.head.articles}`);
   }
-  const headLine = groups.bytes.subarray(0, groups.bytes.length - rest.length);
-  return Buffer.concat([headLine, ...lines, rest]);
+  return Buffer.concat([groups.headLine, ...lines, ...groups.lines]);
 }
 
 /**

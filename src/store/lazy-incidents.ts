@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { damaged } from './index-checks.js';
+import { groupLogName, storedGroupLines } from './incident-group-log.js';
 import { IncidentLogError, incidentLogName, storedIncidentLines, type IncidentFile } from './incident-log.js';
 import { IncidentLinesError, parseIncidents, parseIncidentsInSteps, readIncidentEntries } from './incident-lines.js';
 import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
@@ -12,24 +13,35 @@ import { nextTurn } from './steps.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import type { StoredIndex } from './stored-index.js';
 
-/** A generation's stored incident files (layout 14, incident-log.ts): the base, the segments in the log's order and the groups file, as read and checked. */
+/**
+ * A generation's stored incident files, as read and checked: the article lines' base and segments
+ * in the log's order (layout 14, incident-log.ts), and the incident lines' (layout 15,
+ * incident-group-log.ts).
+ */
 export interface IncidentSource {
   location: string;
   base: IncidentFile;
   segments: IncidentFile[];
   groups: IncidentFile;
+  groupSegments: IncidentFile[];
 }
 
 /** The incident files of the generation in `location`, taken from its checked files' bytes (`bytesOf` gives a file's, by name). */
 export function incidentSourceOf(location: string, manifest: Manifest, bytesOf: (name: string) => Buffer): IncidentSource {
   const file = (name: string): IncidentFile => ({ name, bytes: bytesOf(name) });
-  return { location, base: file(INDEX_FILES.incidents), segments: manifest.vectorLog.map((n) => file(incidentLogName(n))), groups: file(INDEX_FILES.incidentGroups) };
+  return {
+    location,
+    base: file(INDEX_FILES.incidents),
+    segments: manifest.vectorLog.map((n) => file(incidentLogName(n))),
+    groups: file(INDEX_FILES.incidentGroups),
+    groupSegments: manifest.vectorLog.map((n) => file(groupLogName(n))),
+  };
 }
 
 /** The lines of the stored incidents put together (`storedIncidentLines`), a file that cannot be told as damaged by name. */
 export function incidentBytesOf(source: IncidentSource): Buffer {
   try {
-    return storedIncidentLines(source.base, source.segments, source.groups);
+    return storedIncidentLines(source.base, source.segments, storedGroupLines(source.groups, source.groupSegments));
   } catch (err) {
     if (err instanceof IncidentLogError) throw damaged(path.join(source.location, err.file), err.message);
     throw err;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isLogName } from './vector-log.js';
 
 /** Bumped whenever the stored layout changes; a reader refuses any other version. */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 /** The files of one index generation, besides the manifest. */
 export const INDEX_FILES = {
@@ -38,7 +38,12 @@ export const INDEX_FILES = {
    * lines it added (incident-log.ts, since layout 14).
    */
   incidents: 'incidents.jsonl',
-  /** The incidents (the reports grouped), with the head line of the incidents' lines: written whole by every build (incident-log.ts). */
+  /**
+   * The incidents (the reports grouped, newest first), with the head line of the incidents' lines:
+   * the base, written with each snapshot of the passage graph; each segment of the graph's log has
+   * its group segment, `groups.log.N` beside `vectors.log.N`, with the incidents that build regrouped
+   * (incident-group-log.ts, since layout 15).
+   */
   incidentGroups: 'incident-groups.jsonl',
 } as const;
 
@@ -66,7 +71,8 @@ export const manifestSchema = z.object({
   /**
    * The passage graph's log segments since its snapshot, in the order they are replayed; each
    * `vectors.log.N` goes with the postings segment `lexical.log.N`, the record segment
-   * `records.log.N` and the incident segment `incidents.log.N` (all four also in `checksums`).
+   * `records.log.N`, the incident segment `incidents.log.N` and the group segment `groups.log.N`
+   * (all five also in `checksums`).
    */
   vectorLog: z.array(z.string().refine(isLogName, 'not a vector log file name')),
   /** Stored file name → its sha256 and size. */

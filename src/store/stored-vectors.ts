@@ -10,6 +10,7 @@ import { removeComponent } from '../embed/sif.js';
 import { damaged } from './index-checks.js';
 import { lexicalLogName } from './lexical-segments.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
+import { groupLogName } from './incident-group-log.js';
 import { incidentLogName } from './incident-log.js';
 import { recordLogName } from './record-log.js';
 import { packRawVectors, rowsOf, slotState, type SlotState } from './vector-slots.js';
@@ -18,7 +19,7 @@ import { replayLog, type VectorIndex } from './vectors.js';
 /** Every file a generation stores besides its manifest: the fixed ones, then its graph's log segments in order, then their postings segments, then their record segments. */
 export function storedNames(manifest: Manifest): string[] {
   const { vectorLog } = manifest;
-  return [...Object.values(INDEX_FILES), ...vectorLog, ...vectorLog.map(lexicalLogName), ...vectorLog.map(recordLogName), ...vectorLog.map(incidentLogName)];
+  return [...Object.values(INDEX_FILES), ...vectorLog, ...vectorLog.map(lexicalLogName), ...vectorLog.map(recordLogName), ...vectorLog.map(incidentLogName), ...vectorLog.map(groupLogName)];
 }
 
 /** The slots of the generation in `location`, from its checked files' bytes (`bytesOf` gives a file's, by name). */

@@ -50,10 +50,10 @@ export function isLogName(name: string): boolean {
 
 /**
  * The segment of another part of the index that goes with the graph's log segment `vectorLogName`
- * (`vectors.log.N` → `<part>.log.N`): the postings', the records' and the incidents' segments are
- * named, linked and folded with the graph's.
+ * (`vectors.log.N` → `<part>.log.N`): the postings', the records', the incident reports' and the
+ * incidents' segments are named, linked and folded with the graph's.
  */
-export function companionLogName(vectorLogName: string, part: 'lexical' | 'records' | 'incidents'): string {
+export function companionLogName(vectorLogName: string, part: 'lexical' | 'records' | 'incidents' | 'groups'): string {
   const n = NAME.exec(vectorLogName)?.[1];
   if (n === undefined) throw new Error(`${vectorLogName} is not a vector log file name`);
   return `${part}.log.${n}`;

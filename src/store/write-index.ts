@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
 import { entriesOf } from './incident-lines.js';
-import { articleLinesOf, encodeIncidentBase, encodeIncidentGroups, encodeIncidentSegment, incidentChangeSince, incidentLogName, storedArticleLines, type IncidentChange } from './incident-log.js';
+import { encodeGroupBase, encodeGroupSegment, groupChangeSince, groupLogName, noGroupChange, storedGroupLines, type GroupChange } from './incident-group-log.js';
+import { articleLinesOf, encodeIncidentBase, encodeIncidentSegment, incidentChangeSince, incidentLogName, storedArticleLines, type IncidentChange, type IncidentFile } from './incident-log.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { fsyncFile, sha256, writeDurable } from './files.js';
 import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
 import { packedOf, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { recordLine, serializeRecordLines } from './record-lines.js';
-import { encodeRecordSegment, isUnchanged, recordLogName } from './record-log.js';
+import { encodeRecordSegment, isUnchanged, recordLogName, type ListChange } from './record-log.js';
 import { encodeLogSegment } from './vector-log.js';
 import { snapshotFiles } from './vector-slots.js';
 import { labelMap, type VectorIndex } from './vectors.js';
@@ -35,9 +36,9 @@ export const RECORD_BASE_FILES: readonly string[] = [INDEX_FILES.articles, INDEX
  * written whole as a snapshot with the postings' base over its slots, or (`contents.logPlan`) the
  * snapshot, base and log are linked and only the change is written, as one new log segment, the
  * postings segment of the slots it adds and the record segment of what it changes in the article
- * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too) and in the
- * incidents' article lines (`incidents.log.N`, their base `incidents.jsonl` linked; the groups file
- * is written whole by every build).
+ * and passage lists (their base, `articles.jsonl` and `passages.jsonl`, linked too), in the
+ * incidents' article lines (`incidents.log.N`, their base `incidents.jsonl` linked) and in the
+ * incident lines (`groups.log.N`, their base `incident-groups.jsonl` linked).
  */
 /**
  * What a build writes: `vectors` and `lexical` are null when the change is logged (`logPlan`), the
@@ -86,11 +87,12 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     [INDEX_FILES.slots]: () => snapshotPart('ids'),
     [INDEX_FILES.words]: () => Buffer.from(JSON.stringify(contents.words.words)),
     [INDEX_FILES.incidents]: () => encodeIncidentBase(articleLinesOf(entries)),
-    [INDEX_FILES.incidentGroups]: () => encodeIncidentGroups(entries),
+    [INDEX_FILES.incidentGroups]: () => encodeGroupBase(entries),
   };
   const entries = 'byArticle' in contents.incidents ? entriesOf(contents.incidents) : contents.incidents;
-  const incidentChange = plan ? writeIncidentLog(folder, previous!, plan.carried, entries, Boolean(plan.segment), checksums) : null;
-  if (incidentChange) carried.add(INDEX_FILES.incidents);
+  const incidentLog = plan ? writeIncidentLogs(folder, previous!, plan.carried, entries, Boolean(plan.segment), checksums) : null;
+  if (incidentLog?.reports) carried.add(INDEX_FILES.incidents);
+  if (incidentLog?.groups) carried.add(INDEX_FILES.incidentGroups);
   for (const [name, make] of Object.entries(blobs)) {
     if (carried.has(name)) continue;
     const data = make();
@@ -113,7 +115,8 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
       [name, encodeLogSegment(records, dim)],
       [lexicalLogName(name), encodeSegment(postings)],
       [recordLogName(name), encodeRecordSegment(recordSegment)],
-      [incidentLogName(name), encodeIncidentSegment(incidentChange ?? noIncidentChange(entries.articles.size))],
+      [incidentLogName(name), encodeIncidentSegment(incidentLog?.reports ?? noIncidentChange(entries.articles.size))],
+      [groupLogName(name), encodeGroupSegment(incidentLog?.groups ?? noGroupChange(entries))],
     ] as const) {
       writeDurable(path.join(folder, file), data);
       checksums[file] = { sha256: sha256(data), bytes: data.byteLength };
@@ -139,34 +142,69 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
 }
 
 /**
- * The incident files a build whose change the graph's log takes writes besides the groups file
- * (incident-log.ts): with a new segment (`segmented`), or when the article lines did not change,
- * the base and the carried segments are linked (the new segment's change returned, for it to be
- * written beside the others); else (the reports changed with no new segment to hold the change,
- * as when the extractor's rules change, or kept lines out of their order) the base is written
- * whole, each carried segment as one that changes nothing over it, and null is returned (the new
+ * The incident files a build whose change the graph's log takes writes besides its new segments,
+ * for the article lines (incident-log.ts) and the incident lines (incident-group-log.ts) each: with
+ * a new segment (`segmented`), or when the lines did not change, the base and the carried segments
+ * are linked (the new segment's change returned, for it to be written beside the others); else (the
+ * lines changed with no new segment to hold the change, as when the extractor's rules change; kept
+ * lines out of their order; or, for the incident lines, a change adding more than `WHOLE_GROUPS_SHARE`
+ * of them, as when every report is grouped again) the base is written whole (by the caller: it is not
+ * carried), each carried segment as one that changes nothing over it, and null is returned (the new
  * segment, if any, changes nothing either).
  */
-function writeIncidentLog(folder: string, previous: NonNullable<GenerationContents['carriedFiles']>, carriedLog: readonly string[], entries: IncidentEntries, segmented: boolean, checksums: Manifest['checksums']): IncidentChange | null {
-  const fromPrevious = (name: string) => ({ name, bytes: fs.readFileSync(path.join(previous.location, name)) });
-  const names = carriedLog.map(incidentLogName);
-  const change = incidentChangeSince(storedArticleLines(fromPrevious(INDEX_FILES.incidents), names.map(fromPrevious)), entries);
-  if (change && (segmented || isUnchanged(change.change))) {
-    for (const name of [INDEX_FILES.incidents, ...names]) {
-      const expected = previous.checksums[name];
-      if (!expected) throw new Error(`the incidents' log follows ${name} of the previous generation, which it does not list`);
-      carryFile(path.join(previous.location, name), path.join(folder, name));
-      checksums[name] = expected;
+function writeIncidentLogs(
+  folder: string,
+  previous: NonNullable<GenerationContents['carriedFiles']>,
+  carriedLog: readonly string[],
+  entries: IncidentEntries,
+  segmented: boolean,
+  checksums: Manifest['checksums'],
+): { reports: IncidentChange | null; groups: GroupChange | null } {
+  const fromPrevious = (name: string): IncidentFile => ({ name, bytes: fs.readFileSync(path.join(previous.location, name)) });
+  const logOf = <C extends { change: ListChange }>(baseName: string, segmentName: (log: string) => string, changeOf: (names: string[]) => C | null, nothing: () => Buffer): C | null => {
+    const names = carriedLog.map(segmentName);
+    const change = changeOf(names);
+    if (change && (segmented || isUnchanged(change.change))) {
+      for (const name of [baseName, ...names]) {
+        const expected = previous.checksums[name];
+        if (!expected) throw new Error(`the incidents' log follows ${name} of the previous generation, which it does not list`);
+        carryFile(path.join(previous.location, name), path.join(folder, name));
+        checksums[name] = expected;
+      }
+      return change;
     }
-    return change;
-  }
-  for (const name of names) {
-    const data = encodeIncidentSegment(noIncidentChange(entries.articles.size));
-    writeDurable(path.join(folder, name), data);
-    checksums[name] = { sha256: sha256(data), bytes: data.byteLength };
-  }
-  return null;
+    for (const name of names) {
+      const data = nothing();
+      writeDurable(path.join(folder, name), data);
+      checksums[name] = { sha256: sha256(data), bytes: data.byteLength };
+    }
+    return null;
+  };
+  const reports = logOf(
+    INDEX_FILES.incidents,
+    incidentLogName,
+    (names) => incidentChangeSince(storedArticleLines(fromPrevious(INDEX_FILES.incidents), names.map(fromPrevious)), entries),
+    () => encodeIncidentSegment(noIncidentChange(entries.articles.size)),
+  );
+  const groups = logOf(
+    INDEX_FILES.incidentGroups,
+    groupLogName,
+    (names) => {
+      const before = storedGroupLines(fromPrevious(INDEX_FILES.incidentGroups), names.map(fromPrevious)).lines;
+      const change = groupChangeSince(before, entries);
+      return change && change.added.length <= WHOLE_GROUPS_SHARE * Math.max(before.length, entries.groups.length) ? change : null;
+    },
+    () => encodeGroupSegment(noGroupChange(entries)),
+  );
+  return { reports, groups };
 }
+
+/**
+ * A change adding more than this share of the incident lines is written as a new base instead: a
+ * build grouping (nearly) every report again would otherwise log the whole file as a segment, on
+ * top of the base it no longer needs, where an add regroups a few incidents of thousands.
+ */
+const WHOLE_GROUPS_SHARE = 0.5;
 
 /** An incident segment that changes nothing in `articles` lines (written over a base written whole). */
 function noIncidentChange(articles: number): IncidentChange {

@@ -46,7 +46,7 @@ describe('a damaged index', () => {
     expect(tally.failures).toEqual([]);
     expect(tally.rows[0]!.held).toBe(tally.rows[0]!.count);
     // Every stored file of a new generation (12 besides the log), its own log segment and the one it
-    // links, each with its postings, record and incident segments.
-    expect(tally.rows[0]!.count).toBe(20);
+    // links, each with its postings, record, incident and group segments.
+    expect(tally.rows[0]!.count).toBe(22);
   });
 });

@@ -108,6 +108,6 @@ describe('the incident reports as a base and segments', () => {
     await expectRefused('incidents.log.2', /its line 2 is not an article's reports/);
     // Forged whole, its change consistent: it leaves fewer articles than the groups file counts.
     forge(gen, { 'incidents.log.2': Buffer.from(`${JSON.stringify({ from: 6, removed: [], added: [] })}\n`) });
-    await expectRefused('incidents.log.2', /it leaves 6 articles' reports, incident-groups\.jsonl counts 7/);
+    await expectRefused('incidents.log.2', /it leaves 6 articles' reports, groups\.log\.2 counts 7/);
   });
 });

@@ -14,6 +14,7 @@ import { buildIndex } from '../../../src/store/build.js';
 import { IndexError, REBUILD_HINT } from '../../../src/store/errors.js';
 import { POINTER_FILE, currentGeneration } from '../../../src/store/generations.js';
 import { lexicalLogName } from '../../../src/store/lexical-segments.js';
+import { groupLogName } from '../../../src/store/incident-group-log.js';
 import { incidentLogName } from '../../../src/store/incident-log.js';
 import { recordLogName } from '../../../src/store/record-log.js';
 import { readIndexInSteps } from '../../../src/store/read-in-steps.js';
@@ -166,9 +167,9 @@ export async function runDamagedReload(config: Config, sitrep: Sitrep, question:
   const indexDir = resolveDir(config.INDEX_DIR);
   const logs: string[] = [];
   const keeper = new IndexKeeper(sitrep, config, createLogger({ LOG_LEVEL: 'error', DISCORD_TOKEN: undefined }, { write: (l) => logs.push(l) }));
-  // Each new generation holds the files of the one in use, and one more log segment with its postings, record and incident segments.
+  // Each new generation holds the files of the one in use, and one more log segment with its postings, record, incident and group segments.
   const inUse = readIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH }).manifest.vectorLog;
-  const next = inUse.length > 0 ? [nextLogName(inUse), lexicalLogName(nextLogName(inUse)), recordLogName(nextLogName(inUse)), incidentLogName(nextLogName(inUse))] : [];
+  const next = inUse.length > 0 ? [nextLogName(inUse), lexicalLogName(nextLogName(inUse)), recordLogName(nextLogName(inUse)), incidentLogName(nextLogName(inUse)), groupLogName(nextLogName(inUse))] : [];
   const names = [...fs.readdirSync(currentGeneration(indexDir)!), ...next].sort();
   let held = 0;
   const kept: string[] = [];
