@@ -11,7 +11,7 @@
  * A segment's bytes: one line of JSON `{"head", "from", "removed", "added"}`, then the added lines. Pure.
  */
 import { z } from 'zod';
-import { IncidentLogError, headOf, type IncidentFile } from './incident-log.js';
+import { IncidentLogError, checkAddedLine, headOf, type IncidentFile } from './incident-log.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { applyChange, changeFromOrigins, changeProblem, listChangeSchema, type ListChange } from './record-log.js';
 import { lineViews } from './record-lines.js';
@@ -78,16 +78,6 @@ function isGroupLine(value: unknown): boolean {
   );
 }
 
-function checkAdded(line: Buffer, file: string, i: number): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(line.toString('utf8'));
-  } catch {
-    throw new IncidentLogError(file, `its line ${i + 2} is not valid JSON`);
-  }
-  if (!isGroupLine(value)) throw new IncidentLogError(file, `its line ${i + 2} is not an incident's`);
-}
-
 /** The incident lines as the base and segments put them together, the head line they end with, and the file that gave it. */
 export interface StoredGroups {
   head: GroupsHead;
@@ -110,7 +100,7 @@ export function storedGroupLines(base: IncidentFile, segments: readonly Incident
     const decoded = decodeGroupSegment(segment);
     const problem = changeProblem(decoded.change, lines.length, 'incidents');
     if (problem !== null) throw new IncidentLogError(segment.name, problem);
-    decoded.added.forEach((line, i) => checkAdded(line, segment.name, i));
+    decoded.added.forEach((line, i) => checkAddedLine(line, segment.name, i, isGroupLine, "an incident's"));
     lines = applyChange(lines, decoded.change, decoded.added);
     [head, file] = [decoded.head, segment.name];
     if (lines.length !== head.groups) throw new IncidentLogError(segment.name, `it leaves ${lines.length} incident lines, its head line counts ${head.groups}`);

@@ -92,7 +92,7 @@ export function storedArticleLines(base: IncidentFile, segments: readonly Incide
     const { change, added } = decodeIncidentSegment(segment);
     const problem = changeProblem(change, lines.length, "articles' reports");
     if (problem !== null) throw new IncidentLogError(segment.name, problem);
-    added.forEach((line, i) => checkAdded(line, segment.name, i));
+    added.forEach((line, i) => checkAddedLine(line, segment.name, i, isArticleLine, "an article's reports"));
     lines = applyChange(lines, change, added);
   }
   return lines;
@@ -107,14 +107,15 @@ export function decodeIncidentSegment(segment: IncidentFile): IncidentChange {
   return { change: head, added };
 }
 
-function checkAdded(line: Buffer, file: string, i: number): void {
+/** Added line i of segment `file` parsed and checked to be `what` (`is`), or refused naming the file and the line. */
+export function checkAddedLine(line: Buffer, file: string, i: number, is: (value: unknown) => boolean, what: string): void {
   let value: unknown;
   try {
     value = JSON.parse(line.toString('utf8'));
   } catch {
     throw new IncidentLogError(file, `its line ${i + 2} is not valid JSON`);
   }
-  if (!isArticleLine(value)) throw new IncidentLogError(file, `its line ${i + 2} is not an article's reports`);
+  if (!is(value)) throw new IncidentLogError(file, `its line ${i + 2} is not ${what}`);
 }
 
 /**

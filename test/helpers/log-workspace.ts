@@ -94,3 +94,18 @@ export async function expectDamageRefused(indexDir: string, file: string, bytes:
     expect(message).toMatch(why);
   }
 }
+
+/**
+ * The stored incidents refused naming `file` (`why` the rest of the message) by both reads and by
+ * the next build, which keeps the index it has.
+ */
+export async function expectIncidentsRefused(w: ReturnType<typeof logWorkspace>, file: string, why: RegExp): Promise<void> {
+  const message = new RegExp(`${file.replaceAll('.', '\\.')} is damaged: ${why.source}`);
+  expect(() => w.read().incidents).toThrow(message);
+  await expect((await readIndexInSteps(w.indexDir, { efSearch: 50 })).incidentsInSteps()).rejects.toThrow(message);
+  const before = fs.readFileSync(path.join(w.indexDir, 'CURRENT'), 'utf8');
+  w.put(7);
+  await expect(w.build()).rejects.toThrow(message);
+  expect(fs.readFileSync(path.join(w.indexDir, 'CURRENT'), 'utf8')).toBe(before);
+  w.drop(7);
+}

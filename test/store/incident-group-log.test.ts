@@ -16,7 +16,7 @@ import { readIndexInSteps } from '../../src/store/read-in-steps.js';
 import type { StoredIndex } from '../../src/store/stored-index.js';
 import { MAX_LOG_SEGMENTS } from '../../src/store/vector-log.js';
 import { forge } from '../helpers/forge.js';
-import { expectDamageRefused, inode, logWorkspace, twoLoggedAdds } from '../helpers/log-workspace.js';
+import { expectDamageRefused, expectIncidentsRefused, inode, logWorkspace, twoLoggedAdds } from '../helpers/log-workspace.js';
 
 const group = (day: string, ...ids: string[]): IncidentGroup => ({ days: [day], refs: ids.map((id) => [id, 0] as [string, number]) });
 const entriesOf = (groups: IncidentGroup[], articles = 3): IncidentEntries => ({
@@ -138,16 +138,7 @@ describe('the incident lines as a base and segments (through builds)', () => {
     const gen = await twoLoggedAdds(w);
     const one = fs.readFileSync(path.join(gen, 'groups.log.1'));
     const two = fs.readFileSync(path.join(gen, 'groups.log.2'));
-    const expectRefused = async (name: string, why: RegExp) => {
-      const message = new RegExp(`${name.replaceAll('.', '\\.')} is damaged: ${why.source}`);
-      expect(() => w.read().incidents).toThrow(message);
-      await expect((await readIndexInSteps(w.indexDir, { efSearch: 50 })).incidentsInSteps()).rejects.toThrow(message);
-      const before = fs.readFileSync(path.join(w.indexDir, 'CURRENT'), 'utf8');
-      w.put(7);
-      await expect(w.build()).rejects.toThrow(message);
-      expect(fs.readFileSync(path.join(w.indexDir, 'CURRENT'), 'utf8')).toBe(before);
-      w.drop(7);
-    };
+    const expectRefused = (file: string, why: RegExp) => expectIncidentsRefused(w, file, why);
     forge(gen, { 'groups.log.1': two, 'groups.log.2': one });
     await expectRefused('groups.log.1', /it changes \d+ incidents, the incidents before it are \d+/);
     const head = JSON.parse(two.toString('utf8').split('\n')[0]!) as { head: { articles: number; groups: number } };

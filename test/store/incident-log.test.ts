@@ -15,7 +15,7 @@ import { readIndexInSteps } from '../../src/store/read-in-steps.js';
 import type { StoredIndex } from '../../src/store/stored-index.js';
 import { MAX_LOG_SEGMENTS } from '../../src/store/vector-log.js';
 import { forge } from '../helpers/forge.js';
-import { expectDamageRefused, inode, logWorkspace, twoLoggedAdds } from '../helpers/log-workspace.js';
+import { expectDamageRefused, expectIncidentsRefused, inode, logWorkspace, twoLoggedAdds } from '../helpers/log-workspace.js';
 
 /** The incidents as answering reads them, their articles' order included (a whole build's). */
 const incidentsOf = (index: StoredIndex) => ({ incidents: index.incidents, order: Object.keys(index.incidents.byArticle) });
@@ -86,16 +86,7 @@ describe('the incident reports as a base and segments', () => {
     const gen = await twoLoggedAdds(w);
     const one = fs.readFileSync(path.join(gen, 'incidents.log.1'));
     const two = fs.readFileSync(path.join(gen, 'incidents.log.2'));
-    const expectRefused = async (file: string, why: RegExp) => {
-      const message = new RegExp(`${file.replaceAll('.', '\\.')} is damaged: ${why.source}`);
-      expect(() => w.read().incidents).toThrow(message);
-      await expect((await readIndexInSteps(w.indexDir, { efSearch: 50 })).incidentsInSteps()).rejects.toThrow(message);
-      const before = fs.readFileSync(path.join(w.indexDir, 'CURRENT'), 'utf8');
-      w.put(7);
-      await expect(w.build()).rejects.toThrow(message);
-      expect(fs.readFileSync(path.join(w.indexDir, 'CURRENT'), 'utf8')).toBe(before);
-      w.drop(7);
-    };
+    const expectRefused = (file: string, why: RegExp) => expectIncidentsRefused(w, file, why);
     // Reordered: the second segment's change does not follow the base.
     forge(gen, { 'incidents.log.1': two, 'incidents.log.2': one });
     await expectRefused('incidents.log.1', /it changes 6 articles' reports, the articles' reports before it are 5/);
