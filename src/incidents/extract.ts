@@ -23,7 +23,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-11';
+export const EXTRACTOR_VERSION = 'incidents-12';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -43,8 +43,8 @@ const WEAPONS: Array<[IncidentKind, RegExp]> = [
 ];
 const AIR_CONTEXT = /\b(?:air force|warplanes?|fighter jets?|jets|aircraft)\b/i;
 
-/** A kind of attack in general, or many of them: "a series of drone strikes", "numerous strikes against hospitals". */
-const GENERIC = /\b(?:series of|pattern of|latest in|numerous|multiple|many|most of the|frequent|countless|such (?:attacks|strikes)|these (?:attacks|strikes)|(?:attacks|strikes) like|campaign of|kinds? of|on (?:two|three|four|five|several|many|numerous) occasions)\b/i;
+/** A kind of attack in general, or many of them: "a series of drone strikes", "numerous strikes against hospitals" (but "launches a series of airstrikes" is one day's operation). */
+const GENERIC = /\b(?:(?<!\blaunch(?:es|ed)?\s+a\s+)series of|pattern of|latest in|numerous|multiple|many|most of the|frequent|countless|such (?:attacks|strikes)|these (?:attacks|strikes)|(?:attacks|strikes) like|campaign of|kinds? of|on (?:two|three|four|five|several|many|numerous) occasions)\b/i;
 /** Analysis and opinion rather than a report of what happened. */
 const COMMENTARY = /\b(?:analyst|analysts|experts?|believes?|sees|expects?|argued|argues|opinion|could|likely|may|seems?|appears? to be aimed)\b/i;
 const SINGLE_EVENT = /\b(?:a|an|the|this|that|[A-Z][a-z]+day['’]s|last night['’]s|[Tt]uesday['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|strike|airstrike|air strike|assault|raid|bombing|explosion|blast|shooting|shelling|ambush|massacre|stabbing)\b/i;

@@ -36,7 +36,7 @@ const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p
 const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
 
 /** Kinds of place a name can end with. */
-const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Mall|Park|Plaza|Beach|Club|Bar|Cafe|Café|Restaurant|Theat(?:er|re)|Cinema|Museum|Temple|Cathedral|Tower \d+)$|^(?:Kibbutz|Fort|Camp|Moshav)\s/;
+const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Facility|Complex|Depot|Barracks|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Mall|Park|Plaza|Beach|Club|Bar|Cafe|Café|Restaurant|Theat(?:er|re)|Cinema|Museum|Temple|Cathedral|Tower \d+)$|^(?:Kibbutz|Fort|Camp|Moshav)\s/;
 const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast|East|West)$/;
 /** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
 const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
@@ -49,8 +49,14 @@ const LOCATIVE =
   /(?:\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|entrance to|outskirts of|edge of|cent(?:er|re) of|heart of|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?|\bthe\s+)(?:(?:port|border|frontier|coastal|small|mining|industrial|key|strategic|northern|southern|eastern|western|central|occupied|besieged|embattled|[A-Z][a-z]+(?:-[a-z]+)?)\s+)*(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp|refugee camp)\s+of\s+)?$/;
 /** "the town of Barah", "the southern Gaza city of Khan Younis": what follows is a place whatever comes before. */
 const PLACE_OF = /\b(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp)\s+of\s+$/i;
+/**
+ * The present tense of a plural subject, as news digests write ("Israeli jets strike the Natanz Nuclear
+ * Facility", "Russian forces shell Kherson"): a verb only when no determiner comes just before it ("the
+ * strike Israel carried out" names who struck, not where).
+ */
+const PRESENT_ATTACK_VERB = String.raw`(?<!\b(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+)?)(?:strike|target|attack|bomb|shell|pound)`;
 /** Verbs whose object may be a place ("Drones target Erbil") — or a people ("targeting Christians"): a known town only. */
-const VERB_LOCATIVE = /\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed)\s+(?:the\s+)?$/i;
+const VERB_LOCATIVE = new RegExp(String.raw`\b(?:hit|hits|hitting|struck|strikes|targeted|targeting|targets|pounded|pounding|shelled|bombed|${PRESENT_ATTACK_VERB})\s+(?:the\s+)?$`, 'i');
 
 /** Adjectives and kinds of place written between an event's preposition and its place ("on the northeastern region of Kharkiv"). */
 const BETWEEN_EVENT_AND_PLACE = "(?:the\\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|occupied|besieged|embattled|port|border|frontier|coastal|capital|small|key|strategic)\\s+)*(?:(?:city|town|village|province|region|port|district|capital|suburb|neighbou?rhood|municipality|area|camp|refugee camp)\\s+of\\s+(?:the\\s+)?)?";
@@ -59,7 +65,7 @@ const EVENT_BEFORE = new RegExp(
   "(?:\\b(?:attacks?|strikes?|airstrikes?|air\\s+strikes?|bombings?|bombardments?|shelling|explosions?|blasts?|raids?|assaults?|ambush(?:es)?|shootings?|incursions?|offensive)\\s+(?:on|in|at|against|near|into|targeting|across|within)\\s+" +
     "|\\b(?:attacked|struck|hit|bombed|shelled|targeted|killed|wounded|injured|damaged|exploded|detonated)\\s+(?:in|at|near|inside)\\s+" +
     "|\\b(?:fired|launched|dropped|sent)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:at|on|into|towards?|against)\\s+" +
-    "|\\b(?:struck|strikes|hit|hits|targeted|targeting|targets|bombed|shelled|pounded|attacked|attacks|raided|stormed)\\s+)" +
+    "|\\b(?:struck|strikes|hit|hits|targeted|targeting|targets|bombed|shelled|pounded|attacked|attacks|raided|stormed|" + PRESENT_ATTACK_VERB + ")\\s+)" +
     BETWEEN_EVENT_AND_PLACE + "$",
   'i',
 );
@@ -80,7 +86,9 @@ const NEVER_PLACE = new Set(
     ...'christmas easter ramadan eid passover hanukkah diwali thanksgiving'.split(' '), 'yom kippur', 'new year', "new year's eve",
   ],
 );
-const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory|Center|Centre|Technologies|Inc|Corp|University|College|Foundation|Fund|Bank|Program|Programme|Project)$/;
+const ORGANISATION_END = /\b(?:Ministry|Forces|Force|Army|Navy|Police|Council|Agency|Committee|Command|Guard|Corps|Brigades?|Movement|Group|Party|Front|Organi[sz]ation|Office|Department|Service|News|Press|Times|Post|Journal|Crescent|Cross|Nations|Union|Court|Network|TV|Media|Forum|Institute|Commission|Authority|Government|Administration|Fleet|Division|Regiment|Battalion|Company|Bureau|Observatory|Center|Centre|Technologies|Inc|Corp|University|College|Foundation|Fund|Bank|Program|Programme|Project|Treaty|Charter|Convention|Accords?|Pact|Protocol)$/;
+/** "the Atomic Energy Organization of Iran", "the University of Baghdad": a name after an organisation's "of" is part of the organisation's. */
+const ORGANISATION_OF = /\b(?:Organi[sz]ation|Ministry|Agency|Bank|University|Council|Office|Department|Authority|Commission|Institute|Academy|Parliament|Assembly|Court|Federation|Chamber|Coalition|Foundation|Society|Association)\s+of\s+(?:the\s+)?$/;
 /** A person's title inside the words: a name, not a place ("Ukrainian President Volodymyr Zelenskyy"). */
 const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Gen|General|Director|Sen|Senator|Rep|Governor|Gov|Mayor|Commander|Chief|Spokesman|Spokeswoman|Spokesperson|King|Prince(?! Sultan| Hassan)|Sheikh(?! Isa)|Pope|Dr|Mr|Mrs|Ms|Col|Lt|Maj|Capt|Sgt)\b\.?/;
 /** "Israeli", "Lebanese", "Ukrainian": words about a people, not a place. */
@@ -162,7 +170,7 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     // "the municipality of General Terán": after "the town of", a title word is part of the town's name.
     if (!text || /^\d+$/.test(text) || isNeverPlace(text, PLACE_OF.test(before))) continue;
-    if (VESSEL_BEFORE.test(sentence.slice(Math.max(0, start - 20), start))) continue;
+    if (VESSEL_BEFORE.test(sentence.slice(Math.max(0, start - 20), start)) || ORGANISATION_OF.test(sentence.slice(Math.max(0, start - 40), start))) continue;
     // "Moscow launched a series of strikes", "Moscow's biggest air attack": a capital named for its government, the attacker, not where.
     if (GOVERNMENT_ATTACKS.test(sentence.slice(start + text.length, start + text.length + 50))) continue;
     // "Israel said …", "according to Kyiv": a government speaking, not a place.

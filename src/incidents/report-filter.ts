@@ -9,13 +9,24 @@ import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands) of (?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
-/** Threats, plans and what-ifs. */
-const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with))\b/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands|scores) of (?:(?:missile|drone|rocket|air|artillery|and|suicide|terrorist|deadly)\s+){0,3}(?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+/**
+ * A count since a war began ("killed … since the war began", "Since the Israel-Hamas war, … have
+ * conducted"), unless an event is measured against it ("the deadliest attack since the war began") or
+ * told beside it ("… since the Israeli invasion that followed a Hamas-led attack that killed almost
+ * 1,200", "Three people are injured after …, increasing the total since the start of the war").
+ */
+const SINCE_WAR = /\bsince the (?:[\w-]+ ){0,2}?(?:war|conflict|invasion)\b/i;
+const EVENT_BESIDE_COUNT = /\b(?:attack|assault|strike|raid|bombing)\s+(?:that|which)\s+(?:killed|left|wounded|injured)\b|\b(?:injured|killed|wounded)\s+after\b/i;
+const SUPERLATIVE_SINCE = /\b(?:deadliest|largest|biggest|worst|heaviest|first|most|latest|fiercest|strongest)\b[^.;]{0,80}\bsince\b/i;
+/** Threats, plans and what-ifs: a potential or imminent attack (not a strike on an imminent threat), weapons capable of hitting, a treaty's "an attack on one is an attack on all". */
+const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
 /** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
 const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
-const MAYBE = /\b(?:could|might|potential|possible|possibly|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
+const MAYBE = /\b(?:could|might|potential|possible|possibly|imminent|capable|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
+/** Weapons that hit nothing: "neither missile hits the base", "none of the drones reached", "failed to hit its target". */
+const MISSED = /\b(?:(?:neither|none of the|no)\s+(?:[\w-]+\s+){0,2}?(?:hits?|struck|reached|reaches)|fail(?:s|ed|ing)?\s+to\s+(?:hit|reach|strike)|missed\s+(?:its|their)\s+targets?)\b/i;
 const INTERCEPTED = /\b(?:intercept\w*|shot down|shoots? down|downed|destroyed in (?:the )?air)\b/i;
 const DAMAGE = /\b(?:hit|hits|struck|damag\w*|killed|kill|injur\w*|wound\w*|fell|debris|shrapnel|exploded|explosion)\b/i;
 /**
@@ -99,8 +110,8 @@ function withoutNouns(text: string, pattern: RegExp): string {
     return VERB_AFTER.test(text.slice(at + m.length, at + m.length + 40)) ? m : ' '.repeat(m.length);
   });
 }
-/** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …". */
-const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:/i;
+/** A link or heading line of a web page: "More: …", "Read more: …", "RELATED: …", "Editor's note: This page is a summary of news on …" (not one the splitter ran on into the next sentence, "…here.An explosion …"). */
+const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:|^editor['’]s note\s*:(?![^]*\.\p{Lu}\p{Ll})/iu;
 
 /** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
 const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
@@ -141,6 +152,8 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
   if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return false;
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return false;
+  // A miss told with no harm done is the failure of an attack the article has told, not another.
+  if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return false;
   if (isTestOrNotArmed(sentence)) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
@@ -151,7 +164,7 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
 export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
   // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
-  if (!hasDate && RUNNING_TOTAL.test(sentence)) return false;
+  if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return false;
   if (!hasFigure) {
     // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
     const told = sentence.replace(WHILE_CLAUSE, '');
