@@ -63,44 +63,59 @@ function wrap(p: Packed): LexicalIndex {
   return index;
 }
 
-/** Term lookups and postings handled between two yields of `searchStructures`: a few milliseconds' work. */
-const TERMS_PER_STEP = 1 << 13;
-const POSTINGS_PER_STEP = 1 << 16;
+/**
+ * What a search needs besides the packed arrays: each posting's term-frequency part of BM25,
+ * tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), so that a query costs one multiply-add per posting. It
+ * is computed for a term's postings when a query first holds the term, not for every posting at
+ * open: at a million passages the whole array (tens of millions of postings) took 2.2 s to fill
+ * and the term map 0.3 s, while questions touch a few thousand terms. The array is allocated
+ * zeroed, so the pages of terms never asked for are never written (nor counted in the RSS).
+ */
+class SearchStructures {
+  readonly impact: Float32Array;
+  private readonly ready: Uint8Array;
+  private readonly avgLength: number;
 
-/** What a search needs besides the packed arrays. */
-interface SearchStructures {
-  termIndex: Map<string, number>;
-  /** Each posting's term-frequency part of BM25, in posting order. */
-  impact: Float32Array;
+  constructor(private readonly p: Packed) {
+    this.impact = new Float32Array(p.docs.length);
+    this.ready = new Uint8Array(p.terms.length);
+    let total = 0;
+    for (let d = 0; d < p.lengths.length; d++) total += p.lengths[d]!;
+    this.avgLength = p.lengths.length > 0 ? total / p.lengths.length : 0;
+  }
+
+  /** The term's number: the terms are sorted (lexical-postings.ts), so a binary search finds it. */
+  termOf(term: string): number | undefined {
+    const { terms } = this.p;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < terms.length && terms[lo] === term ? lo : undefined;
+  }
+
+  /** Fills the impacts of term `t`'s postings on its first query. */
+  prepare(t: number): void {
+    if (this.ready[t]) return;
+    const { p, impact } = this;
+    const { k1, b } = BM25_PARAMS;
+    const avg = this.avgLength || 1;
+    for (let i = p.offsets[t]!; i < p.offsets[t + 1]!; i++) {
+      const tf = p.counts[i]!;
+      impact[i] = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * p.lengths[p.docs[i]!]!) / avg));
+    }
+    this.ready[t] = 1;
+  }
 }
 
-/** The searchable index over packed arrays, made in pieces (steps.ts): at 100k passages it takes 20–40 ms in all. */
+/** The searchable index over packed arrays. Nothing is left to make in steps: a term's work waits for its first query. */
 function* wrapInSteps(p: Packed): Generator<void, LexicalIndex> {
-  const index = new PackedLexicalIndex(p, yield* searchStructures(p));
+  const index = new PackedLexicalIndex(p, new SearchStructures(p));
   PACKED.set(index, p);
   return index;
-}
-
-function* searchStructures(p: Packed): Generator<void, SearchStructures> {
-  const n = p.lengths.length;
-  const termIndex = new Map<string, number>();
-  for (let t = 0; t < p.terms.length; t++) {
-    termIndex.set(p.terms[t]!, t);
-    if (t % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
-  }
-  let total = 0;
-  for (let d = 0; d < n; d++) total += p.lengths[d]!;
-  const avgLength = n > 0 ? total / n : 0;
-  // Each posting's term-frequency part of BM25, tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), computed
-  // once: a query then costs one multiply-add per posting.
-  const impact = new Float32Array(p.docs.length);
-  for (let i = 0; i < p.docs.length; i++) {
-    const tf = p.counts[i]!;
-    const norm = BM25_PARAMS.k1 * (1 - BM25_PARAMS.b + (BM25_PARAMS.b * p.lengths[p.docs[i]!]!) / (avgLength || 1));
-    impact[i] = (tf * (BM25_PARAMS.k1 + 1)) / (tf + norm);
-    if (i % POSTINGS_PER_STEP === POSTINGS_PER_STEP - 1) yield;
-  }
-  return { termIndex, impact };
 }
 
 /**
@@ -128,7 +143,7 @@ class PackedLexicalIndex implements LexicalIndex {
 
   private prepared(): SearchStructures {
     if (!this.structures) {
-      this.structures = runWhole(searchStructures(this.p));
+      this.structures = new SearchStructures(this.p);
       this.makeScratch();
     }
     return this.structures;
@@ -140,30 +155,35 @@ class PackedLexicalIndex implements LexicalIndex {
     this.maxImpacts = new Float32Array(this.p.terms.length);
   }
 
-  private maxImpact(t: number, impact: Float32Array): number {
-    if (this.maxImpacts[t] === 0) this.maxImpacts[t] = maxImpactOf(impact, this.p.offsets[t]!, this.p.offsets[t + 1]!);
+  private maxImpact(t: number, structures: SearchStructures): number {
+    if (this.maxImpacts[t] === 0) {
+      structures.prepare(t);
+      this.maxImpacts[t] = maxImpactOf(structures.impact, this.p.offsets[t]!, this.p.offsets[t + 1]!);
+    }
     return this.maxImpacts[t]!;
   }
 
   documentFrequency(term: string): number {
-    const t = this.prepared().termIndex.get(term);
+    const t = this.prepared().termOf(term);
     return t === undefined ? 0 : this.p.offsets[t + 1]! - this.p.offsets[t]!;
   }
 
   search(query: WeightedTerm[], limit: number, accept?: PassageFilter): LexicalHit[] {
-    const { termIndex, impact } = this.prepared();
+    const structures = this.prepared();
+    const { impact } = structures;
     const { p, scores, touched } = this;
     const weights = new Map<string, number>();
     for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
     const terms: QueryTerm[] = [];
     const maxImpacts: number[] = [];
     for (const [term, weight] of weights) {
-      const t = termIndex.get(term);
+      const t = structures.termOf(term);
       if (t === undefined || weight <= 0) continue;
       const from = p.offsets[t]!;
       const to = p.offsets[t + 1]!;
       terms.push({ from, to, w: weight * idf(to - from, this.documentCount) });
-      maxImpacts.push(this.maxImpact(t, impact));
+      // Also fills the term's impacts, before any of them is read.
+      maxImpacts.push(this.maxImpact(t, structures));
     }
     if (terms.length > 1 && limit > 0) {
       const pruned = prunedCandidates(terms, maxImpacts, { docs: p.docs, impact }, { scores, touched }, limit, accept);

@@ -4,6 +4,7 @@
  * a new generation in steps instead (read-in-steps.ts); the written layout is in write-index.ts.
  * These modules alone touch index files.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
@@ -135,7 +136,12 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const deferred = new Set<string>(options.forBuild && options.deferSnapshot ? [INDEX_FILES.vectors, INDEX_FILES.rawVectors, INDEX_FILES.lexical] : []);
   for (const name of deferred) checkStoredSize(location, manifest, name);
-  const files = Object.fromEntries(storedNames(manifest).flatMap((name) => (deferred.has(name) ? [] : [[name, readChecked(location, manifest, name)]])));
+  // The raw vectors are checked but not kept by a read that never unpacks them (answering: 400 MB at a million passages).
+  const checkedOnly = options.rawVectors || options.forBuild ? null : INDEX_FILES.rawVectors;
+  if (checkedOnly) checkInChunks(location, manifest, checkedOnly);
+  const files = Object.fromEntries(
+    storedNames(manifest).flatMap((name) => (deferred.has(name) || name === checkedOnly ? [] : [[name, readChecked(location, manifest, name)]])),
+  );
   const { dim } = manifest.embedder;
   const stored = runWhole(storedRecords(location, manifest, (name) => files[name]!));
   const records: Passage[] = stored.passages;
@@ -241,6 +247,36 @@ function checkStoredSize(location: string, manifest: Manifest, name: string): vo
     throw damaged(file, 'it is missing');
   }
   checkSize(file, expected, bytes);
+}
+
+/** Bytes hashed at a time by `checkInChunks`. */
+const CHECK_CHUNK_BYTES = 8 << 20;
+
+/** Refuses a stored file whose size or checksum differs from the manifest's, reading it a chunk at a time (nothing is kept). */
+function checkInChunks(location: string, manifest: Manifest, name: string): void {
+  const file = path.join(location, name);
+  const expected = expectedOf(manifest, file);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    throw damaged(file, 'it is missing');
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    checkSize(file, expected, size);
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(Math.min(size, CHECK_CHUNK_BYTES));
+    for (let read = 0; read < size; ) {
+      const got = fs.readSync(fd, chunk, 0, Math.min(chunk.length, size - read), read);
+      if (got === 0) throw damaged(file, `it ended at ${read} bytes while it was read, the manifest says ${expected.bytes}`);
+      hash.update(chunk.subarray(0, got));
+      read += got;
+    }
+    checkSum(file, expected, hash.digest('hex'));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** A stored file's bytes, after its size and checksum are found to match the manifest. */

@@ -64,11 +64,7 @@ export function* slotState(
     segments.push({ name, records });
     yield;
   }
-  const position = new Map<string, number>();
-  for (let i = 0; i < passages.length; i++) {
-    position.set(passages[i]!.id, i);
-    if ((i & 4095) === 4095) yield;
-  }
+  const positionOf = passagePositions(passages);
   const passageOf = new Uint32Array(slotIds.length).fill(NO_PASSAGE);
   const hasSlot = new Uint8Array(passages.length);
   let identity = slotIds.length === passages.length;
@@ -76,7 +72,7 @@ export function* slotState(
     const id = slotIds[s]!;
     if (id !== '') {
       const origin = s < snapshotSlots ? ids.file : addedIn[s - snapshotSlots]!;
-      const p = position.get(id);
+      const p = positionOf(id);
       if (p === undefined) throw damaged(origin, `slot ${s} names passage ${id}, which ${INDEX_FILES.passages} does not hold`);
       if (hasSlot[p]) throw damaged(origin, `slot ${s} names passage ${id}, which another slot names`);
       hasSlot[p] = 1;
@@ -88,6 +84,37 @@ export function* slotState(
   const missing = hasSlot.indexOf(0);
   if (missing >= 0) throw damaged(ids.file, `passage ${passages[missing]!.id} has no slot in the passage graph`);
   return { passageOf: identity ? null : passageOf, log: { segments, added: addedCount(segments), snapshotSlots } };
+}
+
+/** Passages a miss of the guessed position looks at on each side before the map of every id is made. */
+const NEAR = 64;
+
+/**
+ * A passage's position by id. The snapshot's slots run in passage order, shifted only where an
+ * add or a removal moved the passages after it, so the position after the last one found (or one
+ * near it) is tried first; only an id found nowhere near makes the map of all ids, which at a
+ * million passages took most of a second to build (a million string keys).
+ */
+function passagePositions(passages: readonly Passage[]): (id: string) => number | undefined {
+  let next = 0;
+  let all: Map<string, number> | undefined;
+  return (id) => {
+    for (let k = 0; k <= 2 * NEAR; k++) {
+      // next, next + 1, next - 1, next + 2, …
+      const p = k & 1 ? next + ((k + 1) >> 1) : next - (k >> 1);
+      if (p >= 0 && p < passages.length && passages[p]!.id === id) {
+        next = p + 1;
+        return p;
+      }
+    }
+    if (!all) {
+      all = new Map();
+      for (let i = 0; i < passages.length; i++) all.set(passages[i]!.id, i);
+    }
+    const p = all.get(id);
+    if (p !== undefined) next = p + 1;
+    return p;
+  };
 }
 
 /** Slot → passage number of a read graph (`SlotState.passageOf`, or slot i for passage i), without loading the graph. */

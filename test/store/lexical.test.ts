@@ -52,6 +52,27 @@ describe('BM25 lexical index', () => {
     expect(index.documentFrequency('zebra')).toBe(0);
   });
 
+  it('scores a term alike whether an earlier query prepared its impacts or not', () => {
+    // A term's impacts are filled on its first query: the order of queries must change nothing.
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: i, text: `Report ${i}: ${['drone', 'rocket', 'shelling'][i % 3]} near town${i % 17} struck ${i % 5} times` }));
+    const asked = (queries: string[]) => {
+      const fresh = createLexicalIndex(many);
+      return queries.map((q) => fresh.search(terms(q).map((term) => ({ term, weight: 1 })), 7));
+    };
+    const [first, both] = [asked(['drone town3', 'rocket drone struck town3']), asked(['rocket drone struck town3'])];
+    expect(first[1]).toEqual(both[0]);
+    for (const h of both[0]!) expect(h.score).toBeGreaterThan(0);
+  });
+
+  it('finds every one of its terms, and no other, by their order', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ id: i, text: `w${(i * 7919) % 1000} z${i % 13} Ärzte ${i % 2 ? 'zebra' : 'aardvark'}` }));
+    const built = createLexicalIndex(many);
+    const all = many.map((d) => terms(d.text));
+    for (const term of new Set(all.flat())) expect(built.documentFrequency(term)).toBe(all.filter((t) => t.includes(term)).length);
+    expect(built.documentFrequency('w1001')).toBe(0);
+    expect(built.documentFrequency('')).toBe(0);
+  });
+
   it('round-trips through its serialised form', () => {
     const copy = loadLexicalIndex(index.serialize());
     const q = terms('rocket attack damage').map((term) => ({ term, weight: 1 }));
