@@ -137,7 +137,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // What the change does to the graph's slots, known before any vector: a change the log takes
     // never loads the previous graph or its raw vectors (vectors of kept passages stay unread).
     const maxLogged = options.maxLoggedVectors ?? DEFAULT_MAX_LOGGED_VECTORS;
-    let change = extend ? passageChange(previous!, articles, passages) : null;
+    let change = extend ? passageChange(previous!, articles, passages, origins) : null;
     const slots = change && slotChange(slotMap(previous!.vectorSlots, previous!.passages.length), change.newPassageOf, change.added);
     // The lists' change as a record segment; null when kept records moved (then they are written whole, with a snapshot).
     const recordOrigins = slots && { articles: articleOrigins(previous!.articles, articles, (a) => previous!.lines!.articles.get(a)), passages: origins };
@@ -147,11 +147,11 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     if (previous && !logs && !previousGraph) [extend, change] = [false, null];
     const known = new Map<string, Float32Array>();
     previousGraph?.rawVectors.forEach((v, i) => known.set(previous!.passages[i]!.id, v));
-    const kept = logs ? new Set(previous!.passages.map((p) => p.id)) : known;
     // One empty vector stands for every vector not at hand (100,000 arrays of their own cost the collector).
     const none = new Float32Array(0);
     const rawVectors: Float32Array[] = passages.map((p) => known.get(p.id) ?? none);
-    const missing = passages.map((_, i) => i).filter((i) => !kept.has(passages[i]!.id));
+    // A change the log takes embeds the passages chunked now (the others are in the graph already); otherwise those whose vector is not at hand.
+    const missing = passages.map((_, i) => i).filter(logs ? (i) => origins[i]! < 0 : (i) => !known.has(passages[i]!.id));
     const total = missing.length + passages.length;
     for (let b = 0; b < missing.length; b += EMBED_BATCH) {
       const batch = missing.slice(b, b + EMBED_BATCH);

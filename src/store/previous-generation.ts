@@ -144,21 +144,18 @@ export function chunkAll(
 
 /**
  * How the passage list changed since the previous generation: where each old passage is now (-1 when
- * removed) and which passages are new. A passage stays when its id (so its text) and its article's
- * title (part of its lexical text) are the same.
+ * removed) and which passages are new. A passage stays when `chunkAll` kept it (its article is the
+ * same, so its id and text are) and its article's title (part of its lexical text) is the same. A
+ * passage chunked now is never an old one: its id hashes its article's id, which the previous
+ * generation does not hold. The origins say all this without a map of a million passage ids.
  */
-export function passageChange(previous: StoredIndex, articles: Article[], passages: StoredPassage[]): { newPassageOf: Int32Array; added: number[] } {
-  const now = new Map<string, number>();
-  passages.forEach((p, i) => now.set(p.id, i));
+export function passageChange(previous: StoredIndex, articles: Article[], passages: StoredPassage[], origins: Int32Array): { newPassageOf: Int32Array; added: number[] } {
   const newPassageOf = new Int32Array(previous.passages.length).fill(-1);
-  const kept = new Uint8Array(passages.length);
-  previous.passages.forEach((p, i) => {
-    const at = now.get(p.id);
-    if (at === undefined || articles[passages[at]!.article]!.title !== previous.articles[p.article]!.title) return;
-    newPassageOf[i] = at;
-    kept[at] = 1;
-  });
   const added: number[] = [];
-  kept.forEach((k, i) => k === 0 && added.push(i));
+  for (let i = 0; i < passages.length; i++) {
+    const from = origins[i]!;
+    if (from >= 0 && articles[passages[i]!.article]!.title === previous.articles[previous.passages[from]!.article]!.title) newPassageOf[from] = i;
+    else added.push(i);
+  }
   return { newPassageOf, added };
 }

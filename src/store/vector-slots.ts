@@ -64,7 +64,7 @@ export function* slotState(
     segments.push({ name, records });
     yield;
   }
-  const positionOf = passagePositions(passages);
+  const positionOf = yield* passagePositions(passages);
   const passageOf = new Uint32Array(slotIds.length).fill(NO_PASSAGE);
   const hasSlot = new Uint8Array(passages.length);
   let identity = slotIds.length === passages.length;
@@ -72,7 +72,7 @@ export function* slotState(
     const id = slotIds[s]!;
     if (id !== '') {
       const origin = s < snapshotSlots ? ids.file : addedIn[s - snapshotSlots]!;
-      const p = positionOf(id);
+      const p = yield* positionOf(id);
       if (p === undefined) throw damaged(origin, `slot ${s} names passage ${id}, which ${INDEX_FILES.passages} does not hold`);
       if (hasSlot[p]) throw damaged(origin, `slot ${s} names passage ${id}, which another slot names`);
       hasSlot[p] = 1;
@@ -92,13 +92,13 @@ const NEAR = 64;
 /**
  * A passage's position by id. The snapshot's slots run in passage order, shifted only where an
  * add or a removal moved the passages after it, so the position after the last one found (or one
- * near it) is tried first; only an id found nowhere near makes the map of all ids, which at a
- * million passages took most of a second to build (a million string keys).
+ * near it) is tried first; only an id found nowhere near makes the map of all ids (in steps, like
+ * the rest of the read), which at a million passages took most of a second (a million string keys).
  */
-function passagePositions(passages: readonly Passage[]): (id: string) => number | undefined {
+function* passagePositions(passages: readonly Passage[]): Generator<void, (id: string) => Generator<void, number | undefined>> {
   let next = 0;
   let all: Map<string, number> | undefined;
-  return (id) => {
+  return function* positionOf(id) {
     for (let k = 0; k <= 2 * NEAR; k++) {
       // next, next + 1, next - 1, next + 2, …
       const p = k & 1 ? next + ((k + 1) >> 1) : next - (k >> 1);
@@ -109,7 +109,10 @@ function passagePositions(passages: readonly Passage[]): (id: string) => number 
     }
     if (!all) {
       all = new Map();
-      for (let i = 0; i < passages.length; i++) all.set(passages[i]!.id, i);
+      for (let i = 0; i < passages.length; i++) {
+        all.set(passages[i]!.id, i);
+        if ((i & 4095) === 4095) yield;
+      }
     }
     const p = all.get(id);
     if (p !== undefined) next = p + 1;
