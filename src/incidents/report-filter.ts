@@ -42,7 +42,7 @@ function someGotThrough(sentence: string): boolean {
   return false;
 }
 /** Tests, drills and launches into the sea: weapons fired at no one. */
-const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+const TEST = /\b(?:missile tests?|weapons? tests?|tests? of (?:its |their |new |\w+-range )*(?:weapons|missiles)|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
 /**
  * A test told by where its missiles were sent or how far they flew ("fired two ballistic missiles from
  * the … area to the waters off the coast", "had a flight range of about 350 kilometers"): a launch at no one.
@@ -165,6 +165,10 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
   // A miss told with no harm done is the failure of an attack the article has told, not another.
   if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return false;
   if (isTestOrNotArmed(sentence)) return false;
+  // "A warhead like that can kill 100,000": what a weapon could do, not what it did.
+  if (COULD_DO.test(sentence)) return false;
+  // "… since the Karvan missile strike": an event named only as the time since which something else is told.
+  if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
   return true;
@@ -179,10 +183,19 @@ const DOUBTED = /\b(?:den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:involvement|responsi
 /** A claim beside a denial is a report ("X denied any involvement, but Y claimed responsibility"). */
 const CLAIMED = /\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b/i;
 
+const COULD_DO = /\b(?:can|could|would|might)\s+(?:\w+\s+)?(?:kill|destroy|wipe out|flatten)\b|\bif\s+(?:it|they|one|a|an|the|such)\b[^.;]{0,40}?\b(?:is|are|were|was)\s+(?:detonated|used|dropped|fired|launched)\b/i;
+const SINCE_EVENT = /\bsince\s+(?:the|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|assaults?|explosions?|blasts?)\b(?!\s+(?:that|which|on|in|at|near|against|killed|wounded|injured|took|happened|occurred|was|were|had|has|came|left|hit|struck))/iu;
+/**
+ * Fighting told as a state that goes on, not as an event: "amid a barrage of … attacks", "under constant
+ * gunfire and bombings", "bombs are being dropped" — with no figure or day of its own.
+ */
+const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,4}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
+
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
 export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
   // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
+  if (!hasFigure && !hasDate && ONGOING.test(sentence)) return false;
   if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return false;
   if (!hasFigure) {
     if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return false;

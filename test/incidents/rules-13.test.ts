@@ -71,3 +71,37 @@ describe('names that are not where it happened', () => {
 it('leaves the place of the test sentences of the rules before unchanged', () => {
   expect(extractReports(article('Rockets hit Dunmere on Sunday, killing two.'), { gazetteer })[0]?.place?.value).toBe('Dunmere');
 });
+
+describe('single stories: what is said of an attack, not a report of it', () => {
+  const none = (text: string, published?: string) => expect(extractReports(article(text, published), { gazetteer })).toEqual([]);
+
+  it('passes over an attack only denied, doubted or said unproven', () => {
+    none('The government in Karvan has denied involvement in the explosion, calling the reports a provocation.');
+    none('The president said there was no evidence of an intentional attack on his country.');
+    none('One analyst said he doubted Karvan deliberately attacked Dunmere.');
+    none('Officials said the missile responsible for the strike was not fired from Karvan.');
+  });
+
+  it('keeps a denial told beside a claim of responsibility, or with a figure of harm', () => {
+    expect(extractReports(article('Karvan has denied any involvement in the strikes on the Dunmere refinery, but rebels claimed responsibility.'), { gazetteer })).toHaveLength(1);
+    expect(only('Karvan denied involvement in the bombing in Dunmere that killed 12 people on Sunday.').killed?.value).toBe(12);
+  });
+
+  it('reads missiles fired to the waters, or told by their flight range, or "tests of weapons", as a test', () => {
+    none('The northern state fired two short-range ballistic missiles from the Tamsa area of Varosh Province to the waters off the eastern coast, the joint chiefs said on Sunday.');
+    none('The joint chiefs reported the missiles launched early Sunday morning had a flight range of about 350 kilometers.');
+    none('The northern state on Tuesday fired an intermediate-range ballistic missile over Dunmere, escalating tests of weapons designed to strike its neighbours.');
+  });
+
+  it('passes over what a weapon could do, an event named only as the time since, and fighting told as a state', () => {
+    none('A larger warhead like that – if it is detonated in a big city – can kill 100,000 people or more.');
+    none('The president had not spoken to his counterpart since the Dunmere missile strike, an aide said.');
+    none('So-called "dumb bombs" are being dropped in Dunmere, causing devastation to homes.');
+    none('The area around the Karvan hospital has been under constant gunfire and bombings, the agency chief said.');
+  });
+
+  it('keeps a town that "came under" shelling, and an attack since which a toll is counted told with its place', () => {
+    expect(only('Residents said the northern town of Dunmere came under heavy militia shelling.').place?.value).toBe('Dunmere');
+    expect(only('Since the attack hit the Karvan market on Sunday, 14 people have died of their wounds.').place?.value).toBe('Karvan');
+  });
+});
