@@ -189,7 +189,7 @@ const SINCE_EVENT = /\bsince\s+(?:the|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\
  * Fighting told as a state that goes on, not as an event: "amid a barrage of … attacks", "under constant
  * gunfire and bombings", "bombs are being dropped" — with no figure or day of its own.
  */
-const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,4}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
+const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,5}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
 
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
 export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
