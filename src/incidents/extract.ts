@@ -23,7 +23,7 @@ import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-12';
+export const EXTRACTOR_VERSION = 'incidents-13';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */

@@ -31,7 +31,7 @@ export interface PlaceCandidate {
 }
 
 const CONNECTOR = "(?:al|el|ad|ash|az|ar|en|an|es|et|de|del|do|dos|di|da|du|bin|ibn|ben|wal|ul)";
-const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar)-)?\\p{Lu}[\\p{L}\\p{M}'’]+(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
+const WORD = "U\\.S\\.|U\\.K\\.|(?:(?:al|el|ad|an|as|ash|at|az|ar|ez|es|ed|et|en|ul|ur|um)-)?\\p{Lu}[\\p{L}\\p{M}'’]+(?:-\\p{L}[\\p{L}\\p{M}'’]*)*|\\d{1,3}";
 /** A run of capitalised words, with the small words names hold ("Deir Qanoun an-Naher", "Port of Sudan"). */
 const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 'gu');
 
@@ -39,9 +39,10 @@ const NAME = new RegExp(`(?:${WORD})(?:\\s+(?:${CONNECTOR}\\s+)?(?:${WORD}))*`, 
 const SITE_END = /\b(?:Air\s?[Bb]ase|Airbase|Airport|Airfield|Base|Camp|Facility|Complex|Depot|Barracks|Shipyard|Hospital|Market|Square|Street|Bridge|Plant|Refinery|Station|School|Mosque|Church|Synagogue|Embassy|Hotel|Port|Palace|Prison|Stadium|Checkpoint|Crossing|Mall|Park|Plaza|Beach|Club|Bar|Cafe|Café|Restaurant|Theat(?:er|re)|Cinema|Museum|Temple|Cathedral|Tower \d+)$|^(?:Kibbutz|Fort|Camp|Moshav)\s/;
 const REGION_END = /\b(?:Oblast|Province|Region|Governorate|District|County|State|Krai|Valley|Strip|Bank|Peninsula|Territory|Kurdistan|Sea|Gulf|Strait|Ocean|Desert|Heights|Coast|East|West)$/;
 /** Lower-case kinds that follow a name ("Donetsk region", "Kharkiv province"): kept in the span. */
-const TRAILING_KIND = /^\s+(?:region|province|oblast|district|governorate|area|city|town|village)\b/;
+const TRAILING_KIND =
+  /^\s+(?:region|province|oblast|district|subdistrict|governorate|area|city|town|village|commune|municipality|(?:county|state)(?!\s+(?:[A-Z]\w*|police|troopers|media|officials?|government|lawmakers|legislat\w+|senat\w+|house|television|tv|run|owned|of)\b)|border)\b/;
 /** Lower-case kinds of site that follow a name ("the Sevmorzavod shipyard", "Dado military base"): kept in the span. */
-const TRAILING_SITE = /^\s+(?:(?:military|naval|air|army|oil|power|nuclear|refugee)\s+)?(?:base|air base|airbase|airport|airfield|shipyard|refinery|plant|camp|hospital|dam|depot|terminal|outpost|compound)\b/;
+const TRAILING_SITE = /^\s+(?:(?:military|naval|air|army|oil|power|nuclear|refugee)\s+)?(?:base|air base|airbase|airport|airfield|shipyard|refinery|plant|camp|hospital|dam|depot|terminal|outpost|compound|checkpoint|crossing|junction)\b/;
 /** Compass and state words written before a place ("southern Lebanon", "occupied Crimea"): kept in the span. */
 const LEADING_WORDS = /(?:(?<![\p{L}-])(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|occupied|besieged)\s+)+$/iu;
 /** Words before a name that make it a place. */
@@ -113,7 +114,7 @@ const NOT_A_NAME_OF_PLACE = /\sDay$|-(?:occupied|held|controlled|backed|led|alli
 /** After a name: it launched the attack, or the attack is its own ("… launched a wave of strikes", "…'s biggest air attack"). */
 const GOVERNMENT_ATTACKS = /^(?:\s+(?:has\s+|had\s+)?(?:launched|unleashed|fired|sent)\s+(?:a|an|its|another|dozens|hundreds|\d|(?:missile|drone|rocket|air)s?\b|(?:air ?)?strikes\b|attacks\b)|['’]s\s+(?:(?:biggest|largest|heaviest|latest|first|new|massive|deadly|overnight|full-scale|retaliatory|sweeping|suspected|military|air|drone|missile|rocket|ground)\s+){0,3}(?:attacks?|strikes?|air\s+strikes?|airstrikes?|bombardment|barrage|offensive|invasion|assault)\b)/i;
 /** "the landing ship Minsk", "the destroyer USS Carney": a vessel's name, not a place. */
-const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carrier|cruiser|boat|warship|freighter|corvette)\s+$/i;
+const VESSEL_BEFORE = /\b(?:ship|submarine|vessel|frigate|destroyer|tanker|carrier|cruiser|boat|warship|freighter|corvette)(?:s?,)?\s+$/i;
 
 /** "Strait of Hormuz", "Gulf of Aden", "Port of Sudan": a kind of place, "of", and its name. */
 const KIND_OF_NAME = /\b(?:Strait|Straits|Gulf|Bay|Sea|Isle|Island|Islands|Cape|Lake|Mount|Port)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
@@ -127,6 +128,16 @@ function inCountry(after: string, gazetteer: Gazetteer | undefined): boolean {
 }
 
 const ALL_DIGITS = /^\d+$/;
+
+/**
+ * After a country's name (its "'s" too): its people, forces, bases, officials or acts ("a US military
+ * official", "Israel's military said", "U.S. bases across the Middle East"), not a place. ("The Iran attack"
+ * may be on Iran, so an attack word alone does not make the country its owner; "strikes" always has.)
+ */
+const COUNTRY_AS_OWNER =
+  /^(?:['’]s)?\s+(?:military|officials?|forces|troops|soldiers|service\s?members|personnel|government|army|navy|president|defen[cs]e|air force|strikes?|airstrikes?|drones?|missiles?|warplanes|jets|warships?|bases?|allies|embassy|ambassador|envoy|diplomats?|delegation|intelligence|authorities|media|state media|sanctions|aid|citizens|nationals)\b/i;
+/** After any name: an armed force named by it ("Somaliland forces", "Gaza militants"). */
+const FORCE_AFTER = /^\s+(?:forces|troops|soldiers|militants|fighters|militiamen|gunmen)\b/;
 
 /** Places named in `sentence`, in order; `gazetteer` may be omitted (names are then kept as written). */
 export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandidate[] {
@@ -176,18 +187,25 @@ export function findPlaces(sentence: string, gazetteer?: Gazetteer): PlaceCandid
     // "Israel said …", "according to Kyiv": a government speaking, not a place.
     if (/^\s*(?:said|says|say|claimed|claims|announced|reported|reports|accused|accuses|denied|denies|blamed|blames|warned|vowed|confirmed)\b/.test(sentence.slice(start + text.length)) || /\baccording to\s+$/i.test(sentence.slice(Math.max(0, start - 14), start))) continue;
     let end = start + text.length;
+    // "Most of Wednesday's strikes …": a sentence's first word before "of" is a word, whatever town bears its name.
+    if (start === 0 && !text.includes(' ') && /^\s+of\s/.test(sentence.slice(end))) continue;
     const country = gazetteer?.country(text);
     const town = country ? undefined : gazetteer?.town(text);
     // "a US military official", "Israeli strikes", "Iran's embassy in Damascus": a country's name used of its people or its mission, not as a place.
     if (country && /^['’]s\s+(?:embassy|consulate|ambassador|envoy|delegation|mission)\b/i.test(sentence.slice(start + text.length))) continue;
-    if (country && /^\s+(?:military|officials?|forces|troops|soldiers|government|army|navy|president|defen[cs]e|air force|strikes?|drones?|missiles?|warplanes|jets|embassy|ambassador|envoy|delegation|intelligence|authorities|media|state media|sanctions|aid)\b/i.test(sentence.slice(start + text.length))) continue;
+    if (country && COUNTRY_AS_OWNER.test(sentence.slice(start + text.length))) continue;
+    // "Somaliland forces", "Gaza militants": a name an armed force is named by is whose force, not where.
+    if (!country && FORCE_AFTER.test(sentence.slice(start + text.length)) && !PLACE_OF.test(before)) continue;
     // "Venezuelan", "Kurdish": a people's word, unless the gazetteer knows a town of that name ("Tehran").
-    // "the Shati refugee camp": a name a camp or neighbourhood follows is that place's, whatever its ending.
-    const kindFollows = /^\s+(?:refugee\s+)?(?:camp|neighbou?rhood|district|village)\b(?!\s+of\b)/.test(sentence.slice(end));
-    const isDemonym = !country && !town && !kindFollows && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
+    // "the Shati refugee camp", "the Abdali area": a name a kind of place follows is that place's, whatever its ending.
+    const kindFollows = /^\s+(?:refugee\s+)?(?:camp|neighbou?rhood|district|village|area|region|province|governorate|municipality|commune)\b(?!\s+of\b)/.test(sentence.slice(end));
+    // "the village of Solokhi": after a kind of place and "of", a name ending like a people's word is still the place's.
+    const isDemonym = !country && !town && !kindFollows && !PLACE_OF.test(before) && (DEMONYM.test(text) || /^\p{Lu}\p{Ll}+an$/u.test(text));
     if (isDemonym) continue;
     const locative = leadLocative || (LOCATIVE.test(before) && /\b(?:in|at|near|on|outside|across|over|into|toward|towards|around|off|inside|throughout|to|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i.test(before)) || PLACE_OF.test(before) || (VERB_LOCATIVE.test(before) && (town !== undefined || SITE_END.test(text)));
-    const trailing = TRAILING_KIND.exec(sentence.slice(end)) ?? TRAILING_SITE.exec(sentence.slice(end));
+    let trailing = TRAILING_KIND.exec(sentence.slice(end)) ?? TRAILING_SITE.exec(sentence.slice(end));
+    // "the Lebanon-Israel border" is a place of its own; "the Gaza border" is Gaza's, told as Gaza.
+    if (trailing && /border$/.test(trailing[0]) && !/\p{L}-\p{Lu}/u.test(text)) trailing = null;
     const site = trailing !== null && TRAILING_SITE.test(trailing[0]);
     // "a U.S. base", "an Iranian-run camp": whose base it is, not where.
     if (site && country) continue;
@@ -227,7 +245,8 @@ export function rankPlaces(candidates: PlaceCandidate[]): PlaceCandidate[] {
   );
   const governed = candidates.filter((c) => c.governed);
   if (governed.length === 0) return bySpecificity;
-  const ofTheEvent = bySpecificity.filter((c) => c.governed || governed.some((g) => isInside(c, g)));
+  // A town or region inside the country struck is of the event; a site inside it only when written where something happened, not in passing ("forcing the closure of Dubai International Airport").
+  const ofTheEvent = bySpecificity.filter((c) => c.governed || ((c.level < 4 || c.locative) && governed.some((g) => isInside(c, g))));
   return [...ofTheEvent, ...bySpecificity.filter((c) => !ofTheEvent.includes(c))];
 }
 

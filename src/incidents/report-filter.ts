@@ -42,7 +42,12 @@ function someGotThrough(sentence: string): boolean {
   return false;
 }
 /** Tests, drills and launches into the sea: weapons fired at no one. */
-const TEST = /\b(?:missile tests?|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+const TEST = /\b(?:missile tests?|weapons? tests?|tests? of (?:its |their |new |\w+-range )*(?:weapons|missiles)|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+/**
+ * A test told by where its missiles were sent or how far they flew ("fired two ballistic missiles from
+ * the … area to the waters off the coast", "had a flight range of about 350 kilometers"): a launch at no one.
+ */
+const SENT_TO_SEA = /\b(?:fired|launched|fires|launches)\s+(?:[\w-]+\s+){0,5}?missiles?\s+(?:[\w’'-]+\s+){0,8}?(?:into|to|toward|towards)\s+the\s+(?:sea|waters)\b|\bmissiles?\b[^.;]{0,80}\b(?:flight range|flew (?:about |some |around |nearly )?\d[\d,]*\s*(?:km|kilometers|kilometres|miles)|(?:an |maximum )?altitude of|apogee)\b/i;
 /** Space flight: rockets that carry people and payloads, not warheads (names in their own case: "the Nasa people" is no agency). */
 const SPACEFLIGHT = /\b(?:spacecraft|spaceflight|spaceport|space (?:station|center|centre|port|agency|launch system|coast|force station|tourists?|exploration|capsule)|astronauts?|cosmonauts?|orbit(?:al|s|ing)?|lunar|moon|satellites?|launch ?pad|boosters?|payloads?|lift-?off|splashdown)\b/i;
 const SPACE_NAMES = /\b(?:NASA|SpaceX|Blue Origin|Roscosmos|Falcon \d|Starship|Artemis)\b/;
@@ -68,11 +73,11 @@ const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
  * alternation: one scan turns away the many sentences that match none (each pattern alone fails only
  * at the sentence's end), and a match only sends the sentence on to the patterns themselves.
  */
-const TEST_OR_NOT_ARMED = new RegExp([TEST, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
+const TEST_OR_NOT_ARMED = new RegExp([TEST, SENT_TO_SEA, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
 
 /** A test or launch into the sea (`TEST`), or no armed incident (`isNotArmed`). */
 function isTestOrNotArmed(sentence: string): boolean {
-  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || isNotArmed(sentence));
+  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || (SENT_TO_SEA.test(sentence) && !didHarm(sentence)) || isNotArmed(sentence));
 }
 
 /**
@@ -89,8 +94,13 @@ function isNotArmed(sentence: string): boolean {
   // The words of an attack first: most sentences here have one early, while the accident pattern fails only at the end.
   if (!ATTACKED.test(sentence) && ACCIDENT.test(sentence)) return true;
   if (!LANDED_AT_SEA.test(sentence) || !/\b(?:missiles?|rockets?)\b/i.test(sentence)) return false;
+  return !didHarm(sentence);
+}
+
+/** Harm or a hit told, not denied ("no one was hurt" is none). */
+function didHarm(sentence: string): boolean {
   const done = sentence.replace(DENIED, ' ');
-  return !HARM.test(done) && !/\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
+  return HARM.test(done) || /\b(?:hit|struck|damag\w*|destroy\w*)\b/i.test(done);
 }
 
 /** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
@@ -155,17 +165,40 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
   // A miss told with no harm done is the failure of an attack the article has told, not another.
   if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return false;
   if (isTestOrNotArmed(sentence)) return false;
+  // "A warhead like that can kill 100,000": what a weapon could do, not what it did.
+  if (COULD_DO.test(sentence)) return false;
+  // "… since the Karvan missile strike": an event named only as the time since which something else is told.
+  if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return false;
   // "How did the attack unfold?": a question asks, it does not report.
   if (/\?["”’)]*$/.test(sentence)) return false;
   return true;
 }
 
+/**
+ * An event only denied, doubted or said unproven ("denied involvement in the explosion", "no evidence of
+ * an intentional attack", "doubted Russia deliberately attacked", "was not fired from Russia"): what
+ * someone says of an attack the article tells elsewhere, not a report of it — unless a figure tells its harm.
+ */
+const DOUBTED = /\b(?:den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|part)\s+(?:in|for)|no\s+(?:evidence|indication|proof|sign)\s+(?:of|that)|(?:doubts|doubted|doubting)\s+(?:that\s+)?(?!on\b|about\b|over\b)|(?:was|were|had)\s+not\s+(?:been\s+)?(?:fired|launched)\s+(?:from|by))/i;
+/** A claim beside a denial is a report ("X denied any involvement, but Y claimed responsibility"). */
+const CLAIMED = /\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b/i;
+
+const COULD_DO = /\b(?:can|could|would|might)\s+(?:\w+\s+)?(?:kill|destroy|wipe out|flatten)\b|\bif\s+(?:it|they|one|a|an|the|such)\b[^.;]{0,40}?\b(?:is|are|were|was)\s+(?:detonated|used|dropped|fired|launched)\b/i;
+const SINCE_EVENT = /\bsince\s+(?:the|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|assaults?|explosions?|blasts?)\b(?!\s+(?:that|which|on|in|at|near|against|killed|wounded|injured|took|happened|occurred|was|were|had|has|came|left|hit|struck))/iu;
+/**
+ * Fighting told as a state that goes on, not as an event: "amid a barrage of … attacks", "under constant
+ * gunfire and bombings", "bombs are being dropped" — with no figure or day of its own.
+ */
+const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,5}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
+
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
 export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
   // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
+  if (!hasFigure && !hasDate && ONGOING.test(sentence)) return false;
   if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return false;
   if (!hasFigure) {
+    if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return false;
     // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
     const told = sentence.replace(WHILE_CLAUSE, '');
     if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return false;

@@ -58,4 +58,16 @@ describe('the incident labels file', () => {
       for (const l of set) seen.add(l.id);
     }
   });
+
+  it('reads the sixth and seventh held-out sets, drawn larger by stratum, none in an earlier set', () => {
+    const seen = new Set(['incidents', 'incidents-heldout', 'incidents-heldout-2', 'incidents-heldout-3', 'incidents-heldout-4', 'incidents-heldout-5'].flatMap((f) => readIncidentLabels(`test/fixtures/eval/${f}.jsonl`).map((l) => l.id)));
+    for (const [file, strata, reports] of [['incidents-heldout-6', [4, 3, 5], 53], ['incidents-heldout-7', [5, 3, 8], 104]] as const) {
+      const set = readIncidentLabels(`test/fixtures/eval/${file}.jsonl`);
+      const count = (s: string) => set.filter((l) => l.stratum === s).length;
+      expect([count('wikipedia-day'), count('live-updates'), count('single-story')], file).toEqual(strata);
+      expect(set.filter((l) => seen.has(l.id)), file).toEqual([]);
+      expect(set.reduce((n, l) => n + l.incidents.length, 0), file).toBe(reports);
+      for (const l of set) seen.add(l.id);
+    }
+  });
 });
