@@ -108,7 +108,7 @@ export function reportFeatures(report: IncidentReport, sentence: string, context
   f.day_none = flag(report.eventDay === null);
   const published = context.published ? parseIsoDay(context.published) : null;
   const day = report.eventDay ? parseIsoDay(report.eventDay.day) : null;
-  f.log_days_before = published != null && day != null ? Math.log1p(Math.max(0, (published - day) / 86_400_000)) : 0;
+  f.log_days_before = published != null && day != null ? Math.log1p(Math.max(0, published - day)) : 0;
   const spec = report.place?.specificity;
   f.place_site = flag(spec === 'site');
   f.place_town = flag(spec === 'town');
