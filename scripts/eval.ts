@@ -16,6 +16,7 @@ import { evaluateBeir, evaluateQuestionFile, evaluateSquad, writeJson, type Answ
 import { formatAnswerEvaluation, formatBeirEvaluation } from '../src/eval/report.js';
 import { evaluateIncidents, formatIncidentSpeed } from '../src/eval/incidents.js';
 import { formatIncidentScores } from '../src/eval/incident-report.js';
+import { reportFilterFor } from '../src/incidents/report-filter-config.js';
 import { runMain } from './cli.js';
 
 const FIXTURE_QUESTIONS = 'test/fixtures/eval/questions.jsonl';
@@ -54,11 +55,13 @@ await runMain(async () => {
     );
     return 0;
   }
-  loadConfig(); // a bad setting fails here, before any index is built
+  const config = loadConfig(); // a bad setting fails here, before any index is built
   const started = Date.now();
   if (values.incidents) {
     // No index is built: extraction reads the articles alone.
-    const result = evaluateIncidents(values.labels ?? INCIDENT_LABELS, values.corpus?.[0] ?? REAL_NEWS_CORPUS);
+    const reportFilter = reportFilterFor(config.INCIDENT_REPORT_MODEL);
+    console.log(`Report filter: ${reportFilter ? `${config.INCIDENT_REPORT_MODEL} (threshold ${reportFilter.threshold})` : 'none (the rules alone)'}\n`);
+    const result = evaluateIncidents(values.labels ?? INCIDENT_LABELS, values.corpus?.[0] ?? REAL_NEWS_CORPUS, reportFilter);
     console.log(formatIncidentScores(result.scores));
     console.log(`\n${formatIncidentSpeed(result.speed)}`);
     console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s on ${process.platform}, Node ${process.versions.node})`);

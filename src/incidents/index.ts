@@ -1,7 +1,8 @@
 export type { DateBasis, EventDay, Field, GazetteerEntry, Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure } from './types.js';
 export { INCIDENT_KINDS } from './types.js';
 export { mayReportIncident, findTrigger } from './trigger.js';
-export { EXTRACTOR_VERSION, extractReports, readReport, type ExtractOptions } from './extract.js';
+export { EXTRACTOR_VERSION, extractorVersion, extractReports, readReport, type ExtractOptions } from './extract.js';
+export { DEFAULT_REPORT_MODEL, REPORT_FEATURES, REPORT_MODEL_FORMAT, REPORT_MODEL_VERSION, REPORT_REBUILD_COMMAND, applyReportFilter, articleReportFeatures, readReportModel, reportFeatures, reportFilterOf, type ReportFilter, type ReportModelFile } from './report-model.js';
 export { groupReports, summarise, placesAgree, DEFAULT_GROUP_OPTIONS, type GroupOptions } from './group.js';
 export { createGazetteer, loadGazetteer, readGazetteer, countryCode, distanceKm, type Gazetteer } from './gazetteer.js';
 export { placeKey, placeNameTokens, placeSkeleton, samePlaceName, overlappingPlaceNames } from './place-key.js';

@@ -19,6 +19,8 @@ import { lexicalLogName, segmentPostings } from './lexical-segments.js';
 import { INDEX_FILES } from './manifest.js';
 import { recordLogName } from './record-log.js';
 import { articleOrigins, recordChangeSince, recordChangeSinceBase } from './record-plan.js';
+import { extractorVersion } from '../incidents/index.js';
+import { reportFilterFor } from '../incidents/report-filter-config.js';
 import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings, withPreviousIncidents } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
 import type { LogPlan } from './stored-index.js';
@@ -71,12 +73,15 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const chunking = { sentences: config.PASSAGE_SENTENCES, overlap: config.PASSAGE_OVERLAP };
     const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
     const seconds = () => (performance.now() - started) / 1000;
+    // The learned report filter, if the configuration asks for one: its id is part of the reports' version.
+    const reportFilter = reportFilterFor(config.INCIDENT_REPORT_MODEL);
+    const extractor = extractorVersion({ reportFilter });
 
     // Every file known unchanged, and a whole index made of exactly these: nothing is parsed (the
     // index files are only checksummed, so that a damaged one is still rebuilt).
     const recorded = recordedCorpus(scan);
     const manifest = recorded && options.rebuild === undefined && checkCurrentGeneration(indexDir);
-    if (recorded && manifest && manifest.embedder.id === embedderId && isUpToDate(manifest, recorded.files, chunking, hnsw, recorded.removed)) {
+    if (recorded && manifest && manifest.embedder.id === embedderId && isUpToDate(manifest, recorded.files, chunking, hnsw, recorded.removed, extractor)) {
       recorded.skipped.forEach((s) => options.onWarning?.(s));
       const records = new Map(scan.items.flatMap((i) => ('known' in i && i.known ? [[i.file, i.known] as const] : [])));
       writeCorpusRecords(indexDir, records, maxFileBytes, scannedAt);
@@ -108,7 +113,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       filesParsed: corpus.parsed,
     });
 
-    if (previous && options.rebuild === undefined && isUpToDate(previous.manifest, files, chunking, hnsw, corpus.removed)) {
+    if (previous && options.rebuild === undefined && isUpToDate(previous.manifest, files, chunking, hnsw, corpus.removed, extractor)) {
       writeCorpusRecords(indexDir, corpus.records, maxFileBytes, scannedAt);
       // Builds killed after publishing, before their clean-up, leave it to the next build, even one with nothing to write.
       clearLeftovers(indexDir);
@@ -125,10 +130,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // articles reads them in a thread of its own while the passages are chunked and embedded, an update before.
     const extractStarted = performance.now();
     const previousIncidents = previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.lines!.incidents } : null;
-    const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles) : null;
+    const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles, reportFilter) : null;
     // Awaited after the embedding; should the build fail first, its failure is the one to tell.
     inThread?.catch(() => undefined);
-    const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents)) : updateIncidents(articles, null);
+    const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents, undefined, reportFilter)) : updateIncidents(articles, null, undefined, reportFilter);
     let incidentSeconds = (performance.now() - extractStarted) / 1000;
 
     const { passages, origins, keptFrom } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);

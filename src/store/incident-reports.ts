@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Article } from '../corpus/types.js';
-import { EXTRACTOR_VERSION, countryCode, extractReports, readGazetteer, summarise, type Gazetteer, type Incident, type IncidentReport } from '../incidents/index.js';
+import { countryCode, extractorVersion, extractReports, readGazetteer, summarise, type Gazetteer, type Incident, type IncidentReport, type ReportFilter } from '../incidents/index.js';
 import { regroupIncidents } from './incident-regroup.js';
 import { toStoredReport, withArticle, type ArticleReports, type IncidentEntries, type StoredIncidents } from './stored-report.js';
 
@@ -32,10 +32,17 @@ export interface ReportsUpdate {
  * and (by default) read afresh and dropped after, so that the rest of the build has its memory. The
  * reports are then grouped into incidents (`regroupIncidents`): only the previous incidents an added
  * or removed article can touch are grouped again (and their articles' reports parsed), the others
- * are kept.
+ * are kept. `reportFilter`: the learned report filter applied after the rules (INCIDENT_REPORT_MODEL),
+ * whose id is part of the version the reports are kept with.
  */
-export function updateIncidents(articles: Article[], previous: { articleIds: ReadonlySet<string>; incidents: IncidentEntries } | null, gazetteer: () => Gazetteer = readGazetteer): ReportsUpdate {
-  const reuse = previous !== null && previous.incidents.extractor === EXTRACTOR_VERSION ? previous : null;
+export function updateIncidents(
+  articles: Article[],
+  previous: { articleIds: ReadonlySet<string>; incidents: IncidentEntries } | null,
+  gazetteer: () => Gazetteer = readGazetteer,
+  reportFilter: ReportFilter | null = null,
+): ReportsUpdate {
+  const version = extractorVersion({ reportFilter });
+  const reuse = previous !== null && previous.incidents.extractor === version ? previous : null;
   // Loaded on the first town looked up (countries come from the runtime): an added article that names
   // no candidate town costs no gazetteer load.
   let loaded: Gazetteer | undefined;
@@ -51,7 +58,7 @@ export function updateIncidents(articles: Article[], previous: { articleIds: Rea
       continue;
     }
     extracted++;
-    const reports = extractReports(article, { gazetteer: lazy });
+    const reports = extractReports(article, { gazetteer: lazy, reportFilter });
     if (reports.length > 0) {
       byArticle.set(article.id, { count: reports.length, reports: reports.map((r) => toStoredReport(r, article.text)) });
       read.set(article.id, reports);
@@ -59,7 +66,7 @@ export function updateIncidents(articles: Article[], previous: { articleIds: Rea
   }
   const grouping = performance.now();
   const { groups, regrouped } = regroupIncidents(articles, byArticle, reuse && { articleIds: reuse.articleIds, groups: reuse.incidents.groups }, read);
-  return { incidents: { extractor: EXTRACTOR_VERSION, articles: byArticle, groups }, extracted, groupSeconds: (performance.now() - grouping) / 1000, regrouped };
+  return { incidents: { extractor: version, articles: byArticle, groups }, extracted, groupSeconds: (performance.now() - grouping) / 1000, regrouped };
 }
 
 /**

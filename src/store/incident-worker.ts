@@ -5,14 +5,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../corpus/types.js';
+import type { ReportFilter } from '../incidents/index.js';
 import { updateIncidents, type ReportsUpdate } from './incident-reports.js';
 
 export type IncidentThreadResult = { ok: true; update: ReportsUpdate } | { ok: false; message: string };
 
-const { articles } = workerData as { articles: Article[] };
+const { articles, reportFilter } = workerData as { articles: Article[]; reportFilter: ReportFilter | null };
 let result: IncidentThreadResult;
 try {
-  result = { ok: true, update: updateIncidents(articles, null) };
+  result = { ok: true, update: updateIncidents(articles, null, undefined, reportFilter) };
 } catch (err) {
   result = { ok: false, message: err instanceof Error ? err.message : String(err) };
 }

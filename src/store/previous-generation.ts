@@ -89,6 +89,7 @@ export function isUpToDate(
   chunking: { sentences: number; overlap: number },
   hnsw: { m: number; efConstruction: number },
   removed: RemovedRef[],
+  extractor: string = EXTRACTOR_VERSION,
 ): boolean {
   const sortedFiles = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort());
   // A removal from a file that keeps its bytes changes no file hash: the removed list tells.
@@ -98,7 +99,7 @@ export function isUpToDate(
     same(sortedFiles(m.files), sortedFiles(files)) &&
     sameSettings(m, chunking, hnsw) &&
     same(sortedRemoved(m.removed ?? []), sortedRemoved(removed)) &&
-    m.incidents.extractor === EXTRACTOR_VERSION
+    m.incidents.extractor === extractor
   );
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
-import { createGazetteer, EXTRACTOR_VERSION, extractReports, groupReports, loadGazetteer } from '../../src/incidents/index.js';
+import { createGazetteer, EXTRACTOR_VERSION, extractReports, groupReports, loadGazetteer, REPORT_FEATURES } from '../../src/incidents/index.js';
 import { buildIndex } from '../../src/store/build.js';
 import { parseIncidents, parseIncidentsInSteps, readIncidentEntries, serializeIncidentLines, serializeIncidents, storedIncidentsOf } from '../../src/store/incident-lines.js';
 import { incidentsOf, reportsOf, updateIncidents, type StoredIncidents } from '../../src/store/incident-reports.js';
@@ -190,6 +190,17 @@ describe('updateIncidents', () => {
     const next = updateIncidents(articles, { articleIds: new Set(['a', 'b']), incidents: stale }, towns);
     expect(next.extracted).toBe(2);
     expect(next.incidents.extractor).toBe(EXTRACTOR_VERSION);
+  });
+
+  it('keeps the report filter in the reports\' version: reports read without it are read again with it, and its drops are kept', () => {
+    const n = REPORT_FEATURES.length;
+    const dropAll = { model: { mean: Array(n).fill(0), scale: Array(n).fill(1), weights: Array(n).fill(0), bias: -20 }, threshold: 0.5, id: 'reports-test' };
+    const first = updateIncidents(articles, null, towns);
+    const stored = readIncidentEntries(serializeIncidentLines(first.incidents));
+    const next = updateIncidents(articles, { articleIds: new Set(['a', 'b']), incidents: stored }, towns, dropAll);
+    expect(next.extracted).toBe(2);
+    expect(next.incidents.extractor).toBe(`${EXTRACTOR_VERSION}+reports-test`);
+    expect(next.incidents.articles.size).toBe(0);
   });
 
   it('reads the same reports and incidents in a worker thread as in the build’s own, the gazetteer’s towns included', async () => {
