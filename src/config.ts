@@ -5,6 +5,7 @@
 import 'dotenv/config';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_READER_SENTENCES, DEFAULT_READER_WEIGHT } from './answer/reader-blend.js';
 import { isTimeZone } from './time/days.js';
@@ -211,3 +212,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function resolveDir(dir: string): string {
   return path.resolve(process.cwd(), dir);
 }
+
+/** The models ship with the code: a relative model setting is read from the package, wherever Sitrep runs. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { createAnswerer, type Answerer, type Candidates } from './answer/answerer.js';
 import { indexViewSteps, type IndexView } from './answer/index-view.js';
 import { articleRef } from './answer/compose.js';
@@ -16,7 +15,7 @@ import type { IndexSummary } from './store/types.js';
 
 export type { IndexSummary } from './store/types.js';
 export type { SearchHit, SearchMode } from './answer/types.js';
-import { resolveDir, type Config } from './config.js';
+import { PACKAGE_ROOT, resolveDir, type Config } from './config.js';
 import { createEmbedder, loadGlove } from './embed/index.js';
 import { buildIndex } from './store/build.js';
 import { IndexError } from './store/errors.js';
@@ -43,8 +42,7 @@ export { ModelError } from './learn/model.js';
 export { TimelineError, type TimelineFilter } from './incidents/timeline.js';
 export { ReaderError } from './answer/neural-reader.js';
 
-/** The model ships with the code: a relative ANSWER_MODEL is read from the package, wherever Sitrep runs. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { PACKAGE_ROOT } from './config.js';
 
 /** The abstention threshold of the hand-set ranking, when no answer model is loaded. */
 export const HAND_SET_MIN_CONFIDENCE = 0.35;

@@ -15,7 +15,7 @@ import { readSpanModel } from '../learn/span-model.js';
 import { readAnswerabilityModel } from '../learn/answerability-model.js';
 import { ANSWERABILITY_FEATURES } from '../answer/answerability.js';
 import { foldOf } from '../learn/train.js';
-import { PACKAGE_ROOT } from '../sitrep.js';
+import { PACKAGE_ROOT } from '../config.js';
 import { copyCorpus, createWorkspace, locationKey, workspaceConfig, writeJsonlCorpus, type Workspace } from './workspace.js';
 
 export interface EvalOptions {

@@ -3,10 +3,9 @@
  * once per file, or null for the rules alone.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../config.js';
 import { readReportModel, reportFilterOf, type ReportFilter } from './report-model.js';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = new Map<string, ReportFilter>();
 
 /** `setting`: a model file (relative to the package) or `none`. */

@@ -64,7 +64,8 @@ export function* slotState(
     segments.push({ name, records });
     yield;
   }
-  const positionOf = yield* passagePositions(passages);
+  let all: Map<string, number> | undefined;
+  let next = 0;
   const passageOf = new Uint32Array(slotIds.length).fill(NO_PASSAGE);
   const hasSlot = new Uint8Array(passages.length);
   let identity = slotIds.length === passages.length;
@@ -72,7 +73,9 @@ export function* slotState(
     const id = slotIds[s]!;
     if (id !== '') {
       const origin = s < snapshotSlots ? ids.file : addedIn[s - snapshotSlots]!;
-      const p = yield* positionOf(id);
+      let p = nearPosition(passages, id, next);
+      if (p === undefined) p = (all ??= yield* positionsById(passages)).get(id);
+      if (p !== undefined) next = p + 1;
       if (p === undefined) throw damaged(origin, `slot ${s} names passage ${id}, which ${INDEX_FILES.passages} does not hold`);
       if (hasSlot[p]) throw damaged(origin, `slot ${s} names passage ${id}, which another slot names`);
       hasSlot[p] = 1;
@@ -90,34 +93,28 @@ export function* slotState(
 const NEAR = 64;
 
 /**
- * A passage's position by id. The snapshot's slots run in passage order, shifted only where an
- * add or a removal moved the passages after it, so the position after the last one found (or one
- * near it) is tried first; only an id found nowhere near makes the map of all ids (in steps, like
- * the rest of the read), which at a million passages took most of a second (a million string keys).
+ * Where passage `id` is, looked for only near `next`, the position after the last one found: the
+ * snapshot's slots run in passage order, shifted only where an add or a removal moved the passages
+ * after it. Undefined when it is not near; only then does the reader make the map of all ids, which
+ * at a million passages took most of a second (a million string keys).
  */
-function* passagePositions(passages: readonly Passage[]): Generator<void, (id: string) => Generator<void, number | undefined>> {
-  let next = 0;
-  let all: Map<string, number> | undefined;
-  return function* positionOf(id) {
-    for (let k = 0; k <= 2 * NEAR; k++) {
-      // next, next + 1, next - 1, next + 2, …
-      const p = k & 1 ? next + ((k + 1) >> 1) : next - (k >> 1);
-      if (p >= 0 && p < passages.length && passages[p]!.id === id) {
-        next = p + 1;
-        return p;
-      }
-    }
-    if (!all) {
-      all = new Map();
-      for (let i = 0; i < passages.length; i++) {
-        all.set(passages[i]!.id, i);
-        if ((i & 4095) === 4095) yield;
-      }
-    }
-    const p = all.get(id);
-    if (p !== undefined) next = p + 1;
-    return p;
-  };
+function nearPosition(passages: readonly Passage[], id: string, next: number): number | undefined {
+  for (let k = 0; k <= 2 * NEAR; k++) {
+    // next, next + 1, next - 1, next + 2, …
+    const p = k & 1 ? next + ((k + 1) >> 1) : next - (k >> 1);
+    if (p >= 0 && p < passages.length && passages[p]!.id === id) return p;
+  }
+  return undefined;
+}
+
+/** Every passage's position by id, made in steps like the rest of the read. */
+function* positionsById(passages: readonly Passage[]): Generator<void, Map<string, number>> {
+  const all = new Map<string, number>();
+  for (let i = 0; i < passages.length; i++) {
+    all.set(passages[i]!.id, i);
+    if ((i & 4095) === 4095) yield;
+  }
+  return all;
 }
 
 /** Slot → passage number of a read graph (`SlotState.passageOf`, or slot i for passage i), without loading the graph. */
