@@ -6,6 +6,7 @@
  *   npm run train [-- --squad FILE --squad FILE2 …] [--out models/answer-selection.json]
  *   npm run train -- --spans [--squad FILE …] [--out models/span-selection.json]
  *   npm run train -- --incident-reports [--labels FILE …] [--out models/incident-reports.json]
+ *   npm run train -- --incident-sentences [--labels FILE …] [--out models/incident-sentences.json]
  *   npm run train -- --answerability [--squad FILE …] [--news FILE --news FILE2 … --news-corpus DIR --news-index DIR] [--news-weight W] [--rows FILE] [--out models/answerability.json]
  *
  * The answer/abstain model is fitted on SQuAD v2.0 and Sitrep's news training questions
@@ -36,6 +37,9 @@ import { writeReportModel } from '../src/incidents/report-model.js';
 import { reportTrainingData, scoreFiltered } from '../src/eval/report-training-data.js';
 import { chooseReportThreshold, REPORT_FOLDS, trainReportFilter } from '../src/learn/report-train.js';
 import type { IncidentScores } from '../src/eval/incident-scores.js';
+import { SENTENCE_FEATURES, SENTENCE_MODEL_FORMAT, SENTENCE_MODEL_VERSION, SENTENCE_REBUILD_COMMAND, writeSentenceModel } from '../src/incidents/index.js';
+import { rulesProbabilities, scoreAt, sentenceTrainingData, type CandidateArticle } from '../src/eval/sentence-training-data.js';
+import { chooseSentenceThreshold, heldOutProbabilities, SENTENCE_FOLDS, trainSentenceModel } from '../src/learn/sentence-train.js';
 
 const DEFAULT_SETS = ['../shared/eval/squad-v1.1-dev.json', '../shared/eval/squad-v2.0-dev.json'];
 /** Sitrep's news training questions: the first set, and the second written to widen it (read as one set). */
@@ -53,6 +57,10 @@ const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300, 1000, 3000];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** The incident labels the report filter is trained on: the labelled set and held-out sets 1–7 (set 8 is kept out, to measure it). */
 const INCIDENT_LABEL_FILES = ['test/fixtures/eval/incidents.jsonl', 'test/fixtures/eval/incidents-heldout.jsonl', ...[2, 3, 4, 5, 6, 7].map((k) => `test/fixtures/eval/incidents-heldout-${k}.jsonl`)];
+/** The incident labels the sentence model is trained on: the labelled set and sets 1–8 (none of them is held out any more). */
+const SENTENCE_LABEL_FILES = [...INCIDENT_LABEL_FILES, 'test/fixtures/eval/incidents-heldout-8.jsonl'];
+/** Thresholds the sentence model's held-out figures are printed at, beside the chosen one. */
+const SENTENCE_REPORT_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7];
 
 await runMain(async () => {
   const { values } = parseArgs({
@@ -67,12 +75,14 @@ await runMain(async () => {
       'news-weight': { type: 'string' },
       rows: { type: 'string' },
       'incident-reports': { type: 'boolean', default: false },
+      'incident-sentences': { type: 'boolean', default: false },
       labels: { type: 'string', multiple: true },
       corpus: { type: 'string', default: NEWS_CORPUS },
     },
   });
   const sets = values.squad ?? DEFAULT_SETS;
   const started = Date.now();
+  if (values['incident-sentences']) return trainIncidentSentences(values.labels ?? SENTENCE_LABEL_FILES, values.corpus, values.out ?? 'models/incident-sentences.json', started);
   if (values['incident-reports']) return trainIncidentReports(values.labels ?? INCIDENT_LABEL_FILES, values.corpus, values.out ?? 'models/incident-reports.json', started);
   if (values.spans) return trainSpans(sets, values.out ?? 'models/span-selection.json', started);
   if (values.answerability) {
@@ -276,5 +286,68 @@ function trainIncidentReports(files: string[], corpus: string, out: string, star
     console.log(`    ${st.padEnd(26)} ${f(a.incidents.p)} / ${f(a.incidents.r)} → ${f(b.incidents.p)} / ${f(b.incidents.r)}; reports ${f(a.reports.p)} / ${f(a.reports.r)} → ${f(b.reports.p)} / ${f(b.reports.r)}`);
   }
   console.log(`Incident report model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+  return 0;
+}
+
+/** Incident P / R / F1, reports P / R, and the same by stratum, of one scoring. */
+function incidentSummary(s: IncidentScores) {
+  const pr = (x: { precision: number | null; recall: number | null; f1?: number | null; correct: number; predicted: number; labelled: number }) => ({ p: x.precision, r: x.recall, f1: x.f1 ?? null, found: x.correct, given: x.predicted, labelled: x.labelled });
+  return {
+    incidents: pr(s.incidents),
+    reports: pr(s.reports),
+    byStratum: Object.fromEntries(Object.entries(s.byStratum).map(([k, v]) => [k, { incidents: pr(v.incidents), reports: pr(v.reports) }])),
+  };
+}
+
+/** The incident sentence model: every trigger-passing sentence of every labelled article, 5 folds by article, the threshold on held-out folds, then one model on all. */
+function trainIncidentSentences(files: string[], corpus: string, out: string, started: number): number {
+  const gazetteer = loadGazetteer();
+  const data = sentenceTrainingData(files, corpus, gazetteer);
+  const { examples } = data;
+  const { l2, tried, cv, model } = trainSentenceModel(examples);
+  const held = new Map<CandidateArticle, number[]>();
+  const heldOf = (a: CandidateArticle) => {
+    let p = held.get(a);
+    if (!p) held.set(a, (p = heldOutProbabilities(cv.folds, a.label.id, a.rows)));
+    return p;
+  };
+  const all = data.sets.flatMap((s) => s.articles);
+  const figures = (s: IncidentScores) => ({ precision: s.incidents.precision ?? 0, recall: s.incidents.recall ?? 0, f1: s.incidents.f1 ?? 0 });
+  const { chosen, curve } = chooseSentenceThreshold((t) => figures(scoreAt(all, heldOf, t, gazetteer)));
+  const at = [...new Set([chosen.threshold, ...SENTENCE_REPORT_THRESHOLDS])].sort((a, b) => a - b);
+  const both = (articles: CandidateArticle[]) => ({
+    rules: incidentSummary(scoreAt(articles, rulesProbabilities, 0.5, gazetteer)),
+    model: Object.fromEntries(at.map((t) => [String(t), incidentSummary(scoreAt(articles, heldOf, t, gazetteer))])),
+  });
+  const bySet = Object.fromEntries(data.sets.map((s) => [path.basename(s.file), both(s.articles)]));
+  const pooled = both(all);
+  const positives = examples.filter((e) => e.label === 1).length;
+  writeSentenceModel(out, {
+    format: SENTENCE_MODEL_FORMAT,
+    version: SENTENCE_MODEL_VERSION,
+    features: [...SENTENCE_FEATURES],
+    sentences: model,
+    folds: cv.folds,
+    threshold: chosen.threshold,
+    rules: EXTRACTOR_VERSION,
+    trainedOn: data.sets.map((s) => `${s.file} (${s.articles.length} articles, sha256 ${s.sha256})`),
+    command: SENTENCE_REBUILD_COMMAND,
+    createdAt: new Date().toISOString(),
+    heldOut: { folds: SENTENCE_FOLDS, examples: examples.length, positives, untriggered: data.untriggered, labelled: data.labelled, l2, l2Tried: tried, auc: cv.auc, logLoss: cv.logLoss, thresholdCurve: curve, chosen, pooled, bySet },
+  });
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '   –' : x.toFixed(3));
+  console.log(`${examples.length} trigger-passing sentences in the labelled parts of ${all.length} articles of ${files.length} label files; ${positives} hold a labelled report, ${examples.length - positives} not; ${data.untriggered} of ${data.labelled} labelled reports are in sentences the trigger filter turns away`);
+  console.log(`L2 by held-out log loss (${SENTENCE_FOLDS} folds by article): ${tried.map((t) => `${t.l2}: ${t.logLoss.toFixed(4)} (AUC ${f(t.auc)})`).join(', ')} → ${l2}`);
+  const r = pooled.rules.incidents;
+  console.log(`Held-out incident P / R / F1 by threshold (all sets pooled; the rules alone ${f(r.p)} / ${f(r.r)} / ${f(r.f1)}):`);
+  for (const c of curve) console.log(`  ${c.threshold.toFixed(2)}: ${f(c.precision)} / ${f(c.recall)} / ${f(c.f1)}${c.threshold === chosen.threshold ? '  ← chosen' : ''}`);
+  const line = (name: string, v: ReturnType<typeof both>, pick: (s: ReturnType<typeof incidentSummary>) => { p: number | null; r: number | null; f1: number | null }) =>
+    `  ${name.padEnd(30)} rules ${f(pick(v.rules).p)} / ${f(pick(v.rules).r)} / ${f(pick(v.rules).f1)}  ${at.map((t) => `${t}: ${f(pick(v.model[String(t)]!).p)} / ${f(pick(v.model[String(t)]!).r)} / ${f(pick(v.model[String(t)]!).f1)}`).join('  ')}`;
+  console.log('Held out, incidents P / R / F1, rules alone and the model at each threshold:');
+  for (const [k, v] of Object.entries(bySet)) console.log(line(k, v, (s) => s.incidents));
+  console.log(line('pooled', pooled, (s) => s.incidents));
+  for (const st of Object.keys(pooled.rules.byStratum)) console.log(line(`  ${st}`, pooled, (s) => s.byStratum[st]!.incidents));
+  console.log(line('pooled reports', pooled, (s) => s.reports));
+  console.log(`Incident sentence model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   return 0;
 }

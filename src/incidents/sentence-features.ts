@@ -9,11 +9,12 @@ import type { Article } from '../corpus/types.js';
 import { parseIsoDay } from '../time/days.js';
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { CAUSAL, FUTURE_MODAL, PAST_VERB, PERFECT, PLURAL_ATTACKS, PROGRESSIVE, QUOTE, SAYS, SINCE, TOLL_WORD } from './report-model.js';
+import { IS_REPORT_REFUSALS, MAY_BE_REFUSALS } from './report-filter.js';
 import { mayReportIncident } from './trigger.js';
 import { INCIDENT_KINDS, type ReportCandidate } from './types.js';
 
-/** The features, in the order the model reads them. */
-export const SENTENCE_FEATURES = [
+/** The features read from a candidate, before those of the rules' decision (`SENTENCE_FEATURES`). */
+const BASE_FEATURES = [
   'rules_pass',
   'may_be_report',
   'toll_only',
@@ -70,7 +71,18 @@ export const SENTENCE_FEATURES = [
   'near_rule_report',
   'previous_candidate',
   'title_triggers',
+  ...MAY_BE_REFUSALS.map((k) => `refused_${k}` as const),
+  ...IS_REPORT_REFUSALS.map((k) => `refused_${k}` as const),
 ] as const;
+
+type BaseFeature = (typeof BASE_FEATURES)[number];
+/**
+ * The base features and each again where the rules made a report (`pass_…`: the feature times
+ * `rules_pass`): a sentence the rules keep and one they turn away are weighed by two sets of weights,
+ * as the cues that tell a false report from a true one need not be those that tell a miss.
+ */
+const PASSED = BASE_FEATURES.filter((k) => k !== 'rules_pass' && !k.startsWith('refused_'));
+export const SENTENCE_FEATURES = [...BASE_FEATURES, ...PASSED.map((k) => `pass_${k}` as const)] as const;
 
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -101,7 +113,7 @@ const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 /** The features of `candidate`, read from its sentence (`sentence`, the article's words at its span) and its article's shape. */
 export function candidateFeatures(candidate: ReportCandidate, sentence: string, context: SentenceContext): number[] {
   const { report, gates } = candidate;
-  const f: Record<SentenceFeature, number> = Object.create(null) as Record<SentenceFeature, number>;
+  const f: Record<BaseFeature, number> = Object.create(null) as Record<BaseFeature, number>;
   f.rules_pass = flag(gates.passes);
   f.may_be_report = flag(gates.mayBeReport);
   f.toll_only = flag(gates.tollOnly);
@@ -166,7 +178,10 @@ export function candidateFeatures(candidate: ReportCandidate, sentence: string, 
   f.near_rule_report = flag(context.ruleSentences.some((s) => s !== report.sentence && Math.abs(s - report.sentence) <= 2));
   f.previous_candidate = flag(context.candidateSentences.includes(report.sentence - 1));
   f.title_triggers = flag(context.titleTriggers);
-  return SENTENCE_FEATURES.map((k) => f[k]);
+  for (const k of MAY_BE_REFUSALS) f[`refused_${k}`] = flag(gates.mayBeRefusal === k);
+  for (const k of IS_REPORT_REFUSALS) f[`refused_${k}`] = flag(gates.isReportRefusal === k);
+  const base = BASE_FEATURES.map((k) => f[k]);
+  return [...base, ...PASSED.map((k) => f[k] * f.rules_pass)];
 }
 
 /** The article context of its candidates. */

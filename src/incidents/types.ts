@@ -89,10 +89,14 @@ export interface ReportGates {
   /** The sentence gives only a toll, with no word of the event, right after a report. */
   tollOnly: boolean;
   mayBeReport: boolean;
+  /** Which of `mayBeReport`'s tests turned it away (a code of `MAY_BE_REFUSALS`), or null. */
+  mayBeRefusal: string | null;
   /** How the day was read (`none`: no day at all), and whether `plausibleDay` kept it. */
   dayBasis: DateBasis | 'none';
   dayPlausible: boolean;
   isReport: boolean;
+  /** Which of `isReport`'s tests turned it away (a code of `IS_REPORT_REFUSALS`), or null. */
+  isReportRefusal: string | null;
   /** The evidence score (a report needs at least `MIN_EVIDENCE`). */
   evidence: number;
   /** A list item's bullet opened the line. */
