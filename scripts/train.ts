@@ -333,7 +333,8 @@ function trainIncidentSentences(files: string[], corpus: string, out: string, st
     trainedOn: data.sets.map((s) => `${s.file} (${s.articles.length} articles, sha256 ${s.sha256})`),
     command: SENTENCE_REBUILD_COMMAND,
     createdAt: new Date().toISOString(),
-    heldOut: { folds: SENTENCE_FOLDS, examples: examples.length, positives, untriggered: data.untriggered, labelled: data.labelled, l2, l2Tried: tried, auc: cv.auc, logLoss: cv.logLoss, thresholdCurve: curve, chosen, pooled, bySet },
+    // By file, the rules and the chosen threshold only: the other thresholds' figures are printed, and the pooled ones kept.
+    heldOut: { folds: SENTENCE_FOLDS, examples: examples.length, positives, untriggered: data.untriggered, labelled: data.labelled, l2, l2Tried: tried, auc: cv.auc, logLoss: cv.logLoss, thresholdCurve: curve, chosen, pooled, bySet: Object.fromEntries(Object.entries(bySet).map(([k, v]) => [k, { rules: v.rules, model: v.model[String(chosen.threshold)] }])) },
   });
   const f = (x: number | null | undefined) => (x === null || x === undefined ? '   –' : x.toFixed(3));
   console.log(`${examples.length} trigger-passing sentences in the labelled parts of ${all.length} articles of ${files.length} label files; ${positives} hold a labelled report, ${examples.length - positives} not; ${data.untriggered} of ${data.labelled} labelled reports are in sentences the trigger filter turns away`);

@@ -71,6 +71,8 @@ const BASE_FEATURES = [
   'near_rule_report',
   'previous_candidate',
   'title_triggers',
+  'place_of_rule_report',
+  'day_of_rule_report',
   ...MAY_BE_REFUSALS.map((k) => `refused_${k}` as const),
   ...IS_REPORT_REFUSALS.map((k) => `refused_${k}` as const),
 ] as const;
@@ -97,6 +99,8 @@ export interface SentenceContext {
   published?: string;
   /** The title passes the trigger filter: a story of an attack rather than one that mentions one. */
   titleTriggers: boolean;
+  /** Sentence, place key and day of each of the rules' reports: a sentence on the place or day of another tells an incident already found, not a new one. */
+  ruleReports: readonly { sentence: number; place: string | undefined; day: string | undefined }[];
 }
 
 /** The evidence score is clipped to this range: beyond it a sentence is plainly in or out. */
@@ -178,6 +182,9 @@ export function candidateFeatures(candidate: ReportCandidate, sentence: string, 
   f.near_rule_report = flag(context.ruleSentences.some((s) => s !== report.sentence && Math.abs(s - report.sentence) <= 2));
   f.previous_candidate = flag(context.candidateSentences.includes(report.sentence - 1));
   f.title_triggers = flag(context.titleTriggers);
+  const others = context.ruleReports.filter((r) => r.sentence !== report.sentence);
+  f.place_of_rule_report = flag(report.place !== null && others.some((r) => r.place === report.place!.key));
+  f.day_of_rule_report = flag(report.eventDay !== null && others.some((r) => r.day === report.eventDay!.day));
   for (const k of MAY_BE_REFUSALS) f[`refused_${k}`] = flag(gates.mayBeRefusal === k);
   for (const k of IS_REPORT_REFUSALS) f[`refused_${k}`] = flag(gates.isReportRefusal === k);
   const base = BASE_FEATURES.map((k) => f[k]);
@@ -187,13 +194,15 @@ export function candidateFeatures(candidate: ReportCandidate, sentence: string, 
 /** The article context of its candidates. */
 export function sentenceContext(candidates: readonly ReportCandidate[], article: Pick<Article, 'title' | 'published'>, sentenceCount: number): SentenceContext {
   const bullets = candidates.filter((c) => c.gates.bullet).length;
+  const passed = candidates.filter((c) => c.gates.passes);
   return {
     sentenceCount,
     candidateSentences: candidates.map((c) => c.report.sentence),
-    ruleSentences: candidates.filter((c) => c.gates.passes).map((c) => c.report.sentence),
+    ruleSentences: passed.map((c) => c.report.sentence),
     bulletShare: candidates.length ? bullets / candidates.length : 0,
     published: article.published,
     titleTriggers: mayReportIncident(article.title ?? ''),
+    ruleReports: passed.map((c) => ({ sentence: c.report.sentence, place: c.report.place?.key, day: c.report.eventDay?.day })),
   };
 }
 
