@@ -106,7 +106,11 @@ export const configSchema = z.object({
    * of the rules' gates, which it reads among its features; `none`: the rules alone. Off by default
    * until measured on unseen text; docs/incidents.md gives its figures.
    */
-  INCIDENT_SENTENCE_MODEL: z.string().min(1).default('none'),
+  INCIDENT_SENTENCE_MODEL: z
+    .string()
+    .min(1)
+    .refine((v) => v === 'none' || v.endsWith('.json'), 'expected none or a model file (….json)')
+    .default('none'),
   /**
    * An extractive question-answering model (a Hugging Face model id such as
    * Xenova/distilbert-base-cased-distilled-squad, or a local model folder) that reads the best-ranked
