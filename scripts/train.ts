@@ -38,7 +38,8 @@ import { reportTrainingData, scoreFiltered } from '../src/eval/report-training-d
 import { chooseReportThreshold, REPORT_FOLDS, trainReportFilter } from '../src/learn/report-train.js';
 import type { IncidentScores } from '../src/eval/incident-scores.js';
 import { SENTENCE_FEATURES, SENTENCE_MODEL_FORMAT, SENTENCE_MODEL_VERSION, SENTENCE_REBUILD_COMMAND, writeSentenceModel } from '../src/incidents/index.js';
-import { rulesProbabilities, scoreAt, sentenceTrainingData, type CandidateArticle } from '../src/eval/sentence-training-data.js';
+import { predictionsAt, rulesProbabilities, scoreAt, sentenceTrainingData, type CandidateArticle } from '../src/eval/sentence-training-data.js';
+import { scoreIncidents } from '../src/eval/incident-scores.js';
 import { chooseSentenceThreshold, heldOutProbabilities, SENTENCE_FOLDS, trainSentenceModel } from '../src/learn/sentence-train.js';
 
 const DEFAULT_SETS = ['../shared/eval/squad-v1.1-dev.json', '../shared/eval/squad-v2.0-dev.json'];
@@ -320,6 +321,9 @@ function trainIncidentSentences(files: string[], corpus: string, out: string, st
     model: Object.fromEntries(at.map((t) => [String(t), incidentSummary(scoreAt(articles, heldOf, t, gazetteer))])),
   });
   const bySet = Object.fromEntries(data.sets.map((s) => [path.basename(s.file), both(s.articles)]));
+  // The threshold held out too: each file read at the threshold of best F1 on the other files, so that no figure of it chose its own threshold.
+  const ownThreshold = data.sets.map((s) => ({ file: path.basename(s.file), threshold: chooseSentenceThreshold((t) => figures(scoreAt(all.filter((a) => !s.articles.includes(a)), heldOf, t, gazetteer))).chosen.threshold, articles: s.articles }));
+  const nested = incidentSummary(scoreIncidents(ownThreshold.flatMap((o) => predictionsAt(o.articles, heldOf, o.threshold)), gazetteer));
   const pooled = both(all);
   const positives = examples.filter((e) => e.label === 1).length;
   writeSentenceModel(out, {
@@ -334,7 +338,7 @@ function trainIncidentSentences(files: string[], corpus: string, out: string, st
     command: SENTENCE_REBUILD_COMMAND,
     createdAt: new Date().toISOString(),
     // By file, the rules and the chosen threshold only: the other thresholds' figures are printed, and the pooled ones kept.
-    heldOut: { folds: SENTENCE_FOLDS, examples: examples.length, positives, untriggered: data.untriggered, labelled: data.labelled, l2, l2Tried: tried, auc: cv.auc, logLoss: cv.logLoss, thresholdCurve: curve, chosen, pooled, bySet: Object.fromEntries(Object.entries(bySet).map(([k, v]) => [k, { rules: v.rules, model: v.model[String(chosen.threshold)] }])) },
+    heldOut: { folds: SENTENCE_FOLDS, examples: examples.length, positives, untriggered: data.untriggered, labelled: data.labelled, l2, l2Tried: tried, auc: cv.auc, logLoss: cv.logLoss, thresholdCurve: curve, chosen, pooled, thresholdHeldOut: { thresholds: Object.fromEntries(ownThreshold.map((o) => [o.file, o.threshold])), pooled: nested }, bySet: Object.fromEntries(Object.entries(bySet).map(([k, v]) => [k, { rules: v.rules, model: v.model[String(chosen.threshold)] }])) },
   });
   const f = (x: number | null | undefined) => (x === null || x === undefined ? '   –' : x.toFixed(3));
   console.log(`${examples.length} trigger-passing sentences in the labelled parts of ${all.length} articles of ${files.length} label files; ${positives} hold a labelled report, ${examples.length - positives} not; ${data.untriggered} of ${data.labelled} labelled reports are in sentences the trigger filter turns away`);
@@ -349,6 +353,8 @@ function trainIncidentSentences(files: string[], corpus: string, out: string, st
   console.log(line('pooled', pooled, (s) => s.incidents));
   for (const st of Object.keys(pooled.rules.byStratum)) console.log(line(`  ${st}`, pooled, (s) => s.byStratum[st]!.incidents));
   console.log(line('pooled reports', pooled, (s) => s.reports));
+  const n = nested.incidents;
+  console.log(`With the threshold held out too (each file at the threshold of best F1 on the others: ${ownThreshold.map((o) => o.threshold).join(', ')}): incidents ${f(n.p)} / ${f(n.r)} / ${f(n.f1)} pooled; ${Object.entries(nested.byStratum).map(([k, v]) => `${k} ${f(v.incidents.p)} / ${f(v.incidents.r)} / ${f(v.incidents.f1)}`).join('; ')}`);
   console.log(`Incident sentence model written to ${out} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
   return 0;
 }
