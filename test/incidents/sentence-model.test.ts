@@ -22,6 +22,9 @@ import {
 import { ModelError } from '../../src/learn/model.js';
 import { chooseSentenceThreshold, heldOutProbabilities } from '../../src/learn/sentence-train.js';
 import { foldOf } from '../../src/learn/train.js';
+import { sentenceModelFor } from '../../src/incidents/report-filter-config.js';
+import { updateIncidents } from '../../src/store/incident-reports.js';
+import { readIncidentsInThread } from '../../src/store/incident-thread.js';
 import { article, gazetteer } from '../helpers/invented-incidents.js';
 
 const TEXT = [
@@ -169,6 +172,19 @@ describe('the sentence model file', () => {
     expect(loadConfig({}).INCIDENT_SENTENCE_MODEL).toBe('none');
     expect(loadConfig({ INCIDENT_SENTENCE_MODEL: DEFAULT_SENTENCE_MODEL }).INCIDENT_SENTENCE_MODEL).toBe(DEFAULT_SENTENCE_MODEL);
     expect(() => loadConfig({ INCIDENT_SENTENCE_MODEL: 'on' })).toThrow(/INCIDENT_SENTENCE_MODEL/);
+  });
+});
+
+describe('the trained model in a build', () => {
+  it('reads the same reports in the incident worker thread as where it is, kept with its version', async () => {
+    const model = sentenceModelFor(DEFAULT_SENTENCE_MODEL)!;
+    const articles = [article(TEXT), { ...article('Gunmen attacked a checkpoint in Dunmere on Monday, killing two soldiers. Another three were wounded.'), id: 'a2' }];
+    const here = updateIncidents(articles, null, () => gazetteer, null, model);
+    expect(here.incidents.extractor).toMatch(new RegExp(`^${EXTRACTOR_VERSION}\\+sentences-v1-`));
+    const inThread = await readIncidentsInThread(articles, null, model);
+    expect(inThread.incidents.extractor).toBe(here.incidents.extractor);
+    expect([...inThread.incidents.articles.keys()]).toEqual([...here.incidents.articles.keys()]);
+    expect(sentenceModelFor('none')).toBeNull();
   });
 });
 
