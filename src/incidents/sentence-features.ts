@@ -91,16 +91,17 @@ export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 /** What a candidate's features need of its article beyond the candidate and its sentence. */
 export interface SentenceContext {
   sentenceCount: number;
-  /** Sentence indices of the article's candidates, and of those the rules made reports of (in order). */
-  candidateSentences: readonly number[];
-  ruleSentences: readonly number[];
+  /** Sentence indices of the article's candidates, and of those the rules made reports of: sets, as every candidate asks of them. */
+  candidateSentences: ReadonlySet<number>;
+  ruleSentences: ReadonlySet<number>;
   /** Share of the candidates that are list items: day-sections of events are lists. */
   bulletShare: number;
   published?: string;
   /** The title passes the trigger filter: a story of an attack rather than one that mentions one. */
   titleTriggers: boolean;
-  /** Sentence, place key and day of each of the rules' reports: a sentence on the place or day of another tells an incident already found, not a new one. */
-  ruleReports: readonly { sentence: number; place: string | undefined; day: string | undefined }[];
+  /** The sentences of the rules' reports by place key and by day: a sentence on the place or day of another tells an incident already found, not a new one. */
+  rulePlaces: ReadonlyMap<string, number[]>;
+  ruleDays: ReadonlyMap<string, number[]>;
 }
 
 /** The evidence score is clipped to this range: beyond it a sentence is plainly in or out. */
@@ -174,21 +175,31 @@ export function candidateFeatures(candidate: ReportCandidate, sentence: string, 
   f.position = report.sentence / n;
   f.first_sentences = flag(report.sentence < 3);
   f.log_article_sentences = Math.log1p(context.sentenceCount);
-  f.candidate_share = context.candidateSentences.length / n;
+  f.candidate_share = context.candidateSentences.size / n;
   f.bullet_share = context.bulletShare;
-  const rules = new Set(context.ruleSentences);
-  f.log_rule_reports = Math.log1p(rules.size);
-  f.rule_share = rules.size / n;
-  f.near_rule_report = flag(context.ruleSentences.some((s) => s !== report.sentence && Math.abs(s - report.sentence) <= 2));
-  f.previous_candidate = flag(context.candidateSentences.includes(report.sentence - 1));
+  f.log_rule_reports = Math.log1p(context.ruleSentences.size);
+  f.rule_share = context.ruleSentences.size / n;
+  const at = report.sentence;
+  f.near_rule_report = flag([at - 2, at - 1, at + 1, at + 2].some((s) => context.ruleSentences.has(s)));
+  f.previous_candidate = flag(context.candidateSentences.has(at - 1));
   f.title_triggers = flag(context.titleTriggers);
-  const others = context.ruleReports.filter((r) => r.sentence !== report.sentence);
-  f.place_of_rule_report = flag(report.place !== null && others.some((r) => r.place === report.place!.key));
-  f.day_of_rule_report = flag(report.eventDay !== null && others.some((r) => r.day === report.eventDay!.day));
+  const another = (by: ReadonlyMap<string, number[]>, key: string | undefined) => key !== undefined && (by.get(key) ?? []).some((s) => s !== at);
+  f.place_of_rule_report = flag(another(context.rulePlaces, report.place?.key));
+  f.day_of_rule_report = flag(another(context.ruleDays, report.eventDay?.day));
   for (const k of MAY_BE_REFUSALS) f[`refused_${k}`] = flag(gates.mayBeRefusal === k);
   for (const k of IS_REPORT_REFUSALS) f[`refused_${k}`] = flag(gates.isReportRefusal === k);
   const base = BASE_FEATURES.map((k) => f[k]);
   return [...base, ...PASSED.map((k) => f[k] * f.rules_pass)];
+}
+
+/** The sentences of `candidates` by a key of each (none: left out). */
+function sentencesBy(candidates: readonly ReportCandidate[], key: (c: ReportCandidate) => string | undefined): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const c of candidates) {
+    const k = key(c);
+    if (k !== undefined) out.set(k, [...(out.get(k) ?? []), c.report.sentence]);
+  }
+  return out;
 }
 
 /** The article context of its candidates. */
@@ -197,12 +208,13 @@ export function sentenceContext(candidates: readonly ReportCandidate[], article:
   const passed = candidates.filter((c) => c.gates.passes);
   return {
     sentenceCount,
-    candidateSentences: candidates.map((c) => c.report.sentence),
-    ruleSentences: passed.map((c) => c.report.sentence),
+    candidateSentences: new Set(candidates.map((c) => c.report.sentence)),
+    ruleSentences: new Set(passed.map((c) => c.report.sentence)),
     bulletShare: candidates.length ? bullets / candidates.length : 0,
     published: article.published,
     titleTriggers: mayReportIncident(article.title ?? ''),
-    ruleReports: passed.map((c) => ({ sentence: c.report.sentence, place: c.report.place?.key, day: c.report.eventDay?.day })),
+    rulePlaces: sentencesBy(passed, (c) => c.report.place?.key),
+    ruleDays: sentencesBy(passed, (c) => c.report.eventDay?.day),
   };
 }
 
