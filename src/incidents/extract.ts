@@ -3,7 +3,9 @@
  * of those, a sentence is a report when it tells of one violent event that happened (not a running
  * total, a threat, a test or an interception alone), and each field is read from its words: the weapon,
  * the day (resolved against the publication day by `src/time/event-dates.ts`), places, actor, target,
- * killed and injured. Pure: the gazetteer is passed in.
+ * killed and injured. `readCandidates` reads every sentence the trigger filter passes the same way,
+ * whatever the gates say, with each gate's outcome, for a learned model to decide over
+ * (`sentence-model.ts`). Pure: the gazetteer is passed in.
  */
 import type { Article, Span } from '../corpus/types.js';
 import { splitSentences } from '../corpus/sentences.js';
