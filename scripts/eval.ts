@@ -16,7 +16,7 @@ import { evaluateBeir, evaluateQuestionFile, evaluateSquad, writeJson, type Answ
 import { formatAnswerEvaluation, formatBeirEvaluation } from '../src/eval/report.js';
 import { evaluateIncidents, formatIncidentSpeed } from '../src/eval/incidents.js';
 import { formatIncidentScores } from '../src/eval/incident-report.js';
-import { reportFilterFor } from '../src/incidents/report-filter-config.js';
+import { reportFilterFor, sentenceModelFor } from '../src/incidents/report-filter-config.js';
 import { runMain } from './cli.js';
 
 const FIXTURE_QUESTIONS = 'test/fixtures/eval/questions.jsonl';
@@ -60,8 +60,11 @@ await runMain(async () => {
   if (values.incidents) {
     // No index is built: extraction reads the articles alone.
     const reportFilter = reportFilterFor(config.INCIDENT_REPORT_MODEL);
+    const sentenceModel = sentenceModelFor(config.INCIDENT_SENTENCE_MODEL);
+    // Printed only when one is asked for, so that the rules' output reads as before.
+    if (sentenceModel) console.log(`Sentence model: ${config.INCIDENT_SENTENCE_MODEL} (threshold ${sentenceModel.threshold})`);
     console.log(`Report filter: ${reportFilter ? `${config.INCIDENT_REPORT_MODEL} (threshold ${reportFilter.threshold})` : 'none (the rules alone)'}\n`);
-    const result = evaluateIncidents(values.labels ?? INCIDENT_LABELS, values.corpus?.[0] ?? REAL_NEWS_CORPUS, reportFilter);
+    const result = evaluateIncidents(values.labels ?? INCIDENT_LABELS, values.corpus?.[0] ?? REAL_NEWS_CORPUS, reportFilter, sentenceModel);
     console.log(formatIncidentScores(result.scores));
     console.log(`\n${formatIncidentSpeed(result.speed)}`);
     console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s on ${process.platform}, Node ${process.versions.node})`);

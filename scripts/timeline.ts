@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { filterTimeline, readCorpusIncidents } from '../src/incidents/from-corpus.js';
-import { reportFilterFor } from '../src/incidents/report-filter-config.js';
+import { reportFilterFor, sentenceModelFor } from '../src/incidents/report-filter-config.js';
 import { formatTimeline, selectIncidents, TimelineError, type TimelineFilter } from '../src/incidents/index.js';
 import { ChartError, renderTimelineChart } from '../src/incidents/render-chart.js';
 import { openSitrep } from '../src/sitrep.js';
@@ -84,7 +84,7 @@ await runMain(async () => {
   selectIncidents([], filter); // a bad date fails here, before the corpus is read
   const out = values.chart === undefined ? null : chartPath(values.chart);
   const config = loadConfig();
-  const { incidents, quote } = values.corpus !== undefined ? filterTimeline(await readCorpusIncidents(values.corpus, { maxFileBytes: config.MAX_FILE_BYTES, onWarning: warn, reportFilter: reportFilterFor(config.INCIDENT_REPORT_MODEL) }), filter) : await fromIndex(config, filter);
+  const { incidents, quote } = values.corpus !== undefined ? filterTimeline(await readCorpusIncidents(values.corpus, { maxFileBytes: config.MAX_FILE_BYTES, onWarning: warn, reportFilter: reportFilterFor(config.INCIDENT_REPORT_MODEL), sentenceModel: sentenceModelFor(config.INCIDENT_SENTENCE_MODEL) }), filter) : await fromIndex(config, filter);
   if (values.json) console.log(JSON.stringify(incidents.slice(0, limit), null, 2));
   else console.log(formatTimeline(incidents, quote, { limit }));
   if (out === null) return 0;

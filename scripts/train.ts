@@ -6,6 +6,7 @@
  *   npm run train [-- --squad FILE --squad FILE2 …] [--out models/answer-selection.json]
  *   npm run train -- --spans [--squad FILE …] [--out models/span-selection.json]
  *   npm run train -- --incident-reports [--labels FILE …] [--out models/incident-reports.json]
+ *   npm run train -- --incident-sentences [--labels FILE …] [--out models/incident-sentences.json]
  *   npm run train -- --answerability [--squad FILE …] [--news FILE --news FILE2 … --news-corpus DIR --news-index DIR] [--news-weight W] [--rows FILE] [--out models/answerability.json]
  *
  * The answer/abstain model is fitted on SQuAD v2.0 and Sitrep's news training questions
@@ -31,6 +32,7 @@ import { chooseWeight, thresholdKeepingAnswers, trainAnswerability, type Answera
 import { HAND_SET_MIN_CONFIDENCE } from '../src/sitrep.js';
 import { ANSWERABILITY_FORMAT, ANSWERABILITY_REBUILD_COMMAND, ANSWERABILITY_VERSION, writeAnswerabilityModel } from '../src/learn/answerability-model.js';
 import { runMain } from './cli.js';
+import { trainIncidentSentences } from './train-incident-sentences.js';
 import { EXTRACTOR_VERSION, loadGazetteer, REPORT_FEATURES, REPORT_MODEL_FORMAT, REPORT_MODEL_VERSION, REPORT_REBUILD_COMMAND, type IncidentReport } from '../src/incidents/index.js';
 import { writeReportModel } from '../src/incidents/report-model.js';
 import { reportTrainingData, scoreFiltered } from '../src/eval/report-training-data.js';
@@ -53,6 +55,8 @@ const NEWS_WEIGHTS = [0, 1, 3, 10, 30, 100, 300, 1000, 3000];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** The incident labels the report filter is trained on: the labelled set and held-out sets 1–7 (set 8 is kept out, to measure it). */
 const INCIDENT_LABEL_FILES = ['test/fixtures/eval/incidents.jsonl', 'test/fixtures/eval/incidents-heldout.jsonl', ...[2, 3, 4, 5, 6, 7].map((k) => `test/fixtures/eval/incidents-heldout-${k}.jsonl`)];
+/** The incident labels the sentence model is trained on: the labelled set and sets 1–8 (none of them is held out any more). */
+const SENTENCE_LABEL_FILES = [...INCIDENT_LABEL_FILES, 'test/fixtures/eval/incidents-heldout-8.jsonl'];
 
 await runMain(async () => {
   const { values } = parseArgs({
@@ -67,12 +71,14 @@ await runMain(async () => {
       'news-weight': { type: 'string' },
       rows: { type: 'string' },
       'incident-reports': { type: 'boolean', default: false },
+      'incident-sentences': { type: 'boolean', default: false },
       labels: { type: 'string', multiple: true },
       corpus: { type: 'string', default: NEWS_CORPUS },
     },
   });
   const sets = values.squad ?? DEFAULT_SETS;
   const started = Date.now();
+  if (values['incident-sentences']) return trainIncidentSentences(values.labels ?? SENTENCE_LABEL_FILES, values.corpus, values.out ?? 'models/incident-sentences.json', started);
   if (values['incident-reports']) return trainIncidentReports(values.labels ?? INCIDENT_LABEL_FILES, values.corpus, values.out ?? 'models/incident-reports.json', started);
   if (values.spans) return trainSpans(sets, values.out ?? 'models/span-selection.json', started);
   if (values.answerability) {

@@ -101,6 +101,17 @@ export const configSchema = z.object({
    */
   INCIDENT_REPORT_MODEL: z.string().min(1).default('none'),
   /**
+   * The learned incident sentence model (`npm run train -- --incident-sentences` writes
+   * models/incident-sentences.json), deciding over every sentence the trigger filter passes in place
+   * of the rules' gates, which it reads among its features; `none`: the rules alone. Off by default
+   * until measured on unseen text; docs/incidents.md gives its figures.
+   */
+  INCIDENT_SENTENCE_MODEL: z
+    .string()
+    .min(1)
+    .refine((v) => v === 'none' || v.endsWith('.json'), 'expected none or a model file (….json)')
+    .default('none'),
+  /**
    * An extractive question-answering model (a Hugging Face model id such as
    * Xenova/distilbert-base-cased-distilled-squad, or a local model folder) that reads the best-ranked
    * sentences to mark the span and join the confidence. Unset (the default): no reader, and the

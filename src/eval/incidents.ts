@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseJsonLines } from '../corpus/jsonl.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { Article } from '../corpus/types.js';
-import { extractReports, groupReports, loadGazetteer, mayReportIncident, type Gazetteer, type ReportFilter } from '../incidents/index.js';
+import { extractReports, groupReports, loadGazetteer, mayReportIncident, type Gazetteer, type ReportFilter, type SentenceModel } from '../incidents/index.js';
 import { labelledArticleSchema, type LabelledArticle } from './incident-labels.js';
 import { scoreIncidents, type ArticlePrediction, type IncidentScores } from './incident-scores.js';
 
@@ -87,20 +87,20 @@ export function loadArticleTexts(labels: LabelledArticle[], dir: string): Map<st
   return articles;
 }
 
-/** The labelled articles' reports and incidents, read by the rules and, when one is given, the learned report filter. */
-export function predictLabelled(labels: LabelledArticle[], dir: string, gazetteer: Gazetteer, reportFilter: ReportFilter | null = null): ArticlePrediction[] {
+/** The labelled articles' reports and incidents, read by the rules and, when given, the learned report filter and sentence model. */
+export function predictLabelled(labels: LabelledArticle[], dir: string, gazetteer: Gazetteer, reportFilter: ReportFilter | null = null, sentenceModel: SentenceModel | null = null): ArticlePrediction[] {
   const articles = loadArticleTexts(labels, dir);
   return labels.map((label) => {
     const article = articles.get(label.id);
     if (!article) throw new IncidentEvalError(`${label.file}: no article with id ${label.id}`);
-    const reports = extractReports(article, { gazetteer, reportFilter });
+    const reports = extractReports(article, { gazetteer, reportFilter, sentenceModel });
     // Grouped per article, as the labels are.
     return { label, sentenceCount: splitSentences(article.text).length, reports, incidents: groupReports(reports) };
   });
 }
 
 /** Extraction speed over every article of the folder's JSONL files. */
-export function measureSpeed(dir: string, gazetteer: Gazetteer, gazetteerLoadSeconds: number, reportFilter: ReportFilter | null = null): IncidentSpeed {
+export function measureSpeed(dir: string, gazetteer: Gazetteer, gazetteerLoadSeconds: number, reportFilter: ReportFilter | null = null, sentenceModel: SentenceModel | null = null): IncidentSpeed {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
   const articles: Article[] = [];
   for (const f of files) articles.push(...parseJsonLines(f, fs.readFileSync(path.join(dir, f), 'utf8')).articles);
@@ -116,20 +116,20 @@ export function measureSpeed(dir: string, gazetteer: Gazetteer, gazetteerLoadSec
   const splitSeconds = (performance.now() - t) / 1000;
   let reports = 0;
   t = performance.now();
-  for (const a of articles) reports += extractReports(a, { gazetteer, reportFilter }).length;
+  for (const a of articles) reports += extractReports(a, { gazetteer, reportFilter, sentenceModel }).length;
   const extractSeconds = (performance.now() - t) / 1000;
   const net = Math.max(1e-9, extractSeconds - splitSeconds);
   return { files: files.length, articles: articles.length, sentences, triggered, reports, splitSeconds, extractSeconds, sentencesPerSecond: sentences / net, gazetteerLoadSeconds };
 }
 
-export function evaluateIncidents(labelsFile: string, corpusDir: string, reportFilter: ReportFilter | null = null): IncidentEvaluation {
+export function evaluateIncidents(labelsFile: string, corpusDir: string, reportFilter: ReportFilter | null = null, sentenceModel: SentenceModel | null = null): IncidentEvaluation {
   if (!fs.existsSync(labelsFile)) throw new IncidentEvalError(`${labelsFile}: no such labels file`);
   const labels = readIncidentLabels(labelsFile);
   const t = performance.now();
   const gazetteer = loadGazetteer();
   const gazetteerLoadSeconds = (performance.now() - t) / 1000;
-  const scores = scoreIncidents(predictLabelled(labels, corpusDir, gazetteer, reportFilter), gazetteer);
-  const speed = measureSpeed(corpusDir, gazetteer, gazetteerLoadSeconds, reportFilter);
+  const scores = scoreIncidents(predictLabelled(labels, corpusDir, gazetteer, reportFilter, sentenceModel), gazetteer);
+  const speed = measureSpeed(corpusDir, gazetteer, gazetteerLoadSeconds, reportFilter, sentenceModel);
   return { kind: 'incidents', labels: labelsFile, corpus: corpusDir, scores, speed };
 }
 

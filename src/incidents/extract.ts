@@ -3,7 +3,9 @@
  * of those, a sentence is a report when it tells of one violent event that happened (not a running
  * total, a threat, a test or an interception alone), and each field is read from its words: the weapon,
  * the day (resolved against the publication day by `src/time/event-dates.ts`), places, actor, target,
- * killed and injured. Pure: the gazetteer is passed in.
+ * killed and injured. `readCandidates` reads every sentence the trigger filter passes the same way,
+ * whatever the gates say, with each gate's outcome, for a learned model to decide over
+ * (`sentence-model.ts`). Pure: the gazetteer is passed in.
  */
 import type { Article, Span } from '../corpus/types.js';
 import { splitSentences } from '../corpus/sentences.js';
@@ -14,11 +16,12 @@ import { EVENT } from './event-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findCasualties } from './numbers.js';
 import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
-import { isReport, isTollAlone, mayBeReport } from './report-filter.js';
+import { isReportRefusal, isTollAlone, mayBeRefusal } from './report-filter.js';
 import { eventClauses, secondEventDay } from './second-event.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
-import type { Field, IncidentKind, IncidentReport, PlaceField } from './types.js';
+import type { Field, IncidentKind, IncidentReport, PlaceField, ReportCandidate, ReportGates } from './types.js';
 import { applyReportFilter, type ReportFilter } from './report-model.js';
+import { applySentenceModel, type SentenceModel } from './sentence-model.js';
 
 /**
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
@@ -31,11 +34,14 @@ export interface ExtractOptions {
   gazetteer?: Gazetteer;
   /** The learned report filter (`report-model.ts`), applied after the rules; absent or null: the rules alone. */
   reportFilter?: ReportFilter | null;
+  /** The learned sentence model (`sentence-model.ts`), deciding over every sentence the trigger filter passes in place of the rules' gates; absent or null: the rules. */
+  sentenceModel?: SentenceModel | null;
 }
 
-/** The version the reports of `options` are read with: the rules', and the filter's when one is applied. */
-export function extractorVersion(options: Pick<ExtractOptions, 'reportFilter'> = {}): string {
-  return options.reportFilter ? `${EXTRACTOR_VERSION}+${options.reportFilter.id}` : EXTRACTOR_VERSION;
+/** The version the reports of `options` are read with: the rules', and the sentence model's and the filter's when they are applied. */
+export function extractorVersion(options: Pick<ExtractOptions, 'reportFilter' | 'sentenceModel'> = {}): string {
+  const sentences = options.sentenceModel ? `${EXTRACTOR_VERSION}+${options.sentenceModel.id}` : EXTRACTOR_VERSION;
+  return options.reportFilter ? `${sentences}+${options.reportFilter.id}` : sentences;
 }
 
 /** Weapons, each with the words that name it; the first named in the sentence is its kind. */
@@ -125,6 +131,16 @@ export const TOLL_FOLLOWS_WITHIN = 2;
  * that tells of two incidents, which needs no closing stop of its own.
  */
 export function readReport(article: Article, index: number, whole: Span, options: ExtractOptions = {}, afterReport = false, clause = false): IncidentReport | null {
+  return readSentence(article, index, whole, options, afterReport, clause, false)?.report ?? null;
+}
+
+/**
+ * The one reading of a sentence, for the rules and for a learned model alike: null when the trigger
+ * filter turns it away. `full` false (the rules): null at the first gate that fails, so the dearer
+ * readers run only on sentences still in the running. `full` true: every field and every gate's
+ * outcome, whether or not the gates pass (`gates.passes` is the rules' decision).
+ */
+function readSentence(article: Article, index: number, whole: Span, options: ExtractOptions, afterReport: boolean, clause: boolean, full: boolean): { report: IncidentReport; gates: ReportGates } | null {
   // A list item's bullet ("- ", "► ") is not part of what it says.
   const bullet = /^[-–•▪∎◾►*]+\s*/.exec(article.text.slice(whole.start, whole.end))?.[0].length ?? 0;
   const span = { start: whole.start + bullet, end: whole.end };
@@ -136,13 +152,21 @@ export function readReport(article: Article, index: number, whole: Span, options
   let placesRead: PlaceCandidate[] | undefined;
   const candidates = () => (placesRead ??= findPlaces(sentence, options.gazetteer));
   const tollOnly = afterReport && (casualties.killed !== null || casualties.injured !== null) && event === null && isTollAlone(sentence, candidates);
-  if (!tollOnly && !mayBeReport(sentence, event !== null)) return null;
+  const gates: ReportGates = { afterReport, tollOnly, mayBeReport: true, mayBeRefusal: null, dayBasis: 'none', dayPlausible: true, isReport: true, isReportRefusal: null, evidence: 0, bullet: bullet > 0, passes: false };
+  if (!tollOnly) gates.mayBeRefusal = mayBeRefusal(sentence, event !== null);
+  gates.mayBeReport = gates.mayBeRefusal === null;
+  if (!gates.mayBeReport && !full) return null;
   const published = publishedDay(article.published);
   const hasFigure = tollOnly || (casualties.killed?.value ?? 0) > 0 || (casualties.injured?.value ?? 0) > 0;
   const read = eventDayOf(sentence, span.start, published);
   const day = read && published !== undefined ? plausibleDay(read, published, sentence, span.start) : read;
-  if (day === undefined) return null;
-  if (!isReport(sentence, hasFigure, day !== null && day.basis !== 'published', clause)) return null;
+  gates.dayBasis = read?.basis ?? 'none';
+  gates.dayPlausible = day !== undefined;
+  if (day === undefined && !full) return null;
+  const dated = day !== undefined && day !== null && day.basis !== 'published';
+  gates.isReportRefusal = isReportRefusal(sentence, hasFigure, dated, clause);
+  gates.isReport = gates.isReportRefusal === null;
+  if (!gates.isReport && !full) return null;
   const trigger = findTrigger(sentence)!;
   const weapon = kindOf(sentence);
   // No weapon named: the event word itself ("attack", "clashes") is the span of an `other`.
@@ -154,7 +178,9 @@ export function readReport(article: Article, index: number, whole: Span, options
   const inActor = (p: PlaceCandidate) => actor !== null && p.start < actor.end && actor.start < p.end;
   const places = [...ranked.filter((p) => !inActor(p)), ...ranked.filter(inActor)];
   const target = targetOf(sentence);
-  if (evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated: day !== null && day.basis !== 'published', place: ranked[0], actor: actor !== null, actorSpan: actor, target: target !== null }) < MIN_EVIDENCE) return null;
+  gates.evidence = evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated, place: ranked[0], actor: actor !== null, actorSpan: actor, target: target !== null });
+  if (gates.evidence < MIN_EVIDENCE && !full) return null;
+  gates.passes = gates.mayBeReport && gates.dayPlausible && gates.isReport && gates.evidence >= MIN_EVIDENCE;
   const report: IncidentReport = {
     articleId: article.id,
     file: article.file,
@@ -163,7 +189,7 @@ export function readReport(article: Article, index: number, whole: Span, options
     sentenceSpan: { start: span.start, end: span.end },
     trigger: field(trigger.text, sentence, span.start, { start: trigger.index, end: trigger.index + trigger.text.length }),
     kind: field(kind.kind, sentence, span.start, kind),
-    eventDay: day,
+    eventDay: day ?? null,
     place: places[0] ? placeField(places[0], span.start) : null,
     otherPlaces: places.slice(1).map((p) => placeField(p, span.start)),
     actor: actor ? field(sentence.slice(actor.start, actor.end), sentence, span.start, actor) : null,
@@ -175,9 +201,8 @@ export function readReport(article: Article, index: number, whole: Span, options
   if (article.source) report.source = article.source;
   if (article.url) report.url = article.url;
   if (article.published) report.published = article.published;
-  return report;
+  return { report, gates };
 }
-
 
 /**
  * The two reports of a sentence that tells of two incidents (`eventClauses`), each read from its own
@@ -216,10 +241,34 @@ function twoReports(article: Article, index: number, report: IncidentReport, opt
   ];
 }
 
+/**
+ * Every sentence of `article` the trigger filter passes, read in full (`readSentence`), in order:
+ * `afterReport` and the split into two follow the rules' own reports, so a sentence reads the same
+ * whichever of them a model keeps.
+ */
+export function readCandidates(article: Article, options: ExtractOptions = {}, sentences: readonly Span[] = splitSentences(article.text)): ReportCandidate[] {
+  const out: ReportCandidate[] = [];
+  let lastRule = -Infinity;
+  sentences.forEach((span, i) => {
+    const read = readSentence(article, i, span, options, i - lastRule <= TOLL_FOLLOWS_WITHIN, false, true);
+    if (!read) return;
+    const two = twoReports(article, i, read.report, options, read.gates.afterReport);
+    if (read.gates.passes) lastRule = i;
+    out.push({ ...read, two });
+  });
+  return out;
+}
+
 /** Every incident report in `article`, in sentence order (two for a sentence that tells of two incidents). */
 export function extractReports(article: Article, options: ExtractOptions = {}): IncidentReport[] {
-  const out: IncidentReport[] = [];
   const sentences = splitSentences(article.text);
+  const out = options.sentenceModel ? applySentenceModel(options.sentenceModel, readCandidates(article, options, sentences), article, sentences.length) : rulesReports(article, sentences, options);
+  return options.reportFilter ? applyReportFilter(options.reportFilter, out, article.text, sentences.length, article.published) : out;
+}
+
+/** The reports the rules alone read. */
+function rulesReports(article: Article, sentences: readonly Span[], options: ExtractOptions): IncidentReport[] {
+  const out: IncidentReport[] = [];
   sentences.forEach((span, i) => {
     const last = out[out.length - 1];
     const afterReport = last !== undefined && i - last.sentence <= TOLL_FOLLOWS_WITHIN;
@@ -229,5 +278,5 @@ export function extractReports(article: Article, options: ExtractOptions = {}): 
     if (two) out.push(...two);
     else out.push(report);
   });
-  return options.reportFilter ? applyReportFilter(options.reportFilter, out, article.text, sentences.length, article.published) : out;
+  return out;
 }

@@ -10,6 +10,7 @@ import { groupReports } from './group.js';
 import { selectIncidents, type TimelineFilter } from './timeline.js';
 import type { Incident, IncidentReport } from './types.js';
 import type { ReportFilter } from './report-model.js';
+import type { SentenceModel } from './sentence-model.js';
 
 /** Incidents and the sentence each report quotes. */
 export interface TimelineResult {
@@ -26,6 +27,8 @@ export interface CorpusIncidentOptions {
   gazetteer?: Gazetteer;
   /** The learned report filter (INCIDENT_REPORT_MODEL); absent or null: the rules alone. */
   reportFilter?: ReportFilter | null;
+  /** The learned sentence model (INCIDENT_SENTENCE_MODEL); absent or null: the rules' gates. */
+  sentenceModel?: SentenceModel | null;
 }
 
 const sentenceKey = (articleId: string, sentence: number) => `${articleId}\u0000${sentence}`;
@@ -39,7 +42,7 @@ export async function readCorpusIncidents(dir: string, options: CorpusIncidentOp
   const reports: IncidentReport[] = [];
   for (const file of corpus.files) {
     for (const article of file.articles) {
-      for (const r of extractReports(article, { gazetteer, reportFilter: options.reportFilter })) {
+      for (const r of extractReports(article, { gazetteer, reportFilter: options.reportFilter, sentenceModel: options.sentenceModel })) {
         reports.push(r);
         sentences.set(sentenceKey(r.articleId, r.sentence), article.text.slice(r.sentenceSpan.start, r.sentenceSpan.end).replace(/\s+/g, ' ').trim());
       }

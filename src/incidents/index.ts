@@ -1,7 +1,9 @@
-export type { DateBasis, EventDay, Field, GazetteerEntry, Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure } from './types.js';
+export type { DateBasis, EventDay, Field, GazetteerEntry, Incident, IncidentKind, IncidentReport, PlaceField, ReportCandidate, ReportedFigure, ReportGates } from './types.js';
 export { INCIDENT_KINDS } from './types.js';
 export { mayReportIncident, findTrigger } from './trigger.js';
-export { EXTRACTOR_VERSION, extractorVersion, extractReports, readReport, type ExtractOptions } from './extract.js';
+export { EXTRACTOR_VERSION, extractorVersion, extractReports, readCandidates, readReport, type ExtractOptions } from './extract.js';
+export { DEFAULT_SENTENCE_MODEL, SENTENCE_MODEL_FORMAT, SENTENCE_MODEL_VERSION, SENTENCE_REBUILD_COMMAND, applySentenceModel, candidateProbabilities, readSentenceModel, reportsAt, sentenceModelOf, writeSentenceModel, type SentenceModel, type SentenceModelFile } from './sentence-model.js';
+export { SENTENCE_FEATURES, articleCandidateFeatures, candidateFeatures, sentenceContext, type SentenceContext } from './sentence-features.js';
 export { DEFAULT_REPORT_MODEL, REPORT_FEATURES, REPORT_MODEL_FORMAT, REPORT_MODEL_VERSION, REPORT_REBUILD_COMMAND, applyReportFilter, articleReportFeatures, readReportModel, reportFeatures, reportFilterOf, type ReportFilter, type ReportModelFile } from './report-model.js';
 export { groupReports, summarise, placesAgree, DEFAULT_GROUP_OPTIONS, type GroupOptions } from './group.js';
 export { createGazetteer, loadGazetteer, readGazetteer, countryCode, distanceKm, type Gazetteer } from './gazetteer.js';

@@ -150,28 +150,37 @@ const KILLED_BY_ATTACKERS = new RegExp(
   'i',
 );
 
+/** Why `mayBeReport` turns a sentence away, one code per test (a learned model weighs them apart). */
+export const MAY_BE_REFUSALS = ['no_event', 'link_line', 'nothing_done', 'air_raid_siren', 'intercepted', 'missed', 'test_or_not_armed', 'could_do', 'since_event', 'question'] as const;
+export type MayBeRefusal = (typeof MAY_BE_REFUSALS)[number];
+
 /**
  * The tests that need neither the day nor the figures, made first: they turn most sentences away
  * before the dates are read (chrono is the dearest reader). `hasEvent`: whether `EVENT` matches.
  */
 export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
-  if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return true;
-  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return false;
-  if (LINK_LINE.test(sentence)) return false;
+  return mayBeRefusal(sentence, hasEvent) === null;
+}
+
+/** The first of `mayBeReport`'s tests that turns `sentence` away, or null when none does. */
+export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal | null {
+  if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return 'no_event';
+  if (LINK_LINE.test(sentence)) return 'link_line';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
-  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return false;
-  if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return false;
-  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return false;
+  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
+  if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return 'air_raid_siren';
+  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return 'intercepted';
   // A miss told with no harm done is the failure of an attack the article has told, not another.
-  if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return false;
-  if (isTestOrNotArmed(sentence)) return false;
+  if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return 'missed';
+  if (isTestOrNotArmed(sentence)) return 'test_or_not_armed';
   // "A warhead like that can kill 100,000": what a weapon could do, not what it did.
-  if (COULD_DO.test(sentence)) return false;
+  if (COULD_DO.test(sentence)) return 'could_do';
   // "… since the Karvan missile strike": an event named only as the time since which something else is told.
-  if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return false;
+  if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return 'since_event';
   // "How did the attack unfold?": a question asks, it does not report.
-  if (/\?["”’)]*$/.test(sentence)) return false;
-  return true;
+  if (/\?["”’)]*$/.test(sentence)) return 'question';
+  return null;
 }
 
 /**
@@ -191,21 +200,30 @@ const SINCE_EVENT = /\bsince\s+(?:the|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\
  */
 const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,5}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
 
+/** Why `isReport` turns a sentence away, one code per test. */
+export const IS_REPORT_REFUSALS = ['not_one_event', 'ongoing', 'running_total', 'doubted', 'not_done', 'heading'] as const;
+export type IsReportRefusal = (typeof IS_REPORT_REFUSALS)[number];
+
 /** The tests that weigh the figures and the sentence's own day, after `mayBeReport`. */
 export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): boolean {
+  return isReportRefusal(sentence, hasFigure, hasDate, clause) === null;
+}
+
+/** The first of `isReport`'s tests that turns `sentence` away, or null when none does. */
+export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): IsReportRefusal | null {
   // The flags first: each long pattern is tried only when its answer can matter.
-  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return false;
-  if (!hasFigure && !hasDate && ONGOING.test(sentence)) return false;
-  if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return false;
+  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return 'not_one_event';
+  if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
+  if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
   if (!hasFigure) {
-    if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return false;
+    if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return 'doubted';
     // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
     const told = sentence.replace(WHILE_CLAUSE, '');
-    if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return false;
+    if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return 'not_done';
     // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
-    if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return false;
+    if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return 'heading';
   }
-  return true;
+  return null;
 }
 
 /** Harm told with where it was done: "three more were wounded in the Donetsk region", "one died in the Chernihiv region". */

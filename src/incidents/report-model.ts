@@ -75,16 +75,16 @@ export interface ReportContext {
   published?: string;
 }
 
-const TOLL_WORD = /^(?:killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)$/i;
-const FUTURE_MODAL = /\b(?:will|would|could|might|may|can|should|plans?|planned|planning|threat\w*|vow\w*|warn\w*|if|possible|potential|imminent|expected|capable)\b/i;
-const PAST_VERB = /\b(?:\w+ed|struck|hit|shot|fired|killed|wounded|launched|blew|fell|took)\b/i;
-const PERFECT = /\b(?:ha(?:ve|s|d))\s+(?:been\s+|also\s+|already\s+)?\w+(?:ed|en|t)\b/i;
-const PROGRESSIVE = /\b(?:is|are|was|were|being)\s+\w+ing\b/i;
-const PLURAL_ATTACKS = /\b(?:attacks|strikes|airstrikes|bombings|explosions|raids|shellings|clashes)\b/i;
-const SINCE = /\bsince\b/i;
-const CAUSAL = /\b(?:after|following|in response|in retaliation|as a result|due to|because|amid|prompt\w*|led to)\b/i;
-const QUOTE = /["“”]/;
-const SAYS = /\b(?:said|says|say|told|according to|reported|reports|claims?|claimed|announced|confirms?|confirmed|stated)\b/i;
+export const TOLL_WORD = /^(?:killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)$/i;
+export const FUTURE_MODAL = /\b(?:will|would|could|might|may|can|should|plans?|planned|planning|threat\w*|vow\w*|warn\w*|if|possible|potential|imminent|expected|capable)\b/i;
+export const PAST_VERB = /\b(?:\w+ed|struck|hit|shot|fired|killed|wounded|launched|blew|fell|took)\b/i;
+export const PERFECT = /\b(?:ha(?:ve|s|d))\s+(?:been\s+|also\s+|already\s+)?\w+(?:ed|en|t)\b/i;
+export const PROGRESSIVE = /\b(?:is|are|was|were|being)\s+\w+ing\b/i;
+export const PLURAL_ATTACKS = /\b(?:attacks|strikes|airstrikes|bombings|explosions|raids|shellings|clashes)\b/i;
+export const SINCE = /\bsince\b/i;
+export const CAUSAL = /\b(?:after|following|in response|in retaliation|as a result|due to|because|amid|prompt\w*|led to)\b/i;
+export const QUOTE = /["“”]/;
+export const SAYS = /\b(?:said|says|say|told|according to|reported|reports|claims?|claimed|announced|confirms?|confirmed|stated)\b/i;
 
 const flag = (b: boolean): number => (b ? 1 : 0);
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;

@@ -79,6 +79,41 @@ export interface IncidentReport {
   injured: Field<number> | null;
 }
 
+/**
+ * What the rules' gates said of a sentence the trigger filter passed, read whether or not they pass
+ * (`readCandidates`): the features a learned model weighs beside the fields.
+ */
+export interface ReportGates {
+  /** A report of the article ends at most `TOLL_FOLLOWS_WITHIN` sentences before (by the rules' reports). */
+  afterReport: boolean;
+  /** The sentence gives only a toll, with no word of the event, right after a report. */
+  tollOnly: boolean;
+  mayBeReport: boolean;
+  /** Which of `mayBeReport`'s tests turned it away (a code of `MAY_BE_REFUSALS`), or null. */
+  mayBeRefusal: string | null;
+  /** How the day was read (`none`: no day at all), and whether `plausibleDay` kept it. */
+  dayBasis: DateBasis | 'none';
+  dayPlausible: boolean;
+  isReport: boolean;
+  /** Which of `isReport`'s tests turned it away (a code of `IS_REPORT_REFUSALS`), or null. */
+  isReportRefusal: string | null;
+  /** The evidence score (a report needs at least `MIN_EVIDENCE`). */
+  evidence: number;
+  /** A list item's bullet opened the line. */
+  bullet: boolean;
+  /** Every gate passed: the rules make a report of the sentence. */
+  passes: boolean;
+}
+
+/** A sentence the trigger filter passed, read as a report whatever the gates say. */
+export interface ReportCandidate {
+  /** Its fields as a report would hold them (the day null when none is plausible). */
+  report: IncidentReport;
+  gates: ReportGates;
+  /** Its two reports when it tells of two incidents (`eventClauses`, checked as the rules check them), else null. */
+  two: [IncidentReport, IncidentReport] | null;
+}
+
 /** A figure reported for an incident, with the reports that give it. */
 export interface ReportedFigure {
   value: number;

@@ -70,8 +70,8 @@ export function crossValidate(examples: readonly ReportExample[], l2: number, fo
 }
 
 /** Folds and held-out scores at the L2 penalty of least held-out log loss, and the model fitted on all at it. */
-export function trainReportFilter(examples: readonly ReportExample[], folds = REPORT_FOLDS): { l2: number; tried: { l2: number; logLoss: number; auc: number | null }[]; cv: FoldResult; model: LogisticModel } {
-  const tried = REPORT_L2.map((l2) => ({ l2, cv: crossValidate(examples, l2, folds) }));
+export function trainReportFilter(examples: readonly ReportExample[], folds = REPORT_FOLDS, penalties: readonly number[] = REPORT_L2): { l2: number; tried: { l2: number; logLoss: number; auc: number | null }[]; cv: FoldResult; model: LogisticModel } {
+  const tried = penalties.map((l2) => ({ l2, cv: crossValidate(examples, l2, folds) }));
   const best = tried.reduce((a, b) => (b.cv.logLoss < a.cv.logLoss ? b : a));
   return { l2: best.l2, tried: tried.map((t) => ({ l2: t.l2, logLoss: t.cv.logLoss, auc: t.cv.auc })), cv: best.cv, model: fit(examples, best.l2) };
 }

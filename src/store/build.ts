@@ -20,7 +20,7 @@ import { INDEX_FILES } from './manifest.js';
 import { recordLogName } from './record-log.js';
 import { articleOrigins, recordChangeSince, recordChangeSinceBase } from './record-plan.js';
 import { extractorVersion } from '../incidents/index.js';
-import { reportFilterFor } from '../incidents/report-filter-config.js';
+import { reportFilterFor, sentenceModelFor } from '../incidents/report-filter-config.js';
 import { articlesOfPrevious, chunkAll, isUpToDate, passageChange, readPrevious, readPreviousGraph, sameSettings, withPreviousIncidents } from './previous-generation.js';
 import { checkCurrentGeneration } from './stored-index.js';
 import type { LogPlan } from './stored-index.js';
@@ -73,9 +73,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const chunking = { sentences: config.PASSAGE_SENTENCES, overlap: config.PASSAGE_OVERLAP };
     const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
     const seconds = () => (performance.now() - started) / 1000;
-    // The learned report filter, if the configuration asks for one: its id is part of the reports' version.
+    // The learned report filter and sentence model, if the configuration asks for them: their ids are part of the reports' version.
     const reportFilter = reportFilterFor(config.INCIDENT_REPORT_MODEL);
-    const extractor = extractorVersion({ reportFilter });
+    const sentenceModel = sentenceModelFor(config.INCIDENT_SENTENCE_MODEL);
+    const extractor = extractorVersion({ reportFilter, sentenceModel });
 
     // Every file known unchanged, and a whole index made of exactly these: nothing is parsed (the
     // index files are only checksummed, so that a damaged one is still rebuilt).
@@ -130,10 +131,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     // articles reads them in a thread of its own while the passages are chunked and embedded, an update before.
     const extractStarted = performance.now();
     const previousIncidents = previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.lines!.incidents } : null;
-    const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles, reportFilter) : null;
+    const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles, reportFilter, sentenceModel) : null;
     // Awaited after the embedding; should the build fail first, its failure is the one to tell.
     inThread?.catch(() => undefined);
-    const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents, undefined, reportFilter)) : updateIncidents(articles, null, undefined, reportFilter);
+    const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents, undefined, reportFilter, sentenceModel)) : updateIncidents(articles, null, undefined, reportFilter, sentenceModel);
     let incidentSeconds = (performance.now() - extractStarted) / 1000;
 
     const { passages, origins, keptFrom } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);

@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Article } from '../corpus/types.js';
-import { countryCode, extractorVersion, extractReports, readGazetteer, summarise, type Gazetteer, type Incident, type IncidentReport, type ReportFilter } from '../incidents/index.js';
+import { countryCode, extractorVersion, extractReports, readGazetteer, summarise, type Gazetteer, type Incident, type IncidentReport, type ReportFilter, type SentenceModel } from '../incidents/index.js';
 import { regroupIncidents } from './incident-regroup.js';
 import { toStoredReport, withArticle, type ArticleReports, type IncidentEntries, type StoredIncidents } from './stored-report.js';
 
@@ -32,16 +32,18 @@ export interface ReportsUpdate {
  * and (by default) read afresh and dropped after, so that the rest of the build has its memory. The
  * reports are then grouped into incidents (`regroupIncidents`): only the previous incidents an added
  * or removed article can touch are grouped again (and their articles' reports parsed), the others
- * are kept. `reportFilter`: the learned report filter applied after the rules (INCIDENT_REPORT_MODEL),
- * whose id is part of the version the reports are kept with.
+ * are kept. `reportFilter`: the learned report filter applied after the rules (INCIDENT_REPORT_MODEL);
+ * `sentenceModel`: the learned sentence model deciding in place of the rules' gates
+ * (INCIDENT_SENTENCE_MODEL); the ids of both are part of the version the reports are kept with.
  */
 export function updateIncidents(
   articles: Article[],
   previous: { articleIds: ReadonlySet<string>; incidents: IncidentEntries } | null,
   gazetteer: () => Gazetteer = readGazetteer,
   reportFilter: ReportFilter | null = null,
+  sentenceModel: SentenceModel | null = null,
 ): ReportsUpdate {
-  const version = extractorVersion({ reportFilter });
+  const version = extractorVersion({ reportFilter, sentenceModel });
   const reuse = previous !== null && previous.incidents.extractor === version ? previous : null;
   // Loaded on the first town looked up (countries come from the runtime): an added article that names
   // no candidate town costs no gazetteer load.
@@ -58,7 +60,7 @@ export function updateIncidents(
       continue;
     }
     extracted++;
-    const reports = extractReports(article, { gazetteer: lazy, reportFilter });
+    const reports = extractReports(article, { gazetteer: lazy, reportFilter, sentenceModel });
     if (reports.length > 0) {
       byArticle.set(article.id, { count: reports.length, reports: reports.map((r) => toStoredReport(r, article.text)) });
       read.set(article.id, reports);

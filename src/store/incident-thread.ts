@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/types.js';
-import type { ReportFilter } from '../incidents/index.js';
+import type { ReportFilter, SentenceModel } from '../incidents/index.js';
 import { updateIncidents, type ReportsUpdate } from './incident-reports.js';
 import type { IncidentThreadResult } from './incident-worker.js';
 
@@ -19,9 +19,9 @@ import type { IncidentThreadResult } from './incident-worker.js';
 export const THREAD_MIN_ARTICLES = 2_000;
 
 /** The worker's entry; sources run as TypeScript get tsx's loader in the worker too. */
-function startWorker(articles: Article[], reportFilter: ReportFilter | null): Worker {
+function startWorker(articles: Article[], reportFilter: ReportFilter | null, sentenceModel: SentenceModel | null): Worker {
   const here = fileURLToPath(import.meta.url);
-  const workerData = { articles, reportFilter };
+  const workerData = { articles, reportFilter, sentenceModel };
   if (!here.endsWith('.ts')) return new Worker(new URL('./incident-worker.js', import.meta.url), { workerData });
   const entry = pathToFileURL(here.replace(/incident-thread\.ts$/, 'incident-worker.ts')).href;
   // tsx's ESM API beside the CommonJS one it resolves to here; resolved from this file, not the cwd.
@@ -36,11 +36,11 @@ function startWorker(articles: Article[], reportFilter: ReportFilter | null): Wo
  * thread. A thread that cannot start, fails or ends without an answer costs nothing but time: the
  * reports are then read here, so that a build never loses them.
  */
-export function readIncidentsInThread(articles: Article[], reportFilter: ReportFilter | null = null): Promise<ReportsUpdate> {
-  const here = () => updateIncidents(articles, null, undefined, reportFilter);
+export function readIncidentsInThread(articles: Article[], reportFilter: ReportFilter | null = null, sentenceModel: SentenceModel | null = null): Promise<ReportsUpdate> {
+  const here = () => updateIncidents(articles, null, undefined, reportFilter, sentenceModel);
   let worker: Worker;
   try {
-    worker = startWorker(articles, reportFilter);
+    worker = startWorker(articles, reportFilter, sentenceModel);
   } catch {
     return Promise.resolve().then(here);
   }

@@ -5,15 +5,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../corpus/types.js';
-import type { ReportFilter } from '../incidents/index.js';
+import type { ReportFilter, SentenceModel } from '../incidents/index.js';
 import { updateIncidents, type ReportsUpdate } from './incident-reports.js';
 
 export type IncidentThreadResult = { ok: true; update: ReportsUpdate } | { ok: false; message: string };
 
-const { articles, reportFilter } = workerData as { articles: Article[]; reportFilter: ReportFilter | null };
+const { articles, reportFilter, sentenceModel } = workerData as { articles: Article[]; reportFilter: ReportFilter | null; sentenceModel: SentenceModel | null };
 let result: IncidentThreadResult;
 try {
-  result = { ok: true, update: updateIncidents(articles, null, undefined, reportFilter) };
+  result = { ok: true, update: updateIncidents(articles, null, undefined, reportFilter, sentenceModel) };
 } catch (err) {
   result = { ok: false, message: err instanceof Error ? err.message : String(err) };
 }
