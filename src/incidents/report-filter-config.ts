@@ -7,24 +7,18 @@ import { PACKAGE_ROOT } from '../config.js';
 import { readReportModel, reportFilterOf, type ReportFilter } from './report-model.js';
 import { readSentenceModel, sentenceModelOf, type SentenceModel } from './sentence-model.js';
 
-const read = new Map<string, ReportFilter>();
-
-/** `setting`: a model file (relative to the package) or `none`. */
-export function reportFilterFor(setting: string): ReportFilter | null {
-  if (setting === 'none') return null;
-  const file = path.resolve(PACKAGE_ROOT, setting);
-  let filter = read.get(file);
-  if (!filter) read.set(file, (filter = reportFilterOf(readReportModel(file))));
-  return filter;
+/** A reader of a `setting` (a model file relative to the package, or `none`), each file read once. */
+function cachedReader<T>(read: (file: string) => T): (setting: string) => T | null {
+  const byFile = new Map<string, T>();
+  return (setting) => {
+    if (setting === 'none') return null;
+    const file = path.resolve(PACKAGE_ROOT, setting);
+    let value = byFile.get(file);
+    if (value === undefined) byFile.set(file, (value = read(file)));
+    return value;
+  };
 }
 
-const readSentences = new Map<string, SentenceModel>();
+export const reportFilterFor: (setting: string) => ReportFilter | null = cachedReader((file) => reportFilterOf(readReportModel(file)));
 
-/** `setting`: a sentence model file (relative to the package) or `none`. */
-export function sentenceModelFor(setting: string): SentenceModel | null {
-  if (setting === 'none') return null;
-  const file = path.resolve(PACKAGE_ROOT, setting);
-  let model = readSentences.get(file);
-  if (!model) readSentences.set(file, (model = sentenceModelOf(readSentenceModel(file))));
-  return model;
-}
+export const sentenceModelFor: (setting: string) => SentenceModel | null = cachedReader((file) => sentenceModelOf(readSentenceModel(file)));

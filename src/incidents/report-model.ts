@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { logisticSchema, readModelFile } from '../learn/model.js';
 import { probability, type LogisticModel } from '../learn/logistic.js';
-import { parseIsoDay } from '../time/days.js';
-import { DENIED, DONE, EVENT } from './event-words.js';
+import { DONE, EVENT } from './event-words.js';
+import { FIELD_CUES, setFieldCues, setWordCues, TOLL_WORD, WORD_CUES } from './report-cues.js';
 import { INCIDENT_KINDS, type IncidentReport } from './types.js';
 
 export const REPORT_MODEL_FORMAT = 'sitrep-incident-reports';
@@ -34,28 +34,9 @@ export const REPORT_FEATURES = [
   'day_relative',
   'day_published',
   'day_none',
-  'log_days_before',
-  'place_site',
-  'place_town',
-  'place_region',
-  'place_country',
-  'place_none',
-  'place_gazetteer',
-  'other_places',
-  'actor',
-  'target',
+  ...FIELD_CUES,
   'second_event',
-  'negation',
-  'future_modal',
-  'past_verb',
-  'perfect',
-  'progressive',
-  'plural_attacks',
-  'since',
-  'causal',
-  'quoted',
-  'says',
-  'question',
+  ...WORD_CUES,
   'log_words',
   'position',
   'first_sentences',
@@ -74,17 +55,6 @@ export interface ReportContext {
   reportSentences: readonly number[];
   published?: string;
 }
-
-export const TOLL_WORD = /^(?:killed|kills?|killing|wounded|wounding|injured|injuring|injures|dead|died)$/i;
-export const FUTURE_MODAL = /\b(?:will|would|could|might|may|can|should|plans?|planned|planning|threat\w*|vow\w*|warn\w*|if|possible|potential|imminent|expected|capable)\b/i;
-export const PAST_VERB = /\b(?:\w+ed|struck|hit|shot|fired|killed|wounded|launched|blew|fell|took)\b/i;
-export const PERFECT = /\b(?:ha(?:ve|s|d))\s+(?:been\s+|also\s+|already\s+)?\w+(?:ed|en|t)\b/i;
-export const PROGRESSIVE = /\b(?:is|are|was|were|being)\s+\w+ing\b/i;
-export const PLURAL_ATTACKS = /\b(?:attacks|strikes|airstrikes|bombings|explosions|raids|shellings|clashes)\b/i;
-export const SINCE = /\bsince\b/i;
-export const CAUSAL = /\b(?:after|following|in response|in retaliation|as a result|due to|because|amid|prompt\w*|led to)\b/i;
-export const QUOTE = /["“”]/;
-export const SAYS = /\b(?:said|says|say|told|according to|reported|reports|claims?|claimed|announced|confirms?|confirmed|stated)\b/i;
 
 const flag = (b: boolean): number => (b ? 1 : 0);
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
@@ -106,33 +76,9 @@ export function reportFeatures(report: IncidentReport, sentence: string, context
   f.day_relative = flag(basis === 'relative');
   f.day_published = flag(basis === 'published');
   f.day_none = flag(report.eventDay === null);
-  const published = context.published ? parseIsoDay(context.published) : null;
-  const day = report.eventDay ? parseIsoDay(report.eventDay.day) : null;
-  f.log_days_before = published != null && day != null ? Math.log1p(Math.max(0, published - day)) : 0;
-  const spec = report.place?.specificity;
-  f.place_site = flag(spec === 'site');
-  f.place_town = flag(spec === 'town');
-  f.place_region = flag(spec === 'region');
-  f.place_country = flag(spec === 'country');
-  f.place_none = flag(report.place === null);
-  f.place_gazetteer = flag(report.place?.gazetteer !== undefined || report.place?.country !== undefined);
-  f.other_places = Math.min(3, report.otherPlaces.length);
-  f.actor = flag(report.actor !== null);
-  f.target = flag(report.target !== null);
+  setFieldCues(f, report, context.published);
   f.second_event = flag(report.event !== undefined);
-  DENIED.lastIndex = 0;
-  f.negation = flag(DENIED.test(sentence));
-  DENIED.lastIndex = 0;
-  f.future_modal = flag(FUTURE_MODAL.test(sentence));
-  f.past_verb = flag(PAST_VERB.test(sentence));
-  f.perfect = flag(PERFECT.test(sentence));
-  f.progressive = flag(PROGRESSIVE.test(sentence));
-  f.plural_attacks = flag(PLURAL_ATTACKS.test(sentence));
-  f.since = flag(SINCE.test(sentence));
-  f.causal = flag(CAUSAL.test(sentence));
-  f.quoted = flag(QUOTE.test(sentence));
-  f.says = flag(SAYS.test(sentence));
-  f.question = flag(sentence.trimEnd().endsWith('?'));
+  setWordCues(f, sentence);
   f.log_words = Math.log1p(words(sentence));
   const n = Math.max(1, context.sentenceCount);
   f.position = report.sentence / n;
@@ -151,23 +97,31 @@ export function articleReportFeatures(reports: readonly IncidentReport[], text: 
   return reports.map((r) => reportFeatures(r, text.slice(r.sentenceSpan.start, r.sentenceSpan.end), context));
 }
 
-const schema = z.object({
-  format: z.literal(REPORT_MODEL_FORMAT),
-  version: z.number().int(),
-  features: z.array(z.string()),
-  /** Trained on every labelled article. */
-  reports: logisticSchema,
-  /** Fold k's model was trained without the articles of fold k (`foldOf(articleId, folds.length)`). */
-  folds: z.array(logisticSchema),
-  /** Reports whose probability falls below it are dropped; chosen on held-out folds. */
-  threshold: z.number().min(0).max(1),
-  /** The extraction rules whose reports it was trained on (`EXTRACTOR_VERSION`). */
-  rules: z.string(),
-  trainedOn: z.array(z.string()),
-  command: z.string(),
-  createdAt: z.string(),
-  heldOut: z.record(z.string(), z.unknown()),
-});
+/**
+ * The file of a learned incident model: its logistic model on every labelled article under `key`,
+ * fold k's model trained without the articles of fold k (`foldOf(articleId, folds.length)`), and the
+ * threshold chosen on those held-out folds.
+ */
+export function incidentModelSchema<K extends string>(format: string, key: K) {
+  return z
+    .object({
+      format: z.literal(format),
+      version: z.number().int(),
+      features: z.array(z.string()),
+      folds: z.array(logisticSchema),
+      threshold: z.number().min(0).max(1),
+      /** The extraction rules it was trained with (`EXTRACTOR_VERSION`). */
+      rules: z.string(),
+      trainedOn: z.array(z.string()),
+      command: z.string(),
+      createdAt: z.string(),
+      heldOut: z.record(z.string(), z.unknown()),
+    })
+    .extend({ [key]: logisticSchema } as Record<K, typeof logisticSchema>);
+}
+
+/** Reports whose probability falls below the threshold are dropped. */
+const schema = incidentModelSchema(REPORT_MODEL_FORMAT, 'reports');
 
 export type ReportModelFile = z.infer<typeof schema> & { reports: LogisticModel; folds: LogisticModel[] };
 

@@ -6,9 +6,8 @@
  * reports). General by design: nothing names a place, an actor or an article. Pure.
  */
 import type { Article } from '../corpus/types.js';
-import { parseIsoDay } from '../time/days.js';
-import { DENIED, DONE, EVENT } from './event-words.js';
-import { CAUSAL, FUTURE_MODAL, PAST_VERB, PERFECT, PLURAL_ATTACKS, PROGRESSIVE, QUOTE, SAYS, SINCE, TOLL_WORD } from './report-model.js';
+import { DONE, EVENT } from './event-words.js';
+import { FIELD_CUES, setFieldCues, setWordCues, TOLL_WORD, WORD_CUES } from './report-cues.js';
 import { IS_REPORT_REFUSALS, MAY_BE_REFUSALS } from './report-filter.js';
 import { mayReportIncident } from './trigger.js';
 import { INCIDENT_KINDS, type ReportCandidate } from './types.js';
@@ -37,27 +36,8 @@ const BASE_FEATURES = [
   'day_relative',
   'day_published',
   'day_none',
-  'log_days_before',
-  'place_site',
-  'place_town',
-  'place_region',
-  'place_country',
-  'place_none',
-  'place_gazetteer',
-  'other_places',
-  'actor',
-  'target',
-  'negation',
-  'future_modal',
-  'past_verb',
-  'perfect',
-  'progressive',
-  'plural_attacks',
-  'since',
-  'causal',
-  'quoted',
-  'says',
-  'question',
+  ...FIELD_CUES,
+  ...WORD_CUES,
   'recalled',
   'running_total',
   'log_words',
@@ -141,33 +121,8 @@ export function candidateFeatures(candidate: ReportCandidate, sentence: string, 
   f.day_relative = flag(gates.dayBasis === 'relative');
   f.day_published = flag(gates.dayBasis === 'published');
   f.day_none = flag(gates.dayBasis === 'none');
-  const published = context.published ? parseIsoDay(context.published) : null;
-  const day = report.eventDay ? parseIsoDay(report.eventDay.day) : null;
-  // Day numbers, not milliseconds: a day or two back is news, a year back is history.
-  f.log_days_before = published != null && day != null ? Math.log1p(Math.max(0, published - day)) : 0;
-  const spec = report.place?.specificity;
-  f.place_site = flag(spec === 'site');
-  f.place_town = flag(spec === 'town');
-  f.place_region = flag(spec === 'region');
-  f.place_country = flag(spec === 'country');
-  f.place_none = flag(report.place === null);
-  f.place_gazetteer = flag(report.place?.gazetteer !== undefined || report.place?.country !== undefined);
-  f.other_places = Math.min(3, report.otherPlaces.length);
-  f.actor = flag(report.actor !== null);
-  f.target = flag(report.target !== null);
-  DENIED.lastIndex = 0;
-  f.negation = flag(DENIED.test(sentence));
-  DENIED.lastIndex = 0;
-  f.future_modal = flag(FUTURE_MODAL.test(sentence));
-  f.past_verb = flag(PAST_VERB.test(sentence));
-  f.perfect = flag(PERFECT.test(sentence));
-  f.progressive = flag(PROGRESSIVE.test(sentence));
-  f.plural_attacks = flag(PLURAL_ATTACKS.test(sentence));
-  f.since = flag(SINCE.test(sentence));
-  f.causal = flag(CAUSAL.test(sentence));
-  f.quoted = flag(QUOTE.test(sentence));
-  f.says = flag(SAYS.test(sentence));
-  f.question = flag(sentence.trimEnd().endsWith('?'));
+  setFieldCues(f, report, context.published);
+  setWordCues(f, sentence);
   f.recalled = flag(RECALLED.test(sentence));
   f.running_total = flag(RUNNING_TOTAL.test(sentence));
   f.log_words = Math.log1p(wordCount(sentence));

@@ -9,10 +9,11 @@
  * Pure apart from reading that file.
  */
 import fs from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Article } from '../corpus/types.js';
-import { logisticSchema, readModelFile } from '../learn/model.js';
+import { readModelFile } from '../learn/model.js';
 import { probability, type LogisticModel } from '../learn/logistic.js';
+import { incidentModelSchema } from './report-model.js';
 import { articleCandidateFeatures, SENTENCE_FEATURES } from './sentence-features.js';
 import type { IncidentReport, ReportCandidate } from './types.js';
 
@@ -22,23 +23,8 @@ export const SENTENCE_REBUILD_COMMAND = 'npm run train -- --incident-sentences';
 /** Where the trained model is kept. */
 export const DEFAULT_SENTENCE_MODEL = 'models/incident-sentences.json';
 
-const schema = z.object({
-  format: z.literal(SENTENCE_MODEL_FORMAT),
-  version: z.number().int(),
-  features: z.array(z.string()),
-  /** Trained on every labelled article. */
-  sentences: logisticSchema,
-  /** Fold k's model was trained without the articles of fold k (`foldOf(articleId, folds.length)`). */
-  folds: z.array(logisticSchema),
-  /** Sentences whose probability is at least this become reports; chosen on held-out folds. */
-  threshold: z.number().min(0).max(1),
-  /** The extraction rules whose gates it reads (`EXTRACTOR_VERSION`). */
-  rules: z.string(),
-  trainedOn: z.array(z.string()),
-  command: z.string(),
-  createdAt: z.string(),
-  heldOut: z.record(z.string(), z.unknown()),
-});
+/** Sentences whose probability is at least the threshold become reports. */
+const schema = incidentModelSchema(SENTENCE_MODEL_FORMAT, 'sentences');
 
 export type SentenceModelFile = z.infer<typeof schema> & { sentences: LogisticModel; folds: LogisticModel[] };
 
