@@ -264,7 +264,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
                 passages: { get: (p) => ifKept(keptFrom.get(p), (from) => previous.lines!.passages.get(from)) },
                 incidents: previous.lines!.incidents,
               },
-              carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames },
+              carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames, log: previous.manifest.vectorLog },
             }
           : {}),
       }),

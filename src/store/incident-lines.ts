@@ -104,6 +104,8 @@ export function readIncidentEntries(bytes: Buffer): IncidentEntries {
     if (end === null) throw new IncidentLinesError(`it ends before line ${n + 2}`);
     const start = articleLineStart(bytes, at, end);
     if (!start) throw new IncidentLinesError(`line ${n + 2} is not an article's reports`);
+    // No build writes two lines for one article; the next build takes each entry's place among them for its line's place (incident-change.ts).
+    if (articles.has(start.id)) throw new IncidentLinesError(`line ${n + 2} repeats the reports of article ${start.id}`);
     articles.set(start.id, { count: start.count, line: lineFrom(bytes, at, lines.at) });
   }
   const groups: IncidentGroup[] = [];
