@@ -130,11 +130,16 @@ export function checkAddedLine(line: Buffer, file: string, i: number, is: (value
  * segments leave.
  */
 export function storedIncidentLines(base: IncidentFile, segments: readonly IncidentFile[], groups: StoredGroups): Buffer {
+  return Buffer.concat(storedIncidentParts(base, segments, groups));
+}
+
+/** `storedIncidentLines`'s lines as views of the files' bytes, in order, not copied into one buffer. */
+export function storedIncidentParts(base: IncidentFile, segments: readonly IncidentFile[], groups: StoredGroups): Buffer[] {
   const lines = storedArticleLines(base, segments);
   if (groups.head.articles !== lines.length) {
     throw new IncidentLogError(segments.at(-1)?.name ?? base.name, `it leaves ${lines.length} articles' reports, ${groups.file} counts ${groups.head.articles}`);
   }
-  return Buffer.concat([groups.headLine, ...lines, ...groups.lines]);
+  return [groups.headLine, ...lines, ...groups.lines];
 }
 
 /**
