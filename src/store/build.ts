@@ -262,10 +262,10 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
               // Looked up only as lines are written: a build that writes its change as segments never finds the lists' lines.
               lines: {
                 articles: { get: (a) => ((previousArticles ??= new Set(previous.articles)).has(a) ? previous.lines!.articles.get(a) : undefined) },
-                passages: { get: (p) => ifKept(keptFrom.get(p), (from) => previous.lines!.passages.get(from)) },
+                passages: { get: (p) => ifKept(keptFrom(p), (from) => previous.lines!.passages.get(from)) },
                 incidents: previous.lines!.incidents,
               },
-              carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames },
+              carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames, log: previous.manifest.vectorLog },
             }
           : {}),
       }),

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { IncidentLogError, checkAddedLine, headOf, type IncidentFile } from './incident-log.js';
-import type { IncidentEntries } from './incident-reports.js';
+import type { IncidentEntries, IncidentGroup } from './incident-reports.js';
 import { applyChange, changeFromOrigins, changeProblem, listChangeSchema, type ListChange } from './record-log.js';
 import { lineViews } from './record-lines.js';
 import { companionLogName } from './vector-log.js';
@@ -41,7 +41,12 @@ export const groupsHeadOf = (entries: IncidentEntries): GroupsHead => ({ extract
 
 /** Each incident's line of `entries`, in their order (a kept one as it was read). */
 export function groupLinesOf(entries: IncidentEntries): Buffer[] {
-  return entries.groups.map((g) => (g.line ? Buffer.from(g.line.buffer, g.line.byteOffset, g.line.byteLength) : Buffer.from(`${JSON.stringify([g.days, g.refs])}\n`)));
+  return entries.groups.map(groupLineOf);
+}
+
+/** An incident's line: a kept one as it was read, else its days and refs serialised. */
+export function groupLineOf(g: IncidentGroup): Buffer {
+  return g.line ? Buffer.from(g.line.buffer, g.line.byteOffset, g.line.byteLength) : Buffer.from(`${JSON.stringify([g.days, g.refs])}\n`);
 }
 
 /** The base's bytes: what a whole build writes as `incident-groups.jsonl`. */

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { articleIdOfLine, isArticleLine } from './incident-lines.js';
 import type { StoredGroups } from './incident-group-log.js';
-import type { IncidentEntries } from './incident-reports.js';
+import type { ArticleReports, IncidentEntries } from './incident-reports.js';
 import { applyChange, changeFromOrigins, changeProblem, listChangeSchema, type ListChange } from './record-log.js';
 import { lineViews } from './record-lines.js';
 import { companionLogName } from './vector-log.js';
@@ -52,7 +52,12 @@ export function encodeIncidentSegment(change: IncidentChange): Buffer {
 
 /** Each article's line of `entries`, in their order (a kept one as it was read). */
 export function articleLinesOf(entries: IncidentEntries): Buffer[] {
-  return [...entries.articles].map(([id, a]) => (a.line ? Buffer.from(a.line.buffer, a.line.byteOffset, a.line.byteLength) : Buffer.from(`${JSON.stringify([id, a.count, a.reports])}\n`)));
+  return [...entries.articles].map(([id, a]) => articleLineOf(id, a));
+}
+
+/** Article `id`'s line: a kept one as it was read, else its reports serialised. */
+export function articleLineOf(id: string, a: ArticleReports): Buffer {
+  return a.line ? Buffer.from(a.line.buffer, a.line.byteOffset, a.line.byteLength) : Buffer.from(`${JSON.stringify([id, a.count, a.reports])}\n`);
 }
 
 const baseHead = z.object({ articles: z.number().int().nonnegative() });
@@ -125,11 +130,16 @@ export function checkAddedLine(line: Buffer, file: string, i: number, is: (value
  * segments leave.
  */
 export function storedIncidentLines(base: IncidentFile, segments: readonly IncidentFile[], groups: StoredGroups): Buffer {
+  return Buffer.concat(storedIncidentParts(base, segments, groups));
+}
+
+/** `storedIncidentLines`'s lines as views of the files' bytes, in order, not copied into one buffer. */
+export function storedIncidentParts(base: IncidentFile, segments: readonly IncidentFile[], groups: StoredGroups): Buffer[] {
   const lines = storedArticleLines(base, segments);
   if (groups.head.articles !== lines.length) {
     throw new IncidentLogError(segments.at(-1)?.name ?? base.name, `it leaves ${lines.length} articles' reports, ${groups.file} counts ${groups.head.articles}`);
   }
-  return Buffer.concat([groups.headLine, ...lines, ...groups.lines]);
+  return [groups.headLine, ...lines, ...groups.lines];
 }
 
 /**

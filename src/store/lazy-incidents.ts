@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { damaged } from './index-checks.js';
 import { groupLogName, storedGroupLines } from './incident-group-log.js';
-import { IncidentLogError, incidentLogName, storedIncidentLines, type IncidentFile } from './incident-log.js';
-import { IncidentLinesError, parseIncidents, parseIncidentsInSteps, readIncidentEntries } from './incident-lines.js';
+import { IncidentLogError, incidentLogName, storedIncidentParts, type IncidentFile } from './incident-log.js';
+import { IncidentLinesError, parseIncidents, parseIncidentsInSteps, readIncidentParts } from './incident-lines.js';
 import type { IncidentEntries, StoredIncidents } from './incident-reports.js';
 import { nextTurn } from './steps.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
@@ -40,8 +40,13 @@ export function incidentSourceOf(location: string, manifest: Manifest, bytesOf: 
 
 /** The lines of the stored incidents put together (`storedIncidentLines`), a file that cannot be told as damaged by name. */
 export function incidentBytesOf(source: IncidentSource): Buffer {
+  return Buffer.concat(incidentPartsOf(source));
+}
+
+/** `incidentBytesOf`'s lines as views of the files' bytes (`storedIncidentParts`). */
+function incidentPartsOf(source: IncidentSource): Buffer[] {
   try {
-    return storedIncidentLines(source.base, source.segments, storedGroupLines(source.groups, source.groupSegments));
+    return storedIncidentParts(source.base, source.segments, storedGroupLines(source.groups, source.groupSegments));
   } catch (err) {
     if (err instanceof IncidentLogError) throw damaged(path.join(source.location, err.file), err.message);
     throw err;
@@ -96,12 +101,12 @@ export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incide
   return index as StoredIndex;
 }
 
-/** The next build's reading of a generation's incident lines (`readIncidentEntries`, no report parsed), its refusal told as a damaged file. */
+/** The next build's reading of a generation's incident lines (`readIncidentParts`, no report parsed, the lines left in the files' bytes), its refusal told as a damaged file. */
 export function incidentEntriesOf(source: IncidentSource): IncidentEntries {
-  const bytes = incidentBytesOf(source);
+  const parts = incidentPartsOf(source);
   const file = path.join(source.location, INDEX_FILES.incidents);
   try {
-    return readIncidentEntries(bytes);
+    return readIncidentParts(parts);
   } catch (err) {
     if (err instanceof IncidentLinesError) throw damaged(file, err.message);
     throw err;

@@ -107,40 +107,56 @@ export function isUpToDate(
  * Every article's passages: an article the previous generation holds (same id, so same text) keeps
  * its passages, chunked once; the others are chunked now. `origins` gives each passage's position in
  * the previous generation (-1: chunked now), `keptFrom` the previous passage a kept one was made from
- * (whose stored line it keeps).
+ * (whose stored line it keeps). Its map of every kept passage is made on the first look-up of one
+ * not chunked now: a build that logs its change looks up only those, and a million entries of a
+ * WeakMap cost every collection of the build.
  */
 export function chunkAll(
   articles: Article[],
   chunking: { sentences: number; overlap: number },
   previous: StoredIndex | null,
-): { passages: StoredPassage[]; origins: Int32Array; keptFrom: WeakMap<StoredPassage, StoredPassage> } {
-  const held = new Map<string, number[]>();
-  if (previous && same(previous.manifest.chunking, chunking)) {
-    previous.passages.forEach((p, i) => {
-      const id = previous.articles[p.article]!.id;
-      const list = held.get(id);
-      if (list) list.push(i);
-      else held.set(id, [i]);
-    });
-  }
-  const keptFrom = new WeakMap<StoredPassage, StoredPassage>();
+): { passages: StoredPassage[]; origins: Int32Array; keptFrom: (passage: StoredPassage) => StoredPassage | undefined } {
+  const held = previous && same(previous.manifest.chunking, chunking) ? passagesByArticle(previous) : new Map<string, number[]>();
+  const chunkedNow = new Set<StoredPassage>();
   const origins: number[] = [];
   const passages = articles.flatMap((article, a) => {
     const kept = held.get(article.id);
     if (!kept) {
       const chunked = chunkArticle(article, chunking).map((p) => ({ ...p, article: a }));
-      chunked.forEach(() => origins.push(-1));
+      chunked.forEach((p) => {
+        origins.push(-1);
+        chunkedNow.add(p);
+      });
       return chunked;
     }
     return kept.map((i) => {
-      const from = previous!.passages[i]!;
-      const stored = { ...from, article: a };
-      keptFrom.set(stored, from);
       origins.push(i);
-      return stored;
+      return { ...previous!.passages[i]!, article: a };
     });
   });
+  if (held.size === 0) return { passages, origins: Int32Array.from(origins), keptFrom: () => undefined };
+  let made: WeakMap<StoredPassage, StoredPassage> | undefined;
+  const keptFrom = (passage: StoredPassage) => {
+    if (chunkedNow.has(passage)) return undefined;
+    if (!made) {
+      made = new WeakMap();
+      passages.forEach((p, i) => origins[i]! >= 0 && made!.set(p, previous!.passages[origins[i]!]!));
+    }
+    return made.get(passage);
+  };
   return { passages, origins: Int32Array.from(origins), keptFrom };
+}
+
+/** The previous passages of each article id, in their order. */
+function passagesByArticle(previous: StoredIndex): Map<string, number[]> {
+  const held = new Map<string, number[]>();
+  previous.passages.forEach((p, i) => {
+    const id = previous.articles[p.article]!.id;
+    const list = held.get(id);
+    if (list) list.push(i);
+    else held.set(id, [i]);
+  });
+  return held;
 }
 
 /**

@@ -70,6 +70,8 @@ export interface CarriedFiles {
   location: string;
   checksums: Manifest['checksums'];
   names: string[];
+  /** Its graph's log (`Manifest.vectorLog`): a new generation carrying all of it follows the previous lists as the build read them. */
+  log?: readonly string[];
 }
 
 export interface StoredIndex extends Omit<IndexContents, 'carriedFiles' | 'logPlan'> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MANIFEST, MANIFEST_CHECKSUM } from './index-checks.js';
 import { entriesOf } from './incident-lines.js';
 import { encodeGroupBase, encodeGroupSegment, groupChangeSince, groupLogName, noGroupChange, storedGroupLines, type GroupChange } from './incident-group-log.js';
+import { keptGroupChange, keptIncidentChange } from './incident-change.js';
 import { articleLinesOf, encodeIncidentBase, encodeIncidentSegment, incidentChangeSince, incidentLogName, storedArticleLines, type IncidentChange, type IncidentFile } from './incident-log.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { fsyncFile, sha256, writeDurable } from './files.js';
@@ -90,7 +91,10 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     [INDEX_FILES.incidentGroups]: () => encodeGroupBase(entries),
   };
   const entries = 'byArticle' in contents.incidents ? entriesOf(contents.incidents) : contents.incidents;
-  const incidentLog = plan ? writeIncidentLogs(folder, previous!, plan.carried, entries, Boolean(plan.segment), checksums) : null;
+  // Carrying the whole previous log, the build's entries follow the previous lines as it read them: their change is told by the entries it kept.
+  const followsRead = plan !== undefined && previous?.log !== undefined && previous.log.length === plan.carried.length && previous.log.every((n, i) => n === plan.carried[i]);
+  const known = followsRead ? (contents.lines?.incidents ?? null) : null;
+  const incidentLog = plan ? writeIncidentLogs(folder, previous!, plan.carried, entries, known, Boolean(plan.segment), checksums) : null;
   if (incidentLog?.reports) carried.add(INDEX_FILES.incidents);
   if (incidentLog?.groups) carried.add(INDEX_FILES.incidentGroups);
   for (const [name, make] of Object.entries(blobs)) {
@@ -150,13 +154,17 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
  * lines out of their order; or, for the incident lines, a change adding more than `WHOLE_GROUPS_SHARE`
  * of them, as when every report is grouped again) the base is written whole (by the caller: it is not
  * carried), each carried segment as one that changes nothing over it, and null is returned (the new
- * segment, if any, changes nothing either).
+ * segment, if any, changes nothing either). The change is told by the entries the build kept from
+ * `known` (the previous generation's entries as it read them, when the new log carries the whole
+ * previous one: incident-change.ts) without reading the files again; else (a fold, a walk that
+ * cannot tell) by the previous base and carried segments read again and compared line by line.
  */
 function writeIncidentLogs(
   folder: string,
   previous: NonNullable<GenerationContents['carriedFiles']>,
   carriedLog: readonly string[],
   entries: IncidentEntries,
+  known: IncidentEntries | null,
   segmented: boolean,
   checksums: Manifest['checksums'],
 ): { reports: IncidentChange | null; groups: GroupChange | null } {
@@ -183,16 +191,23 @@ function writeIncidentLogs(
   const reports = logOf(
     INDEX_FILES.incidents,
     incidentLogName,
-    (names) => incidentChangeSince(storedArticleLines(fromPrevious(INDEX_FILES.incidents), names.map(fromPrevious)), entries),
+    (names) => {
+      const told = known ? keptIncidentChange(known, entries) : undefined;
+      return told !== undefined ? told : incidentChangeSince(storedArticleLines(fromPrevious(INDEX_FILES.incidents), names.map(fromPrevious)), entries);
+    },
     () => encodeIncidentSegment(noIncidentChange(entries.articles.size)),
   );
   const groups = logOf(
     INDEX_FILES.incidentGroups,
     groupLogName,
     (names) => {
-      const before = storedGroupLines(fromPrevious(INDEX_FILES.incidentGroups), names.map(fromPrevious)).lines;
-      const change = groupChangeSince(before, entries);
-      return change && change.added.length <= WHOLE_GROUPS_SHARE * Math.max(before.length, entries.groups.length) ? change : null;
+      let change = known ? keptGroupChange(known, entries) : undefined;
+      let from = known?.groups.length ?? 0;
+      if (change === undefined) {
+        const before = storedGroupLines(fromPrevious(INDEX_FILES.incidentGroups), names.map(fromPrevious)).lines;
+        [change, from] = [groupChangeSince(before, entries), before.length];
+      }
+      return change && change.added.length <= WHOLE_GROUPS_SHARE * Math.max(from, entries.groups.length) ? change : null;
     },
     () => encodeGroupSegment(noGroupChange(entries)),
   );

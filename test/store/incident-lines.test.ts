@@ -1,13 +1,14 @@
 /**
  * `incidents.jsonl` as the next build reads it: each article's id and report count from the start of
  * its line, its reports parsed only when asked for, each incident's days and refs, and every kept
- * line written again as the bytes it was read from.
+ * line written again as the bytes it was read from; read in parts (the files' lines as they are) as
+ * in one buffer.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/store/build.js';
-import { parseIncidents, readIncidentEntries, reportsOf, serializeIncidentLines, serializeIncidents, storedIncidentsOf } from '../../src/store/incident-lines.js';
+import { IncidentLinesError, parseIncidents, readIncidentEntries, readIncidentParts, reportsOf, serializeIncidentLines, serializeIncidents, storedIncidentsOf } from '../../src/store/incident-lines.js';
 import type { StoredIncidents, StoredReport } from '../../src/store/incident-reports.js';
 import { readIndex } from '../../src/store/stored-index.js';
 import { forge } from '../helpers/forge.js';
@@ -76,6 +77,19 @@ describe('the next build’s reading of the stored incident lines', () => {
     const entries = readIncidentEntries(bytes);
     const moved = { ...entries, groups: [entries.groups[2]!, entries.groups[0]!, entries.groups[1]!] };
     expect(parseIncidents(serializeIncidentLines(moved)).groups).toEqual([incidents.groups[2], incidents.groups[0], incidents.groups[1]]);
+  });
+
+  it('reads the lines in parts (a base’s and segments’ lines as views of their files) as it reads them in one buffer, the kept lines views of the parts', () => {
+    const bytes = Buffer.from(serializeIncidents(incidents));
+    const parts = bytes.toString('latin1').split(/(?<=\n)/).map((l) => Buffer.from(l, 'latin1'));
+    const entries = readIncidentParts([parts[0]!, Buffer.alloc(0), ...parts.slice(1)]);
+    expect(entries).toEqual(readIncidentEntries(bytes));
+    expect(entries.articles.get('plain')!.line!.buffer).toBe(parts[2]!.buffer);
+    expect(serializeIncidentLines(entries).equals(bytes)).toBe(true);
+    // A line without its newline would run on into the next in one buffer: refused, not read as two.
+    const cut = [parts[0]!, parts[1]!.subarray(0, parts[1]!.length - 1), ...parts.slice(2)];
+    expect(() => readIncidentParts(cut)).toThrow(/a line ends without its newline before the lines after it/);
+    expect(() => readIncidentEntries(Buffer.concat(cut))).toThrow(IncidentLinesError);
   });
 
   it('refuses lines that are not an article’s or an incident’s, and reports that are not the count their line gives, naming the line', () => {
