@@ -9,7 +9,7 @@ import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands|scores) of (?:(?:missile|drone|rocket|air|artillery|and|suicide|terrorist|deadly)\s+){0,3}(?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands|scores) of (?:(?:missile|drone|rocket|air|artillery|and|suicide|terrorist|deadly)\s+){0,3}(?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) (?:also |now |reportedly )?(?:been killed|died)\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /**
  * A count since a war began ("killed … since the war began", "Since the Israel-Hamas war, … have
  * conducted"), unless an event is measured against it ("the deadliest attack since the war began") or
@@ -20,7 +20,7 @@ const SINCE_WAR = /\bsince the (?:[\w-]+ ){0,2}?(?:war|conflict|invasion)\b/i;
 const EVENT_BESIDE_COUNT = /\b(?:attack|assault|strike|raid|bombing)\s+(?:that|which)\s+(?:killed|left|wounded|injured)\b|\b(?:injured|killed|wounded)\s+after\b/i;
 const SUPERLATIVE_SINCE = /\b(?:deadliest|largest|biggest|worst|heaviest|first|most|latest|fiercest|strongest)\b[^.;]{0,80}\bsince\b/i;
 /** Threats, plans and what-ifs: a potential or imminent attack (not a strike on an imminent threat), weapons capable of hitting, a treaty's "an attack on one is an attack on all". */
-const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
+const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|protect(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?(?:from|against)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|missiles|rockets|drones)|prevent\w*\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:targeting|attacking|firing|launching|striking|carrying out)|designed to (?:counter|intercept|destroy|shoot down)|defen[cs]es?\s+against|defend\w*\s+(?:[\w'’-]+\s+){0,3}?against|to counter|used (?:by [\w'’-]+ )?to (?:carry out|launch|stage|conduct|mount)|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
 /** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
 const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
@@ -124,7 +124,11 @@ function withoutNouns(text: string, pattern: RegExp): string {
 const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:|^editor['’]s note\s*:(?![^]*\.\p{Lu}\p{Ll})/iu;
 
 /** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
-const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
+const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+|are\s+|is\s+|(?:have|has|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
+/** Many explosions heard or reported at once are one event, not attacks in general: "multiple explosions are reported over …", "a series of explosions were heard". */
+export function explosionsHeard(sentence: string): boolean {
+  return /\b(?:explosions|blasts|booms)\s+(?:were\s+|are\s+|(?:have|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out)\b/i.test(sentence);
+}
 
 /**
  * Whether a sentence with no figure and no day of its own tells of one event: after the event told
@@ -132,10 +136,13 @@ const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s
  * must remain.
  */
 function tellsOfOneEvent(sentence: string): boolean {
-  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence) || PLURAL_DID.test(sentence) || (INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return true;
+  if (ONE_WAVE.test(sentence) || WEAPONS_FELL.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence) || PLURAL_DID.test(sentence) || (INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return true;
   const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
+
+/** Weapons told falling on a place, or unleashed on it: "missiles began falling in Lviv", "Russia unleashed a deadly missile on a facility". */
+const WEAPONS_FELL = /\b(?:missiles?|rockets?|shells|bombs|drones)\s+(?:[\w-]+\s+){0,2}?(?:fell|falling|landed|landing)\s+(?:down\s+)?(?:in|on|near)\s+(?=\p{Lu}|the\b|an?\b)|\bunleash(?:ed|es|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|strikes?|attacks?|barrage)\s+(?:on|at|against)\b/u;
 
 /** Strikes told in the present as one event's harm, as news digests write: "Iranian strikes damage a desalination plant …", "Israeli airstrikes kill three". */
 const PLURAL_DID = /\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|explosions|blasts)\s+(?:also\s+)?(?:damage|destroy|hit|kill|wound|injure|target|set fire to)\s+(?:a|an|the|\d|[\p{Lu}])/u;
@@ -165,10 +172,10 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
 /** The first of `mayBeReport`'s tests that turns `sentence` away, or null when none does. */
 export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal | null {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
-  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return 'no_event';
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
-  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
+  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !WEAPONS_FELL.test(sentence) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return 'air_raid_siren';
   if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return 'intercepted';
   // A miss told with no harm done is the failure of an attack the article has told, not another.
@@ -200,6 +207,21 @@ const SINCE_EVENT = /\bsince\s+(?:the|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\
  */
 const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,5}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
 
+/** The joint of what followed an attack: "… in response to ship attacks", "… following an attack on Israel" (not "after striking …", the subject's own act). */
+const FOLLOWED = /\b(?:in response to|in retaliation for|following|after|in the wake of)\s+(?:an?\s+|the\s+|[\p{Lu}][\p{L}.-]*['’]s\s+)?(?:[\w'’-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|assault|raids?|shelling)\b/u;
+
+/**
+ * A sentence that tells, before its joint, of something done after an attack with no word of an event or of harm, and names no
+ * town or site ("the military reimposes the blockade in response to ship attacks"): what followed, not a report (with its town,
+ * "… recaptures the town of Barah following a ground assault", the place tells the attack's).
+ */
+function followsOnly(sentence: string): boolean {
+  const m = FOLLOWED.exec(sentence);
+  if (!m) return false;
+  const before = sentence.slice(0, m.index);
+  return !EVENT.test(before) && !DONE.test(before.replace(DENIED, ' '));
+}
+
 /** Why `isReport` turns a sentence away, one code per test. */
 export const IS_REPORT_REFUSALS = ['not_one_event', 'ongoing', 'running_total', 'doubted', 'not_done', 'heading'] as const;
 export type IsReportRefusal = (typeof IS_REPORT_REFUSALS)[number];
@@ -210,9 +232,13 @@ export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean,
 }
 
 /** The first of `isReport`'s tests that turns `sentence` away, or null when none does. */
-export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): IsReportRefusal | null {
+export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false, read?: { places: () => PlaceCandidate[]; toll: boolean }): IsReportRefusal | null {
   // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return 'not_one_event';
+  // "Biden said the U.S. would not be part of any response to Saturday's attack", "Sandu on Tuesday condemned the attacks":
+  // an event only told again, with its day or the day of what followed it, and no place or toll (`read`), is what the sentence is about, not its report.
+  if (!hasFigure && !clause && read && followsOnly(sentence) && read.places().every((p) => p.level <= 1)) return 'not_one_event';
+  if (!hasFigure && hasDate && read && !read.toll && !tellsOfOneEvent(sentence) && read.places().length === 0) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
   if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
   if (!hasFigure) {
@@ -224,6 +250,14 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
     if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return 'heading';
   }
   return null;
+}
+
+/** Damage, or no harm, told of the event just told: "four buildings are reportedly damaged in the attack", "there were no casualties in the strike". */
+const DAMAGE_TOLD = /\b(?:damaged|destroyed|set (?:on )?fire|set ablaze|caught fire|no\s+(?:casualties|injuries|deaths))\b[^.;]{0,40}?\b(?:in|by|from|during|as a result of)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|explosions?|blasts?|shelling|bombings?|raids?|impact)\b/i;
+
+/** Whether a sentence tells only the damage of the event just told, or that it harmed no one (with `isTollAlone`'s tests). */
+export function isDamageTold(sentence: string): boolean {
+  return DAMAGE_TOLD.test(sentence);
 }
 
 /** Harm told with where it was done: "three more were wounded in the Donetsk region", "one died in the Chernihiv region". */
