@@ -1,0 +1,112 @@
+/** The rules of incidents-14: what single stories and live pages say of an attack without reporting it, and the reports of day-sections told in a form the rules missed. */
+import { describe, expect, it } from 'vitest';
+import { extractReports, groupReports } from '../../src/incidents/index.js';
+import { article, gazetteer, only } from '../helpers/invented-incidents.js';
+
+const none = (text: string, published?: string) => expect(extractReports(article(text, published), { gazetteer })).toEqual([]);
+const reportsOf = (text: string, published?: string) => extractReports(article(text, published), { gazetteer });
+
+describe('explosions reported', () => {
+  it('reads explosions "are reported" in a place as one event, as "were heard" was', () => {
+    const r = only('- Explosions are reported in the cities of Dunmere and Karvan.');
+    expect(r.kind.value).toBe('explosive');
+    expect(r.place?.value).toBe('Dunmere');
+  });
+
+  it('does not count "multiple" or "a series of" against explosions heard or reported at once', () => {
+    expect(only('Multiple explosions are reported over Dunmere.').place?.value).toBe('Dunmere');
+    expect(only('Two days later a series of explosions were heard in Karvan.').place?.value).toBe('Karvan');
+  });
+
+  it('still counts "a series of" against attacks in general', () => {
+    none('Karvan has carried out a series of attacks on towns across the region.');
+  });
+});
+
+describe('damage, or no harm, told after its event', () => {
+  it('reads damage "in the attack" told right after a report as a report of it, joined to it', () => {
+    const reports = reportsOf('- A drone strikes a school in Dunmere, killing two. Four houses nearby are reportedly damaged in the attack.');
+    expect(reports.map((r) => r.sentence)).toEqual([0, 1]);
+    expect(reports[1]!.place).toBeNull();
+    expect(groupReports(reports)).toHaveLength(1);
+  });
+
+  it('reads "no casualties in the strike" told after it as its toll of none', () => {
+    const reports = reportsOf('A missile hit an air base in Karvan on Tuesday. The minister confirms that there were no casualties in the strike.');
+    expect(reports).toHaveLength(2);
+    expect(reports[1]!.killed?.value).toBe(0);
+  });
+
+  it('does not read the same damage with no report before it', () => {
+    none('Four houses nearby are reportedly damaged in the attack.');
+  });
+});
+
+describe('running totals and what the attacks are for', () => {
+  it('reads "have died" as a running total, like "have been killed"', () => {
+    none('By contrast, 175 people have died as a result of the air attacks.');
+    none('She said 40 of her relatives have died so far in bombings.');
+  });
+
+  it('keeps a toll "died" of one event', () => {
+    expect(only('Three people died when a rocket hit a market in Dunmere on Sunday.').killed?.value).toBe(3);
+  });
+
+  it('passes over attacks named as what an operation, a weapon or a right is to prevent or counter', () => {
+    none('Protests flared in Dunmere against the operation, which aims to prevent the militants from targeting Karvan with rockets.');
+    none('The minister said Karvan is justified in taking action to protect itself from attacks launched from the border.');
+    none('The package includes anti-aircraft systems designed to counter barrages of missiles and drones on Karvan.');
+    none('Officials say the tunnels are used by militants to carry out attacks on Dunmere.');
+  });
+
+  it('keeps an attack that prevented something else ("to prevent a plane from landing")', () => {
+    expect(only('- The government orders the airports closed after striking Karvan airport to prevent a plane from landing.').place?.value).toBe('Karvan airport');
+  });
+});
+
+describe('the day a war or a ceasefire began', () => {
+  it('does not take the day the ceasefire or the invasion began for the event\'s day', () => {
+    none('It is the first strike in the capital since the ceasefire started on April 16.', '2025-05-01');
+    none('Dunmere has been the site of some of the fiercest attacks since the invasion began Feb. 24.', '2025-03-20');
+  });
+
+  it('keeps the day of an attack a count is told from', () => {
+    const r = only('It was his second meeting since militants attacked border towns in Karvan on Oct. 7, killing almost 1,200 people.', '2025-07-23');
+    expect(r.eventDay?.day).toBe('2024-10-07');
+  });
+});
+
+describe('an event only told again, or only what followed it', () => {
+  it('passes over a dated sentence about an attack told again, with no place or toll of its own', () => {
+    none("The president said the country would not be part of any response to Saturday's attack.");
+    none('The prime minister on Tuesday condemned the attacks, calling them provocations.');
+    none("Oil prices fell Monday, and analysts credited the limited damage from the strike.");
+  });
+
+  it('keeps a dated sentence that names the place, or a toll, of the attack told again', () => {
+    expect(only("Officials weigh how to respond to Sunday's attack in Dunmere.").place?.value).toBe('Dunmere');
+  });
+
+  it('passes over what was done after an attack when the sentence names no town or site', () => {
+    none('- The navy reimposes the blockade of Karvan in response to ship attacks.');
+    none("- The prime minister bans the militia's activities following an attack on Armenia.");
+  });
+
+  it('keeps what followed an attack when it names the attack\'s town', () => {
+    expect(only('- The army recaptures the town of Dunmere following a ground assault by its forces.').place?.value).toBe('Dunmere');
+  });
+});
+
+describe('weapons falling, and projectiles', () => {
+  it('reads missiles told falling on a town as an attack', () => {
+    const r = only('At nearly the same moment the president spoke, missiles began falling in Dunmere.');
+    expect(r.kind.value).toBe('missile');
+    expect(r.place?.value).toBe('Dunmere');
+  });
+
+  it('reads projectiles fired at ships as an attack', () => {
+    const r = only('- Karvan fires projectiles at two tankers in the Strait of Hormuz, killing two mariners.');
+    expect(r.killed?.value).toBe(2);
+    expect(r.place?.value).toBe('Strait of Hormuz');
+  });
+});
