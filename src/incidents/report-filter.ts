@@ -157,6 +157,13 @@ const KILLED_BY_ATTACKERS = new RegExp(
   'i',
 );
 
+/**
+ * Killing in combat, as day-sections tell it: "Nigerian troops kill more than 300 …", "four soldiers are killed in action",
+ * "forces battle militants near …", "12 civilians were killed by the RSF"; not a count ("troops have killed …") nor the
+ * soldiers killed, named ("the three soldiers killed as …").
+ */
+const KILLED_IN_COMBAT = /\b(?:troops|soldiers|forces|military|army|police)\s+(?:[\w'’-]+\s+){0,2}?(?<!\bha(?:ve|s|d)\s+)(?:kill|kills|killed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|nearly\s+)?(?:\d|an?\s|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)|\bkilled in action\b|\bbattl(?:e|es|ed)\s+(?:[\w'’-]+\s+){0,3}?(?:militants|fighters|rebels|insurgents|forces|troops)\b|\bkilled\s+by\s+(?:the\s+)?(?=\p{Lu})/u;
+
 /** Why `mayBeReport` turns a sentence away, one code per test (a learned model weighs them apart). */
 export const MAY_BE_REFUSALS = ['no_event', 'link_line', 'nothing_done', 'air_raid_siren', 'intercepted', 'missed', 'test_or_not_armed', 'could_do', 'since_event', 'question'] as const;
 export type MayBeRefusal = (typeof MAY_BE_REFUSALS)[number];
@@ -172,12 +179,13 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
 /** The first of `mayBeReport`'s tests that turns `sentence` away, or null when none does. */
 export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal | null {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
-  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return 'no_event';
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
   if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !WEAPONS_FELL.test(sentence) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return 'air_raid_siren';
-  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return 'intercepted';
+  // "… was intercepted and no injuries were reported": harm denied is no harm done.
+  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '').replace(DENIED, ' ')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return 'intercepted';
   // A miss told with no harm done is the failure of an attack the article has told, not another.
   if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return 'missed';
   if (isTestOrNotArmed(sentence)) return 'test_or_not_armed';

@@ -110,3 +110,21 @@ describe('weapons falling, and projectiles', () => {
     expect(r.place?.value).toBe('Strait of Hormuz');
   });
 });
+
+describe('interceptions with no harm, and killing in combat', () => {
+  it('passes over an interception that adds no one was hurt', () => {
+    none('- The foreign ministry says the air force has intercepted all the missiles launched at the Karvan Air Base, and that no injuries are reported.');
+  });
+
+  it('reads forces that kill a number, soldiers killed in action, a battle with militants and a killing by a named group as the event', () => {
+    expect(only('- Nigerian troops kill more than 300 gang members during an operation in Dunmere.').killed?.value).toBe(300);
+    expect(only('- Four soldiers are killed in action while fighting rebels in Karvan.').killed?.value).toBe(4);
+    expect(only('- Security forces battle militants near Dunmere, killing at least 40 fighters.').place?.value).toBe('Dunmere');
+    expect(only('- A monitoring group says that 12 civilians were killed by the RSF in Karvan.').killed?.value).toBe(12);
+  });
+
+  it('does not read soldiers killed, named, or a count of what forces have killed, as an event', () => {
+    none('The army identified the three soldiers killed as Sgt. John Doe, 46, of Dunmere.');
+    none('Officials say troops have killed 30,000 people in Karvan.');
+  });
+});
