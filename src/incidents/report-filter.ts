@@ -5,6 +5,7 @@
  * and, for `isReport`, on what `readReport` found (a figure, a day of its own).
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
+import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -125,11 +126,6 @@ const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:|^editor
 
 /** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
 const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+|are\s+|is\s+|(?:have|has|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
-/** Many explosions heard or reported at once are one event, not attacks in general: "multiple explosions are reported over …", "a series of explosions were heard". */
-export function explosionsHeard(sentence: string): boolean {
-  return /\b(?:explosions|blasts|booms)\s+(?:were\s+|are\s+|(?:have|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out)\b/i.test(sentence);
-}
-
 /**
  * Whether a sentence with no figure and no day of its own tells of one event: after the event told
  * again ("the attack") and attacks in the plural are set aside, an event word or a verb of harm done
@@ -140,9 +136,6 @@ function tellsOfOneEvent(sentence: string): boolean {
   const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
-
-/** Weapons told falling on a place, or unleashed on it: "missiles began falling in Lviv", "Russia unleashed a deadly missile on a facility". */
-const WEAPONS_FELL = /\b(?:missiles?|rockets?|shells|bombs|drones)\s+(?:[\w-]+\s+){0,2}?(?:fell|falling|landed|landing)\s+(?:down\s+)?(?:in|on|near)\s+(?=\p{Lu}|the\b|an?\b)|\bunleash(?:ed|es|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|strikes?|attacks?|barrage)\s+(?:on|at|against)\b/u;
 
 /** Strikes told in the present as one event's harm, as news digests write: "Iranian strikes damage a desalination plant …", "Israeli airstrikes kill three". */
 const PLURAL_DID = /\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|explosions|blasts)\s+(?:also\s+)?(?:damage|destroy|hit|kill|wound|injure|target|set fire to)\s+(?:a|an|the|\d|[\p{Lu}])/u;
@@ -156,13 +149,6 @@ const KILLED_BY_ATTACKERS = new RegExp(
   String.raw`\b${ATTACKERS}\s+(?:[\w'’-]+\s+){0,2}?(?:killed|kill|kills|killing|shot|murdered|massacred|wounded|injured)\b|\b(?:killed|wounded|injured|murdered|massacred|shot)\s+(?:[\w'’.-]+\s+){0,6}?by\s+(?:[\w'’.-]+\s+){0,4}?${ATTACKERS}\b`,
   'i',
 );
-
-/**
- * Killing in combat, as day-sections tell it: "Nigerian troops kill more than 300 …", "four soldiers are killed in action",
- * "forces battle militants near …", "12 civilians were killed by the RSF"; not a count ("troops have killed …") nor the
- * soldiers killed, named ("the three soldiers killed as …").
- */
-const KILLED_IN_COMBAT = /\b(?:troops|soldiers|forces|military|army|police)\s+(?:[\w'’-]+\s+){0,2}?(?<!\bha(?:ve|s|d)\s+)(?:kill|kills|killed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|nearly\s+)?(?:\d|an?\s|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)|\bkilled in action\b|\bbattl(?:e|es|ed)\s+(?:[\w'’-]+\s+){0,3}?(?:militants|fighters|rebels|insurgents|forces|troops)\b|\bkilled\s+by\s+(?:the\s+)?(?=\p{Lu})/u;
 
 /** Why `mayBeReport` turns a sentence away, one code per test (a learned model weighs them apart). */
 export const MAY_BE_REFUSALS = ['no_event', 'link_line', 'nothing_done', 'air_raid_siren', 'intercepted', 'missed', 'test_or_not_armed', 'could_do', 'since_event', 'question'] as const;
@@ -215,21 +201,6 @@ const SINCE_EVENT = /\bsince\s+(?:the|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\
  */
 const ONGOING = /(?<!\b(?:came|come|comes|coming)\s+)\b(?:[Aa]mid|[Uu]nder|[Ff]acing)\s+(?:a\s+|the\s+)?(?:constant|continued|continuing|relentless|incessant|ongoing|near-constant|daily|nightly|repeated|persistent|heavy)?\s*(?:(?:barrage|wave|series|string|stream|hail|onslaught)\s+of\s+)?(?:(?:[A-Z][\w-]*|cruise|ballistic|missile|drone|artillery|rocket|air|and)\s+){0,5}(?:attacks|strikes|airstrikes|gunfire|bombings|shelling|bombardment|fire)\b|\b(?:are|is)\s+being\s+(?:dropped|fired|launched|shelled|bombed|pounded)\b/;
 
-/** The joint of what followed an attack: "… in response to ship attacks", "… following an attack on Israel" (not "after striking …", the subject's own act). */
-const FOLLOWED = /\b(?:in response to|in retaliation for|following|after|in the wake of)\s+(?:an?\s+|the\s+|[\p{Lu}][\p{L}.-]*['’]s\s+)?(?:[\w'’-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|assault|raids?|shelling)\b/u;
-
-/**
- * A sentence that tells, before its joint, of something done after an attack with no word of an event or of harm, and names no
- * town or site ("the military reimposes the blockade in response to ship attacks"): what followed, not a report (with its town,
- * "… recaptures the town of Barah following a ground assault", the place tells the attack's).
- */
-function followsOnly(sentence: string): boolean {
-  const m = FOLLOWED.exec(sentence);
-  if (!m) return false;
-  const before = sentence.slice(0, m.index);
-  return !EVENT.test(before) && !DONE.test(before.replace(DENIED, ' '));
-}
-
 /** Why `isReport` turns a sentence away, one code per test. */
 export const IS_REPORT_REFUSALS = ['not_one_event', 'ongoing', 'running_total', 'doubted', 'not_done', 'heading'] as const;
 export type IsReportRefusal = (typeof IS_REPORT_REFUSALS)[number];
@@ -258,14 +229,6 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
     if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return 'heading';
   }
   return null;
-}
-
-/** Damage, or no harm, told of the event just told: "four buildings are reportedly damaged in the attack", "there were no casualties in the strike". */
-const DAMAGE_TOLD = /\b(?:damaged|destroyed|set (?:on )?fire|set ablaze|caught fire|no\s+(?:casualties|injuries|deaths))\b[^.;]{0,40}?\b(?:in|by|from|during|as a result of)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|explosions?|blasts?|shelling|bombings?|raids?|impact)\b/i;
-
-/** Whether a sentence tells only the damage of the event just told, or that it harmed no one (with `isTollAlone`'s tests). */
-export function isDamageTold(sentence: string): boolean {
-  return DAMAGE_TOLD.test(sentence);
 }
 
 /** Harm told with where it was done: "three more were wounded in the Donetsk region", "one died in the Chernihiv region". */
