@@ -5,9 +5,9 @@
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
 
-/** Many explosions heard or reported at once are one event, not attacks in general: "multiple explosions are reported over …", "a series of explosions were heard". */
+/** Many explosions heard or reported at once, or told in a series, are one event, not attacks in general: "multiple explosions are reported over …", "killed in a series of explosions". */
 export function explosionsHeard(sentence: string): boolean {
-  return /\b(?:explosions|blasts|booms)\s+(?:were\s+|are\s+|(?:have|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out)\b/i.test(sentence);
+  return /\b(?:explosions|blasts|booms)\s+(?:and\s+(?:fires|smoke)\s+)?(?:were\s+|are\s+|(?:have|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out)\b|\b(?:a\s+series\s+of|multiple|several)\s+(?:[\w-]+\s+)?(?:explosions|blasts)\b/i.test(sentence);
 }
 
 /** Weapons told falling on a place, or unleashed on it: "missiles began falling in Lviv", "Russia unleashed a deadly missile on a facility". */
@@ -35,8 +35,11 @@ export function followsOnly(sentence: string): boolean {
   return !EVENT.test(before) && !DONE.test(before.replace(DENIED, ' '));
 }
 
-/** Damage, or no harm, told of the event just told: "four buildings are reportedly damaged in the attack", "there were no casualties in the strike". */
-const DAMAGE_TOLD = /\b(?:damaged|destroyed|set (?:on )?fire|set ablaze|caught fire|no\s+(?:casualties|injuries|deaths))\b[^.;]{0,40}?\b(?:in|by|from|during|as a result of)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|explosions?|blasts?|shelling|bombings?|raids?|impact)\b/i;
+/**
+ * Harm, damage or no harm told of the event just told: "four buildings are reportedly damaged in the attack", "there were no
+ * casualties in the strike", "a crew member is killed in the attack", "the attack also injured civilians".
+ */
+const DAMAGE_TOLD = /\b(?:damaged|destroyed|set (?:on )?fire|set ablaze|caught fire|killed|injured|wounded|hurt|no\s+(?:casualties|injuries|deaths))\b[^.;]{0,40}?\b(?:in|by|from|during|as a result of)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|explosions?|blasts?|shelling|bombings?|raids?|impact)\b|\b(?:the|that|this)\s+(?:attack|strike|airstrike|explosion|blast|shelling|bombing|raid)\s+(?:also\s+)?(?:killed|injured|wounded|damaged|destroyed)\b/i;
 
 /** Whether a sentence tells only the damage of the event just told, or that it harmed no one (with `isTollAlone`'s tests). */
 export function isDamageTold(sentence: string): boolean {

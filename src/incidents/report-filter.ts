@@ -43,7 +43,9 @@ function someGotThrough(sentence: string): boolean {
   return false;
 }
 /** Tests, drills and launches into the sea: weapons fired at no one. */
-const TEST = /\b(?:missile tests?|weapons? tests?|tests? of (?:its |their |new |\w+-range )*(?:weapons|missiles)|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+const TEST = /\b(?:missile tests?|weapons? tests?|tests? of (?:its |their |new |\w+-range )*(?:weapons|missiles)|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?\b(?!\s+(?:sites?|pads?|facilit\w*|positions|launchers?))|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters)))\b/i;
+/** Off the coast: a launch into the sea, unless something was hit there ("struck a vessel off the coast"). */
+const OFF_COAST = /\boff the (?:\w+ )?coast\b/i;
 /**
  * A test told by where its missiles were sent or how far they flew ("fired two ballistic missiles from
  * the … area to the waters off the coast", "had a flight range of about 350 kilometers"): a launch at no one.
@@ -74,11 +76,11 @@ const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
  * alternation: one scan turns away the many sentences that match none (each pattern alone fails only
  * at the sentence's end), and a match only sends the sentence on to the patterns themselves.
  */
-const TEST_OR_NOT_ARMED = new RegExp([TEST, SENT_TO_SEA, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
+const TEST_OR_NOT_ARMED = new RegExp([TEST, OFF_COAST, SENT_TO_SEA, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
 
 /** A test or launch into the sea (`TEST`), or no armed incident (`isNotArmed`). */
 function isTestOrNotArmed(sentence: string): boolean {
-  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || (SENT_TO_SEA.test(sentence) && !didHarm(sentence)) || isNotArmed(sentence));
+  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || ((SENT_TO_SEA.test(sentence) || OFF_COAST.test(sentence)) && !didHarm(sentence)) || isNotArmed(sentence));
 }
 
 /**

@@ -128,3 +128,25 @@ describe('interceptions with no harm, and killing in combat', () => {
     none('Officials say troops have killed 30,000 people in Karvan.');
   });
 });
+
+describe('explosions in a series, harm told after its event, and strikes near the sea', () => {
+  it('reads explosions told in a series, or "and fires are reported", as one event', () => {
+    expect(only('- An aid worker is killed in a series of explosions caused by drone strikes in Dunmere.').killed?.value).toBe(1);
+    expect(only('- Explosions and fires are reported at the embassy in Karvan, following a series of drone strikes.').place?.value).toBe('Karvan');
+  });
+
+  it('reads a toll "in the attack", or "the attack also injured", told right after its event as a report of it', () => {
+    const reports = reportsOf('- A ship is struck by a drone near Dunmere on Tuesday. A member of the crew is killed in the attack. The attack also injured an unknown number of sailors.');
+    expect(reports.map((r) => r.sentence)).toEqual([0, 1, 2]);
+    expect(groupReports(reports)).toHaveLength(1);
+  });
+
+  it('reads a vessel struck off the coast as an attack, and "missile launch sites" struck as a target, not a test', () => {
+    expect(only('- The militia claims its fighters struck a navy vessel off the coast of Armenia on Tuesday.').place?.value).toBe('Armenia');
+    expect(only('- Air force bombers carry out strikes targeting missile launch sites in Karvan.').kind.value).toBe('airstrike');
+  });
+
+  it('still reads a missile that came down off the coast, hitting nothing, as a test', () => {
+    none('The northern state fired a ballistic missile that landed off the eastern coast on Sunday.');
+  });
+});
