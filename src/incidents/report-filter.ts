@@ -24,6 +24,10 @@ const SUPERLATIVE_SINCE = /\b(?:deadliest|largest|biggest|worst|heaviest|first|m
 const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|protect(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?(?:from|against)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|missiles|rockets|drones)|prevent\w*\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:targeting|attacking|firing|launching|striking|carrying out)|designed to (?:counter|intercept|destroy|shoot down)|defen[cs]es?\s+against|defend\w*\s+(?:[\w'’-]+\s+){0,3}?against|to counter|used (?:by [\w'’-]+ )?to (?:carry out|launch|stage|conduct|mount)|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
 /** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
 const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
+/** A later clause of what someone vowed, warned or said would happen: ", as it vowed to destroy …", "after the mayor warned of …", "and that could lead to …". */
+const LATER_THREAT = /(?<=\b(?:killed|hit|hitting|struck|destroyed|leveled|levelled|blowing up|launched|wounded|injured)\b[^]*?)(?:,\s*|\s+)(?:as|after|and that|that)\s+(?:[\w'’.-]+\s+){0,6}?(?:vow\w*|warn\w*|could|would|might|threaten\w*)\b[^]*$/i;
+/** A count of one night or one day's strikes is that episode's toll: "strikes across the country over the past day have killed seven", "killed in overnight strikes". */
+const ONE_NIGHT = /\b(?:overnight|over the (?:past|last) (?:day|night|24 hours)|in the (?:past|last|previous) 24 hours)\b/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
 const MAYBE = /\b(?:could|might|potential|possible|possibly|imminent|capable|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
 /** Weapons that hit nothing: "neither missile hits the base", "none of the drones reached", "failed to hit its target". */
@@ -221,11 +225,12 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   if (!hasFigure && !clause && read && followsOnly(sentence) && read.places().every((p) => p.level <= 1)) return 'not_one_event';
   if (!hasFigure && hasDate && read && !read.toll && !tellsOfOneEvent(sentence) && read.places().length === 0) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
-  if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
+  if (!hasDate && !ONE_NIGHT.test(sentence) && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
   if (!hasFigure) {
     if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return 'doubted';
     // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
-    const told = sentence.replace(WHILE_CLAUSE, '');
+    // … and, in a sentence with a day of its own, one after its event told as done ("… in Damascus on Wednesday, blowing up …, as it vowed to …").
+    const told = hasDate ? sentence.replace(WHILE_CLAUSE, '').replace(LATER_THREAT, '') : sentence.replace(WHILE_CLAUSE, '');
     if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return 'not_done';
     // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
     if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return 'heading';

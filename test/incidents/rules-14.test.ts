@@ -150,3 +150,24 @@ describe('explosions in a series, harm told after its event, and strikes near th
     none('The northern state fired a ballistic missile that landed off the eastern coast on Sunday.');
   });
 });
+
+describe('a later threat, and one night\'s toll', () => {
+  it('keeps a dated attack told as done when a later clause says what was vowed or could follow', () => {
+    const r = only('Karvan launched powerful airstrikes in Dunmere on Wednesday, hitting the defence ministry, as it vowed to destroy the forces attacking the town.');
+    expect(r.kind.value).toBe('airstrike');
+    expect(r.eventDay?.day).toBe('2025-03-05');
+  });
+
+  it('still passes over a dated threat', () => {
+    none('The militia vowed on Wednesday to attack Dunmere again.');
+  });
+
+  it('reads a toll of one night or day of strikes as that episode, not a running total', () => {
+    expect(only('- Officials say that over 36 civilians have been killed in overnight strikes by Karvan, and more than 160 have been injured.').killed?.value).toBe(36);
+    expect(only('Strikes across Armenia over the past day have killed seven civilians and wounded 31, officials said.').killed?.value).toBe(7);
+  });
+
+  it('still reads strikes over the past weeks as a running total', () => {
+    none('Strikes across Armenia over the past three weeks have killed 70 civilians, officials said.');
+  });
+});
