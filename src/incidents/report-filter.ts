@@ -111,7 +111,7 @@ function didHarm(sentence: string): boolean {
 }
 
 /** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
-const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the))\b/i;
+const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the)|attacks (?:a|an|the|[A-Z])|claims? responsibility|conducts?|damaged|dropped|said)\b/i;
 
 /** An event told again ("the attack", "that strike", "its attacks"): the article has reported it, or speaks of it, already. */
 const TOLD_AGAIN = /\b(?:the|that|this|those|these|its|their|his|her|our|[\p{Lu}][\p{L}.-]*['’]s)\s+(?:(?=[\p{Ll}])[\p{L}'’-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|blasts?|explosions?|raids?|bombings?|assaults?|shelling|shootings?|ambush|incident|operation|offensive)\b/giu;

@@ -171,3 +171,14 @@ describe('a later threat, and one night\'s toll', () => {
     none('Strikes across Armenia over the past three weeks have killed 70 civilians, officials said.');
   });
 });
+
+describe('lines without a closing stop', () => {
+  it('reads a line with no stop that tells an attack claimed, or what a strike dropped as someone said, as no heading', () => {
+    expect(only('Karvan attacks Dunmere: militants claim responsibility for deadly rocket strike').place?.value).toBe('Dunmere');
+    expect(reportsOf('Rockets hit Dunmere on Sunday, killing two. The strike also dropped 140 munitions on the site, an official said on Sunday').map((r) => r.sentence)).toEqual([0, 1]);
+  });
+
+  it('still passes over a heading with no verb of the event', () => {
+    none('What we know about the Dunmere attack');
+  });
+});
