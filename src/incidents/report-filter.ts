@@ -21,7 +21,7 @@ const SINCE_WAR = /\bsince the (?:[\w-]+ ){0,2}?(?:war|conflict|invasion)\b/i;
 const EVENT_BESIDE_COUNT = /\b(?:attack|assault|strike|raid|bombing)\s+(?:that|which)\s+(?:killed|left|wounded|injured)\b|\b(?:injured|killed|wounded)\s+after\b/i;
 const SUPERLATIVE_SINCE = /\b(?:deadliest|largest|biggest|worst|heaviest|first|most|latest|fiercest|strongest)\b[^.;]{0,80}\bsince\b/i;
 /** Threats, plans and what-ifs: a potential or imminent attack (not a strike on an imminent threat), weapons capable of hitting, a treaty's "an attack on one is an attack on all". */
-const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|protect(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?(?:from|against)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|missiles|rockets|drones)|prevent\w*\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:targeting|attacking|firing|launching|striking|carrying out)|designed to (?:counter|intercept|destroy|shoot down)|defen[cs]es?\s+against|defend\w*\s+(?:[\w'’-]+\s+){0,3}?against|to counter|used (?:by [\w'’-]+ )?to (?:carry out|launch|stage|conduct|mount)|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
+const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|(?:threat|risk|danger)s? of (?:an?|further|more|new|fresh) (?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|airstrikes?)|protect(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?(?:from|against)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|missiles|rockets|drones)|prevent\w*\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:targeting|attacking|firing|launching|striking|carrying out)|designed to (?:counter|intercept|destroy|shoot down)|defen[cs]es?\s+against|defend\w*\s+(?:[\w'’-]+\s+){0,3}?against|to counter|used (?:by [\w'’-]+ )?to (?:carry out|launch|stage|conduct|mount)|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
 /** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
 const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
 /** A later clause of what someone vowed, warned or said would happen: ", as it vowed to destroy …", "after the mayor warned of …", "and that could lead to …". */
@@ -156,6 +156,8 @@ const KILLED_BY_ATTACKERS = new RegExp(
   'i',
 );
 
+const ABDUCTED = /\b(?:abduct\w*|kidnap\w*)\b/gi;
+
 /** Why `mayBeReport` turns a sentence away, one code per test (a learned model weighs them apart). */
 export const MAY_BE_REFUSALS = ['no_event', 'link_line', 'nothing_done', 'air_raid_siren', 'intercepted', 'missed', 'test_or_not_armed', 'could_do', 'since_event', 'question'] as const;
 export type MayBeRefusal = (typeof MAY_BE_REFUSALS)[number];
@@ -173,6 +175,8 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
   if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
+  // "Gunmen abduct 36 students from a school": a kidnapping with no attack or harm told is no armed incident.
+  if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED, ' '))) return 'no_event';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
   if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !WEAPONS_FELL.test(sentence) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return 'air_raid_siren';

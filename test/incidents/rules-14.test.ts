@@ -182,3 +182,14 @@ describe('lines without a closing stop', () => {
     none('What we know about the Dunmere attack');
   });
 });
+
+describe('threats and kidnappings', () => {
+  it('passes over "the threat of" an attack', () => {
+    none('- Armenia closes its airspace amidst an imminent threat of a ballistic missile attack on forces stationed in the country.');
+  });
+
+  it('passes over a kidnapping with no attack or harm told, but keeps one told with its attack', () => {
+    none('- Gunmen abduct 36 students from a secondary school in Dunmere.');
+    expect(only('- Gunmen attack a secondary school in Dunmere, killing two guards and abducting 36 students.').killed?.value).toBe(2);
+  });
+});
