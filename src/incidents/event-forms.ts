@@ -15,10 +15,10 @@ export const WEAPONS_FELL = /\b(?:missiles?|rockets?|shells|bombs|drones)\s+(?:[
 
 /**
  * Killing in combat, as day-sections tell it: "Nigerian troops kill more than 300 …", "four soldiers are killed in action",
- * "forces battle militants near …", "12 civilians were killed by the RSF"; not a count ("troops have killed …") nor the
+ * "forces battle militants near …", "killed Sunday in a major battle", "12 civilians were killed by the RSF"; not a count ("troops have killed …") nor the
  * soldiers killed, named ("the three soldiers killed as …").
  */
-export const KILLED_IN_COMBAT = /\b(?:troops|soldiers|forces|military|army|police)\s+(?:[\w'’-]+\s+){0,2}?(?<!\bha(?:ve|s|d)\s+)(?:kill|kills|killed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|nearly\s+)?(?:\d|an?\s|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)|\bkilled in action\b|\bbattl(?:e|es|ed)\s+(?:[\w'’-]+\s+){0,3}?(?:militants|fighters|rebels|insurgents|forces|troops)\b|\bkilled\s+by\s+(?:the\s+)?(?=\p{Lu})/u;
+export const KILLED_IN_COMBAT = /\b(?:troops|soldiers|forces|military|army|police)\s+(?:[\w'’-]+\s+){0,2}?(?<!\bha(?:ve|s|d)\s+)(?:kill|kills|killed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|nearly\s+)?(?:\d|an?\s|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)|\bkilled in action\b|\bkilled\s+(?:[\w-]+\s+){0,2}?in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:battle|combat)\b|\bbattl(?:e|es|ed)\s+(?:[\w'’-]+\s+){0,3}?(?:militants|fighters|rebels|insurgents|forces|troops)\b|\bkilled\s+by\s+(?:the\s+)?(?=\p{Lu})/u;
 
 /** The joint of what followed an attack: "… in response to ship attacks", "… following an attack on Israel" (not "after striking …", the subject's own act). */
 const FOLLOWED = /\b(?:in response to|in retaliation for|following|after|in the wake of)\s+(?:an?\s+|the\s+|[\p{Lu}][\p{L}.-]*['’]s\s+)?(?:[\w'’-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|assault|raids?|shelling)\b/u;

@@ -193,3 +193,20 @@ describe('threats and kidnappings', () => {
     expect(only('- Gunmen attack a secondary school in Dunmere, killing two guards and abducting 36 students.').killed?.value).toBe(2);
   });
 });
+
+describe('killed in battle, and what forces destroyed', () => {
+  it('reads people killed in a battle as an event', () => {
+    const r = only('At least 65 people and 13 soldiers were killed Sunday in a major battle in a crowded Dunmere neighbourhood.');
+    expect(r.place?.value).toBe('Dunmere');
+    expect(r.eventDay?.day).toBe('2025-03-02');
+  });
+
+  it('reads what armed forces destroy, or what was destroyed by them, as an attack', () => {
+    expect(only('- Navy forces destroy the lead corvette of Karvan, the Shahid Varosh, off Dunmere.').place?.value).toBe('Dunmere');
+    expect(only('The Dunmere theater where hundreds were sheltering was destroyed by Karvan forces on Wednesday, officials said.').eventDay?.day).toBe('2025-03-05');
+  });
+
+  it('does not read what a drought or a campaign destroyed as an attack', () => {
+    none('The drought destroyed the harvest in Dunmere on Wednesday.');
+  });
+});
