@@ -156,7 +156,8 @@ const KILLED_BY_ATTACKERS = new RegExp(
   'i',
 );
 
-const ABDUCTED = /\b(?:abduct\w*|kidnap\w*)\b/gi;
+const ABDUCTED = /\b(?:abduct\w*|kidnap\w*)\b/i;
+const ABDUCTED_ALL = new RegExp(ABDUCTED.source, 'gi');
 
 /** Why `mayBeReport` turns a sentence away, one code per test (a learned model weighs them apart). */
 export const MAY_BE_REFUSALS = ['no_event', 'link_line', 'nothing_done', 'air_raid_siren', 'intercepted', 'missed', 'test_or_not_armed', 'could_do', 'since_event', 'question'] as const;
@@ -176,7 +177,7 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
   // "Gunmen abduct 36 students from a school": a kidnapping with no attack or harm told is no armed incident.
-  if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED, ' '))) return 'no_event';
+  if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED_ALL, ' '))) return 'no_event';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
   if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !WEAPONS_FELL.test(sentence) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return 'air_raid_siren';
