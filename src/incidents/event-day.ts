@@ -74,10 +74,13 @@ export function plausibleDay(day: EventDay, published: Day, sentence: string, of
 /** A day written as the event's own ("the August 29 drone strike", "Sunday's attack", "Oct. 7 attacks"). */
 const EVENT_AFTER_DAY = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|bombings?|raids?|massacres?|assaults?|shootings?|explosions?|blasts?|shelling|ambush)\b/iu;
 
+/** The day a war or a ceasefire began starts a count too: "since the invasion began Feb. 24", "since the ceasefire started on April 16". */
+const SINCE_CLAUSE = /\bsince\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:invasion|war|ceasefire|cease-fire|truce|conflict|offensive|campaign)\s+(?:began|begun|started|erupted|broke out|took effect)\s+(?:(?:on|nearly|about|almost|some|more than)\s+)?$/i;
+
 export function eventDayOf(sentence: string, offset: number, published: number | undefined): EventDay | null {
   // "since the Oct. 7 attack" starts a count, like "since Oct. 7"; "as of Friday" ends one.
   // "USA TODAY" is a newspaper, not a day.
-  const days = eventDates(sentence, published).filter((d) => !d.since && d.text !== 'TODAY' && !/\b(?:since\s+the|as of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 10), d.start)));
+  const days = eventDates(sentence, published).filter((d) => !d.since && d.text !== 'TODAY' && !/\b(?:since\s+the|as of)\s+$/i.test(sentence.slice(Math.max(0, d.start - 10), d.start)) && !SINCE_CLAUSE.test(sentence.slice(Math.max(0, d.start - 80), d.start)));
   // "an official said Monday that a pattern of attacks …": the day of speaking, unless the sentence gives no other and tells of harm done.
   const spoken = (d: (typeof days)[number]) => /\b(?:said|says|told \w+|announced|stated|added)\s+(?:on\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 20), d.start));
   if (days.length > 0 && days.every(spoken) && !DONE.test(sentence.replace(DENIED, ' ')) && !/\b(?:died|dead)\b/i.test(sentence)) days.length = 0;

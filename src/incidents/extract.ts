@@ -16,6 +16,7 @@ import { EVENT } from './event-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findCasualties } from './numbers.js';
 import { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
+import { explosionsHeard, isDamageTold } from './event-forms.js';
 import { isReportRefusal, isTollAlone, mayBeRefusal } from './report-filter.js';
 import { eventClauses, secondEventDay } from './second-event.js';
 import { findTrigger, mayReportIncident } from './trigger.js';
@@ -27,7 +28,7 @@ import { applySentenceModel, type SentenceModel } from './sentence-model.js';
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-13';
+export const EXTRACTOR_VERSION = 'incidents-14';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -81,7 +82,7 @@ function evidence(sentence: string, found: { figure: boolean; dated: boolean; pl
   if (found.actor) score += 1;
   if (found.target) score += 1;
   if (SINGLE_EVENT.test(sentence) || ONE_WEAPON_DID.test(sentence) || ONE_THING_ATTACKED.test(sentence)) score += 1;
-  if (GENERIC.test(sentence)) score -= 2;
+  if (GENERIC.test(sentence) && !explosionsHeard(sentence)) score -= 2;
   if (COMMENTARY.test(sentence)) score -= 1;
   if (/^[“"]/.test(sentence) && !found.figure) score -= 2;
   return score;
@@ -151,7 +152,7 @@ function readSentence(article: Article, index: number, whole: Span, options: Ext
   // The places are read once, by whichever test asks first: a toll told on its own names none.
   let placesRead: PlaceCandidate[] | undefined;
   const candidates = () => (placesRead ??= findPlaces(sentence, options.gazetteer));
-  const tollOnly = afterReport && (casualties.killed !== null || casualties.injured !== null) && event === null && isTollAlone(sentence, candidates);
+  const tollOnly = afterReport && (((casualties.killed !== null || casualties.injured !== null) && event === null) || isDamageTold(sentence)) && isTollAlone(sentence, candidates);
   const gates: ReportGates = { afterReport, tollOnly, mayBeReport: true, mayBeRefusal: null, dayBasis: 'none', dayPlausible: true, isReport: true, isReportRefusal: null, evidence: 0, bullet: bullet > 0, passes: false };
   if (!tollOnly) gates.mayBeRefusal = mayBeRefusal(sentence, event !== null);
   gates.mayBeReport = gates.mayBeRefusal === null;
@@ -164,7 +165,7 @@ function readSentence(article: Article, index: number, whole: Span, options: Ext
   gates.dayPlausible = day !== undefined;
   if (day === undefined && !full) return null;
   const dated = day !== undefined && day !== null && day.basis !== 'published';
-  gates.isReportRefusal = isReportRefusal(sentence, hasFigure, dated, clause);
+  gates.isReportRefusal = isReportRefusal(sentence, hasFigure, dated, clause, { places: candidates, toll: casualties.killed !== null || casualties.injured !== null });
   gates.isReport = gates.isReportRefusal === null;
   if (!gates.isReport && !full) return null;
   const trigger = findTrigger(sentence)!;
@@ -178,7 +179,7 @@ function readSentence(article: Article, index: number, whole: Span, options: Ext
   const inActor = (p: PlaceCandidate) => actor !== null && p.start < actor.end && actor.start < p.end;
   const places = [...ranked.filter((p) => !inActor(p)), ...ranked.filter(inActor)];
   const target = targetOf(sentence);
-  gates.evidence = evidence(sentence, { figure: casualties.killed !== null || casualties.injured !== null, dated, place: ranked[0], actor: actor !== null, actorSpan: actor, target: target !== null });
+  gates.evidence = evidence(sentence, { figure: tollOnly || casualties.killed !== null || casualties.injured !== null, dated, place: ranked[0], actor: actor !== null, actorSpan: actor, target: target !== null });
   if (gates.evidence < MIN_EVIDENCE && !full) return null;
   gates.passes = gates.mayBeReport && gates.dayPlausible && gates.isReport && gates.evidence >= MIN_EVIDENCE;
   const report: IncidentReport = {

@@ -5,11 +5,12 @@
  * and, for `isReport`, on what `readReport` found (a figure, a day of its own).
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
+import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
 const RUNNING_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands|scores) of (?:(?:missile|drone|rocket|air|artillery|and|suicide|terrorist|deadly)\s+){0,3}(?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
+  /\b(?:since (?:the (?:start|beginning|onset|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)|so far this year|this year|death toll|toll (?:has )?(?:risen|rose|rises)|in total|a total of|cumulative|more than \d[\d,]* (?:attacks|(?:air ?)?strikes|raids)|\d[\d,]* attacks|(?:dozens|hundreds|thousands|scores) of (?:(?:missile|drone|rocket|air|artillery|and|suicide|terrorist|deadly)\s+){0,3}(?:attacks|(?:air ?)?strikes|raids|bombs)|every day|each day|daily|repeatedly|regularly|for months|for weeks|in recent (?:weeks|months|days)|over the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|ha(?:ve|s) been (?:\w+ly )?\w+ing|as of|since (?:the )?(?:[\w-]+ )?(?:fighting|hostilities|violence|insurgency|unrest) (?:broke out|began|erupted|started|flared)|(?:are|is) (?:\w+ly )?(?:attacking|striking|shelling|bombing|raiding|targeting)|(?:attacks|strikes|assault|war|offensive|bombardment|campaign)\b[^.;]{0,60}\bha(?:ve|s) killed)\b|\bha(?:ve|s) (?:also |now |reportedly )?been killed\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 /**
  * A count since a war began ("killed … since the war began", "Since the Israel-Hamas war, … have
  * conducted"), unless an event is measured against it ("the deadliest attack since the war began") or
@@ -18,11 +19,17 @@ const RUNNING_TOTAL =
  */
 const SINCE_WAR = /\bsince the (?:[\w-]+ ){0,2}?(?:war|conflict|invasion)\b/i;
 const EVENT_BESIDE_COUNT = /\b(?:attack|assault|strike|raid|bombing)\s+(?:that|which)\s+(?:killed|left|wounded|injured)\b|\b(?:injured|killed|wounded)\s+after\b/i;
+/** "175 people have died as a result of the air attacks": a count, like "have been killed" (unless an event is told beside it). */
+const HAVE_DIED = /\bha(?:ve|s) (?:also |now |reportedly )?died\b(?!.*\b(?:in|by) (?:an?|the) (?:[\w-]+ ){0,2}(?:attack|strike|airstrike|bombing|explosion|shelling|raid|blast)s?\b)/i;
 const SUPERLATIVE_SINCE = /\b(?:deadliest|largest|biggest|worst|heaviest|first|most|latest|fiercest|strongest)\b[^.;]{0,80}\bsince\b/i;
 /** Threats, plans and what-ifs: a potential or imminent attack (not a strike on an imminent threat), weapons capable of hitting, a treaty's "an attack on one is an attack on all". */
-const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
+const NOT_DONE = /\b(?:(?:order|forbid|forbade|allow|permit|authori[sz]e|approve|urge|ask)\w* [\w\s]{1,40}? to (?:hit|strike|attack|retaliate|use)|threaten\w*|vow\w*|plot\w*|foil\w*|thwart\w*|plan(?:s|ned|ning)? (?:to|an?)|prepar\w* (?:for|to|an?)|would|could|might|will|if|deter\w*|warn\w*|for example|for instance|learn\w* (?:how )?to|train\w* (?:on|to|with)|(?:a|an|the|of) (?:potential|imminent|possible) (?:[\w'’-]+ ){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|assaults?|invasion|war|retaliation|targets?)|potential for|capable of|(?:threat|risk|danger)s? of (?:an?|further|more|new|fresh) (?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|airstrikes?)|protect(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}?(?:from|against)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|missiles|rockets|drones)|prevent\w*\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:targeting|attacking|firing|launching|striking|carrying out)|designed to (?:counter|intercept|destroy|shoot down)|defen[cs]es?\s+against|defend\w*\s+(?:[\w'’-]+\s+){0,3}?against|to counter|used (?:by [\w'’-]+ )?to (?:carry out|launch|stage|conduct|mount)|(?:an )?attack on (?:any )?one (?:\w+ )?(?:is )?(?:an )?attack (?:on|against) (?:them )?all)\b/i;
 /** A trailing clause of what else is said or done: ", while the militant group vows to retaliate". */
 const WHILE_CLAUSE = /,\s+(?:while|whereas)\s+[^,;]+[.!]?$/i;
+/** A later clause of what someone vowed, warned or said would happen: ", as it vowed to destroy …", "after the mayor warned of …", "and that could lead to …". */
+const LATER_THREAT = /(?<=\b(?:killed|hit|hitting|struck|destroyed|leveled|levelled|blowing up|launched|wounded|injured)\b[^]*?)(?:,\s*|\s+)(?:as|after|and that|that)\s+(?:[\w'’.-]+\s+){0,6}?(?:vow\w*|warn\w*|could|would|might|threaten\w*)\b[^]*$/i;
+/** A count of one night or one day's strikes is that episode's toll: "strikes across the country over the past day have killed seven", "killed in overnight strikes". */
+const ONE_NIGHT = /\b(?:overnight|over the (?:past|last) (?:day|night|24 hours)|in the (?:past|last|previous) 24 hours)\b/i;
 /** What may happen, however dated: "an attack could happen soon", "a potential attack". */
 const MAYBE = /\b(?:could|might|potential|possible|possibly|imminent|capable|plann?\w*|prepar\w*|threat\w*|vow\w*|warn\w*|expect\w*)\b/i;
 /** Weapons that hit nothing: "neither missile hits the base", "none of the drones reached", "failed to hit its target". */
@@ -42,7 +49,9 @@ function someGotThrough(sentence: string): boolean {
   return false;
 }
 /** Tests, drills and launches into the sea: weapons fired at no one. */
-const TEST = /\b(?:missile tests?|weapons? tests?|tests? of (?:its |their |new |\w+-range )*(?:weapons|missiles)|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters))|off the (?:\w+ )?coast)\b/i;
+const TEST = /\b(?:missile tests?|weapons? tests?|tests? of (?:its |their |new |\w+-range )*(?:weapons|missiles)|tested|test-fir\w*|test launch\w*|drills?|military exercises?|live[- ]fire (?:exercises?|drills?|training)|missile (?:launch|firing)s?\b(?!\s+(?:sites?|pads?|facilit\w*|positions|launchers?))|(?:fired|launched|fires|launches) (?:an? |two |three |\w+ )?(?:(?:short|medium|long|intermediate)-range )?(?:ballistic |cruise )?missiles? (?:off|into the (?:sea|waters)))\b/i;
+/** Off the coast: a launch into the sea, unless something was hit there ("struck a vessel off the coast"). */
+const OFF_COAST = /\boff the (?:\w+ )?coast\b/i;
 /**
  * A test told by where its missiles were sent or how far they flew ("fired two ballistic missiles from
  * the … area to the waters off the coast", "had a flight range of about 350 kilometers"): a launch at no one.
@@ -73,11 +82,11 @@ const HARM = /\b(?:killed|kills|killing|injur\w*|wound\w*|dead|died)\b/i;
  * alternation: one scan turns away the many sentences that match none (each pattern alone fails only
  * at the sentence's end), and a match only sends the sentence on to the patterns themselves.
  */
-const TEST_OR_NOT_ARMED = new RegExp([TEST, SENT_TO_SEA, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
+const TEST_OR_NOT_ARMED = new RegExp([TEST, OFF_COAST, SENT_TO_SEA, SPACEFLIGHT, SPACE_NAMES, NATURAL_HAZARD, CYBER, ACCIDENT, LANDED_AT_SEA].map((p) => `(?:${p.source})`).join('|'), 'i');
 
 /** A test or launch into the sea (`TEST`), or no armed incident (`isNotArmed`). */
 function isTestOrNotArmed(sentence: string): boolean {
-  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || (SENT_TO_SEA.test(sentence) && !didHarm(sentence)) || isNotArmed(sentence));
+  return TEST_OR_NOT_ARMED.test(sentence) && (TEST.test(sentence) || ((SENT_TO_SEA.test(sentence) || OFF_COAST.test(sentence)) && !didHarm(sentence)) || isNotArmed(sentence));
 }
 
 /**
@@ -104,7 +113,7 @@ function didHarm(sentence: string): boolean {
 }
 
 /** A line without a closing stop is a heading unless it has a verb of the event ("Israeli airstrikes kill 44 …"). */
-const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the))\b/i;
+const HEADLINE_VERB = /\b(?:kills?|killed|hits?|struck|launch(?:es|ed)|fires|fired|wounds?|injures?|targets?|pounds?|rocks?|destroys?|destroyed|leaves|attacked|bombed|shelled|strikes (?:a|an|the)|attacks (?:a|an|the|[A-Z])|claims? responsibility|conducts?|damaged|dropped|said)\b/i;
 
 /** An event told again ("the attack", "that strike", "its attacks"): the article has reported it, or speaks of it, already. */
 const TOLD_AGAIN = /\b(?:the|that|this|those|these|its|their|his|her|our|[\p{Lu}][\p{L}.-]*['’]s)\s+(?:(?=[\p{Ll}])[\p{L}'’-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|blasts?|explosions?|raids?|bombings?|assaults?|shelling|shootings?|ambush|incident|operation|offensive)\b/giu;
@@ -124,15 +133,14 @@ function withoutNouns(text: string, pattern: RegExp): string {
 const LINK_LINE = /^(?:more|read more|related|see also|watch|listen)\s*:|^editor['’]s note\s*:(?![^]*\.\p{Lu}\p{Ll})/iu;
 
 /** Many strikes told as one event: "a new wave of U.S. strikes", "explosions were heard in …". */
-const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
-
+const ONE_WAVE = /\b(?:(?:a|an|another|the latest)\s+(?:new\s+|fresh\s+|second\s+|third\s+|major\s+|massive\s+|large\s+)?(?:wave|round|volley|salvo)\s+of\s+(?:[\w.'’-]+\s+){0,2}?(?:attacks|strikes|airstrikes|air strikes|missiles|rockets|drones)|explosions?\s+(?:were\s+|was\s+|are\s+|is\s+|(?:have|has|had)\s+been\s+)?(?:(?:also|reportedly)\s+)?(?:heard|reported|rocked|shook|rang out))\b/i;
 /**
  * Whether a sentence with no figure and no day of its own tells of one event: after the event told
  * again ("the attack") and attacks in the plural are set aside, an event word or a verb of harm done
  * must remain.
  */
 function tellsOfOneEvent(sentence: string): boolean {
-  if (ONE_WAVE.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence) || PLURAL_DID.test(sentence) || (INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return true;
+  if (ONE_WAVE.test(sentence) || WEAPONS_FELL.test(sentence) || HARMED_BY_FRAGMENTS.test(sentence) || PLURAL_DID.test(sentence) || (INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return true;
   const rest = withoutNouns(withoutNouns(sentence, TOLD_AGAIN), PLURAL_EVENT);
   return EVENT.test(rest) || DONE.test(rest.replace(DENIED, ' '));
 }
@@ -150,6 +158,9 @@ const KILLED_BY_ATTACKERS = new RegExp(
   'i',
 );
 
+const ABDUCTED = /\b(?:abduct\w*|kidnap\w*)\b/i;
+const ABDUCTED_ALL = new RegExp(ABDUCTED.source, 'gi');
+
 /** Why `mayBeReport` turns a sentence away, one code per test (a learned model weighs them apart). */
 export const MAY_BE_REFUSALS = ['no_event', 'link_line', 'nothing_done', 'air_raid_siren', 'intercepted', 'missed', 'test_or_not_armed', 'could_do', 'since_event', 'question'] as const;
 export type MayBeRefusal = (typeof MAY_BE_REFUSALS)[number];
@@ -165,12 +176,15 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
 /** The first of `mayBeReport`'s tests that turns `sentence` away, or null when none does. */
 export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal | null {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
-  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence)) return 'no_event';
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
+  // "Gunmen abduct 36 students from a school": a kidnapping with no attack or harm told is no armed incident.
+  if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED_ALL, ' '))) return 'no_event';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
-  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
+  if (!hasEvent && !DONE.test(sentence.replace(DENIED, ' ')) && !WEAPONS_FELL.test(sentence) && !(INTERCEPTED.test(sentence) && ATTACK_BESIDE.test(sentence))) return 'nothing_done';
   if (/\bair[- ]raid (?:sirens?|alerts?)\b/i.test(sentence) && !/\b(?:rockets?|missiles?|drones?)\b.*\b(?:hit|struck|fired)\b/i.test(sentence)) return 'air_raid_siren';
-  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return 'intercepted';
+  // "… was intercepted and no injuries were reported": harm denied is no harm done.
+  if (INTERCEPTED.test(sentence) && !DAMAGE.test(sentence.replace(INTERCEPTED, '').replace(DENIED, ' ')) && !ATTACK_BESIDE.test(sentence) && !someGotThrough(sentence)) return 'intercepted';
   // A miss told with no harm done is the failure of an attack the article has told, not another.
   if (MISSED.test(sentence) && !DAMAGE.test(sentence.replace(MISSED, ''))) return 'missed';
   if (isTestOrNotArmed(sentence)) return 'test_or_not_armed';
@@ -210,15 +224,20 @@ export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean,
 }
 
 /** The first of `isReport`'s tests that turns `sentence` away, or null when none does. */
-export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false): IsReportRefusal | null {
+export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false, read?: { places: () => PlaceCandidate[]; toll: boolean }): IsReportRefusal | null {
   // The flags first: each long pattern is tried only when its answer can matter.
   if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return 'not_one_event';
+  // "Biden said the U.S. would not be part of any response to Saturday's attack", "Sandu on Tuesday condemned the attacks":
+  // an event only told again, with its day or the day of what followed it, and no place or toll (`read`), is what the sentence is about, not its report.
+  if (!hasFigure && !clause && read && followsOnly(sentence) && read.places().every((p) => p.level <= 1)) return 'not_one_event';
+  if (!hasFigure && hasDate && read && !read.toll && !tellsOfOneEvent(sentence) && read.places().length === 0) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
-  if (!hasDate && (RUNNING_TOTAL.test(sentence) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
+  if (!hasDate && !ONE_NIGHT.test(sentence) && (RUNNING_TOTAL.test(sentence) || (HAVE_DIED.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
   if (!hasFigure) {
     if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return 'doubted';
     // A threat in a clause of its own after the event ("…, while the group vows to retaliate") does not undo it.
-    const told = sentence.replace(WHILE_CLAUSE, '');
+    // … and, in a sentence with a day of its own, one after its event told as done ("… in Damascus on Wednesday, blowing up …, as it vowed to …").
+    const told = hasDate ? sentence.replace(WHILE_CLAUSE, '').replace(LATER_THREAT, '') : sentence.replace(WHILE_CLAUSE, '');
     if (NOT_DONE.test(told) && (!hasDate || MAYBE.test(told))) return 'not_done';
     // A clause of a longer sentence has no stop of its own; only a whole line without one is a heading.
     if (!clause && !/[.!?…"”’)]$/.test(sentence) && !HEADLINE_VERB.test(sentence)) return 'heading';

@@ -14,15 +14,15 @@ const NOT_VIOLENCE =
 
 /**
  * "hit", which a record, a song or a ball is too, and "has targeted", "have destroyed", which a campaign
- * ad or a drought does ("its forces destroyed four drones" too, armed forces its subject): triggers only beside the words of armed forces ("the IRGC says it has hit …",
+ * ad or a drought does ("its forces destroyed four drones" too, armed forces its subject; "forces destroy …", "an aircraft disabled the vessel", "was destroyed by Russian forces"): triggers only beside the words of armed forces ("the IRGC says it has hit …",
  * "a tanker is hit by a projectile", "CENTCOM confirms that they have destroyed the … tower").
  */
-const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|destroyed(?<=\b(?:forces|troops|military|army|navy|jets|warplanes)\s+(?:\w+\s+)?destroyed))\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
+const HIT = /(?<!-)\b(?:hit|hits|ha(?:ve|s|d)\s+(?:\w+\s+)?(?:targeted|destroyed)|destroyed(?<=\b(?:forces|troops|military|army|navy|jets|warplanes)\s+(?:\w+\s+)?destroyed)|(?:destroy|destroys|disabled|disables)(?<=\b(?:forces|troops|military|army|navy|aircraft|jets|warplanes)\s+(?:\w+\s+)?(?:destroy|destroys|disabled|disables))|destroyed(?=\s+by\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army)\b))\b(?!\s+(?:the\s+)?(?:court|road|ground|streets?|stage|shelves|newsstands|market|screens?|headlines|back|out)\b)/i;
 const ARMED_FORCES = /\b(?:military|forces|troops|army|navy|IRGC|Revolutionary Guards?|militants?|rebels?|insurgents?|militias?|projectiles?|air ?bases?|naval base)\b/i;
 
 /** The words `HIT` looks for, found by a plain search first: most sentences hold none, and `includes` costs far less than the pattern. */
 function mayHit(sentence: string): boolean {
-  return (sentence.includes('hit') || sentence.includes('Hit') || sentence.includes('targeted') || sentence.includes('destroyed')) && HIT.test(sentence) && ARMED_FORCES.test(sentence);
+  return (sentence.includes('hit') || sentence.includes('Hit') || sentence.includes('targeted') || sentence.includes('destroy') || sentence.includes('disable')) && HIT.test(sentence) && ARMED_FORCES.test(sentence);
 }
 
 export function mayReportIncident(sentence: string): boolean {
