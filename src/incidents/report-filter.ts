@@ -6,6 +6,7 @@
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
+import { causedOnly, countSince, imaginedOnly, warStartOnly } from './frame-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -190,6 +191,8 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (isTestOrNotArmed(sentence)) return 'test_or_not_armed';
   // "A warhead like that can kill 100,000": what a weapon could do, not what it did.
   if (COULD_DO.test(sentence)) return 'could_do';
+  // "imagine … if the tower was bombed", "in case disaster strikes": an attack imagined, or an idiom.
+  if (imaginedOnly(sentence)) return 'could_do';
   // "… since the Karvan missile strike": an event named only as the time since which something else is told.
   if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return 'since_event';
   // "How did the attack unfold?": a question asks, it does not report.
@@ -231,7 +234,12 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   // an event only told again, with its day or the day of what followed it, and no place or toll (`read`), is what the sentence is about, not its report.
   if (!hasFigure && !clause && read && followsOnly(sentence) && read.places().every((p) => p.level <= 1)) return 'not_one_event';
   if (!hasFigure && hasDate && read && !read.toll && !tellsOfOneEvent(sentence) && read.places().length === 0) return 'not_one_event';
+  // A war's start told as a time ("since … attacked <country> on Feb. 24"), or only what attacks caused ("As a result of the attacks, …").
+  if (!hasFigure && read && warStartOnly(sentence, read.places)) return 'not_one_event';
+  if (causedOnly(sentence)) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
+  // "… had been killed since Karvan launched strikes on Monday", "… in the strikes so far": a count, whatever its day.
+  if (!ONE_NIGHT.test(sentence) && countSince(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) return 'running_total';
   if (!hasDate && !ONE_NIGHT.test(sentence) && (RUNNING_TOTAL.test(sentence) || (HAVE_DIED.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
   if (!hasFigure) {
     if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return 'doubted';

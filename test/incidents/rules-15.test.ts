@@ -1,0 +1,61 @@
+/** The rules of incidents-15: what single stories say of an attack only as the frame of something else — a war's start as a time, a what-if, a count so far, what the attacks caused. */
+import { describe, expect, it } from 'vitest';
+import { extractReports } from '../../src/incidents/index.js';
+import { article, gazetteer, only } from '../helpers/invented-incidents.js';
+
+const none = (text: string, published?: string) => expect(extractReports(article(text, published), { gazetteer })).toEqual([]);
+
+describe("a war's start told as a time", () => {
+  it('passes over "since … attacked <country> on <day>" when nothing else is done', () => {
+    none('The two leaders spoke on Sunday, their fourth call since Karvan forces attacked Armenia on Feb. 24.', '2025-03-09');
+    none('"Our membership was decided on the morning of February 24, when Karvan attacked Armenia," the former leader said.', '2025-03-09');
+  });
+
+  it('passes over "when … bombs started falling" with no place they fell on', () => {
+    none("He had lived in the country just two years when Karvan's bombs started falling in late February.", '2025-03-09');
+  });
+
+  it('keeps the attack when the sentence tells its harm, or a town is attacked', () => {
+    expect(only('Since Karvan attacked Armenia on Feb. 24, killing 40 soldiers at the border, talks have stalled.', '2025-03-09').killed?.value).toBe(40);
+    expect(only('Shops stayed shut on Monday, when militants attacked Dunmere with rockets.', '2025-03-09').place?.value).toBe('Dunmere');
+  });
+});
+
+describe('what-ifs and idioms', () => {
+  it('passes over an imagined attack', () => {
+    none('On Tuesday he asked lawmakers to imagine what it would be like if Dunmere was under siege or if its tower was bombed.');
+  });
+
+  it('passes over "in case disaster strikes"', () => {
+    none('The minister was kept away from the hall on Tuesday in case disaster strikes.');
+  });
+
+  it('keeps a real strike told beside an "if"', () => {
+    expect(only('A missile struck a depot in Dunmere on Tuesday, even if no one was hurt.').place?.value).toBe('Dunmere');
+  });
+});
+
+describe('a count so far, or since a campaign began', () => {
+  it('passes over a perfect toll counted "since … launched strikes on <day>" or "so far", day or not', () => {
+    none('The ministry said 569 people had been killed since Karvan launched heavy strikes on Monday.');
+    none('Officials said more than 1,500 civilians had been killed in the strikes so far.');
+  });
+
+  it('keeps a toll of one strike', () => {
+    expect(only('Six people were killed when Karvan struck a market in Dunmere on Monday.').killed?.value).toBe(6);
+  });
+});
+
+describe('only what the attacks caused', () => {
+  it('passes over what followed "As a result of the attacks," with no harm done', () => {
+    none('As a result of the attacks, flight maps showed the airspace over Armenia virtually empty on Saturday.');
+  });
+
+  it('passes over people displaced by a bombing campaign', () => {
+    none('The minister said 27,000 people were registered as displaced by the bombing campaign launched by Karvan on Monday.');
+  });
+
+  it('keeps harm told after "As a result of the attack,"', () => {
+    expect(only('As a result of the attack, two people were killed in Dunmere on Monday.').killed?.value).toBe(2);
+  });
+});
