@@ -71,3 +71,17 @@ export function causedOnly(sentence: string): boolean {
   const displaced = DISPLACED_BY.exec(sentence);
   return displaced !== null && nothingElse(sentence.slice(0, displaced.index) + ' ' + sentence.slice(displaced.index + displaced[0].length));
 }
+
+/** An attack on a value or an idea ("an attack on the very idea of a free Dunmere", "a targeted attack on religious freedom"). */
+const ON_AN_IDEA =
+  /\b(?:(?:targeted|deliberate|direct|brazen|cowardly|vicious)\s+)?(?:attacks?|assaults?)\s+on\s+(?:the\s+)?(?:very\s+)?(?:(?:idea|principle|notion|concept|values?|heart|soul)\s+of\b[^,;.]*|(?:religious\s+|press\s+)?freedoms?\b|democracy\b|(?:our\s+)?(?:values|way\s+of\s+life)\b|the\s+rule\s+of\s+law\b|free\s+speech\b|human\s+(?:dignity|rights)\b|sovereignty\b)/gi;
+/** Words used against someone: "attacked the bishop in a post on Sunday, calling him weak", "attacked the senator in a speech". */
+const IN_WORDS =
+  /\battack(?:s|ed|ing)?\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){1,3}(?:(?:in|on|during)\s+(?:an?|his|her|their|the)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}(?:post|tweet|speech|interview|statement|op-ed|column|rally|podcast)\b|[^.;]{0,60}?,\s+calling\s+(?:him|her|them)\b)/gu;
+
+/** A sentence whose only attack is on an idea, or in words. */
+export function attackInWordsOnly(sentence: string): boolean {
+  if (!/\b(?:attack|assault)/i.test(sentence)) return false;
+  const rest = sentence.replace(ON_AN_IDEA, ' ').replace(IN_WORDS, ' ');
+  return rest !== sentence && !EVENT.test(rest) && !DONE.test(rest.replace(DENIED, ' '));
+}

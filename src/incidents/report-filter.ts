@@ -6,7 +6,7 @@
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
-import { causedOnly, countSince, imaginedOnly, warStartOnly } from './frame-forms.js';
+import { attackInWordsOnly, causedOnly, countSince, imaginedOnly, warStartOnly } from './frame-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -179,6 +179,8 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
   if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
+  // "an attack on the very idea of …", "attacked the bishop in a post, calling him weak": no armed event.
+  if (attackInWordsOnly(sentence)) return 'no_event';
   // "Gunmen abduct 36 students from a school": a kidnapping with no attack or harm told is no armed incident.
   if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED_ALL, ' '))) return 'no_event';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.

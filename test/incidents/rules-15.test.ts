@@ -59,3 +59,18 @@ describe('only what the attacks caused', () => {
     expect(only('As a result of the attack, two people were killed in Dunmere on Monday.').killed?.value).toBe(2);
   });
 });
+
+describe('an attack on an idea, or in words', () => {
+  it('passes over an attack on a value or an idea', () => {
+    none('"It was an attack on the very idea of a free Dunmere," the minister said on Monday.');
+    none('Officials in Dunmere condemned the blaze on Monday as a targeted attack on religious freedom.');
+  });
+
+  it('passes over words used against someone', () => {
+    none('The president attacked Bishop Aldo in a post on Sunday night, calling him weak.');
+  });
+
+  it('keeps an armed attack told beside one on an idea', () => {
+    expect(only('Gunmen attacked a church in Dunmere on Sunday, killing three, in what the mayor called an attack on religious freedom.').killed?.value).toBe(3);
+  });
+});
