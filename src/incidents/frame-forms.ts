@@ -85,3 +85,19 @@ export function attackInWordsOnly(sentence: string): boolean {
   const rest = sentence.replace(ON_AN_IDEA, ' ').replace(IN_WORDS, ' ');
   return rest !== sentence && !EVENT.test(rest) && !DONE.test(rest.replace(DENIED, ' '));
 }
+
+/**
+ * An attack named only as what is blamed, condemned or answered: "blamed the policy for the attack", "condemned the group over the
+ * Oct. 7 attack", "any response to Saturday's attack" (not "how to respond to Sunday's attack in Karvan", which names its place).
+ */
+const REACTED_TO =
+  /\b(?:(?:blam(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing))\s+(?:[^.;,]{0,60}?\s+)?(?:for|over)|(?:responses?|respond(?:s|ed|ing)?|reply|replies|intervention|reaction)\s+(?:to|against))\s+(?:the|any|an?|this|that|its|last\s+\w+['’]s|\p{Lu}[\p{L}.]*['’]s)\s+(?:[\w'’.-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|assault|raids?)\b(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?(?!\s+(?:in|on|at|near|against|inside)\b)/giu;
+
+/** A sentence whose only event is the one reacted to, with nothing done or harmed besides. */
+export function reactionOnly(sentence: string): boolean {
+  if (!/\b(?:blam|condemn|critici|denounc|respon|repl|intervention|reaction)/i.test(sentence)) return false;
+  // "… blamed Karvan for the attack, but no group has claimed responsibility": the claim is of the event.
+  if (/\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b/i.test(sentence)) return false;
+  const rest = sentence.replace(REACTED_TO, ' ');
+  return rest !== sentence && nothingElse(rest);
+}

@@ -6,7 +6,7 @@
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
-import { attackInWordsOnly, causedOnly, countSince, imaginedOnly, warStartOnly } from './frame-forms.js';
+import { attackInWordsOnly, causedOnly, countSince, imaginedOnly, reactionOnly, warStartOnly } from './frame-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -239,6 +239,8 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   // A war's start told as a time ("since … attacked <country> on Feb. 24"), or only what attacks caused ("As a result of the attacks, …").
   if (!hasFigure && read && warStartOnly(sentence, read.places)) return 'not_one_event';
   if (causedOnly(sentence)) return 'not_one_event';
+  // "blamed the policy for the attack", "any response to Saturday's attack": the attack only reacted to.
+  if (!hasFigure && !clause && reactionOnly(sentence)) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
   // "… had been killed since Karvan launched strikes on Monday", "… in the strikes so far": a count, whatever its day.
   if (!ONE_NIGHT.test(sentence) && countSince(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) return 'running_total';

@@ -4,6 +4,7 @@ import { extractReports } from '../../src/incidents/index.js';
 import { article, gazetteer, only } from '../helpers/invented-incidents.js';
 
 const none = (text: string, published?: string) => expect(extractReports(article(text, published), { gazetteer })).toEqual([]);
+const reportsOf = (text: string, published?: string) => extractReports(article(text, published), { gazetteer });
 
 describe("a war's start told as a time", () => {
   it('passes over "since … attacked <country> on <day>" when nothing else is done', () => {
@@ -72,5 +73,22 @@ describe('an attack on an idea, or in words', () => {
 
   it('keeps an armed attack told beside one on an idea', () => {
     expect(only('Gunmen attacked a church in Dunmere on Sunday, killing three, in what the mayor called an attack on religious freedom.').killed?.value).toBe(3);
+  });
+});
+
+describe('an attack only reacted to', () => {
+  it('passes over an attack named only as what is blamed, condemned or answered', () => {
+    none('Several lawmakers blamed the policy for the attack on Monday and demanded that he retaliate.');
+    none('The minister told Karvan on Tuesday that the country would not be part of any response to Saturday\'s attack.');
+    none('Leaders who condemned the group over the Oct. 7 attack were now urging a ceasefire.', '2025-03-09');
+  });
+
+  it('keeps the attack reacted to when its place is told, or a claim of it', () => {
+    expect(reportsOf("As they weigh how to respond to Sunday's attack in Dunmere, officials have few options.")).toHaveLength(1);
+    expect(reportsOf('While officials blamed Karvan for the attack on Monday, no group has yet claimed responsibility.')).toHaveLength(1);
+  });
+
+  it('keeps a strike told in response', () => {
+    expect(only("Karvan struck a depot in Dunmere on Monday in response to Saturday's attack.").place?.value).toBe('Dunmere');
   });
 });
