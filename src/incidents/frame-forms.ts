@@ -1,10 +1,10 @@
 /**
  * Forms in which a sentence names an event only as the frame of something else, which the report filter
- * (`report-filter.ts`) turns away: the start of a war told as a time ("since Karvan forces attacked Dunmere on
- * Feb. 24", "when Karvan's bombs started falling"), a what-if or an idiom ("imagine what it would be like if the
- * tower was bombed", "in case disaster strikes"), a count told since a campaign began or so far ("… had been
+ * (`report-filter.ts`) turns away: the start of a war told as a time ("since Karvan forces attacked Armenia on
+ * Feb. 24", "when Karvan's bombs started falling"), a what-if or an idiom ("imagine what life would be like if Dunmere
+ * was shelled", "in case disaster strikes"), a count told since a campaign began or so far ("… had been
  * killed since Karvan launched strikes on Monday", "… had been killed in the strikes so far"), and only what
- * the attacks caused ("As a result of the attacks, the airspace was empty", "displaced by the bombing campaign").
+ * the attacks caused ("As a result of the attacks, airlines cancelled flights", "displaced by the bombing campaign").
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
 import type { PlaceCandidate } from './places.js';
@@ -12,7 +12,7 @@ import type { PlaceCandidate } from './places.js';
 /** "since Karvan forces attacked Dunmere on Feb. 24", "when Karvan and its allies invaded Dunmere": group 1 is the country attacked. */
 const WAR_BEGAN_ATTACK =
   /\b(?:since|when)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*\s+(?:and\s+)?){1,4}(?:(?:forces|troops|military|army)\s+)?(?:first\s+)?(?:attacked|invaded)\s+(\p{Lu}[\p{L}-]*)(?:\s+(?:on|in)\s+[^,;"”]*)?/u;
-/** "when Karvan's bombs started falling in late February" (not "… falling on Dunmere", weapons told on a place). */
+/** "when Karvan's bombs began falling in the spring" (not "… falling on Dunmere", weapons told on a place). */
 const WAR_BEGAN_FALLING =
   /\b(?:since|when)\s+(?:\p{Lu}[\p{L}.-]*['’]s\s+)?(?:bombs|missiles|shells|rockets)\s+(?:started|began)\s+(?:falling|to\s+fall)\b(?!\s+(?:on|in|over|near)\s+(?:the\s+)?\p{Lu})[^,;"”]*/u;
 
@@ -22,8 +22,8 @@ function nothingElse(rest: string): boolean {
 }
 
 /**
- * A war's start told only as the time of something else: "their fourth call since Karvan forces attacked Dunmere on
- * Feb. 24", "Our membership was decided when Karvan attacked Dunmere" (the place attacked a country, not a town:
+ * A war's start told only as the time of something else: "met for the first time since Karvan forces attacked
+ * Armenia on Feb. 24", "Everything changed when Karvan attacked Armenia" (the place attacked a country, not a town:
  * "since Karvan attacked the town of Barah" may be the attack the article tells).
  */
 export function warStartOnly(sentence: string, places: () => PlaceCandidate[]): boolean {
@@ -37,7 +37,7 @@ export function warStartOnly(sentence: string, places: () => PlaceCandidate[]): 
   return nothingElse(sentence.slice(0, m.index) + ' ' + sentence.slice(m.index + m[0].length));
 }
 
-/** What-ifs ("imagine what it would be like if the tower was bombed", "as if the city were under attack") and the idiom "in case disaster strikes". */
+/** What-ifs ("imagine what life would be like if Dunmere was shelled", "as if the city were under attack") and the idiom "in case disaster strikes". */
 const WHAT_IF =
   /\b(?:imagine|what (?:it|life) would be like|as if|as though|even if|what if)\b(?=[^.;]{0,120}?\b(?:bombed|attacked|struck|shelled|hit|under\s+(?:siege|attack|fire))\b)[^.;]*|\b(?:disaster|tragedy|catastrophe|calamity|lightning|misfortune)\s+(?:strikes|struck|strike)\b/gi;
 
@@ -53,18 +53,18 @@ const PERFECT_TOLL = /\bha(?:ve|s|d)\s+(?:\w+\s+)?(?:died|been\s+(?:killed|wound
 /** … so far, or since a campaign began: "since Karvan launched heavy strikes on Monday", "in the strikes so far". */
 const COUNTED_SINCE = /\bso far\b|\bsince\s+(?:[\w'’.-]+\s+){1,4}?(?:launched|began|started|unleashed)\b/i;
 
-/** A running total with a day of its own: "569 people had been killed since Karvan launched heavy strikes on Monday". */
+/** A running total with a day of its own: "212 people had been killed since Karvan launched heavy strikes on Monday". */
 export function countSince(sentence: string): boolean {
   return PERFECT_TOLL.test(sentence) && COUNTED_SINCE.test(sentence);
 }
 
 /** "As a result of the attacks, …", "Because of the strikes, …" opening a sentence. */
 const AS_RESULT = /^\W*(?:as a result of|because of|due to)\s+(?:the|these|those|that|this|such)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|shelling)\s*,/i;
-/** "27,000 people were displaced by the bombing campaign launched by Karvan on Monday". */
+/** "4,000 families were displaced by the bombing campaign launched by Karvan on Monday". */
 const DISPLACED_BY =
   /\b(?:displaced|uprooted|forced to flee|made homeless)\s+(?:by|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:bombing|air|military|ground)\s+(?:campaign|offensive)\b(?:\s+(?:launched|begun|started)\s+(?:by\s+)?[^,;]*)?/i;
 
-/** Only what attacks told elsewhere caused, with no harm done: "As a result of the attacks, flight maps showed the airspace empty". */
+/** Only what attacks told elsewhere caused, with no harm done: "As a result of the attacks, airlines cancelled flights". */
 export function causedOnly(sentence: string): boolean {
   const opening = AS_RESULT.exec(sentence);
   if (opening) return nothingElse(sentence.slice(opening[0].length));
@@ -72,10 +72,10 @@ export function causedOnly(sentence: string): boolean {
   return displaced !== null && nothingElse(sentence.slice(0, displaced.index) + ' ' + sentence.slice(displaced.index + displaced[0].length));
 }
 
-/** An attack on a value or an idea ("an attack on the very idea of a free Dunmere", "a targeted attack on religious freedom"). */
+/** An attack on a value or an idea ("an attack on the principle of a free Dunmere", "a deliberate attack on religious freedom"). */
 const ON_AN_IDEA =
   /\b(?:(?:targeted|deliberate|direct|brazen|cowardly|vicious)\s+)?(?:attacks?|assaults?)\s+on\s+(?:the\s+)?(?:very\s+)?(?:(?:idea|principle|notion|concept|values?|heart|soul)\s+of\b[^,;.]*|(?:religious\s+|press\s+)?freedoms?\b|democracy\b|(?:our\s+)?(?:values|way\s+of\s+life)\b|the\s+rule\s+of\s+law\b|free\s+speech\b|human\s+(?:dignity|rights)\b|sovereignty\b)/gi;
-/** Words used against someone: "attacked the bishop in a post on Sunday, calling him weak", "attacked the senator in a speech". */
+/** Words used against someone: "attacked the governor in a speech", "attacked her rival, calling her weak". */
 const IN_WORDS =
   /\battack(?:s|ed|ing)?\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){1,3}(?:(?:in|on|during)\s+(?:an?|his|her|their|the)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}(?:post|tweet|speech|interview|statement|op-ed|column|rally|podcast)\b|[^.;]{0,60}?,\s+calling\s+(?:him|her|them)\b)/gu;
 
@@ -87,7 +87,7 @@ export function attackInWordsOnly(sentence: string): boolean {
 }
 
 /**
- * An attack named only as what is blamed, condemned or answered: "blamed the policy for the attack", "condemned the group over the
+ * An attack named only as what is blamed, condemned or answered: "blamed the minister's policy for the attack", "condemned the group over the
  * Oct. 7 attack", "any response to Saturday's attack" (not "how to respond to Sunday's attack in Karvan", which names its place).
  */
 const REACTED_TO =
@@ -96,7 +96,7 @@ const REACTED_TO =
 /** A sentence whose only event is the one reacted to, with nothing done or harmed besides. */
 export function reactionOnly(sentence: string): boolean {
   if (!/\b(?:blam|condemn|critici|denounc|respon|repl|intervention|reaction)/i.test(sentence)) return false;
-  // "… blamed Karvan for the attack, but no group has claimed responsibility": the claim is of the event.
+  // "… blamed Karvan for the attack, though no group has claimed responsibility": the claim is of the event.
   if (/\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b/i.test(sentence)) return false;
   const rest = sentence.replace(REACTED_TO, ' ');
   return rest !== sentence && nothingElse(rest);

@@ -179,7 +179,7 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
   if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
-  // "an attack on the very idea of …", "attacked the bishop in a post, calling him weak": no armed event.
+  // "an attack on the principle of …", "attacked the governor in a speech": no armed event.
   if (attackInWordsOnly(sentence)) return 'no_event';
   // "Gunmen abduct 36 students from a school": a kidnapping with no attack or harm told is no armed incident.
   if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED_ALL, ' '))) return 'no_event';
@@ -193,7 +193,7 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (isTestOrNotArmed(sentence)) return 'test_or_not_armed';
   // "A warhead like that can kill 100,000": what a weapon could do, not what it did.
   if (COULD_DO.test(sentence)) return 'could_do';
-  // "imagine … if the tower was bombed", "in case disaster strikes": an attack imagined, or an idiom.
+  // "imagine … if Dunmere was shelled", "in case disaster strikes": an attack imagined, or an idiom.
   if (imaginedOnly(sentence)) return 'could_do';
   // "… since the Karvan missile strike": an event named only as the time since which something else is told.
   if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return 'since_event';
@@ -239,7 +239,7 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   // A war's start told as a time ("since … attacked <country> on Feb. 24"), or only what attacks caused ("As a result of the attacks, …").
   if (!hasFigure && read && warStartOnly(sentence, read.places)) return 'not_one_event';
   if (causedOnly(sentence)) return 'not_one_event';
-  // "blamed the policy for the attack", "any response to Saturday's attack": the attack only reacted to.
+  // "blamed the minister's policy for the attack", "any response to Saturday's attack": the attack only reacted to.
   if (!hasFigure && !clause && reactionOnly(sentence)) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
   // "… had been killed since Karvan launched strikes on Monday", "… in the strikes so far": a count, whatever its day.

@@ -8,12 +8,12 @@ const reportsOf = (text: string, published?: string) => extractReports(article(t
 
 describe("a war's start told as a time", () => {
   it('passes over "since … attacked <country> on <day>" when nothing else is done', () => {
-    none('The two leaders spoke on Sunday, their fourth call since Karvan forces attacked Armenia on Feb. 24.', '2025-03-09');
-    none('"Our membership was decided on the morning of February 24, when Karvan attacked Armenia," the former leader said.', '2025-03-09');
+    none('The two leaders met on Sunday for the first time since Karvan forces attacked Armenia on Feb. 24.', '2025-03-09');
+    none('"Everything changed for the alliance when Karvan attacked Armenia," the envoy said.', '2025-03-09');
   });
 
   it('passes over "when … bombs started falling" with no place they fell on', () => {
-    none("He had lived in the country just two years when Karvan's bombs started falling in late February.", '2025-03-09');
+    none("Her shop had been open a month when Karvan's bombs began falling in the spring.", '2025-03-09');
   });
 
   it('keeps the attack when the sentence tells its harm, or a town is attacked', () => {
@@ -24,7 +24,7 @@ describe("a war's start told as a time", () => {
 
 describe('what-ifs and idioms', () => {
   it('passes over an imagined attack', () => {
-    none('On Tuesday he asked lawmakers to imagine what it would be like if Dunmere was under siege or if its tower was bombed.');
+    none('She asked the audience to imagine what life would be like if Dunmere was shelled every night.');
   });
 
   it('passes over "in case disaster strikes"', () => {
@@ -38,8 +38,8 @@ describe('what-ifs and idioms', () => {
 
 describe('a count so far, or since a campaign began', () => {
   it('passes over a perfect toll counted "since … launched strikes on <day>" or "so far", day or not', () => {
-    none('The ministry said 569 people had been killed since Karvan launched heavy strikes on Monday.');
-    none('Officials said more than 1,500 civilians had been killed in the strikes so far.');
+    none('The ministry said 212 people had been killed since Karvan launched heavy strikes on Monday.');
+    none('Officials said about 800 people had been killed in the strikes so far.');
   });
 
   it('keeps a toll of one strike', () => {
@@ -49,11 +49,11 @@ describe('a count so far, or since a campaign began', () => {
 
 describe('only what the attacks caused', () => {
   it('passes over what followed "As a result of the attacks," with no harm done', () => {
-    none('As a result of the attacks, flight maps showed the airspace over Armenia virtually empty on Saturday.');
+    none('As a result of the attacks, airlines cancelled every flight to Armenia on Saturday.');
   });
 
   it('passes over people displaced by a bombing campaign', () => {
-    none('The minister said 27,000 people were registered as displaced by the bombing campaign launched by Karvan on Monday.');
+    none('About 4,000 families were displaced by the bombing campaign launched by Karvan on Monday, the agency said.');
   });
 
   it('keeps harm told after "As a result of the attack,"', () => {
@@ -63,12 +63,12 @@ describe('only what the attacks caused', () => {
 
 describe('an attack on an idea, or in words', () => {
   it('passes over an attack on a value or an idea', () => {
-    none('"It was an attack on the very idea of a free Dunmere," the minister said on Monday.');
-    none('Officials in Dunmere condemned the blaze on Monday as a targeted attack on religious freedom.');
+    none('"This is an attack on the principle of a free Dunmere," the minister said on Monday.');
+    none('The bishop called the fire at the chapel on Monday a deliberate attack on religious freedom.');
   });
 
   it('passes over words used against someone', () => {
-    none('The president attacked Bishop Aldo in a post on Sunday night, calling him weak.');
+    none('The senator attacked Governor Aldo in a speech on Friday.');
   });
 
   it('keeps an armed attack told beside one on an idea', () => {
@@ -78,14 +78,14 @@ describe('an attack on an idea, or in words', () => {
 
 describe('an attack only reacted to', () => {
   it('passes over an attack named only as what is blamed, condemned or answered', () => {
-    none('Several lawmakers blamed the policy for the attack on Monday and demanded that he retaliate.');
-    none('The minister told Karvan on Tuesday that the country would not be part of any response to Saturday\'s attack.');
-    none('Leaders who condemned the group over the Oct. 7 attack were now urging a ceasefire.', '2025-03-09');
+    none("Opposition leaders blamed the minister's policy for the attack and called for his resignation.");
+    none('The minister said on Tuesday that Karvan would take no part in any response to Saturday\'s attack.');
+    none('Several envoys who condemned the group over the Oct. 7 attack now call for talks.', '2025-03-09');
   });
 
   it('keeps the attack reacted to when its place is told, or a claim of it', () => {
-    expect(reportsOf("As they weigh how to respond to Sunday's attack in Dunmere, officials have few options.")).toHaveLength(1);
-    expect(reportsOf('While officials blamed Karvan for the attack on Monday, no group has yet claimed responsibility.')).toHaveLength(1);
+    expect(reportsOf("Officials are weighing how to respond to Sunday's attack in Dunmere.")).toHaveLength(1);
+    expect(reportsOf('Police blamed Karvan for the attack on Monday, though no group has claimed responsibility.')).toHaveLength(1);
   });
 
   it('keeps a strike told in response', () => {
