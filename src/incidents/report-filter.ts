@@ -6,6 +6,7 @@
  */
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
+import { attackInWordsOnly, causedOnly, countSince, imaginedOnly, reactionOnly, warStartOnly } from './frame-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -178,6 +179,8 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
   if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
+  // "an attack on the principle of …", "attacked the governor in a speech": no armed event.
+  if (attackInWordsOnly(sentence)) return 'no_event';
   // "Gunmen abduct 36 students from a school": a kidnapping with no attack or harm told is no armed incident.
   if (ABDUCTED.test(sentence) && !EVENT.test(sentence.replace(/\bgunm[ae]n\b/gi, ' ')) && !DONE.test(sentence.replace(DENIED, ' ').replace(ABDUCTED_ALL, ' '))) return 'no_event';
   // A weapon named with nothing done ("the Patriot missile system", "a rocket facility") is no event.
@@ -190,6 +193,8 @@ export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal 
   if (isTestOrNotArmed(sentence)) return 'test_or_not_armed';
   // "A warhead like that can kill 100,000": what a weapon could do, not what it did.
   if (COULD_DO.test(sentence)) return 'could_do';
+  // "imagine … if Dunmere was shelled", "in case disaster strikes": an attack imagined, or an idiom.
+  if (imaginedOnly(sentence)) return 'could_do';
   // "… since the Karvan missile strike": an event named only as the time since which something else is told.
   if (SINCE_EVENT.test(sentence) && !EVENT.test(sentence.replace(SINCE_EVENT, ' '))) return 'since_event';
   // "How did the attack unfold?": a question asks, it does not report.
@@ -231,7 +236,14 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   // an event only told again, with its day or the day of what followed it, and no place or toll (`read`), is what the sentence is about, not its report.
   if (!hasFigure && !clause && read && followsOnly(sentence) && read.places().every((p) => p.level <= 1)) return 'not_one_event';
   if (!hasFigure && hasDate && read && !read.toll && !tellsOfOneEvent(sentence) && read.places().length === 0) return 'not_one_event';
+  // A war's start told as a time ("since … attacked <country> on Feb. 24"), or only what attacks caused ("As a result of the attacks, …").
+  if (!hasFigure && read && warStartOnly(sentence, read.places)) return 'not_one_event';
+  if (causedOnly(sentence)) return 'not_one_event';
+  // "blamed the minister's policy for the attack", "any response to Saturday's attack": the attack only reacted to.
+  if (!hasFigure && !clause && reactionOnly(sentence)) return 'not_one_event';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
+  // "… had been killed since Karvan launched strikes on Monday", "… in the strikes so far": a count, whatever its day.
+  if (!ONE_NIGHT.test(sentence) && countSince(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) return 'running_total';
   if (!hasDate && !ONE_NIGHT.test(sentence) && (RUNNING_TOTAL.test(sentence) || (HAVE_DIED.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) || (SINCE_WAR.test(sentence) && !SUPERLATIVE_SINCE.test(sentence) && !EVENT_BESIDE_COUNT.test(sentence)))) return 'running_total';
   if (!hasFigure) {
     if (DOUBTED.test(sentence) && !CLAIMED.test(sentence)) return 'doubted';
