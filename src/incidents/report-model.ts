@@ -7,9 +7,8 @@
  * the data it was trained on and the command that rebuilds it; a file of another version or reading
  * other features is refused. Pure apart from reading that file.
  */
-import fs from 'node:fs';
 import { z } from 'zod';
-import { logisticSchema, readModelFile } from '../learn/model.js';
+import { logisticSchema, modelOrFold, readModelFile, writeModelFile } from '../learn/model.js';
 import { probability, type LogisticModel } from '../learn/logistic.js';
 import { DONE, EVENT } from './event-words.js';
 import { FIELD_CUES, setFieldCues, setWordCues, TOLL_WORD, WORD_CUES } from './report-cues.js';
@@ -148,8 +147,7 @@ export function readReportModel(file: string): ReportModelFile {
 
 /** The filter of a model file: its model on all data, or fold `fold`'s (evaluation only). */
 export function reportFilterOf(file: ReportModelFile, fold?: number): ReportFilter {
-  if (fold !== undefined && !file.folds[fold]) throw new Error(`incident report model: no fold ${fold} (it has ${file.folds.length})`);
-  const model = fold === undefined ? file.reports : file.folds[fold]!;
+  const model = modelOrFold('incident report model', file.reports, file.folds, fold);
   return { model, threshold: file.threshold, id: `reports-v${file.version}-${file.createdAt.slice(0, 10)}${fold === undefined ? '' : `-fold${fold}`}` };
 }
 
@@ -161,5 +159,5 @@ export function applyReportFilter(filter: ReportFilter, reports: IncidentReport[
 }
 
 export function writeReportModel(file: string, model: ReportModelFile): void {
-  fs.writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+  writeModelFile(file, model);
 }

@@ -8,10 +8,9 @@
  * and the command that rebuilds it; a file of another version or reading other features is refused.
  * Pure apart from reading that file.
  */
-import fs from 'node:fs';
 import type { z } from 'zod';
 import type { Article } from '../corpus/types.js';
-import { readModelFile } from '../learn/model.js';
+import { modelOrFold, readModelFile, writeModelFile } from '../learn/model.js';
 import { probability, type LogisticModel } from '../learn/logistic.js';
 import { incidentModelSchema } from './report-model.js';
 import { articleCandidateFeatures, SENTENCE_FEATURES } from './sentence-features.js';
@@ -51,8 +50,7 @@ export function readSentenceModel(file: string): SentenceModelFile {
 
 /** The model of a file: the one fitted on all data, or fold `fold`'s (evaluation only); `threshold` overrides the file's. */
 export function sentenceModelOf(file: SentenceModelFile, fold?: number, threshold = file.threshold): SentenceModel {
-  if (fold !== undefined && !file.folds[fold]) throw new Error(`incident sentence model: no fold ${fold} (it has ${file.folds.length})`);
-  const model = fold === undefined ? file.sentences : file.folds[fold]!;
+  const model = modelOrFold('incident sentence model', file.sentences, file.folds, fold);
   return { model, threshold, id: `sentences-v${file.version}-${file.createdAt.slice(0, 10)}${fold === undefined ? '' : `-fold${fold}`}${threshold === file.threshold ? '' : `-t${threshold}`}` };
 }
 
@@ -73,5 +71,5 @@ export function applySentenceModel(model: SentenceModel, candidates: readonly Re
 }
 
 export function writeSentenceModel(file: string, model: SentenceModelFile): void {
-  fs.writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+  writeModelFile(file, model);
 }

@@ -5,10 +5,9 @@
  * maximised the overall score on held-out folds, the data and the command that rebuilds it. A file of
  * another format version, or one reading other features than this Sitrep computes, is refused.
  */
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { LogisticModel } from './logistic.js';
-import { logisticSchema, readModelFile } from './model.js';
+import { logisticSchema, readModelFile, writeModelFile } from './model.js';
 
 export const ANSWERABILITY_FORMAT = 'sitrep-answerability';
 export const ANSWERABILITY_VERSION = 1;
@@ -48,5 +47,5 @@ export function readAnswerabilityModel(file: string, features: readonly string[]
 }
 
 export function writeAnswerabilityModel(file: string, model: AnswerabilityModel): void {
-  fs.writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+  writeModelFile(file, model);
 }

@@ -103,6 +103,19 @@ export function readAnswerModel(file: string, features: readonly string[]): Answ
   });
 }
 
-export function writeAnswerModel(file: string, model: AnswerModel): void {
+/** Writes a model file as every reader above reads it: JSON, one space of indent, a closing newline. */
+export function writeModelFile(file: string, model: object): void {
   fs.writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+}
+
+/** The model fitted on every example, or fold `fold`'s (evaluation only: fitted without that fold's examples). */
+export function modelOrFold(name: string, all: LogisticModel, folds: readonly LogisticModel[], fold?: number): LogisticModel {
+  if (fold === undefined) return all;
+  const model = folds[fold];
+  if (!model) throw new Error(`${name}: no fold ${fold} (it has ${folds.length})`);
+  return model;
+}
+
+export function writeAnswerModel(file: string, model: AnswerModel): void {
+  writeModelFile(file, model);
 }

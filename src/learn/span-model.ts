@@ -5,10 +5,9 @@
  * its article), the data, the held-out figures and the command that rebuilds it. A file of another
  * format version, or one reading other features than this Sitrep computes, is refused with that command.
  */
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { LogisticModel } from './logistic.js';
-import { logisticSchema, readModelFile } from './model.js';
+import { logisticSchema, readModelFile, writeModelFile } from './model.js';
 
 export const SPAN_MODEL_FORMAT = 'sitrep-span-selection';
 export const SPAN_MODEL_VERSION = 1;
@@ -47,5 +46,5 @@ export function readSpanModel(file: string, features: readonly string[]): SpanMo
 }
 
 export function writeSpanModel(file: string, model: SpanModel): void {
-  fs.writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+  writeModelFile(file, model);
 }
