@@ -127,12 +127,12 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       previous !== null && options.rebuild === undefined && sameSettings(previous.manifest, chunking, hnsw) && (previous.manifest.embedder.commonComponent !== null || !embedder.removesCommonComponent);
     // Reports are read per article: a kept article keeps its reports, a new or changed one is read now;
     // then the incidents they can touch are grouped again, so that answering only puts the stored groups together.
-    // Before the graphs, so that the gazetteer's memory is free again for them: a whole build of many
-    // articles reads them in a thread of its own while the passages are chunked and embedded, an update before.
+    // A whole build of many articles reads them in a thread of its own while the passages are chunked,
+    // embedded and put in the graphs (all on this thread, one core each); an update reads them here, before.
     const extractStarted = performance.now();
     const previousIncidents = previous && options.rebuild === undefined ? { articleIds: new Set(previous.articles.map((a) => a.id)), incidents: previous.lines!.incidents } : null;
     const inThread = previousIncidents === null && articles.length >= THREAD_MIN_ARTICLES ? readIncidentsInThread(articles, reportFilter, sentenceModel) : null;
-    // Awaited after the embedding; should the build fail first, its failure is the one to tell.
+    // Awaited once the graphs are built; should the build fail first, its failure is the one to tell.
     inThread?.catch(() => undefined);
     const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents, undefined, reportFilter, sentenceModel)) : updateIncidents(articles, null, undefined, reportFilter, sentenceModel);
     let incidentSeconds = (performance.now() - extractStarted) / 1000;
@@ -165,23 +165,6 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       batch.forEach((i, j) => (rawVectors[i] = vectors[j]!));
       options.onProgress?.(b + batch.length, total);
     }
-    let update = readHere;
-    if (inThread) {
-      const waited = performance.now();
-      update = await inThread;
-      incidentSeconds += (performance.now() - waited) / 1000;
-    }
-    const { incidents, extracted, groupSeconds, regrouped } = update!;
-    const incidentsRead = {
-      reports: reportCount(incidents),
-      articlesRead: extracted,
-      seconds: incidentSeconds,
-      incidents: incidents.groups.length,
-      groupSeconds,
-      regrouped,
-      ...(inThread ? { thread: true as const, threadSeconds: (performance.now() - extractStarted) / 1000 } : {}),
-    };
-
     // SIF's component is fitted at an index's first build (and by --compact), then kept, so that the
     // vectors of passages already indexed do not move.
     const keptComponent = previous?.manifest.embedder.commonComponent ?? null;
@@ -233,6 +216,23 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
       lexical = createLexicalIndex(passages.map((_, i) => ({ id: i, text: lexicalText(i) })));
       words = buildWordIndex(vocabulary(texts), await glove());
     }
+
+    let update = readHere;
+    if (inThread) {
+      const waited = performance.now();
+      update = await inThread;
+      incidentSeconds += (performance.now() - waited) / 1000;
+    }
+    const { incidents, extracted, groupSeconds, regrouped } = update!;
+    const incidentsRead = {
+      reports: reportCount(incidents),
+      articlesRead: extracted,
+      seconds: incidentSeconds,
+      incidents: incidents.groups.length,
+      groupSeconds,
+      regrouped,
+      ...(inThread ? { thread: true as const, threadSeconds: (performance.now() - extractStarted) / 1000 } : {}),
+    };
 
     // A new article has no stored line to look up: its lookup never makes the lines of the 20,000 others.
     let previousArticles: Set<Article> | undefined;
