@@ -85,9 +85,9 @@ export function checkSum(file: string, expected: { sha256: string }, digest: str
 }
 
 /** The records of a line-per-record file, as a generator (steps.ts) whose damage is reported by file. */
-export function* recordsOf<T>(bytes: Buffer, file: string): Generator<void, T[]> {
+export function* recordsOf<T>(bytes: Buffer, file: string, read: (bytes: Buffer) => Generator<void, T[]> = recordLines<T>): Generator<void, T[]> {
   try {
-    return yield* recordLines<T>(bytes);
+    return yield* read(bytes);
   } catch (err) {
     if (err instanceof RecordLinesError) throw damaged(file, err.message);
     throw err;

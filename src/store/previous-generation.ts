@@ -11,6 +11,7 @@ import { IndexError } from './errors.js';
 import { damaged } from './index-checks.js';
 import { IncidentLinesError } from './incident-lines.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
+import { passageAt } from './passage-lines.js';
 import { readIndex, type StoredIndex, type StoredPassage } from './stored-index.js';
 
 /**
@@ -131,7 +132,7 @@ export function chunkAll(
     }
     return kept.map((i) => {
       origins.push(i);
-      return { ...previous!.passages[i]!, article: a };
+      return passageAt(previous!.passages[i]!, a);
     });
   });
   if (held.size === 0) return { passages, origins: Int32Array.from(origins), keptFrom: () => undefined };

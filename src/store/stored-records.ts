@@ -11,6 +11,7 @@ import { damaged, recordsOf } from './index-checks.js';
 import { INDEX_FILES, type Manifest } from './manifest.js';
 import { RecordLogError, applyChange, changeProblem, decodeRecordSegment, recordLogName, type RecordSegment } from './record-log.js';
 import { lineViews } from './record-lines.js';
+import { passageLines } from './passage-lines.js';
 
 /** The record segments of a generation. */
 export interface StoredRecordLog {
@@ -28,7 +29,7 @@ export interface StoredRecords {
 /** The records of the generation in `location`, from its checked files' bytes (`bytesOf` gives a file's, by name). */
 export function* storedRecords(location: string, manifest: Manifest, bytesOf: (name: string) => Buffer): Generator<void, StoredRecords> {
   const at = (name: string) => path.join(location, name);
-  let passages = yield* recordsOf<Passage>(bytesOf(INDEX_FILES.passages), at(INDEX_FILES.passages));
+  let passages = yield* recordsOf(bytesOf(INDEX_FILES.passages), at(INDEX_FILES.passages), passageLines);
   let articles = yield* recordsOf<Article>(bytesOf(INDEX_FILES.articles), at(INDEX_FILES.articles));
   const segments: RecordSegment[] = [];
   let last = at(INDEX_FILES.passages);
@@ -42,7 +43,7 @@ export function* storedRecords(location: string, manifest: Manifest, bytesOf: (n
     if (problem !== null) throw damaged(file, problem);
     const added = {
       articles: yield* recordsOf<Article>(Buffer.concat(segment.articleLines), file),
-      passages: yield* recordsOf<Passage>(Buffer.concat(segment.passageLines), file),
+      passages: yield* recordsOf(Buffer.concat(segment.passageLines), file, passageLines),
     };
     ids ??= new Set(articles.map((a) => a.id));
     for (const at of change.articles.removed) ids.delete(articles[at]!.id);
