@@ -65,6 +65,7 @@ export function* slotState(
     yield;
   }
   let all: Map<string, number> | undefined;
+  let scans = 0;
   let next = 0;
   const passageOf = new Uint32Array(slotIds.length).fill(NO_PASSAGE);
   const hasSlot = new Uint8Array(passages.length);
@@ -74,6 +75,10 @@ export function* slotState(
     if (id !== '') {
       const origin = s < snapshotSlots ? ids.file : addedIn[s - snapshotSlots]!;
       let p = nearPosition(passages, id, next);
+      if (p === undefined && !all && scans < MAX_SCANS) {
+        scans++;
+        p = scannedPosition(passages, id);
+      }
       if (p === undefined) p = (all ??= yield* positionsById(passages)).get(id);
       if (p !== undefined) next = p + 1;
       if (p === undefined) throw damaged(origin, `slot ${s} names passage ${id}, which ${INDEX_FILES.passages} does not hold`);
@@ -95,8 +100,8 @@ const NEAR = 64;
 /**
  * Where passage `id` is, looked for only near `next`, the position after the last one found: the
  * snapshot's slots run in passage order, shifted only where an add or a removal moved the passages
- * after it. Undefined when it is not near; only then does the reader make the map of all ids, which
- * at a million passages took most of a second (a million string keys).
+ * after it. Undefined when it is not near; only then does the reader scan for it, and past
+ * MAX_SCANS misses make the map of all ids, which at a million passages took most of a second.
  */
 function nearPosition(passages: readonly Passage[], id: string, next: number): number | undefined {
   for (let k = 0; k <= 2 * NEAR; k++) {
@@ -104,6 +109,19 @@ function nearPosition(passages: readonly Passage[], id: string, next: number): n
     const p = k & 1 ? next + ((k + 1) >> 1) : next - (k >> 1);
     if (p >= 0 && p < passages.length && passages[p]!.id === id) return p;
   }
+  return undefined;
+}
+
+/**
+ * Misses looked up by a scan of every id before the map of all ids is made: the log's added slots
+ * name the passages of a few added articles, each a run found near the one before once its first is
+ * found, and a scan of a million ids costs a few milliseconds where the map took most of a second.
+ */
+const MAX_SCANS = 16;
+
+/** Where passage `id` is, by a scan of every passage; undefined when none is. */
+function scannedPosition(passages: readonly Passage[], id: string): number | undefined {
+  for (let p = 0; p < passages.length; p++) if (passages[p]!.id === id) return p;
   return undefined;
 }
 
