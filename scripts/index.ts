@@ -21,7 +21,7 @@ await runMain(async () => {
   if (summary.incidents) {
     const i = summary.incidents;
     console.log(
-      `Incident reports: ${i.reports} (${i.articlesRead} articles read for them in ${i.thread ? `a thread beside the embedding, ${i.threadSeconds!.toFixed(1)} s, the build waiting ${i.seconds.toFixed(1)} s of them` : `${i.seconds.toFixed(1)} s`}; the others' kept), ` +
+      `Incident reports: ${i.reports} (${i.articlesRead} articles read for them in ${i.thread ? `a thread beside the embedding and the graphs, ${i.threadSeconds!.toFixed(1)} s, the build waiting ${i.seconds.toFixed(1)} s of them` : `${i.seconds.toFixed(1)} s`}; the others' kept), ` +
         `grouped into ${i.incidents} incidents in ${i.groupSeconds.toFixed(1)} s (${i.regrouped} reports grouped again, the other incidents kept).`,
     );
   }

@@ -31,8 +31,8 @@ export interface BuildResult {
   restSeconds: number;
   /**
    * The build's own time on the incident reports: reading them before the embedding (so part of
-   * `embedSeconds`), or, read in a thread beside the embedding, its start and the wait for it after
-   * (part of `graphSeconds`, which starts at the last vector embedded).
+   * `embedSeconds`), or, read in a thread beside the embedding and the graphs, its start and the
+   * wait for it once the graphs are built (part of `graphSeconds`, which starts at the last vector embedded).
    */
   incidentSeconds: number;
   /** Read in a thread: from its start until its reports were in hand; null when read in the build's own thread. */

@@ -16,7 +16,7 @@ export function formatBench(results: SizeResult[]): string {
   row('  embedding rate (passages/s)', (r) => int(r.embedRate));
   row('  embed / graph / rest (s)', (r) => `${f1(r.build.embedSeconds)} / ${f1(r.build.graphSeconds)} / ${f1(r.build.restSeconds)}`);
   row('  incident reports, the build waiting for them (s, share of build)', (r) => `${f1(r.build.incidentSeconds)} (${f1((100 * r.build.incidentSeconds) / r.build.buildSeconds)}%)`);
-  row('    read in a thread beside the embedding, start to end (s)', (r) => (r.build.incidentThreadSeconds === null ? 'no (read before it)' : f1(r.build.incidentThreadSeconds)));
+  row('    read in a thread beside the embedding and the graphs, start to end (s)', (r) => (r.build.incidentThreadSeconds === null ? 'no (read before it)' : f1(r.build.incidentThreadSeconds)));
   row('  embedder load (s)', (r) => f2(r.build.embedderLoadSeconds));
   const written = (b: number | null) => (b === null ? 'n/a' : mb(b));
   row('add one article: re-index (s) / written / peak RSS (MiB)', (r) => `${f2(r.add.seconds)} / ${written(r.add.bytesWritten)} / ${int(r.add.peakRssMiB)}`);
