@@ -47,6 +47,9 @@ export const INDEX_FILES = {
   incidentGroups: 'incident-groups.jsonl',
 } as const;
 
+/** The graph files, which hnswlib reads itself from their paths: a read hashes their bytes in chunks and keeps none. */
+export const GRAPH_FILES: ReadonlySet<string> = new Set([INDEX_FILES.vectors, INDEX_FILES.wordVectors]);
+
 const skipped = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });
 
 export const manifestSchema = z.object({

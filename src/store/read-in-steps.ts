@@ -23,7 +23,7 @@ import {
   parseJson,
 } from './index-checks.js';
 import { incidentSourceOf, withLazyIncidents } from './lazy-incidents.js';
-import { INDEX_FILES, type Manifest } from './manifest.js';
+import { GRAPH_FILES, INDEX_FILES, type Manifest } from './manifest.js';
 import { nextTurn, runInSteps } from './steps.js';
 import type { ReadOptions, StoredIndex } from './stored-index.js';
 import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
@@ -35,8 +35,6 @@ import { GLOVE_DIM, WORD_EF_SEARCH } from './word-index.js';
 /** Bytes read and hashed at a time: hashing 1 MiB takes a few milliseconds at most. */
 const CHUNK_BYTES = 1 << 20;
 
-/** Files only checked, never parsed, on this read: their bytes are hashed and let go. */
-const CHECKED_ONLY = new Set<string>([INDEX_FILES.vectors, INDEX_FILES.wordVectors]);
 
 /**
  * Reads the current generation of `indexDir` as `readIndex` does, a piece at a time: after each
@@ -56,7 +54,7 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
   const at = (name: string) => path.join(location, name);
   const files: Record<string, Buffer | null> = {};
   for (const name of storedNames(manifest)) {
-    const keep = !CHECKED_ONLY.has(name) && (name !== INDEX_FILES.rawVectors || options.rawVectors === true);
+    const keep = !GRAPH_FILES.has(name) && (name !== INDEX_FILES.rawVectors || options.rawVectors === true);
     files[name] = await readCheckedInSteps(at(name), manifest, keep);
   }
   // Each file's bytes are let go once parsed: external memory pressure brings garbage collections on.

@@ -14,7 +14,7 @@ import { checkEmbedder, generationToRead, graphDamaged, linkPassages, parseJson 
 import { incidentSourceOf, withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
-import { INDEX_FILES, type Manifest } from './manifest.js';
+import { GRAPH_FILES, INDEX_FILES, type Manifest } from './manifest.js';
 import type { RecordChange } from './record-log.js';
 import { runWhole } from './steps.js';
 import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
@@ -123,11 +123,13 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const deferred = new Set<string>(options.forBuild && options.deferSnapshot ? [INDEX_FILES.vectors, INDEX_FILES.rawVectors, INDEX_FILES.lexical] : []);
   for (const name of deferred) checkStoredSize(location, manifest, name);
-  // The raw vectors are checked but not kept by a read that never unpacks them (answering: 400 MB at a million passages).
-  const checkedOnly = options.rawVectors || options.forBuild ? null : INDEX_FILES.rawVectors;
-  if (checkedOnly) checkInChunks(location, manifest, checkedOnly);
+  // The graphs (read by hnswlib from their paths) and the raw vectors of a read that never unpacks
+  // them (answering: 400 MB at a million passages) are checked but not kept.
+  const checkedOnly = new Set(GRAPH_FILES);
+  if (!options.rawVectors && !options.forBuild) checkedOnly.add(INDEX_FILES.rawVectors);
+  for (const name of checkedOnly) if (!deferred.has(name)) checkInChunks(location, manifest, name);
   const files = Object.fromEntries(
-    storedNames(manifest).flatMap((name) => (deferred.has(name) || name === checkedOnly ? [] : [[name, readChecked(location, manifest, name)]])),
+    storedNames(manifest).flatMap((name) => (deferred.has(name) || checkedOnly.has(name) ? [] : [[name, readChecked(location, manifest, name)]])),
   );
   const { dim } = manifest.embedder;
   const stored = runWhole(storedRecords(location, manifest, (name) => files[name]!));
@@ -146,7 +148,7 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
     }
   };
   const passageGraph = (): VectorIndex => {
-    if (deferred.has(INDEX_FILES.vectors)) readChecked(location, manifest, INDEX_FILES.vectors);
+    if (deferred.has(INDEX_FILES.vectors)) checkInChunks(location, manifest, INDEX_FILES.vectors);
     return runWhole(replayed(graph(INDEX_FILES.vectors, dim, options.efSearch, slots.passageOf), slots, location, manifest));
   };
   const raw = (bytes: Buffer) => (options.rawVectors ? rawVectorsOf(bytes, slots, records.length, dim) : []);
@@ -215,7 +217,7 @@ export function checkCurrentGeneration(indexDir: string): Manifest | null {
   try {
     const location = generationToRead(indexDir);
     const manifest = readManifest(location);
-    for (const name of storedNames(manifest)) readChecked(location, manifest, name);
+    for (const name of storedNames(manifest)) checkInChunks(location, manifest, name);
     return manifest;
   } catch (err) {
     if (err instanceof IndexError) return null;
