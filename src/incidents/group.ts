@@ -258,7 +258,10 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     }
   });
   // An earlier event an article recalls on its own day ("the Oct. 7 attack" in a page of January) is one
-  // incident however many of its sentences recall it, whatever place each names in passing.
+  // incident however many of its sentences recall it, whatever place each names in passing — but not
+  // two towns or sites apart: a gallery's or timeline's captions of one past day in Irpin and in
+  // Mariupol are two incidents, as one incident happens in one place. An event named by its day ("the
+  // January 7 raid") is the one recalled, whatever town the sentence is in.
   const recalled = new Map<string, number[]>();
   reports.forEach((r, i) => {
     const published = r.published ? parseIsoDay(r.published.slice(0, 10)) : null;
@@ -267,7 +270,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     const list = recalled.get(k);
     if (!list) recalled.set(k, [i]);
     else {
-      for (const j of list) if (agree(i, j)) uf.union(i, j);
+      for (const j of list) if (agree(i, j) && (r.eventDay?.named || reports[j]!.eventDay?.named || !apart(i, j))) unite(i, j);
       list.push(i);
     }
   });

@@ -25,6 +25,8 @@ export interface EventDay {
   basis: DateBasis;
   /** The words that give the day; absent when it is the publication day. */
   span?: Field<string>;
+  /** The words name the event by its day ("the Oct. 7 attacks", "Sunday's strike"): an event recalled by name, wherever the sentence is. */
+  named?: true;
 }
 
 /** A town the gazetteer knows: where a place's name was matched. */
