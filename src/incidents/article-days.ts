@@ -12,6 +12,9 @@
  *   it tells the event again ("the blast", "that shelling"), names no place, or names the same place;
  *   not across a list item (each item of a day's digest or a list is dated on its own).
  *
+ * It also marks the list item ("- …") each report's line is (`item`): grouping keeps two items of one
+ * article apart unless they name one town or site, as a digest gives each incident its own item.
+ *
  * Each day keeps the words it was read from (an earlier sentence's, for a day carried or anchored), so
  * the record stays extractive.
  */
@@ -42,6 +45,13 @@ function weekdayOnly(text: string): number {
 const TOLD_AGAIN = /\b(?:the|that|this|those|these)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|explosions?|blasts?|shelling|bombings?|raids?|assault|barrage|bombardment|incident)\b/iu;
 /** A list item's bullet before a sentence: the item starts afresh. */
 const ITEM_START = /(?:^|\n)[ \t]*[-–•▪∎◾►*]+[ \t]*$/;
+const BULLET_LINE = /^[ \t]*[-–•▪∎◾►*]+[ \t]/;
+
+/** Offset of the list item whose line holds the sentence at `start`, or undefined outside a list. */
+function itemOf(text: string, start: number): number | undefined {
+  const line = text.lastIndexOf('\n', start - 1) + 1;
+  return BULLET_LINE.test(text.slice(line, line + 8)) ? line : undefined;
+}
 
 function withDay(day: EventDay, d: number): EventDay {
   const text = isoDay(d);
@@ -84,8 +94,11 @@ function samePlaceOrNone(r: IncidentReport, p: IncidentReport): boolean {
  */
 export function articleDays(reports: IncidentReport[], article: Pick<Article, 'text' | 'published'>): IncidentReport[] {
   const published = article.published ? parseIsoDay(article.published.slice(0, 10)) : null;
-  if (published === null || reports.length < 2) return reports;
-  const out = reports.map((r) => ({ ...r }));
+  if (published === null || reports.length === 0) return reports;
+  const out = reports.map((r) => {
+    const item = itemOf(article.text, r.sentenceSpan.start);
+    return item === undefined ? { ...r } : { ...r, item };
+  });
   pageRunsPast(out, published);
   for (let k = 1; k < out.length; k++) {
     const r = out[k]!;

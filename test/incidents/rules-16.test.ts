@@ -90,3 +90,23 @@ describe('captions of one past day', () => {
     expect(groupReports(reports)).toHaveLength(2);
   });
 });
+
+describe('list items of one article', () => {
+  it('are two incidents when they name no one town or site, even of one day and country', () => {
+    const text = '- A drone struck a fuel depot in Armenia, killing two guards.\n- A drone hit an airport in Armenia, wounding five.';
+    const reports = reportsOf(text);
+    expect(reports.map((r) => r.item)).toEqual([0, text.indexOf('\n') + 1]);
+    expect(groupReports(reports)).toHaveLength(2);
+  });
+
+  it('join when both name the same town', () => {
+    const text = '- A drone struck a fuel depot in Karvan, killing two guards.\n- The drone attack in Karvan also wounded five.';
+    expect(groupReports(reportsOf(text))).toHaveLength(1);
+  });
+
+  it('do not keep apart sentences of a story that are no list items', () => {
+    const text = 'A drone struck a fuel depot in Armenia, killing two guards. A missile attack in Armenia wounded five.';
+    const reports = reportsOf(text);
+    expect(reports.every((r) => r.item === undefined)).toBe(true);
+  });
+});
