@@ -77,6 +77,20 @@ const EVENT_AFTER_DAY = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strik
 /** The day a war or a ceasefire began starts a count too: "since the invasion began Feb. 24", "since the ceasefire started on April 16". */
 const SINCE_CLAUSE = /\bsince\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:invasion|war|ceasefire|cease-fire|truce|conflict|offensive|campaign)\s+(?:began|begun|started|erupted|broke out|took effect)\s+(?:(?:on|nearly|about|almost|some|more than)\s+)?$/i;
 
+/** A weekday's name alone ("Sunday", "early Tuesday morning"): no digit, month, "last" or "yesterday". */
+const WEEKDAY_ONLY = /^(?:(?:early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
+
+/**
+ * A weekday that names the day after publication is that day, not the same weekday six days back: a
+ * page's date is often its first hour's in another time zone, or a day behind its text (a Saturday
+ * page telling of "Sunday"). News tells of six days back as "last Sunday" or by its date. Read on
+ * the eleven sets and the labelled one: of the weekdays read six days back, none was; eight were the day after.
+ */
+function dayAfterPublication(sentence: string, d: { day: number; text: string; start: number; relative: boolean }, published: number): boolean {
+  if (!d.relative || d.day !== published - 6 || !WEEKDAY_ONLY.test(d.text)) return false;
+  return !/\b(?:last|past|previous|earlier this week)\s+$/i.test(sentence.slice(Math.max(0, d.start - 25), d.start));
+}
+
 export function eventDayOf(sentence: string, offset: number, published: number | undefined): EventDay | null {
   // "since the Oct. 7 attack" starts a count, like "since Oct. 7"; "as of Friday" ends one.
   // "USA TODAY" is a newspaper, not a day.
@@ -85,12 +99,15 @@ export function eventDayOf(sentence: string, offset: number, published: number |
   const spoken = (d: (typeof days)[number]) => /\b(?:said|says|told \w+|announced|stated|added)\s+(?:on\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 20), d.start));
   if (days.length > 0 && days.every(spoken) && !DONE.test(sentence.replace(DENIED, ' ')) && !/\b(?:died|dead)\b/i.test(sentence)) days.length = 0;
   // "released videos Wednesday of the botched August 29 drone strike": the day that names the event, before the first.
-  const dated = days.find((d) => EVENT_AFTER_DAY.test(sentence.slice(d.end, d.end + 40))) ?? days[0];
+  const named = days.find((d) => EVENT_AFTER_DAY.test(sentence.slice(d.end, d.end + 40)));
+  const dated = named ?? days[0];
   if (dated) {
+    const day = published !== undefined && dayAfterPublication(sentence, dated, published) ? published + 1 : dated.day;
     return {
-      day: isoDay(dated.day),
+      day: isoDay(day),
       basis: dated.relative ? 'relative' : 'written',
-      span: { value: isoDay(dated.day), text: dated.text, start: offset + dated.start, end: offset + dated.end },
+      span: { value: isoDay(day), text: dated.text, start: offset + dated.start, end: offset + dated.end },
+      ...(named ? { named: true as const } : {}),
     };
   }
   return published === undefined ? null : { day: isoDay(published), basis: 'published' };

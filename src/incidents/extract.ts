@@ -11,6 +11,7 @@ import type { Article, Span } from '../corpus/types.js';
 import { splitSentences } from '../corpus/sentences.js';
 import { parseIsoDay } from '../time/days.js';
 import { actorOf, targetOf } from './actor-target.js';
+import { articleDays } from './article-days.js';
 import { eventDayOf, plausibleDay } from './event-day.js';
 import { EVENT } from './event-words.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -28,7 +29,7 @@ import { applySentenceModel, type SentenceModel } from './sentence-model.js';
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-15';
+export const EXTRACTOR_VERSION = 'incidents-16';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */
@@ -264,7 +265,8 @@ export function readCandidates(article: Article, options: ExtractOptions = {}, s
 export function extractReports(article: Article, options: ExtractOptions = {}): IncidentReport[] {
   const sentences = splitSentences(article.text);
   const out = options.sentenceModel ? applySentenceModel(options.sentenceModel, readCandidates(article, options, sentences), article, sentences.length) : rulesReports(article, sentences, options);
-  return options.reportFilter ? applyReportFilter(options.reportFilter, out, article.text, sentences.length, article.published) : out;
+  // Days read across sentences come last: the learned models see each sentence's own day, as they were trained.
+  return articleDays(options.reportFilter ? applyReportFilter(options.reportFilter, out, article.text, sentences.length, article.published) : out, article);
 }
 
 /** The reports the rules alone read. */

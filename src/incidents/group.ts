@@ -79,6 +79,18 @@ function daysAgree(a: IncidentReport, da: number, b: IncidentReport, db: number,
   return soft(a, da, db) || soft(b, db, da);
 }
 
+/**
+ * Two list items of one article ("- Drones hit Kuwait City.", "- An airstrike hits Tehran.") are two
+ * incidents, as a digest gives each its own item, unless both name the same town or site, or one
+ * names the event recalled by its day ("the January 7 raid"): a country or region both name, or an
+ * item with no place, links nothing across items.
+ */
+function otherItems(a: IncidentReport, b: IncidentReport, km: number): boolean {
+  if (a.item === undefined || b.item === undefined || a.item === b.item || a.articleId !== b.articleId) return false;
+  if (a.eventDay?.named || b.eventDay?.named) return false;
+  return !(a.place && b.place && isFine(a.place) && isFine(b.place) && nearby(a.place, b.place, km));
+}
+
 class UnionFind {
   private readonly parent: number[];
   constructor(n: number) {
@@ -143,7 +155,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
   const uf = new UnionFind(reports.length);
   const agree = (i: number, j: number) => {
     const [a, b] = [reports[i]!, reports[j]!];
-    return (a.articleId === b.articleId ? kindsAgreeInArticle : kindsAgree)(a.kind.value, b.kind.value) && daysAgree(a, days[i]!, b, days[j]!, dayTolerance);
+    return (a.articleId === b.articleId ? kindsAgreeInArticle : kindsAgree)(a.kind.value, b.kind.value) && daysAgree(a, days[i]!, b, days[j]!, dayTolerance) && !otherItems(a, b, nearbyKm);
   };
   // Only reports of neighbouring days can link, and of those only the ones sharing a token with this
   // one (its article, a name's key, skeleton or word, a gazetteer cell near enough) can agree on
@@ -258,7 +270,10 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     }
   });
   // An earlier event an article recalls on its own day ("the Oct. 7 attack" in a page of January) is one
-  // incident however many of its sentences recall it, whatever place each names in passing.
+  // incident however many of its sentences recall it, whatever place each names in passing — but not
+  // two towns or sites apart: a gallery's or timeline's captions of one past day in Irpin and in
+  // Mariupol are two incidents, as one incident happens in one place. An event named by its day ("the
+  // January 7 raid") is the one recalled, whatever town the sentence is in.
   const recalled = new Map<string, number[]>();
   reports.forEach((r, i) => {
     const published = r.published ? parseIsoDay(r.published.slice(0, 10)) : null;
@@ -267,7 +282,7 @@ export function groupReports(reports: IncidentReport[], options: GroupOptions = 
     const list = recalled.get(k);
     if (!list) recalled.set(k, [i]);
     else {
-      for (const j of list) if (agree(i, j)) uf.union(i, j);
+      for (const j of list) if (agree(i, j) && (r.eventDay?.named || reports[j]!.eventDay?.named || !apart(i, j))) unite(i, j);
       list.push(i);
     }
   });

@@ -25,6 +25,8 @@ export interface EventDay {
   basis: DateBasis;
   /** The words that give the day; absent when it is the publication day. */
   span?: Field<string>;
+  /** The words name the event by its day ("the Oct. 7 attacks", "Sunday's strike"): an event recalled by name, wherever the sentence is. */
+  named?: true;
 }
 
 /** A town the gazetteer knows: where a place's name was matched. */
@@ -65,6 +67,8 @@ export interface IncidentReport {
   sentenceSpan: Span;
   /** Which of the two incidents its sentence tells of this report reads (1, 2); absent when the sentence tells of one. */
   event?: 1 | 2;
+  /** Offset of the list item ("- …", "• …") whose line holds the sentence; absent outside a list. Each item of a digest tells its own incident. */
+  item?: number;
   /** The word that made the sentence a report ("strike", "killed"). */
   trigger: Field<string>;
   /** The weapon word, or the trigger word when no weapon is named (`other`). */
