@@ -66,3 +66,22 @@ export function saidOfOnly(sentence: string): boolean {
   const rest = sentence.replace(SAID_OF, ' ');
   return rest !== sentence && !EVENT.test(rest) && !DONE.test(rest.replace(DENIED, ' '));
 }
+
+/** Attacks stopped, halted or paused: "agreed to stop bombing Karvan", "paused its strikes on Dunmere". */
+const STOPPED =
+  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|ceas(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:bombing|bombardment|strikes|airstrikes|air strikes|attacks|shelling)\b(?:\s+(?:on|of|in|against)\s+(?:the\s+)?\S+)?/gi;
+
+/** A sentence whose only attacks are ones stopped or paused: a ceasefire told, not an incident. */
+export function stoppedOnly(sentence: string): boolean {
+  if (!/\b(?:stop|halt|end|paus|suspend|ceas)/i.test(sentence)) return false;
+  const rest = sentence.replace(STOPPED, ' ');
+  return rest !== sentence && !EVENT.test(rest) && !DONE.test(rest.replace(DENIED, ' '));
+}
+
+/**
+ * A campaign's count of what its side has struck: "forces have struck 10,000 military targets", "have
+ * destroyed over 92% of its large vessels". A perfect tense with hundreds of targets or a share is a
+ * running total, whatever day the sentence names; one night's ("overnight") is left to the toll rules.
+ */
+export const TARGETS_COUNTED =
+  /\bha(?:ve|s)\s+(?:\w+\s+)?(?:struck|hit|destroyed|targeted|damaged)(?:\s+and\s+(?:destroyed|damaged|disabled))?\s+(?:more than |over |about |nearly |around |some |at least |roughly )?(?:\d{1,3}(?:,\d{3})+|\d{3,}|\d+(?:\.\d+)?\s*(?:%|percent))/i;

@@ -78,3 +78,35 @@ describe('an attack only named as what someone called it', () => {
     expect(reportsOf('Officials called the attack a massacre after gunmen killed 12 villagers in Dunmere on Wednesday.')).toHaveLength(1);
   });
 });
+
+describe('background a single story tells beside its incident', () => {
+  it('passes over a bomb shelter or a bomb disposal expert: no event', () => {
+    expect(reportsOf('A family sleeps on mattresses in a bomb shelter in Dunmere on March 6.')).toEqual([]);
+    expect(reportsOf('A bomb disposal expert inspects a field near Karvan on June 15.')).toEqual([]);
+  });
+
+  it('keeps a shelter caption that tells an attack besides', () => {
+    expect(reportsOf('Families hid in a bomb shelter in Dunmere on March 6 after a missile struck a school, killing two.')).toHaveLength(1);
+  });
+
+  it('passes over heart attacks told beside a disaster', () => {
+    expect(reportsOf('The flood killed two people near Dunmere and three more died of heart attacks.')).toEqual([]);
+  });
+
+  it('passes over attacks stopped or paused', () => {
+    expect(reportsOf('On March 3 the president agreed to stop bombing Karvan on the condition that talks resume.')).toEqual([]);
+  });
+
+  it('passes over a campaign\'s count of targets struck, dated or not', () => {
+    expect(reportsOf('Coalition forces have struck 12,000 military targets, the commander said on Wednesday.')).toEqual([]);
+    expect(reportsOf('Allied jets have destroyed over 80% of the navy\'s large vessels, officials said.')).toEqual([]);
+  });
+});
+
+describe('an offensive launched', () => {
+  it('reads "launched a military offensive into <place> <weekday>" as a report', () => {
+    const r = only('Karvan forces launched a military offensive into the hills around Dunmere on Wednesday, officials said.');
+    expect(r.eventDay?.day).toBe('2025-03-05');
+    expect(r.trigger.text).toMatch(/launched a military offensive/);
+  });
+});
