@@ -85,3 +85,13 @@ export function stoppedOnly(sentence: string): boolean {
  */
 export const TARGETS_COUNTED =
   /\bha(?:ve|s)\s+(?:\w+\s+)?(?:struck|hit|destroyed|targeted|damaged)(?:\s+and\s+(?:destroyed|damaged|disabled))?\s+(?:more than |over |about |nearly |around |some |at least |roughly )?(?:\d{1,3}(?:,\d{3})+|\d{3,}|\d+(?:\.\d+)?\s*(?:%|percent))/i;
+
+/** Attacks in general, told by "any" or "every": "any intentional attack on civilians is a war crime", "every bomb that falls". */
+const ANY_ATTACK = /\b(?:any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|bombs?|bombings?|missiles?|rockets?|drones?|targeting)\b(?:\s+or\s+[\w-]+(?:\s+of)?)?/gi;
+
+/** A sentence whose only attack is any or every one: a rule or a claim about attacks, no incident. */
+export function anyAttackOnly(sentence: string): boolean {
+  if (!/\b(?:any|every|each)\b/i.test(sentence)) return false;
+  const rest = sentence.replace(ANY_ATTACK, ' ');
+  return rest !== sentence && !EVENT.test(rest) && !DONE.test(rest.replace(DENIED, ' '));
+}

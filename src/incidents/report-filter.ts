@@ -7,7 +7,7 @@
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
 import { attackInWordsOnly, causedOnly, countSince, imaginedOnly, reactionOnly, warStartOnly } from './frame-forms.js';
-import { killedWhereOrWhen, saidOfOnly, stoppedOnly, TARGETS_COUNTED, toldAtPlace } from './recalled-forms.js';
+import { anyAttackOnly, killedWhereOrWhen, saidOfOnly, stoppedOnly, TARGETS_COUNTED, toldAtPlace } from './recalled-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -248,6 +248,8 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   if (!hasFigure && !clause && saidOfOnly(sentence)) return 'not_one_event';
   // "agreed to stop bombing Karvan": attacks stopped are a ceasefire told, not an incident.
   if (!hasFigure && stoppedOnly(sentence)) return 'not_one_event';
+  // "any attack on civilians is a war crime": attacks in general.
+  if (!hasFigure && anyAttackOnly(sentence)) return 'not_one_event';
   // "have struck 10,000 targets", "have destroyed 92% of …": a campaign's count, whatever its day.
   if (!ONE_NIGHT.test(sentence) && TARGETS_COUNTED.test(sentence)) return 'running_total';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';

@@ -103,6 +103,17 @@ describe('background a single story tells beside its incident', () => {
   });
 });
 
+describe('attacks in general and idioms', () => {
+  it('passes over "any" or "every" attack', () => {
+    expect(reportsOf('On Friday, the envoy said that any deliberate attack or targeting of civilians in Dunmere is a war crime.')).toEqual([]);
+    expect(reportsOf('"Every bomb that falls on Karvan ends up hitting our budget," the mayor said on Monday.')).toEqual([]);
+  });
+
+  it('passes over "strikes me as"', () => {
+    expect(reportsOf('Waiting for Karvan to join the talks in Dunmere on Monday just does not strike me as wise.')).toEqual([]);
+  });
+});
+
 describe('an offensive launched', () => {
   it('reads "launched a military offensive into <place> <weekday>" as a report', () => {
     const r = only('Karvan forces launched a military offensive into the hills around Dunmere on Wednesday, officials said.');
