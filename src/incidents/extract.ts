@@ -29,7 +29,7 @@ import { applySentenceModel, type SentenceModel } from './sentence-model.js';
  * The extraction rules' version, stored with the reports an index keeps: an index whose reports were
  * read by other rules reads them again. Change it with any change to what a sentence yields.
  */
-export const EXTRACTOR_VERSION = 'incidents-16';
+export const EXTRACTOR_VERSION = 'incidents-17';
 
 export interface ExtractOptions {
   /** Towns and countries to match place names to; without one, places are kept as written. */

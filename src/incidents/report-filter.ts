@@ -7,6 +7,7 @@
 import { DENIED, DONE, EVENT } from './event-words.js';
 import { followsOnly, KILLED_IN_COMBAT, WEAPONS_FELL } from './event-forms.js';
 import { attackInWordsOnly, causedOnly, countSince, imaginedOnly, reactionOnly, warStartOnly } from './frame-forms.js';
+import { anyAttackOnly, killedWhereOrWhen, saidOfOnly, stoppedOnly, TARGETS_COUNTED, toldAtPlace } from './recalled-forms.js';
 import type { PlaceCandidate } from './places.js';
 
 /** A count running over time, not one event: "since Oct. 7", "so far this year", "the death toll". */
@@ -150,7 +151,7 @@ function tellsOfOneEvent(sentence: string): boolean {
 const PLURAL_DID = /\b(?:attacks|strikes|airstrikes|air strikes|raids|bombings|explosions|blasts)\s+(?:also\s+)?(?:damage|destroy|hit|kill|wound|injure|target|set fire to)\s+(?:a|an|the|\d|[\p{Lu}])/u;
 
 /** Harm done by what an attack leaves falling: "injured by falling debris", "killed by shrapnel". */
-const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
+const HARMED_BY_FRAGMENTS = /\b(?:killed|injured|wounded|hurt|damaged|hit)\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:falling\s+|fallen\s+)?(?:debris|shrapnel|fragments)\b/i;
 
 /** Who kills in an attack, named with the killing: "Hamas militants killed 1,200", "killed … by rebel group the OLA"; not a count ("forces have killed 30,000"). */
 const ATTACKERS = String.raw`(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|attackers?|assailants?|gangs?|terrorists?|fighters|bombers?|settlers|mobs?)`;
@@ -177,7 +178,8 @@ export function mayBeReport(sentence: string, hasEvent: boolean): boolean {
 /** The first of `mayBeReport`'s tests that turns `sentence` away, or null when none does. */
 export function mayBeRefusal(sentence: string, hasEvent: boolean): MayBeRefusal | null {
   if (HARMED_BY_FRAGMENTS.test(sentence) && !isNotArmed(sentence)) return null;
-  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence)) return 'no_event';
+  // A killing told with where or when it was done ("was killed near Dunmere", "killed Sunday") is the event, though no event word names it.
+  if (!hasEvent && !/\b(?:drones?|missiles?|rockets?|projectiles?)\b/i.test(sentence) && !KILLED_BY_ATTACKERS.test(sentence) && !KILLED_IN_COMBAT.test(sentence) && !killedWhereOrWhen(sentence)) return 'no_event';
   if (LINK_LINE.test(sentence)) return 'link_line';
   // "an attack on the principle of …", "attacked the governor in a speech": no armed event.
   if (attackInWordsOnly(sentence)) return 'no_event';
@@ -231,7 +233,8 @@ export function isReport(sentence: string, hasFigure: boolean, hasDate: boolean,
 /** The first of `isReport`'s tests that turns `sentence` away, or null when none does. */
 export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: boolean, clause = false, read?: { places: () => PlaceCandidate[]; toll: boolean }): IsReportRefusal | null {
   // The flags first: each long pattern is tried only when its answer can matter.
-  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence)) return 'not_one_event';
+  // An event told again with the town or site it struck ("the attack on the town of Dunmere") is recalled with its place: one event.
+  if (!hasFigure && !hasDate && !tellsOfOneEvent(sentence) && !(read && toldAtPlace(sentence, read.places))) return 'not_one_event';
   // "Biden said the U.S. would not be part of any response to Saturday's attack", "Sandu on Tuesday condemned the attacks":
   // an event only told again, with its day or the day of what followed it, and no place or toll (`read`), is what the sentence is about, not its report.
   if (!hasFigure && !clause && read && followsOnly(sentence) && read.places().every((p) => p.level <= 1)) return 'not_one_event';
@@ -241,6 +244,14 @@ export function isReportRefusal(sentence: string, hasFigure: boolean, hasDate: b
   if (causedOnly(sentence)) return 'not_one_event';
   // "blamed the minister's policy for the attack", "any response to Saturday's attack": the attack only reacted to.
   if (!hasFigure && !clause && reactionOnly(sentence)) return 'not_one_event';
+  // "called the attack a mistake", "does not endorse this attack": what is said of it, not a report.
+  if (!hasFigure && !clause && saidOfOnly(sentence)) return 'not_one_event';
+  // "agreed to stop bombing Karvan": attacks stopped are a ceasefire told, not an incident.
+  if (!hasFigure && stoppedOnly(sentence)) return 'not_one_event';
+  // "any attack on civilians is a war crime": attacks in general.
+  if (!hasFigure && anyAttackOnly(sentence)) return 'not_one_event';
+  // "have struck 10,000 targets", "have destroyed 92% of …": a campaign's count, whatever its day.
+  if (!ONE_NIGHT.test(sentence) && TARGETS_COUNTED.test(sentence)) return 'running_total';
   if (!hasFigure && !hasDate && ONGOING.test(sentence)) return 'ongoing';
   // "… had been killed since Karvan launched strikes on Monday", "… in the strikes so far": a count, whatever its day.
   if (!ONE_NIGHT.test(sentence) && countSince(sentence) && !EVENT_BESIDE_COUNT.test(sentence)) return 'running_total';
