@@ -137,7 +137,7 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
     const readHere = inThread ? null : previous ? withPreviousIncidents(previous, () => updateIncidents(articles, previousIncidents, undefined, reportFilter, sentenceModel)) : updateIncidents(articles, null, undefined, reportFilter, sentenceModel);
     let incidentSeconds = (performance.now() - extractStarted) / 1000;
 
-    const { passages, origins, keptFrom } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
+    const { passages, origins } = chunkAll(articles, chunking, options.rebuild === undefined ? previous : null);
     const texts = passages.map((p) => articles[p.article]!.text.slice(p.start, p.end));
 
     // What the change does to the graph's slots, known before any vector: a change the log takes
@@ -262,7 +262,6 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
               // Looked up only as lines are written: a build that writes its change as segments never finds the lists' lines.
               lines: {
                 articles: { get: (a) => ((previousArticles ??= new Set(previous.articles)).has(a) ? previous.lines!.articles.get(a) : undefined) },
-                passages: { get: (p) => ifKept(keptFrom(p), (from) => previous.lines!.passages.get(from)) },
                 incidents: previous.lines!.incidents,
               },
               carriedFiles: { location: previous.location, checksums: previous.manifest.checksums, names: carriedNames, log: previous.manifest.vectorLog },
@@ -276,7 +275,6 @@ export async function buildIndex(config: Config, options: BuildOptions = {}): Pr
   });
 }
 
-const ifKept = <T, R>(value: T | undefined, then: (value: T) => R | undefined): R | undefined => (value === undefined ? undefined : then(value));
 
 /** The lower-cased words of the corpus: candidates for query expansion. */
 export function vocabulary(texts: string[]): Set<string> {

@@ -2,13 +2,13 @@
  * The stored line of each record a build read from the previous generation, so that a build writing
  * a list whole writes the lines of kept records again as they were instead of serialising 100,000
  * records of which one changed. Each list's lines are found only when first asked for: a build whose
- * change the log takes writes only the lines of its new records and never needs them.
+ * change the log takes writes only the lines of its new records and never needs them. (A passage
+ * read from its line keeps the line itself: `storedLineOf`, passage-lines.ts.)
  */
 import type { Article } from '../corpus/types.js';
 import type { IncidentEntries } from './incident-reports.js';
 import { incidentEntriesOf, type IncidentSource } from './lazy-incidents.js';
 import type { RecordSegment } from './record-log.js';
-import type { StoredPassage } from './stored-index.js';
 import { storedLines } from './stored-records.js';
 
 /** A record's stored line, by the record object read from it (identity: only a record taken over unchanged finds its line). */
@@ -18,7 +18,6 @@ export interface LineOf<T> {
 
 export interface CarriedLines {
   articles: LineOf<Article>;
-  passages: LineOf<StoredPassage>;
   /** The stored incidents' lines (incident-log.ts) as the next build reads them: each article's line with its report count, its reports unparsed, and each incident's line. */
   incidents: IncidentEntries;
 }
@@ -26,9 +25,8 @@ export interface CarriedLines {
 /** What the lines are found from: the lists as read, and the bytes of the files they were read from. */
 export interface LineSources {
   articles: readonly Article[];
-  passages: readonly StoredPassage[];
   segments: readonly RecordSegment[];
-  bytes: { articles: Buffer; passages: Buffer };
+  bytes: { articles: Buffer };
   incidents: IncidentSource;
 }
 
@@ -46,7 +44,6 @@ export function carriedLines(from: LineSources): CarriedLines {
   let incidents: IncidentEntries | undefined;
   return {
     articles: lazily(() => byRecord(from.articles, storedLines(from.bytes.articles, from.segments, 'articles'))),
-    passages: lazily(() => byRecord(from.passages, storedLines(from.bytes.passages, from.segments, 'passages'))),
     get incidents() {
       return (incidents ??= incidentEntriesOf(from.incidents));
     },

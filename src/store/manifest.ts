@@ -47,8 +47,17 @@ export const INDEX_FILES = {
   incidentGroups: 'incident-groups.jsonl',
 } as const;
 
-/** The graph files, which hnswlib reads itself from their paths: a read hashes their bytes in chunks and keeps none. */
-export const GRAPH_FILES: ReadonlySet<string> = new Set([INDEX_FILES.vectors, INDEX_FILES.wordVectors]);
+/** The graph files, which hnswlib reads itself from their paths. */
+const GRAPH_FILES: ReadonlySet<string> = new Set([INDEX_FILES.vectors, INDEX_FILES.wordVectors]);
+
+/**
+ * Whether a read keeps a stored file's bytes once checked: never a graph's (hnswlib reads them from
+ * their paths), the raw vectors only for a read that unpacks them (a build's; answering never does:
+ * 400 MB at a million passages); the others are hashed in chunks and let go.
+ */
+export function keepsBytes(name: string, rawVectors: boolean): boolean {
+  return !GRAPH_FILES.has(name) && (name !== INDEX_FILES.rawVectors || rawVectors);
+}
 
 const skipped = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });
 

@@ -21,10 +21,12 @@ export class LinePassage implements StoredPassage {
   /** Its article's position, set when the passages are linked to their articles (-1 until then). */
   article: number;
   readonly #bytes: Buffer;
-  /** Where its line's sentence list begins (the `[`). */
+  /** Its line `[from, to)` in `#bytes`, its newline included, and where its sentence list begins (the `[`). */
+  readonly #from: number;
+  readonly #to: number;
   readonly #sentencesAt: number;
 
-  constructor(fields: Omit<Passage, 'sentences'>, bytes: Buffer, sentencesAt: number, article = -1) {
+  constructor(fields: Omit<Passage, 'sentences'>, bytes: Buffer, line: { from: number; to: number; sentencesAt: number }, article = -1) {
     this.id = fields.id;
     this.articleId = fields.articleId;
     this.index = fields.index;
@@ -32,16 +34,23 @@ export class LinePassage implements StoredPassage {
     this.end = fields.end;
     this.article = article;
     this.#bytes = bytes;
-    this.#sentencesAt = sentencesAt;
+    this.#from = line.from;
+    this.#to = line.to;
+    this.#sentencesAt = line.sentencesAt;
   }
 
   get sentences(): Span[] {
     return spansAt(this.#bytes, this.#sentencesAt);
   }
 
-  /** The same passage at another article position (its line, and so its bytes, unchanged). */
+  /** The line it was read from (a view of the file's bytes): a build writes it again as it was. */
+  get line(): Buffer {
+    return this.#bytes.subarray(this.#from, this.#to);
+  }
+
+  /** The same passage at another article position (its line unchanged: a line names its article by id). */
   at(article: number): LinePassage {
-    return new LinePassage(this, this.#bytes, this.#sentencesAt, article);
+    return new LinePassage(this, this.#bytes, { from: this.#from, to: this.#to, sentencesAt: this.#sentencesAt }, article);
   }
 
   /** What JSON.stringify and a spread of a plain passage give: every field, sentences included. */
@@ -50,9 +59,21 @@ export class LinePassage implements StoredPassage {
   }
 }
 
-/** `passage` at article position `article`: a read passage keeps its line, a plain one is copied. */
+/** The lines of passages parsed as JSON (written another way than a build writes them), by passage. */
+const parsedLines = new WeakMap<Passage, Buffer>();
+
+/** `passage` at article position `article`, with its stored line: a read passage keeps it, a plain one is copied. */
 export function passageAt(passage: StoredPassage, article: number): StoredPassage {
-  return passage instanceof LinePassage ? passage.at(article) : { ...passage, article };
+  if (passage instanceof LinePassage) return passage.at(article);
+  const moved = { ...passage, article };
+  const line = parsedLines.get(passage);
+  if (line) parsedLines.set(moved, line);
+  return moved;
+}
+
+/** The stored line of a passage read from one (its newline included), written again as it was; undefined for one chunked now. */
+export function storedLineOf(passage: StoredPassage): Buffer | undefined {
+  return passage instanceof LinePassage ? passage.line : parsedLines.get(passage);
 }
 
 /** Parses the passage lines of `bytes` a few at a time, yielding after each batch (as `recordLines` does, with its errors). */
@@ -70,11 +91,14 @@ export function* passageLines(bytes: Buffer): Generator<void, Passage[]> {
 }
 
 function parsed(bytes: Buffer, from: number, to: number, line: number): Passage {
+  let passage: Passage;
   try {
-    return JSON.parse(bytes.toString('utf8', from, to)) as Passage;
+    passage = JSON.parse(bytes.toString('utf8', from, to)) as Passage;
   } catch {
     throw new RecordLinesError(`line ${line} is not valid JSON`);
   }
+  if (typeof passage === 'object' && passage !== null) parsedLines.set(passage, bytes.subarray(from, to + 1));
+  return passage;
 }
 
 const QUOTE = 0x22;
@@ -154,7 +178,7 @@ function scanned(bytes: Buffer, from: number, to: number): LinePassage | null {
   // The sentence list is checked whole now, so that a line read later cannot fail.
   const listEnd = spansEnd(bytes, at, number);
   if (listEnd < 0 || bytes[listEnd] !== 0x7d || listEnd + 1 !== to) return null;
-  return new LinePassage({ id, articleId, index, start, end }, bytes, sentencesAt);
+  return new LinePassage({ id, articleId, index, start, end }, bytes, { from, to: to + 1, sentencesAt });
 }
 
 /** Position of the `]` closing the span list whose first `{` (or `]`) is at `at`, or -1 when it is not written as a build writes it. */

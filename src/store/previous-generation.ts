@@ -107,27 +107,20 @@ export function isUpToDate(
 /**
  * Every article's passages: an article the previous generation holds (same id, so same text) keeps
  * its passages, chunked once; the others are chunked now. `origins` gives each passage's position in
- * the previous generation (-1: chunked now), `keptFrom` the previous passage a kept one was made from
- * (whose stored line it keeps). Its map of every kept passage is made on the first look-up of one
- * not chunked now: a build that logs its change looks up only those, and a million entries of a
- * WeakMap cost every collection of the build.
+ * the previous generation (-1: chunked now); a kept one keeps its stored line (`passageAt`).
  */
 export function chunkAll(
   articles: Article[],
   chunking: { sentences: number; overlap: number },
   previous: StoredIndex | null,
-): { passages: StoredPassage[]; origins: Int32Array; keptFrom: (passage: StoredPassage) => StoredPassage | undefined } {
+): { passages: StoredPassage[]; origins: Int32Array } {
   const held = previous && same(previous.manifest.chunking, chunking) ? passagesByArticle(previous) : new Map<string, number[]>();
-  const chunkedNow = new Set<StoredPassage>();
   const origins: number[] = [];
   const passages = articles.flatMap((article, a) => {
     const kept = held.get(article.id);
     if (!kept) {
       const chunked = chunkArticle(article, chunking).map((p) => ({ ...p, article: a }));
-      chunked.forEach((p) => {
-        origins.push(-1);
-        chunkedNow.add(p);
-      });
+      chunked.forEach(() => origins.push(-1));
       return chunked;
     }
     return kept.map((i) => {
@@ -135,17 +128,7 @@ export function chunkAll(
       return passageAt(previous!.passages[i]!, a);
     });
   });
-  if (held.size === 0) return { passages, origins: Int32Array.from(origins), keptFrom: () => undefined };
-  let made: WeakMap<StoredPassage, StoredPassage> | undefined;
-  const keptFrom = (passage: StoredPassage) => {
-    if (chunkedNow.has(passage)) return undefined;
-    if (!made) {
-      made = new WeakMap();
-      passages.forEach((p, i) => origins[i]! >= 0 && made!.set(p, previous!.passages[origins[i]!]!));
-    }
-    return made.get(passage);
-  };
-  return { passages, origins: Int32Array.from(origins), keptFrom };
+  return { passages, origins: Int32Array.from(origins) };
 }
 
 /** The previous passages of each article id, in their order. */

@@ -23,7 +23,7 @@ import {
   parseJson,
 } from './index-checks.js';
 import { incidentSourceOf, withLazyIncidents } from './lazy-incidents.js';
-import { GRAPH_FILES, INDEX_FILES, type Manifest } from './manifest.js';
+import { INDEX_FILES, keepsBytes, type Manifest } from './manifest.js';
 import { nextTurn, runInSteps } from './steps.js';
 import type { ReadOptions, StoredIndex } from './stored-index.js';
 import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
@@ -54,7 +54,7 @@ export async function readIndexInSteps(indexDir: string, options: ReadOptions, s
   const at = (name: string) => path.join(location, name);
   const files: Record<string, Buffer | null> = {};
   for (const name of storedNames(manifest)) {
-    const keep = !GRAPH_FILES.has(name) && (name !== INDEX_FILES.rawVectors || options.rawVectors === true);
+    const keep = keepsBytes(name, options.rawVectors === true);
     files[name] = await readCheckedInSteps(at(name), manifest, keep);
   }
   // Each file's bytes are let go once parsed: external memory pressure brings garbage collections on.

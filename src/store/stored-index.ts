@@ -14,7 +14,7 @@ import { checkEmbedder, generationToRead, graphDamaged, linkPassages, parseJson 
 import { incidentSourceOf, withLazyIncidents } from './lazy-incidents.js';
 import type { SlotPostings } from './lexical-segments.js';
 import type { LexicalIndex } from './lexical.js';
-import { GRAPH_FILES, INDEX_FILES, type Manifest } from './manifest.js';
+import { INDEX_FILES, keepsBytes, type Manifest } from './manifest.js';
 import type { RecordChange } from './record-log.js';
 import { runWhole } from './steps.js';
 import { lexicalSegmentsOf, storedLexical } from './stored-lexical.js';
@@ -123,14 +123,9 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   // Every file is checked, even the raw vectors that only the next build unpacks: damage is found at load.
   const deferred = new Set<string>(options.forBuild && options.deferSnapshot ? [INDEX_FILES.vectors, INDEX_FILES.rawVectors, INDEX_FILES.lexical] : []);
   for (const name of deferred) checkStoredSize(location, manifest, name);
-  // The graphs (read by hnswlib from their paths) and the raw vectors of a read that never unpacks
-  // them (answering: 400 MB at a million passages) are checked but not kept.
-  const checkedOnly = new Set(GRAPH_FILES);
-  if (!options.rawVectors && !options.forBuild) checkedOnly.add(INDEX_FILES.rawVectors);
-  for (const name of checkedOnly) if (!deferred.has(name)) checkInChunks(location, manifest, name);
-  const files = Object.fromEntries(
-    storedNames(manifest).flatMap((name) => (deferred.has(name) || checkedOnly.has(name) ? [] : [[name, readChecked(location, manifest, name)]])),
-  );
+  const kept = (name: string) => keepsBytes(name, options.rawVectors === true || options.forBuild === true);
+  for (const name of storedNames(manifest)) if (!deferred.has(name) && !kept(name)) checkInChunks(location, manifest, name);
+  const files = Object.fromEntries(storedNames(manifest).flatMap((name) => (deferred.has(name) || !kept(name) ? [] : [[name, readChecked(location, manifest, name)]])));
   const { dim } = manifest.embedder;
   const stored = runWhole(storedRecords(location, manifest, (name) => files[name]!));
   const records: Passage[] = stored.passages;
@@ -177,9 +172,9 @@ export function readIndex(indexDir: string, options: ReadOptions): StoredIndex {
   }
   if (options.forBuild) {
     // Made on first use: a build that finds nothing to write never needs them (nor the reports parsed).
-    // Only the three files' bytes are held, not every file read.
-    const bytes = { articles: files[INDEX_FILES.articles]!, passages: files[INDEX_FILES.passages]! };
-    const sources = { articles, passages, segments: stored.log.segments, bytes, incidents };
+    // Only the articles' bytes are held, not every file read (the passages hold their own lines).
+    const bytes = { articles: files[INDEX_FILES.articles]! };
+    const sources = { articles, segments: stored.log.segments, bytes, incidents };
     madeOnFirstUse(index, 'lines', () => carriedLines(sources));
     madeOnFirstUse(index, 'lexical', lexical);
   }

@@ -11,6 +11,7 @@ import { fsyncFile, sha256, writeDurable } from './files.js';
 import { encodeBase, encodeSegment, lexicalLogName } from './lexical-segments.js';
 import { packedOf, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, SCHEMA_VERSION, type Manifest } from './manifest.js';
+import { storedLineOf } from './passage-lines.js';
 import { recordLine, serializeRecordLines } from './record-lines.js';
 import { encodeRecordSegment, isUnchanged, recordLogName, type ListChange } from './record-log.js';
 import { encodeLogSegment } from './vector-log.js';
@@ -29,7 +30,8 @@ export const RECORD_BASE_FILES: readonly string[] = [INDEX_FILES.articles, INDEX
 
 /**
  * Writes every file of a generation into `folder`, the manifest (with checksums) last. A record kept
- * from the previous generation is written as the line it was read from (`contents.lines`); a file
+ * from the previous generation is written as the line it was read from (`contents.lines`; a passage
+ * carries its own, `storedLineOf`); a file
  * the previous generation holds byte for byte (`contents.carriedFiles`, or one whose bytes come out
  * the same) is hard-linked from it with its checksum, not written again: the previous generation's
  * files were checked against its manifest when the build read it, never change once published, and
@@ -82,7 +84,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
   };
   const blobs: Record<string, () => Uint8Array> = {
     [INDEX_FILES.articles]: () => serializeRecordLines(contents.articles, (a) => lines?.articles.get(a)),
-    [INDEX_FILES.passages]: () => serializeRecordLines(contents.passages, (p) => lines?.passages.get(p), storedPassage),
+    [INDEX_FILES.passages]: () => serializeRecordLines(contents.passages, storedLineOf, storedPassage),
     [INDEX_FILES.lexical]: base,
     [INDEX_FILES.rawVectors]: () => snapshotPart('raw'),
     [INDEX_FILES.slots]: () => snapshotPart('ids'),
@@ -113,7 +115,7 @@ export function writeIndexFiles(folder: string, contents: GenerationContents): v
     const recordSegment = {
       change: recordChange,
       articleLines: recordChange.articles.added.map((i) => recordLine(contents.articles[i]!, (a) => lines?.articles.get(a))),
-      passageLines: recordChange.passages.added.map((i) => recordLine(contents.passages[i]!, (p) => lines?.passages.get(p), storedPassage)),
+      passageLines: recordChange.passages.added.map((i) => recordLine(contents.passages[i]!, storedLineOf, storedPassage)),
     };
     for (const [file, data] of [
       [name, encodeLogSegment(records, dim)],

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chunkArticle } from '../../src/corpus/chunk.js';
 import type { Article, Passage } from '../../src/corpus/types.js';
-import { LinePassage, passageAt, passageLines } from '../../src/store/passage-lines.js';
+import { LinePassage, passageAt, passageLines, storedLineOf } from '../../src/store/passage-lines.js';
 import { RecordLinesError, serializeRecords } from '../../src/store/record-lines.js';
+import type { StoredPassage } from '../../src/store/stored-index.js';
 import { runWhole } from '../../src/store/steps.js';
 
 const article: Article = {
@@ -70,5 +71,18 @@ describe('passage lines', () => {
     expect((p as LinePassage).article).toBe(-1);
     const copy = passageAt({ ...(plain(p!) as unknown as Passage), article: 1 }, 2);
     expect(copy).toEqual({ ...plain(p!), article: 2 });
+  });
+
+  it("keeps each passage's stored line, moved or not, and none for a passage chunked now", () => {
+    const passages = chunkArticle(article, { sentences: 2, overlap: 1 });
+    const odd = '{"articleId":"y","id":"x","index":0,"start":0,"end":5,"sentences":[]}\n';
+    const bytes = Buffer.from(serializeRecords(passages) + odd);
+    const back = read(bytes);
+    const lines = serializeRecords(passages).split('\n').slice(0, -1).map((l) => `${l}\n`);
+    back.slice(0, -1).forEach((p, i) => expect(storedLineOf(passageAt(p as LinePassage, 3))?.toString()).toBe(lines[i]));
+    expect(storedLineOf(back.at(-1) as StoredPassage)?.toString()).toBe(odd);
+    expect(storedLineOf(passageAt({ ...(back.at(-1) as Passage), article: 0 }, 1))).toBeUndefined();
+    expect(storedLineOf(passageAt(back.at(-1) as StoredPassage, 1))?.toString()).toBe(odd);
+    expect(storedLineOf({ ...passages[0]!, article: 0 })).toBeUndefined();
   });
 });
