@@ -5,12 +5,10 @@
  * they hold an incident at that place. Here, beside the front door, because it joins two stages that do not know each other:
  * the answer contract (`src/answer/types.ts`) and the incident records (`src/incidents/`).
  */
-import { performance } from 'node:perf_hooks';
 import { articleRef } from './answer/compose.js';
 import type { Answer, Quote } from './answer/types.js';
 import type { Article } from './corpus/types.js';
-import { countLine, countryCode, incidentFilter, overlappingPlaceNames, placeNameTokens, samePlaceName, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
-import { incidentOf } from './store/incident-reports.js';
+import { countLine, countryCode, factsOf, incidentFilter, overlappingPlaceNames, placeNameTokens, samePlaceName, selectIncidents, type Incident, type IncidentQuestion, type IncidentReport, type TimelineFilter } from './incidents/index.js';
 import type { StoredIndex } from './store/stored-index.js';
 import { isoDay, parseIsoDay, type Day, type DayRange } from './time/days.js';
 import { eventDates } from './time/event-dates.js';
@@ -21,13 +19,10 @@ export interface Timeline {
   quote(report: IncidentReport): string;
 }
 
-/** Milliseconds of work on the stored incidents before the event loop is given a turn. */
-const STEP_MS = 4;
-
 /**
- * The incidents of one index generation: the groups the build stored, parsed and put back together on
- * the first call a few at a time between turns of the event loop (a running bot keeps answering
- * meanwhile), then kept.
+ * The incidents of one index generation: the groups the build stored, read on the first call a few
+ * lines at a time between turns of the event loop (a running bot keeps answering meanwhile), then
+ * kept as heads, each incident's reports read when it is shown (`StoredIndex.incidentCatalogue`).
  */
 export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) => Promise<Timeline> {
   let all: Promise<Incident[]> | undefined;
@@ -35,19 +30,7 @@ export function incidentRecords(index: StoredIndex): (filter: TimelineFilter) =>
   const articleOf = (id: string) => (byId ??= new Map(index.articles.map((a) => [a.id, a]))).get(id);
   const quote = (r: IncidentReport) => sentenceOf(articleOf(r.articleId), r).replace(/\s+/g, ' ').trim();
   let places: PlaceIndex | undefined;
-  const load = async (): Promise<Incident[]> => {
-    const stored = await index.incidentsInSteps();
-    const out: Incident[] = [];
-    let started = performance.now();
-    for (let g = 0; g < stored.groups.length; g++) {
-      if (performance.now() - started > STEP_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        started = performance.now();
-      }
-      out.push(incidentOf(articleOf, stored, g));
-    }
-    return out;
-  };
+  const load = (): Promise<Incident[]> => index.incidentCatalogue(articleOf);
   return async (filter) => {
     all ??= load().catch((err: unknown) => {
       all = undefined;
@@ -85,14 +68,9 @@ export function placeIndex(incidents: Incident[]): PlaceIndex {
     else if (list[list.length - 1] !== incident) list.push(incident);
   };
   for (const incident of incidents) {
-    for (const r of incident.reports) {
-      for (const p of r.place ? [r.place, ...r.otherPlaces] : r.otherPlaces) {
-        add(byName, p.value, incident);
-        const country = p.country ?? p.gazetteer?.country;
-        if (country) add(byCountry, country, incident);
-        if (p.country && p.gazetteer && p.gazetteer.country !== p.country) add(byCountry, p.gazetteer.country, incident);
-      }
-    }
+    const { names, countries } = factsOf(incident);
+    for (const name of names) add(byName, name, incident);
+    for (const country of countries) add(byCountry, country, incident);
   }
   const namesByToken = new Map<string, string[]>();
   for (const name of byName.keys()) {

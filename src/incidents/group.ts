@@ -8,7 +8,8 @@ import { parseIsoDay } from '../time/days.js';
 import { distanceKm } from './gazetteer.js';
 import { overlappingPlaceNames, samePlaceName } from './place-key.js';
 import { add, firstAfter, isFine, linkTokens, type DayTokens } from './link-tokens.js';
-import type { Incident, IncidentKind, IncidentReport, PlaceField, ReportedFigure } from './types.js';
+import { summarise } from './summary.js';
+import type { Incident, IncidentKind, IncidentReport, PlaceField } from './types.js';
 
 /** Within one article, an undated sentence ("The attack killed two") may tell of an event up to this many days before the article's day. */
 const UNDATED_LOOKBACK_DAYS = 7;
@@ -108,44 +109,6 @@ class UnionFind {
     const rb = this.find(b);
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
-}
-
-function mostCited(values: Array<[number, number]>): ReportedFigure[] {
-  const by = new Map<number, number[]>();
-  for (const [value, report] of values) {
-    const list = by.get(value);
-    if (list) list.push(report);
-    else by.set(value, [report]);
-  }
-  return [...by.entries()].map(([value, reports]) => ({ value, reports })).sort((a, b) => b.reports.length - a.reports.length || b.value - a.value);
-}
-
-function mode<T>(items: T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let best: T | undefined;
-  let n = 0;
-  for (const [x, c] of counts) if (c > n) [best, n] = [x, c];
-  return best;
-}
-
-/** One incident from its reports (in the order given). */
-export function summarise(reports: IncidentReport[]): Incident {
-  const named = reports.map((r) => r.kind.value).filter((k) => k !== 'other');
-  const dated = reports.filter((r) => r.eventDay && r.eventDay.basis !== 'published').map((r) => r.eventDay!.day);
-  const anyDay = reports.filter((r) => r.eventDay).map((r) => r.eventDay!.day);
-  const placeCounts = new Map<string, number>();
-  for (const r of reports) for (const p of placesOf(r)) placeCounts.set(p.value, (placeCounts.get(p.value) ?? 0) + (p === r.place ? 2 : 1));
-  return {
-    // The second incident a sentence tells of has an id of its own.
-    id: `${reports[0]!.articleId}:${reports[0]!.sentence}${reports[0]!.event === 2 ? '.2' : ''}`,
-    kind: mode(named) ?? 'other',
-    day: mode(dated) ?? mode(anyDay) ?? null,
-    places: [...placeCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p),
-    reports,
-    killed: mostCited(reports.flatMap((r, i): Array<[number, number]> => (r.killed ? [[r.killed.value, i]] : []))),
-    injured: mostCited(reports.flatMap((r, i): Array<[number, number]> => (r.injured ? [[r.injured.value, i]] : []))),
-  };
 }
 
 /** Groups reports into incidents, newest first. */

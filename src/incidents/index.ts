@@ -5,10 +5,11 @@ export { EXTRACTOR_VERSION, extractorVersion, extractReports, readCandidates, re
 export { DEFAULT_SENTENCE_MODEL, SENTENCE_MODEL_FORMAT, SENTENCE_MODEL_VERSION, SENTENCE_REBUILD_COMMAND, applySentenceModel, candidateProbabilities, readSentenceModel, reportsAt, sentenceModelOf, writeSentenceModel, type SentenceModel, type SentenceModelFile } from './sentence-model.js';
 export { SENTENCE_FEATURES, articleCandidateFeatures, candidateFeatures, sentenceContext, type SentenceContext } from './sentence-features.js';
 export { DEFAULT_REPORT_MODEL, REPORT_FEATURES, REPORT_MODEL_FORMAT, REPORT_MODEL_VERSION, REPORT_REBUILD_COMMAND, applyReportFilter, articleReportFeatures, readReportModel, reportFeatures, reportFilterOf, type ReportFilter, type ReportModelFile } from './report-model.js';
-export { groupReports, summarise, placesAgree, DEFAULT_GROUP_OPTIONS, type GroupOptions } from './group.js';
+export { groupReports, placesAgree, DEFAULT_GROUP_OPTIONS, type GroupOptions } from './group.js';
 export { createGazetteer, loadGazetteer, readGazetteer, countryCode, distanceKm, type Gazetteer } from './gazetteer.js';
 export { placeKey, placeNameTokens, placeSkeleton, samePlaceName, overlappingPlaceNames } from './place-key.js';
 export { findCasualties, parseNumber } from './numbers.js';
 export { findPlaces, rankPlaces, type PlaceCandidate } from './places.js';
-export { selectIncidents, formatTimeline, TimelineError, type TimelineFilter } from './timeline.js';
+export { incidentFigures, incidentHead, summarise, type HeadReport, type IncidentHead } from './summary.js';
+export { selectIncidents, formatTimeline, TimelineError, addReportFacts, emptyFacts, factsOf, withFacts, type FactPlace, type FactReport, type IncidentFacts, type TimelineFilter } from './timeline.js';
 export { incidentQuestion, incidentFilter, countLine, periodWords, type IncidentQuestion } from './questions.js';

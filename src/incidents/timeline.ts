@@ -4,7 +4,7 @@
  */
 import { formatDay, parseIsoDay } from '../time/days.js';
 import { countryCode } from './gazetteer.js';
-import { summarise } from './group.js';
+import { summarise } from './summary.js';
 import { overlappingPlaceNames, samePlaceName } from './place-key.js';
 import type { Incident, IncidentKind, IncidentReport, ReportedFigure } from './types.js';
 
@@ -40,23 +40,67 @@ function words(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Each incident's distinct place names and the countries they lie in, worked out once per incident. */
-const placesSeen = new WeakMap<Incident, { names: string[]; countries: Set<string> }>();
+/**
+ * What a selection reads of an incident's reports: its distinct place names and the countries they
+ * lie in, each report's actor (as `words` gives it, null when none) and publication day
+ * (`YYYY-MM-DD`, null when undated). Worked out once per incident from its reports, or given with an
+ * incident whose reports are read only when it is shown (`withFacts`).
+ */
+export interface IncidentFacts {
+  names: string[];
+  countries: Set<string>;
+  actors: Array<string | null>;
+  published: Array<string | null>;
+}
 
-function placesOfIncident(incident: Incident): { names: string[]; countries: Set<string> } {
-  let known = placesSeen.get(incident);
-  if (!known) {
-    const names = new Set<string>();
-    const countries = new Set<string>();
-    for (const r of incident.reports) {
-      for (const p of r.place ? [r.place, ...r.otherPlaces] : r.otherPlaces) {
-        names.add(p.value);
-        if (p.country) countries.add(p.country);
-        if (p.gazetteer) countries.add(p.gazetteer.country);
-      }
+const factsSeen = new WeakMap<Incident, IncidentFacts>();
+
+/** `incident`, its facts given: a selection reads them instead of its reports. */
+export function withFacts<T extends Incident>(incident: T, facts: IncidentFacts): T {
+  factsSeen.set(incident, facts);
+  return incident;
+}
+
+/** A place as `factsOf` reads it: its name and the countries it names or lies in. */
+export interface FactPlace {
+  value: string;
+  country?: string;
+  gazetteer?: { country: string };
+}
+
+/** What `factsOf` reads of a report: a whole one, or the part a count keeps. */
+export interface FactReport {
+  place: FactPlace | null;
+  otherPlaces: readonly FactPlace[];
+  actor: { value: string } | null;
+  published?: string;
+}
+
+/** What `factsOf` keeps of one report, added to `facts` (`names`: the names it holds already). */
+export function addReportFacts(facts: IncidentFacts, report: FactReport, names = new Set(facts.names)): void {
+  for (const p of report.place ? [report.place, ...report.otherPlaces] : report.otherPlaces) {
+    if (!names.has(p.value)) {
+      names.add(p.value);
+      facts.names.push(p.value);
     }
-    known = { names: [...names], countries };
-    placesSeen.set(incident, known);
+    if (p.country) facts.countries.add(p.country);
+    if (p.gazetteer) facts.countries.add(p.gazetteer.country);
+  }
+  facts.actors.push(report.actor ? words(report.actor.value) : null);
+  facts.published.push(report.published ? report.published.slice(0, 10) : null);
+}
+
+export function emptyFacts(): IncidentFacts {
+  return { names: [], countries: new Set(), actors: [], published: [] };
+}
+
+export function factsOf(incident: Incident): IncidentFacts {
+  let known = factsSeen.get(incident);
+  if (!known) {
+    known = emptyFacts();
+    const names = new Set<string>();
+    for (const r of incident.reports) addReportFacts(known, r, names);
+    factsSeen.set(incident, known);
   }
   return known;
 }
@@ -67,7 +111,7 @@ function placesOfIncident(incident: Incident): { names: string[]; countries: Set
  * the same places in thousands of reports.
  */
 function placeMatches(incident: Incident, place: string, country: string | undefined, seen: Map<string, boolean>): boolean {
-  const { names, countries } = placesOfIncident(incident);
+  const { names, countries } = factsOf(incident);
   if (country !== undefined && countries.has(country)) return true;
   return names.some((name) => {
     let verdict = seen.get(name);
@@ -81,9 +125,10 @@ function placeMatches(incident: Incident, place: string, country: string | undef
 
 /** The incident as its reports published by `day` tell it (none, when all are later); undated reports stay. */
 function publishedBy(incident: Incident, day: string): Incident[] {
-  const kept = incident.reports.filter((r) => !r.published || r.published.slice(0, 10) <= day);
-  if (kept.length === incident.reports.length) return [incident];
-  return kept.length === 0 ? [] : [{ ...summarise(kept), id: incident.id }];
+  const keeps = factsOf(incident).published.map((p) => p === null || p <= day);
+  if (keeps.every(Boolean)) return [incident];
+  if (!keeps.some(Boolean)) return [];
+  return [{ ...summarise(incident.reports.filter((_, i) => keeps[i])), id: incident.id }];
 }
 
 /** The incidents `filter` asks for, newest first (incidents with no day last). */
@@ -104,7 +149,7 @@ export function selectIncidents(incidents: Incident[], filter: TimelineFilter): 
       if (since !== undefined && day! < since) return false;
       if (until !== undefined && day! > until) return false;
       if (filter.place && !placeMatches(inc, filter.place, country, seen)) return false;
-      if (actor && !inc.reports.some((r) => r.actor && words(r.actor.value).includes(actor))) return false;
+      if (actor && !factsOf(inc).actors.some((a) => a !== null && a.includes(actor))) return false;
       return true;
     })
     .sort((a, b) => (b.day ?? '').localeCompare(a.day ?? '') || a.id.localeCompare(b.id));

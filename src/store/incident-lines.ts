@@ -53,18 +53,22 @@ export class IncidentLinesError extends Error {}
 export function reportsOf(articles: ReadonlyMap<string, ArticleReports>, id: string): StoredReport[] {
   const entry = articles.get(id);
   if (!entry) return [];
-  if (!entry.reports) {
-    const what = `the line of article ${id}'s reports`;
-    let value: unknown;
-    try {
-      value = JSON.parse(Buffer.from(entry.line!.buffer, entry.line!.byteOffset, entry.line!.byteLength).toString('utf8'));
-    } catch {
-      throw new IncidentLinesError(`${what} is not valid JSON`);
-    }
-    if (!isArticleLine(value) || value[0] !== id || value[2].length !== entry.count) throw new IncidentLinesError(`${what} does not hold the ${entry.count} reports it counts`);
-    entry.reports = value[2];
-  }
+  entry.reports ??= parsedReportsOf(id, entry);
   return entry.reports;
+}
+
+/** The reports of article `id`'s entry, parsed from its line each time (not kept), or the ones it holds. */
+export function parsedReportsOf(id: string, entry: ArticleReports): StoredReport[] {
+  if (entry.reports) return entry.reports;
+  const what = `the line of article ${id}'s reports`;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(entry.line!.buffer, entry.line!.byteOffset, entry.line!.byteLength).toString('utf8'));
+  } catch {
+    throw new IncidentLinesError(`${what} is not valid JSON`);
+  }
+  if (!isArticleLine(value) || value[0] !== id || value[2].length !== entry.count) throw new IncidentLinesError(`${what} does not hold the ${entry.count} reports it counts`);
+  return value[2];
 }
 
 /** Entries with every article's reports parsed: what answering reads. */
@@ -104,6 +108,15 @@ export function readIncidentEntries(bytes: Buffer): IncidentEntries {
  * a million passages, held through the build by the entries' views into it).
  */
 export function readIncidentParts(parts: readonly Buffer[]): IncidentEntries {
+  return runWhole(incidentEntryLines(parts));
+}
+
+/** `readIncidentParts` a few lines at a time (a server's reading: `runInSteps`). */
+export function readIncidentPartsInSteps(parts: readonly Buffer[], step: () => Promise<void>, budgetMs = 4): Promise<IncidentEntries> {
+  return runInSteps(incidentEntryLines(parts), step, budgetMs);
+}
+
+function* incidentEntryLines(parts: readonly Buffer[]): Generator<void, IncidentEntries> {
   const lines = new LineReader(parts);
   const head = parseHead(lines.next());
   const articles = new Map<string, ArticleReports>();
@@ -115,6 +128,7 @@ export function readIncidentParts(parts: readonly Buffer[]): IncidentEntries {
     // No build writes two lines for one article; the next build takes each entry's place among them for its line's place (incident-change.ts).
     if (articles.has(start.id)) throw new IncidentLinesError(`line ${n + 2} repeats the reports of article ${start.id}`);
     articles.set(start.id, { count: start.count, line: lineFrom(lines.bytes, lines.start, lines.at) });
+    yield;
   }
   const groups: IncidentGroup[] = [];
   for (let n = 0; n < head.groups; n++) {
@@ -122,6 +136,7 @@ export function readIncidentParts(parts: readonly Buffer[]): IncidentEntries {
     const value = parseLine(lines.next(), what);
     if (!isGroupLine(value)) throw new IncidentLinesError(`${what} is not an incident's reports`);
     groups.push({ days: value[0], refs: value[1], line: lineFrom(lines.bytes, lines.start, lines.at) });
+    yield;
   }
   if (lines.next() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
   return { extractor: head.extractor, articles, groups };

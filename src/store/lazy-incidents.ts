@@ -4,6 +4,9 @@
  * parsing only the reports it groups again (`incidentEntriesOf`).
  */
 import path from 'node:path';
+import type { Article } from '../corpus/types.js';
+import type { Incident } from '../incidents/index.js';
+import { incidentCatalogue } from './incident-catalogue.js';
 import { damaged } from './index-checks.js';
 import { groupLogName, storedGroupLines } from './incident-group-log.js';
 import { IncidentLogError, incidentLogName, storedIncidentParts, type IncidentFile } from './incident-log.js';
@@ -58,7 +61,7 @@ function incidentPartsOf(source: IncidentSource): Buffer[] {
  * reading `bytes` on first use. Made apart from the reads so that the getter holds the reports'
  * bytes alone, not every file read.
  */
-export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incidentsInSteps'>, source: IncidentSource): StoredIndex {
+export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incidentsInSteps' | 'incidentCatalogue'>, source: IncidentSource): StoredIndex {
   let pending: IncidentSource | undefined = source;
   const file = path.join(source.location, INDEX_FILES.incidents);
   let incidents: StoredIncidents | undefined;
@@ -96,6 +99,16 @@ export function withLazyIncidents(index: Omit<StoredIndex, 'incidents' | 'incide
         return incidents;
       })();
       return inSteps;
+    },
+  });
+  Object.defineProperty(index, 'incidentCatalogue', {
+    value: async (articleOf: (id: string) => Article | undefined): Promise<Incident[]> => {
+      try {
+        return await incidentCatalogue(incidentPartsOf(source), articleOf, nextTurn);
+      } catch (err) {
+        if (err instanceof IncidentLinesError) throw damaged(file, err.message);
+        throw err;
+      }
     },
   });
   return index as StoredIndex;

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Article, Passage } from '../corpus/types.js';
+import type { Incident } from '../incidents/index.js';
 import { carriedLines, type CarriedLines } from './carried-lines.js';
 import { IndexError } from './errors.js';
 import type { StoredIncidents } from './incident-reports.js';
@@ -89,6 +90,11 @@ export interface StoredIndex extends Omit<IndexContents, 'carriedFiles' | 'logPl
    * way: the whole file at once would hold the loop for about 0.1 s on a corpus of 6,000 articles).
    */
   incidentsInSteps(): Promise<StoredIncidents>;
+  /**
+   * The incidents as answering holds them (incident-catalogue.ts): heads and what a selection reads,
+   * made a few lines at a time; each incident's reports read when they are first asked for.
+   */
+  incidentCatalogue(articleOf: (id: string) => Article | undefined): Promise<Incident[]>;
 }
 
 export interface ReadOptions {
