@@ -48,7 +48,7 @@ function words(text: string): string {
  */
 export interface IncidentFacts {
   names: string[];
-  countries: Set<string>;
+  countries: string[];
   actors: Array<string | null>;
   published: Array<string | null>;
 }
@@ -83,15 +83,14 @@ export function addReportFacts(facts: IncidentFacts, report: FactReport, names =
       names.add(p.value);
       facts.names.push(p.value);
     }
-    if (p.country) facts.countries.add(p.country);
-    if (p.gazetteer) facts.countries.add(p.gazetteer.country);
+    for (const country of [p.country, p.gazetteer?.country]) if (country && !facts.countries.includes(country)) facts.countries.push(country);
   }
   facts.actors.push(report.actor ? words(report.actor.value) : null);
   facts.published.push(report.published ? report.published.slice(0, 10) : null);
 }
 
 export function emptyFacts(): IncidentFacts {
-  return { names: [], countries: new Set(), actors: [], published: [] };
+  return { names: [], countries: [], actors: [], published: [] };
 }
 
 export function factsOf(incident: Incident): IncidentFacts {
@@ -112,7 +111,7 @@ export function factsOf(incident: Incident): IncidentFacts {
  */
 function placeMatches(incident: Incident, place: string, country: string | undefined, seen: Map<string, boolean>): boolean {
   const { names, countries } = factsOf(incident);
-  if (country !== undefined && countries.has(country)) return true;
+  if (country !== undefined && countries.includes(country)) return true;
   return names.some((name) => {
     let verdict = seen.get(name);
     if (verdict === undefined) {

@@ -8,7 +8,7 @@
  * 2.2 GB.
  */
 import type { Article } from '../corpus/types.js';
-import { addReportFacts, emptyFacts, incidentFigures, incidentHead, withFacts, type DateBasis, type FactPlace, type HeadReport, type Incident, type IncidentKind, type IncidentReport } from '../incidents/index.js';
+import { addReportFacts, emptyFacts, incidentFigures, incidentHead, withFacts, type DateBasis, type FactPlace, type HeadReport, type Incident, type IncidentHead, type IncidentKind, type IncidentReport, type ReportedFigure } from '../incidents/index.js';
 import { parsedReportsOf, readIncidentPartsInSteps } from './incident-lines.js';
 import { withArticle, type ArticleReports, type IncidentEntries, type ReportRef, type StoredReport } from './stored-report.js';
 import { runInSteps } from './steps.js';
@@ -39,6 +39,7 @@ function* catalogued(entries: IncidentEntries, articleOf: (id: string) => Articl
     kept.set(id, parsedReportsOf(id, entry).map((r) => shared.report(id, r, published)));
     yield;
   }
+  const source: ReportSource = { articles: entries.articles, articleOf };
   const incidents: Incident[] = [];
   for (const [g, group] of entries.groups.entries()) {
     const reports = group.refs.map(([id, i]) => {
@@ -49,33 +50,67 @@ function* catalogued(entries: IncidentEntries, articleOf: (id: string) => Articl
     const facts = emptyFacts();
     const names = new Set<string>();
     for (const r of reports) addReportFacts(facts, r, names);
-    incidents.push(withFacts(readOnFirstUse(incidentHead(reports), group.refs, entries.articles, articleOf), facts));
+    incidents.push(withFacts(new StoredIncident(incidentHead(reports), group.refs, source), facts));
     yield;
   }
   return incidents;
 }
 
+/** What the catalogue's incidents read their reports from: the stored article lines, and the articles. */
+interface ReportSource {
+  articles: ReadonlyMap<string, ArticleReports>;
+  articleOf: (id: string) => Article | undefined;
+}
+
 /**
- * The incident of `head`, its `reports`, `killed` and `injured` read on first use from its
- * articles' stored lines and kept (own, enumerable properties, as on an incident put together whole).
+ * A stored incident: its head as own fields, its `reports`, `killed` and `injured` read on first
+ * use from its articles' stored lines and kept. A class, so that the getters are the prototype's
+ * (made once, not three per incident); `toJSON` gives it whole.
  */
-function readOnFirstUse(head: ReturnType<typeof incidentHead>, refs: readonly ReportRef[], articles: ReadonlyMap<string, ArticleReports>, articleOf: (id: string) => Article | undefined): Incident {
-  let whole: Pick<Incident, 'reports' | 'killed' | 'injured'> | undefined;
-  const read = () => {
-    if (!whole) {
-      const reports: IncidentReport[] = refs.map(([id, i]) => {
+class StoredIncident implements Incident {
+  readonly id: string;
+  readonly kind: IncidentKind;
+  readonly day: string | null;
+  readonly places: string[];
+  readonly #refs: readonly ReportRef[];
+  readonly #source: ReportSource;
+  #whole: Pick<Incident, 'reports' | 'killed' | 'injured'> | undefined;
+
+  constructor(head: IncidentHead, refs: readonly ReportRef[], source: ReportSource) {
+    ({ id: this.id, kind: this.kind, day: this.day, places: this.places } = head);
+    this.#refs = refs;
+    this.#source = source;
+  }
+
+  get reports(): IncidentReport[] {
+    return this.#read().reports;
+  }
+
+  get killed(): ReportedFigure[] {
+    return this.#read().killed;
+  }
+
+  get injured(): ReportedFigure[] {
+    return this.#read().injured;
+  }
+
+  toJSON(): Incident {
+    return { id: this.id, kind: this.kind, day: this.day, places: this.places, ...this.#read() };
+  }
+
+  #read(): Pick<Incident, 'reports' | 'killed' | 'injured'> {
+    if (!this.#whole) {
+      const { articles, articleOf } = this.#source;
+      const reports: IncidentReport[] = this.#refs.map(([id, i]) => {
         const article = articleOf(id);
         const stored: StoredReport | undefined = articles.has(id) ? parsedReportsOf(id, articles.get(id)!)[i] : undefined;
-        if (!article || !stored) throw new Error(`Sitrep: stored incident ${head.id} names report ${i} of article ${id}, which the index does not hold`);
+        if (!article || !stored) throw new Error(`Sitrep: stored incident ${this.id} names report ${i} of article ${id}, which the index does not hold`);
         return withArticle(stored, article);
       });
-      whole = { reports, ...incidentFigures(reports) };
+      this.#whole = { reports, ...incidentFigures(reports) };
     }
-    return whole;
-  };
-  const incident = { ...head } as Incident;
-  for (const key of ['reports', 'killed', 'injured'] as const) Object.defineProperty(incident, key, { enumerable: true, get: () => read()[key] });
-  return incident;
+    return this.#whole;
+  }
 }
 
 /** One object for each distinct kind, day and place of the kept reports: a corpus repeats them in thousands of reports. */

@@ -111,12 +111,15 @@ export function readIncidentParts(parts: readonly Buffer[]): IncidentEntries {
   return runWhole(incidentEntryLines(parts));
 }
 
-/** `readIncidentParts` a few lines at a time (a server's reading: `runInSteps`). */
+/**
+ * `readIncidentParts` a few lines at a time (a server's reading: `runInSteps`), each incident's
+ * refs alone kept: answering never writes its line again nor needs its days.
+ */
 export function readIncidentPartsInSteps(parts: readonly Buffer[], step: () => Promise<void>, budgetMs = 4): Promise<IncidentEntries> {
-  return runInSteps(incidentEntryLines(parts), step, budgetMs);
+  return runInSteps(incidentEntryLines(parts, false), step, budgetMs);
 }
 
-function* incidentEntryLines(parts: readonly Buffer[]): Generator<void, IncidentEntries> {
+function* incidentEntryLines(parts: readonly Buffer[], forBuild = true): Generator<void, IncidentEntries> {
   const lines = new LineReader(parts);
   const head = parseHead(lines.next());
   const articles = new Map<string, ArticleReports>();
@@ -135,12 +138,14 @@ function* incidentEntryLines(parts: readonly Buffer[]): Generator<void, Incident
     const what = `line ${head.articles + n + 2}`;
     const value = parseLine(lines.next(), what);
     if (!isGroupLine(value)) throw new IncidentLinesError(`${what} is not an incident's reports`);
-    groups.push({ days: value[0], refs: value[1], line: lineFrom(lines.bytes, lines.start, lines.at) });
+    groups.push(forBuild ? { days: value[0], refs: value[1], line: lineFrom(lines.bytes, lines.start, lines.at) } : { days: NO_DAYS, refs: value[1] });
     yield;
   }
   if (lines.next() !== null) throw new IncidentLinesError('it holds more lines than its head line says');
   return { extractor: head.extractor, articles, groups };
 }
+
+const NO_DAYS: string[] = [];
 
 /** The line from `at` to `end` as a view into `bytes`, newline included (added, in a copy, to a last line without one: it may be written again before others). */
 function lineFrom(bytes: Buffer, at: number, end: number): Buffer {

@@ -30,8 +30,8 @@ async function built() {
   return { index, read, articleOf };
 }
 
-/** Own property names whose values are read (a getter's too). */
-const plain = (incidents: Incident[]) => incidents.map((i) => ({ ...i }));
+/** Every field of each incident, read (the catalogue's reports and figures are getters). */
+const plain = (incidents: Incident[]) => incidents.map(({ id, kind, day, places, reports, killed, injured }) => ({ id, kind, day, places, reports, killed, injured }));
 
 describe('the incident catalogue', () => {
   it('gives the incidents put back together whole: the same heads, reports, figures and selection facts', async () => {
@@ -41,6 +41,7 @@ describe('the incident catalogue', () => {
     expect(whole.length).toBeGreaterThanOrEqual(3);
     expect(catalogue.map((i) => factsOf(i))).toEqual(whole.map((i) => factsOf(i)));
     expect(plain(catalogue)).toEqual(plain(whole));
+    expect(JSON.parse(JSON.stringify(catalogue))).toEqual(JSON.parse(JSON.stringify(whole)));
     // Two reports of the Kharkiv strike (in the articles' order), published five days apart, with figures that disagree.
     const kharkiv = catalogue.find((i) => i.places.includes('Kharkiv'))!;
     expect(kharkiv.reports.map((r) => r.title)).toEqual(['Kharkiv school attack', 'Strike on Kharkiv school']);
@@ -61,7 +62,7 @@ describe('the incident catalogue', () => {
       { publishedBy: '2025-03-05' },
       { publishedBy: '2025-01-01' },
     ];
-    for (const filter of filters) expect(selectIncidents(catalogue, filter).map((i) => ({ ...i }))).toEqual(selectIncidents(whole, filter).map((i) => ({ ...i })));
+    for (const filter of filters) expect(plain(selectIncidents(catalogue, filter))).toEqual(plain(selectIncidents(whole, filter)));
     expect([{ place: 'Ukraine' }, { actor: 'militants' }, { kind: 'missile' as const }].map((f) => selectIncidents(catalogue, f).length)).toEqual([1, 1, 1]);
     // Before the second Kharkiv report was published, its incident is told by the first alone.
     const asOf = selectIncidents(catalogue, { place: 'Kharkiv', publishedBy: '2025-03-05' });
