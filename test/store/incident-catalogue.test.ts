@@ -42,6 +42,9 @@ describe('the incident catalogue', () => {
     expect(catalogue.map((i) => factsOf(i))).toEqual(whole.map((i) => factsOf(i)));
     expect(plain(catalogue)).toEqual(plain(whole));
     expect(JSON.parse(JSON.stringify(catalogue))).toEqual(JSON.parse(JSON.stringify(whole)));
+    // Its reports and figures are own fields, read on use: a copy or a comparison sees them.
+    expect(catalogue.map((i) => ({ ...i }))).toEqual(whole);
+    expect(catalogue).toEqual(whole);
     // Two reports of the Kharkiv strike (in the articles' order), published five days apart, with figures that disagree.
     const kharkiv = catalogue.find((i) => i.places.includes('Kharkiv'))!;
     expect(kharkiv.reports.map((r) => r.title)).toEqual(['Kharkiv school attack', 'Strike on Kharkiv school']);
