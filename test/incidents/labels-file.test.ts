@@ -59,9 +59,9 @@ describe('the incident labels file', () => {
     }
   });
 
-  it('reads the sixth to fourteenth held-out sets, drawn larger by stratum, none in an earlier set', () => {
+  it('reads the sixth to fifteenth held-out sets, drawn larger by stratum, none in an earlier set', () => {
     const seen = new Set(['incidents', 'incidents-heldout', 'incidents-heldout-2', 'incidents-heldout-3', 'incidents-heldout-4', 'incidents-heldout-5'].flatMap((f) => readIncidentLabels(`test/fixtures/eval/${f}.jsonl`).map((l) => l.id)));
-    for (const [file, strata, reports] of [['incidents-heldout-6', [4, 3, 5], 53], ['incidents-heldout-7', [5, 3, 8], 104], ['incidents-heldout-8', [5, 1, 8], 64], ['incidents-heldout-9', [5, 2, 8], 59], ['incidents-heldout-10', [5, 2, 8], 81], ['incidents-heldout-11', [5, 2, 8], 178], ['incidents-heldout-12', [5, 2, 8], 58], ['incidents-heldout-13', [5, 2, 8], 78], ['incidents-heldout-14', [5, 2, 8], 53]] as const) {
+    for (const [file, strata, reports] of [['incidents-heldout-6', [4, 3, 5], 53], ['incidents-heldout-7', [5, 3, 8], 104], ['incidents-heldout-8', [5, 1, 8], 64], ['incidents-heldout-9', [5, 2, 8], 59], ['incidents-heldout-10', [5, 2, 8], 81], ['incidents-heldout-11', [5, 2, 8], 178], ['incidents-heldout-12', [5, 2, 8], 58], ['incidents-heldout-13', [5, 2, 8], 78], ['incidents-heldout-14', [5, 2, 8], 53], ['incidents-heldout-15', [0, 0, 18], 100]] as const) {
       const set = readIncidentLabels(`test/fixtures/eval/${file}.jsonl`);
       const count = (s: string) => set.filter((l) => l.stratum === s).length;
       expect([count('wikipedia-day'), count('live-updates'), count('single-story')], file).toEqual(strata);
